@@ -1,0 +1,11 @@
+// Package ui is Redline's user interface: go-app components over internal/.
+// It lives in app/ but is named ui so that go-app's own package keeps its
+// conventional name, app.
+package ui
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// Routes registers every page; both the server and the wasm client call it.
+func Routes() {
+	app.Route("/", func() app.Composer { return &library{} })
+}
