@@ -37,6 +37,10 @@ var commands = []command{
 	{"help", "", "show this help", nil},
 }
 
+// errArgCount is returned by parseFlags when a command got the wrong number
+// of arguments; run turns it into the command's usage line.
+var errArgCount = usageError{"wrong number of arguments"}
+
 // usageError marks mistakes in how redline was called (exit code 2).
 type usageError struct{ msg string }
 
@@ -57,7 +61,11 @@ func run(args []string, e *env) int {
 	}
 	for _, c := range commands {
 		if c.name == name && c.run != nil {
-			return exitCode(e, c.run(e, args[1:]))
+			err := c.run(e, args[1:])
+			if errors.Is(err, errArgCount) {
+				err = usagef("usage: redline %s %s", c.name, c.args)
+			}
+			return exitCode(e, err)
 		}
 	}
 	fmt.Fprintf(e.stderr, "redline: unknown command %q (run 'redline help')\n", name)
@@ -115,12 +123,7 @@ func parseFlags(fs *flag.FlagSet, args []string, wantPositional int) ([]string, 
 		args = args[1:]
 	}
 	if len(positional) != wantPositional {
-		for _, c := range commands {
-			if c.name == fs.Name() {
-				return nil, usagef("usage: redline %s %s", c.name, c.args)
-			}
-		}
-		return nil, usagef("%s: want %d arguments, got %d", fs.Name(), wantPositional, len(positional))
+		return nil, errArgCount
 	}
 	return positional, nil
 }

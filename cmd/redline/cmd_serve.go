@@ -2,6 +2,52 @@
 
 package main
 
-import "errors"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
 
-func runServe(e *env, args []string) error { return errors.New("serve: not implemented yet") }
+	ui "github.com/redline-news/redline/app"
+	"github.com/redline-news/redline/internal/webserver"
+)
+
+func runServe(e *env, args []string) error {
+	fs := newFlags("serve")
+	addr := fs.String("addr", "127.0.0.1:8000", "address to listen on (port 0 picks a free port)")
+	root := fs.String("dir", ".", "directory that holds web/ (the built client app.wasm and static assets)")
+	if _, err := parseFlags(fs, args, 0); err != nil {
+		return err
+	}
+	wasm, err := webserver.LoadWasm(filepath.Join(*root, "web"))
+	if err != nil {
+		return err
+	}
+	goapp := ui.Handler(*root, wasm.Version, wasm.Size)
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	srv := &http.Server{
+		Handler:           webserver.Handler(wasm, goapp),
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	go func() {
+		<-ctx.Done()
+		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(shutdown)
+	}()
+	fmt.Fprintf(e.stdout, "Redline %s serving on http://%s\n", wasm.Version, ln.Addr())
+	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

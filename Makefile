@@ -1,0 +1,53 @@
+# Redline. `make run` builds and serves the app; `make test` runs every test.
+# Needs Go (go.mod's version) and, for the browser tests, Chromium
+# (Debian: apt-get install chromium).
+
+GO       ?= go
+ADDR     ?= 127.0.0.1:8000
+WASM     := web/app.wasm
+BIN      := bin/redline
+GOFILES  := $(shell find . -name '*.go' -not -path './bin/*') go.mod go.sum
+FUZZTIME ?= 20s
+
+.DEFAULT_GOAL := help
+.PHONY: help build run test unit e2e bench fuzz clean
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-6s %s\n", $$1, $$2}'
+
+build: $(WASM).br $(BIN) ## build the wasm client (+ .br/.gz) and the native binary
+
+$(WASM): $(GOFILES)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $@ ./cmd/redline
+
+$(WASM).br: $(WASM)
+	$(GO) run ./cmd/precompress $(WASM)
+
+$(BIN): $(GOFILES)
+	$(GO) build -trimpath -o $@ ./cmd/redline
+
+run: build ## build, then serve the app on http://$(ADDR)
+	$(BIN) serve --addr $(ADDR)
+
+test: unit e2e ## go vet, unit tests with -race, browser end-to-end tests
+
+unit:
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./cmd/...
+	$(GO) test -race ./...
+
+e2e: build ## browser end-to-end tests (headless Chromium)
+	$(GO) test -tags e2e -count=1 -v ./e2e/
+
+bench: build ## benchmarks of the Go core
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/...
+
+fuzz: ## run each fuzz test for FUZZTIME (default 20s)
+	@for pkg in $$($(GO) list ./internal/...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+clean: ## remove built files
+	rm -rf bin $(WASM) $(WASM).br $(WASM).gz

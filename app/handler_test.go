@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"io"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestHandlerServesOnlySameOriginAssets renders the page, manifest and
+// service worker and checks that nothing they load or pre-cache points
+// outside the origin: one bad URL leaves the offline cache empty.
+func TestHandlerServesOnlySameOriginAssets(t *testing.T) {
+	Routes()
+	h := Handler(t.TempDir(), "v1", 1234)
+	external := regexp.MustCompile(`(src|href)="(https?:)?//|"https?://[^"]+\.(png|svg|js|css|wasm)"`)
+	for _, path := range []string{"/", "/manifest.webmanifest", "/app-worker.js", "/app.js"} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		body, _ := io.ReadAll(rec.Result().Body)
+		if rec.Code != 200 {
+			t.Fatalf("%s: status %d", path, rec.Code)
+		}
+		if m := external.Find(body); m != nil {
+			t.Errorf("%s refers to an external resource: %s", path, m)
+		}
+		if strings.Contains(string(body), "./web/") {
+			t.Errorf("%s has a relative ./web/ URL, which breaks below /", path)
+		}
+	}
+}
+
+func TestServiceWorkerFallsBackToShell(t *testing.T) {
+	w := serviceWorker()
+	if !strings.Contains(w, `request.mode === "navigate"`) {
+		t.Error("service worker lacks the offline navigation fallback")
+	}
+	for _, want := range []string{"/web/app.wasm", "/web/icon-192.png", "/web/redline.css"} {
+		rec := httptest.NewRecorder()
+		Handler(t.TempDir(), "v1", 1).ServeHTTP(rec, httptest.NewRequest("GET", "/app-worker.js", nil))
+		if !strings.Contains(rec.Body.String(), `"`+want+`"`) {
+			t.Errorf("service worker does not pre-cache %s", want)
+		}
+	}
+}
+
+func TestResourcesResolve(t *testing.T) {
+	tests := map[string]string{
+		"":                      "/",
+		"/":                     "/",
+		"/web/app.wasm":         "/web/app.wasm",
+		"web/icon.svg":          "/web/icon.svg",
+		"/app.js":               "/app.js",
+		"https://example.com/a": "https://example.com/a",
+	}
+	for in, want := range tests {
+		if got := (resources{}).Resolve(in); got != want {
+			t.Errorf("Resolve(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
