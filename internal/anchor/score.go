@@ -1,0 +1,94 @@
+package anchor
+
+import (
+	"math"
+	"slices"
+
+	"github.com/redline-news/redline/internal/span"
+)
+
+// Weights of the evidence, from Hypothesis's matchQuote: the quote itself
+// counts most, each side of context a little less than half as much, and
+// the distance from the recorded position only breaks ties.
+const (
+	quoteWeight    = 50.0
+	contextWeight  = 20.0 // each of prefix and suffix
+	positionWeight = 2.0
+)
+
+// MinScore is the lowest score at which an approximate (fuzzy) match is
+// accepted; below it the selector is orphaned. 0.75 lets a quote with up
+// to a quarter of its code points edited anchor when its context is
+// intact, and orphans a short quote with errors unless at least one side
+// of its context and most of the other still agree: "Linus" with foreign
+// context scores about 0.46 on "Linux". Exact occurrences are not held to
+// it (see the package comment).
+const MinScore = 0.75
+
+// splitWordPenalty scales a side's context score when a candidate splits
+// a word there but the original quote did not (the "war" in "toward").
+const splitWordPenalty = 0.5
+
+// scoreOf rates a candidate span whose text is errors edits away from the
+// quote, in [0, 1].
+func (q *query) scoreOf(s span.Span, errors int) float64 {
+	quote := max(0, 1-float64(errors)/float64(len(q.exact)))
+	raw := q.quoteWeight*quote +
+		contextWeight*q.prefixScore(s.Start) +
+		contextWeight*q.suffixScore(s.End) +
+		positionWeight*q.closeness(s.Start)
+	return raw / (q.quoteWeight + 2*contextWeight + positionWeight)
+}
+
+// bestFuzzyScore bounds the score of any match with at least one error:
+// when an exact occurrence already reaches it, searching further is moot.
+func (q *query) bestFuzzyScore() float64 {
+	quote := 1 - 1/float64(len(q.exact))
+	return (q.quoteWeight*quote + 2*contextWeight + positionWeight) / (q.quoteWeight + 2*contextWeight + positionWeight)
+}
+
+// prefixScore is how well the text before start agrees with the recorded
+// prefix: 1 minus the edit distance to the best-aligned text ending at
+// start, per code point of prefix. No recorded prefix counts as agreement.
+func (q *query) prefixScore(start int) float64 {
+	score := 1.0
+	if n := len(q.prefix); n > 0 {
+		window := q.t.runes[max(0, start-2*n):start]
+		if !hasSuffix(window, q.prefix) {
+			score = similarity(q.prefixPattern().endDistance(window, false), n)
+		}
+	}
+	if q.startAligned && midWord(q.t.runes, start) {
+		score *= splitWordPenalty
+	}
+	return score
+}
+
+// suffixScore is prefixScore's mirror after end.
+func (q *query) suffixScore(end int) float64 {
+	score := 1.0
+	if n := len(q.suffix); n > 0 {
+		window := q.t.runes[end:min(len(q.t.runes), end+2*n)]
+		if !hasPrefix(window, q.suffix) {
+			score = similarity(q.suffixPattern().endDistance(window, true), n)
+		}
+	}
+	if q.endAligned && midWord(q.t.runes, end) {
+		score *= splitWordPenalty
+	}
+	return score
+}
+
+// closeness is 1 at the recorded position, falling linearly to 0 a whole
+// text length away; 1 when there is no position.
+func (q *query) closeness(start int) float64 {
+	if q.hint < 0 {
+		return 1
+	}
+	return max(0, 1-math.Abs(float64(start-q.hint))/float64(max(1, len(q.t.runes))))
+}
+
+func similarity(distance, n int) float64 { return max(0, 1-float64(distance)/float64(n)) }
+
+func hasPrefix(s, p []rune) bool { return len(s) >= len(p) && slices.Equal(s[:len(p)], p) }
+func hasSuffix(s, p []rune) bool { return len(s) >= len(p) && slices.Equal(s[len(s)-len(p):], p) }
