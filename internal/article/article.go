@@ -55,7 +55,9 @@ func Parse(data []byte, format Format) (*Article, error) {
 		return nil, err
 	}
 	b := &builder{}
-	parse(b, data)
+	if err := parse(b, data); err != nil {
+		return nil, err
+	}
 	a := b.article(format)
 	if len(a.Paragraphs) == 0 {
 		return nil, fmt.Errorf("%w in the %s input", ErrEmpty, format)
@@ -65,7 +67,7 @@ func Parse(data []byte, format Format) (*Article, error) {
 
 // parsers feed the text of one format, block by block, into a builder.
 // Each receives valid UTF-8 that is not binary.
-var parsers = map[Format]func(b *builder, data []byte){
+var parsers = map[Format]func(b *builder, data []byte) error{
 	FormatText:     parseText,
 	FormatMarkdown: parseMarkdown,
 	FormatHTML:     parseHTML,

@@ -2,6 +2,7 @@ package article
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"time"
 
@@ -22,12 +23,11 @@ const maxReadabilityElements = 100_000
 // or rendered: the page is only a tree of nodes whose text is read, and
 // scripts, styles, embedded documents, SVG, form controls, hidden
 // elements and javascript: links contribute no text.
-func parseHTML(b *builder, data []byte) {
-	doc, err := html.Parse(bytes.NewReader(data))
+func parseHTML(b *builder, data []byte) error {
+	doc, err := parsePage(data)
 	if err != nil {
-		return // html.Parse fails only on read errors, impossible from bytes
+		return err
 	}
-	removeScriptLinks(doc)
 	pageDate := firstTimeElement(doc) // before readability edits the tree
 	parser := readability.NewParser()
 	parser.MaxElemsToParse = maxReadabilityElements
@@ -38,33 +38,41 @@ func parseHTML(b *builder, data []byte) {
 			b.date = t.Format(time.DateOnly)
 		}
 		if page.Node != nil {
-			newHTMLWalker(b, false).walk(page.Node)
+			newHTMLWalker(b, pageChrome).walk(page.Node)
 		}
 	}
 	b.setDate(pageDate)
 	if len(b.blocks) == 0 {
-		doc, _ = html.Parse(bytes.NewReader(data)) // readability changed the first tree
-		removeScriptLinks(doc)
+		doc, _ = parsePage(data) // readability changed the first tree
 		if body := findElement(doc, atom.Body); body != nil {
-			newHTMLWalker(b, true).walk(body)
+			newHTMLWalker(b, bodyChrome).walk(body)
 		}
 	}
+	return nil
 }
 
-// removeScriptLinks deletes javascript: links with their text before
-// readability runs, because readability turns such links into plain text.
-func removeScriptLinks(doc *html.Node) {
-	var links []*html.Node
+// parsePage parses an HTML page and removes what must never become text
+// but that readability would keep or turn into text: javascript: links
+// (readability unwraps them), hidden elements and advertising slots
+// (readability strips the class names that identify them).
+func parsePage(data []byte) (*html.Node, error) {
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		// From bytes, the only failure is nesting deeper than 512 elements.
+		return nil, fmt.Errorf("cannot parse the HTML page: %w", err)
+	}
+	var remove []*html.Node
 	walkTree(doc, func(n *html.Node) bool {
-		if n.DataAtom == atom.A && isScriptURL(attr(n, "href")) {
-			links = append(links, n)
+		if n.Type == html.ElementNode && (n.DataAtom == atom.A && isScriptURL(attr(n, "href")) || isHidden(n) || isAdvert(n)) {
+			remove = append(remove, n)
 			return false
 		}
 		return true
 	}, func(*html.Node) {})
-	for _, a := range links {
-		a.Parent.RemoveChild(a)
+	for _, n := range remove {
+		n.Parent.RemoveChild(n)
 	}
+	return doc, nil
 }
 
 // isScriptURL reports javascript: (and vbscript:) URLs the way a browser

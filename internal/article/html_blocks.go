@@ -18,9 +18,15 @@ var noText = atomSet(
 	atom.Xmp, atom.Plaintext, atom.Noembed, atom.Noframes, atom.Dialog,
 )
 
-// pageChrome lists the furniture around an article, skipped when the
-// whole body is read because readability found no article.
-var pageChrome = atomSet(atom.Nav, atom.Aside, atom.Footer, atom.Header, atom.Menu, atom.Form)
+// pageChrome lists the furniture around an article: navigation, asides
+// (related links, pull quotes that repeat the text) and footers. It is
+// skipped even inside what readability extracted.
+var pageChrome = atomSet(atom.Nav, atom.Aside, atom.Footer, atom.Menu)
+
+// bodyChrome adds headers, skipped when the whole body is read because
+// readability found no article: a body-level header is the site's
+// masthead, whereas an article's own header holds its headline.
+var bodyChrome = atomSet(atom.Nav, atom.Aside, atom.Footer, atom.Menu, atom.Header)
 
 // blockElements start and end a paragraph; everything else is inline.
 var blockElements = atomSet(
@@ -47,10 +53,10 @@ func atomSet(atoms ...atom.Atom) map[atom.Atom]bool {
 // kind is that of the innermost enclosing heading, list item, block quote
 // or pre. A <br> ends a paragraph too (see the package documentation).
 type htmlWalker struct {
-	b          *builder
-	skipChrome bool
-	text       strings.Builder
-	context    []blockContext
+	b       *builder
+	skip    map[atom.Atom]bool // page furniture to leave out, besides noText
+	text    strings.Builder
+	context []blockContext
 }
 
 type blockContext struct {
@@ -58,8 +64,8 @@ type blockContext struct {
 	level int // heading level, for BlockHeading
 }
 
-func newHTMLWalker(b *builder, skipChrome bool) *htmlWalker {
-	return &htmlWalker{b: b, skipChrome: skipChrome, context: []blockContext{{kind: BlockParagraph}}}
+func newHTMLWalker(b *builder, skip map[atom.Atom]bool) *htmlWalker {
+	return &htmlWalker{b: b, skip: skip, context: []blockContext{{kind: BlockParagraph}}}
 }
 
 func (w *htmlWalker) walk(root *html.Node) {
@@ -78,9 +84,8 @@ func (w *htmlWalker) enter(n *html.Node) bool {
 	default:
 		return false // comments, doctypes
 	}
-	if n.Namespace != "" || noText[n.DataAtom] || isHidden(n) || w.skipChrome && pageChrome[n.DataAtom] ||
-		n.DataAtom == atom.A && isScriptURL(attr(n, "href")) {
-		return false
+	if n.Namespace != "" || noText[n.DataAtom] || w.skip[n.DataAtom] {
+		return false // SVG and MathML are foreign content, never article text
 	}
 	if blockElements[n.DataAtom] {
 		w.flush()
@@ -139,6 +144,32 @@ func isHidden(n *html.Node) bool {
 		case "style":
 			style := strings.ToLower(strings.Join(strings.Fields(a.Val), ""))
 			if strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// advertClasses are class or id words that mark advertising slots, which
+// readability sometimes keeps when they sit inside the article body.
+var advertClasses = map[string]bool{
+	"ad": true, "ads": true, "advert": true, "advertisement": true, "adslot": true,
+	"sponsored": true, "promo": true, "dfp": true, "taboola": true, "outbrain": true,
+}
+
+// isAdvert reports elements whose class or id has an advertising word as
+// one of its hyphen- or underscore-separated parts ("ad-slot" but not
+// "read-more" or "shadow").
+func isAdvert(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, part := range strings.FieldsFunc(strings.ToLower(a.Val), func(r rune) bool {
+			return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n'
+		}) {
+			if advertClasses[part] {
 				return true
 			}
 		}

@@ -1,6 +1,8 @@
 package article
 
 import (
+	"bytes"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -13,12 +15,13 @@ import (
 // block. Headings, paragraphs, list items, block quotes and code blocks
 // become paragraphs; emphasis and links are reduced to their text; images
 // and raw HTML produce nothing (they are not the article's words).
-func parseMarkdown(b *builder, data []byte) {
+func parseMarkdown(b *builder, data []byte) error {
 	source := []byte(normaliseNewlines(string(data)))
 	source = b.takeFrontMatter(source)
 	doc := goldmark.DefaultParser().Parse(text.NewReader(source))
 	w := &markdownWalker{b: b, source: source}
 	w.blocks(doc, BlockParagraph)
+	return nil
 }
 
 // takeFrontMatter consumes a leading "---" … "---" (or "...") block of
@@ -45,10 +48,11 @@ func (b *builder) takeFrontMatter(source []byte) []byte {
 }
 
 type markdownWalker struct {
-	b      *builder
-	source []byte
-	inline strings.Builder // the current line of inline text
-	lines  []string        // the finished lines of the current block
+	b         *builder
+	source    []byte
+	inline    strings.Builder // the current line of inline text
+	lines     []string        // the finished lines of the current block
+	insideTag string          // an inline raw HTML element whose text is hidden
 }
 
 // blocks walks block nodes; kind is what their text becomes (a paragraph
@@ -80,6 +84,7 @@ func (w *markdownWalker) blocks(n ast.Node, kind Block) {
 // breaks: a deliberate break starts a new paragraph of the same kind.
 func (w *markdownWalker) inlineLines(n ast.Node) []string {
 	w.lines = w.lines[:0]
+	w.insideTag = ""
 	w.collect(n)
 	w.breakLine()
 	return w.lines
@@ -92,6 +97,13 @@ func (w *markdownWalker) breakLine() {
 
 func (w *markdownWalker) collect(n ast.Node) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if raw, ok := c.(*ast.RawHTML); ok {
+			w.rawHTML(raw)
+			continue
+		}
+		if w.insideTag != "" {
+			continue // the text of an inline <script>…</script>
+		}
 		switch c := c.(type) {
 		case *ast.Text:
 			value := c.Value(w.source)
@@ -119,7 +131,7 @@ func (w *markdownWalker) collect(n ast.Node) {
 			}
 		case *ast.AutoLink:
 			w.inline.Write(c.Label(w.source))
-		case *ast.Image, *ast.RawHTML:
+		case *ast.Image:
 			// not the article's words
 		default:
 			w.collect(c)
@@ -131,4 +143,31 @@ func (w *markdownWalker) collect(n ast.Node) {
 // as goldmark's HTML renderer does for text.
 func unescapeMarkdown(b []byte) []byte {
 	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(b)))
+}
+
+// rawTag matches the start of an inline HTML tag: its slash and name.
+var rawTag = regexp.MustCompile(`^<(/?)([A-Za-z][A-Za-z0-9-]*)`)
+
+// hiddenInlineTags are HTML elements whose content a browser would not
+// show as text; inline raw HTML is dropped, and so is what these enclose.
+var hiddenInlineTags = map[string]bool{
+	"script": true, "style": true, "iframe": true, "svg": true, "math": true, "template": true,
+	"textarea": true, "object": true, "noscript": true, "select": true, "button": true,
+	"title": true, "xmp": true, "noembed": true, "noframes": true,
+}
+
+// rawHTML tracks inline tags that open or close a hidden element.
+func (w *markdownWalker) rawHTML(n *ast.RawHTML) {
+	raw := n.Segments.Value(w.source)
+	m := rawTag.FindSubmatch(raw)
+	if m == nil {
+		return
+	}
+	name, closing := strings.ToLower(string(m[2])), len(m[1]) > 0
+	switch {
+	case closing && name == w.insideTag:
+		w.insideTag = ""
+	case !closing && w.insideTag == "" && hiddenInlineTags[name] && !bytes.HasSuffix(raw, []byte("/>")):
+		w.insideTag = name
+	}
 }

@@ -7,7 +7,7 @@ import (
 
 // parseText reads plain text: metadata header lines, then paragraphs
 // separated by blank lines, wrapped lines joined with a space.
-func parseText(b *builder, data []byte) {
+func parseText(b *builder, data []byte) error {
 	lines := strings.Split(normaliseNewlines(string(data)), "\n")
 	lines = b.takeTextHeaders(lines)
 	var para []string
@@ -20,6 +20,7 @@ func parseText(b *builder, data []byte) {
 		para = append(para, line)
 	}
 	b.add(BlockParagraph, strings.Join(para, "\n"))
+	return nil
 }
 
 func normaliseNewlines(s string) string {
