@@ -8,6 +8,7 @@ WASM     := web/app.wasm
 BIN      := bin/redline
 GOFILES  := $(shell find . -name '*.go' -not -path './bin/*') go.mod go.sum
 FUZZTIME ?= 20s
+HELLO    := bin/hello
 
 .DEFAULT_GOAL := help
 .PHONY: help build run test unit e2e bench fuzz clean
@@ -39,8 +40,17 @@ unit:
 e2e: build ## browser end-to-end tests (headless Chromium)
 	$(GO) test -tags e2e -count=1 -v ./e2e/
 
-bench: build ## benchmarks of the Go core
+bench: build $(HELLO)/web/app.wasm.br ## benchmarks: Go core, then start-up in Chromium against a go-app hello-world
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/...
+	$(GO) test -tags e2e -run '^$$' -bench Start -benchtime 5x ./e2e/
+
+# The hello-world floor: same toolchain, flags, compression and server.
+$(HELLO)/web/app.wasm.br: $(GOFILES)
+	mkdir -p $(HELLO)/web
+	cp web/icon-192.png web/icon-512.png web/icon.svg $(HELLO)/web/
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(HELLO)/web/app.wasm ./bench/hello
+	$(GO) run ./cmd/precompress $(HELLO)/web/app.wasm
+	$(GO) build -trimpath -o $(HELLO)/hello ./bench/hello
 
 fuzz: ## run each fuzz test for FUZZTIME (default 20s)
 	@for pkg in $$($(GO) list ./internal/...); do \

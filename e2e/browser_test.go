@@ -147,11 +147,17 @@ func (p *page) ResponseHeader(rawURL, name string) string {
 	return ""
 }
 
-// waitMounted waits until the wasm client has mounted the library: the
-// server's pre-render has data-mounted="false", the client sets true.
-func (p *page) waitMounted() {
+// waitMounted waits until the wasm client has mounted the first screen and
+// returns when, in ms since navigation start: the server's pre-render has
+// data-mounted-at="0", the client sets the time.
+func (p *page) waitMounted() float64 {
 	p.t.Helper()
-	p.run(chromedp.WaitVisible(`#library[data-mounted="true"]`, chromedp.ByQuery))
+	var at float64
+	p.run(
+		chromedp.WaitVisible(`#library:not([data-mounted-at="0"])`, chromedp.ByQuery),
+		chromedp.Evaluate(`Number(document.querySelector("#library").dataset.mountedAt)`, &at),
+	)
+	return at
 }
 
 // waitOfflineReady waits until the service worker is active and its cache

@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"net/http"
 	"strings"
 	"testing"
 
@@ -23,6 +24,7 @@ func TestAppStartsOffline(t *testing.T) {
 		t.Errorf("the page loaded resources from outside its origin: %v", foreign)
 	}
 	enc := p.ResponseHeader(srv.URL+"/web/app.wasm", "Content-Encoding")
+	t.Logf("app.wasm arrived with Content-Encoding %q", enc)
 	if enc != "br" && enc != "gzip" {
 		t.Errorf("app.wasm arrived with Content-Encoding %q, want br or gzip", enc)
 	}
@@ -31,8 +33,17 @@ func TestAppStartsOffline(t *testing.T) {
 	}
 
 	srv.Stop()
+	if res, err := http.Get(srv.URL); err == nil {
+		res.Body.Close()
+		t.Fatal("the server still answers after Stop")
+	}
 	p.run(chromedp.Reload())
 	p.waitMounted()
+	var fromWorker bool
+	p.run(chromedp.Evaluate(`performance.getEntriesByType("navigation")[0].workerStart > 0`, &fromWorker))
+	if !fromWorker {
+		t.Error("the offline reload was not served by the service worker")
+	}
 	var text string
 	p.run(chromedp.Text("#library", &text, chromedp.ByQuery))
 	if !strings.Contains(text, "No stories yet") {

@@ -12,7 +12,8 @@ import (
 	"time"
 )
 
-// server is the real redline binary serving the built client.
+// server is a real server process: the redline binary, or the hello-world
+// floor of the benchmarks.
 type server struct {
 	URL string
 	cmd *exec.Cmd
@@ -24,17 +25,31 @@ var listening = regexp.MustCompile(`serving on (http://\S+)`)
 // root and waits for it to print its address.
 func startServer(t testing.TB) *server {
 	t.Helper()
+	root := repoRoot(t)
+	return startProcess(t, root, "make build", filepath.Join(root, "bin", "redline"),
+		"serve", "--addr", "127.0.0.1:0", "--dir", root)
+}
+
+func repoRoot(t testing.TB) string {
+	t.Helper()
 	root, err := filepath.Abs("..")
 	if err != nil {
 		t.Fatal(err)
 	}
-	bin := filepath.Join(root, "bin", "redline")
-	for _, f := range []string{bin, filepath.Join(root, "web", "app.wasm")} {
+	return root
+}
+
+// startProcess starts a server binary in dir (which must hold web/app.wasm)
+// and waits for it to print its address; makeTarget builds what is missing.
+func startProcess(t testing.TB, dir, makeTarget, bin string, args ...string) *server {
+	t.Helper()
+	for _, f := range []string{bin, filepath.Join(dir, "web", "app.wasm")} {
 		if _, err := os.Stat(f); err != nil {
-			t.Fatalf("%s is missing: run `make build` first (make e2e does)", f)
+			t.Fatalf("%s is missing: run `%s` first", f, makeTarget)
 		}
 	}
-	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--dir", root)
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
 	cmd.Stderr = os.Stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -57,7 +72,7 @@ func startServer(t testing.TB) *server {
 	select {
 	case s.URL = <-found:
 	case <-time.After(30 * time.Second):
-		t.Fatal("redline serve did not print its address")
+		t.Fatalf("%s did not print its address", filepath.Base(bin))
 	}
 	return s
 }
