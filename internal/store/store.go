@@ -1,0 +1,74 @@
+// Package store is how Redline keeps stories, revisions and annotations:
+// one record each, so a change writes only what changed, and every write
+// that touches several records happens in one transaction (all or nothing).
+//
+// Records that people edit (stories, annotations) carry a revision counter,
+// Rev. A write names the Rev it read; if the stored record has moved on
+// (another tab saved first), the write fails with ErrConflict and changes
+// nothing, so two tabs never silently overwrite each other's work. The
+// caller reloads and tells the user.
+//
+// Memory is the implementation for tests and the CLI; the browser's
+// IndexedDB implementation lives in app/ (it needs syscall/js).
+package store
+
+import (
+	"context"
+	"errors"
+
+	"github.com/redline-news/redline/internal/annotation"
+)
+
+// Errors every implementation returns (wrapped with detail).
+var (
+	ErrNotFound = errors.New("not found")
+	ErrConflict = errors.New("changed elsewhere (another tab or window saved it first)")
+)
+
+// Story is a stored story.
+type Story struct {
+	annotation.Story
+	Rev int // 0 for a story not yet stored
+}
+
+// Annotation is a stored annotation and the story it belongs to.
+type Annotation struct {
+	annotation.Annotation
+	StoryID string
+	Rev     int // 0 for an annotation not yet stored
+}
+
+// Ref names a stored annotation at the Rev the caller last read.
+type Ref struct {
+	ID  string
+	Rev int
+}
+
+// Store persists stories, revisions and annotations. Methods are safe for
+// concurrent use. Stories are listed by creation time, revisions oldest
+// first, annotations in creation order (the UI orders them by position).
+type Store interface {
+	// Stories lists every story.
+	Stories(ctx context.Context) ([]Story, error)
+	// PutStory creates (Rev 0) or updates (Rev as read) a story and returns
+	// it with its new Rev.
+	PutStory(ctx context.Context, s Story) (Story, error)
+	// DeleteStory removes a story with its revisions and annotations.
+	DeleteStory(ctx context.Context, id string) error
+
+	// Revisions lists a story's revisions, oldest first.
+	Revisions(ctx context.Context, storyID string) ([]annotation.Revision, error)
+	// AddRevision stores a new revision together with the annotations
+	// carried onto it (new records, Rev 0), in one transaction.
+	AddRevision(ctx context.Context, rev annotation.Revision, anns []Annotation) ([]Annotation, error)
+
+	// Annotations lists the annotations of one story (all revisions).
+	Annotations(ctx context.Context, storyID string) ([]Annotation, error)
+	// PutAnnotations creates or updates annotations in one transaction; if
+	// any Rev does not match, nothing is written and the error wraps
+	// ErrConflict. The stored annotations are returned with their new Rev.
+	PutAnnotations(ctx context.Context, anns []Annotation) ([]Annotation, error)
+	// DeleteAnnotations removes annotations in one transaction, under the
+	// same Rev rule.
+	DeleteAnnotations(ctx context.Context, refs []Ref) error
+}
