@@ -77,7 +77,7 @@ func parseJSON(data []byte) (any, []Problem) {
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a UTF-8 byte order mark is harmless
 	if !utf8.Valid(data) {
-		return nil, []Problem{{"$", position(data, firstInvalidUTF8(data)) + ": not valid UTF-8 (JSON must be UTF-8)"}}
+		return nil, []Problem{{"$", lineCol(data, firstInvalidUTF8(data)) + ": not valid UTF-8 (JSON must be UTF-8)"}}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, []Problem{{"$", "empty input: expected a JSON annotation, page or collection"}}
@@ -87,7 +87,7 @@ func parseJSON(data []byte) (any, []Problem) {
 	v, err := p.value(root, 0)
 	if err == nil {
 		if _, extra := p.dec.Token(); extra != io.EOF {
-			err = fmt.Errorf("%s: unexpected data after the JSON value", position(data, int(p.dec.InputOffset())))
+			err = fmt.Errorf("%s: unexpected data after the JSON value", lineCol(data, int(p.dec.InputOffset())))
 		}
 	}
 	if err != nil {
@@ -123,7 +123,7 @@ func (p *parser) value(at *path, depth int) (any, error) {
 		return tok, nil
 	}
 	if depth >= MaxDepth {
-		return nil, fmt.Errorf("%s: nested more than %d levels deep", position(p.data, int(p.dec.InputOffset())), MaxDepth)
+		return nil, fmt.Errorf("%s: nested more than %d levels deep", lineCol(p.data, int(p.dec.InputOffset())), MaxDepth)
 	}
 	if d == '[' {
 		arr := []any{}
@@ -172,9 +172,9 @@ func (p *parser) syntaxError(err error) error {
 	}
 	off := min(max(0, int(se.Offset)-1), len(p.data)) // Offset counts the bad byte as read
 	if at, ok := trailingComma(p.data, off); ok {
-		return fmt.Errorf("%s: not valid JSON: trailing comma before %q", position(p.data, at), p.data[at])
+		return fmt.Errorf("%s: not valid JSON: trailing comma before %q", lineCol(p.data, at), p.data[at])
 	}
-	return fmt.Errorf("%s: not valid JSON: %v", position(p.data, max(0, off)), se)
+	return fmt.Errorf("%s: not valid JSON: %v", lineCol(p.data, max(0, off)), se)
 }
 
 // trailingComma finds a ',' followed only by white space and a closing
@@ -198,8 +198,8 @@ func trailingComma(data []byte, off int) (int, bool) {
 	return 0, false
 }
 
-// position names a byte offset as "line L, column C" (columns in code points).
-func position(data []byte, off int) string {
+// lineCol names a byte offset as "line L, column C" (columns in code points).
+func lineCol(data []byte, off int) string {
 	off = min(off, len(data))
 	line := bytes.Count(data[:off], []byte("\n")) + 1
 	col := utf8.RuneCount(data[bytes.LastIndexByte(data[:off], '\n')+1:off]) + 1
