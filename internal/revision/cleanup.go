@@ -50,6 +50,9 @@ func (c chunk) size() int { return max(c.o1-c.o0, c.n1-c.n0) }
 func alignEdits(chunks []chunk, old, new []token) []chunk {
 	for i := 1; i+1 < len(chunks); i++ {
 		c, prev, next := &chunks[i], &chunks[i-1], &chunks[i+1]
+		if c.equal {
+			continue
+		}
 		var side []token
 		var start, end, lo, hi int
 		switch {

@@ -57,23 +57,28 @@ func (d *Diff) MapPos(oldCP int, bias Bias) int {
 	return op.New.Start // p was deleted: the start of its replacement
 }
 
-// linear maps p inside an Equal op.
+// linear maps p inside an Equal op: one to one, except that in a token
+// whose length changed the edges map to the edges and inner positions clamp.
 func linear(op Op, p int) int {
+	if p == op.Old.End {
+		return op.New.End
+	}
 	return op.New.Start + min(p-op.Old.Start, op.New.Len())
 }
 
 // MapSpan maps an old span onto the new text: its start leans right, its
 // end left, so text inserted at either edge stays outside and replaced text
 // inside it is included. untouched reports whether every code point of s
-// lies in Equal ops with nothing inserted between them; migration treats
-// such spans as intact.
+// lies in Equal ops with nothing inserted between them, and neither edge
+// cuts through a token whose spelling changed (a shortened whitespace run,
+// a renormalised accent); migration treats such spans as intact.
 func (d *Diff) MapSpan(s span.Span) (newSpan span.Span, untouched bool) {
 	start := d.MapPos(s.Start, BiasAfter)
 	end := max(start, d.MapPos(s.End, BiasBefore))
 	if s.Empty() {
 		end = start
 	}
-	untouched = true
+	untouched = !d.cutsNoise(s.Start) && !d.cutsNoise(s.End)
 	k := sort.Search(len(d.Ops), func(i int) bool { return d.Ops[i].Old.End > s.Start })
 	for ; k < len(d.Ops) && d.Ops[k].Old.Start < s.End; k++ {
 		if d.Ops[k].Kind != Equal {
@@ -82,4 +87,11 @@ func (d *Diff) MapSpan(s span.Span) (newSpan span.Span, untouched bool) {
 		}
 	}
 	return span.Span{Start: start, End: end}, untouched
+}
+
+// cutsNoise reports whether old position p falls strictly inside a token
+// whose old and new spellings differ.
+func (d *Diff) cutsNoise(p int) bool {
+	k := sort.Search(len(d.noise), func(i int) bool { return d.noise[i].Old.End > p })
+	return k < len(d.noise) && d.noise[k].Old.Start < p
 }
