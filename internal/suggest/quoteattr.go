@@ -1,0 +1,195 @@
+package suggest
+
+import (
+	"sort"
+	"strings"
+)
+
+// Where a quotation's speaker was found, from the strongest evidence to
+// the weakest.
+const (
+	srcAfter    = "after"    // “…,” said X / “…,” X said
+	srcBefore   = "before"   // X said: “…” / according to X, “…”
+	srcDash     = "dash"     // “…” — X
+	srcColon    = "colon"    // X: “…”
+	srcInherit  = "inherit"  // a second quotation continuing the previous one
+	srcPrevious = "previous" // X said …. “…” (the sentence before names the speaker)
+)
+
+// quoteResult is a quotation with its attribution.
+type quoteResult struct {
+	q       rawQuote
+	speaker speakerRef
+	source  string
+	score   float64
+	reason  string
+}
+
+// attributeQuotes attributes every quotation; quotations of one or two
+// words are scare quotes unless their own sentence attributes them.
+func (a *analysis) attributeQuotes() []quoteResult {
+	paraOf := make([]int, len(a.toks))
+	p := 0
+	for k, t := range a.toks {
+		if t.kind == tPara {
+			p++
+		}
+		paraOf[k] = p
+	}
+	var out []quoteResult
+	var prev *quoteResult
+	for i, q := range a.quotes {
+		nextOpen := len(a.runes)
+		if i+1 < len(a.quotes) {
+			nextOpen = a.quotes[i+1].open
+		}
+		res := quoteResult{q: q}
+		ok := a.attributeAfter(&res, nextOpen) || a.attributeBefore(&res, prev) ||
+			a.inherit(&res, prev, paraOf) || a.attributePrevious(&res)
+		words := countWords(a.runes[q.content.Start:q.content.End])
+		sameSentence := res.source == srcInherit && a.sentOf[a.tokenAt(prev.q.close)] == a.sentOf[a.tokenAt(q.open)]
+		if words <= 2 && !(res.source == srcAfter || res.source == srcBefore || res.source == srcDash || res.source == srcColon || sameSentence) {
+			continue
+		}
+		if !ok {
+			res.score, res.reason = 0.4, "unattributed quotation"
+		}
+		out = append(out, res)
+		prev = &out[len(out)-1]
+	}
+	return out
+}
+
+// tokenAt is the index of the token starting at rune position pos (or the
+// first one after it).
+func (a *analysis) tokenAt(pos int) int {
+	return sort.Search(len(a.toks), func(i int) bool { return a.toks[i].start >= pos })
+}
+
+// attributeAfter looks between the closing mark and the end of its
+// sentence (or the next quotation) for a dash attribution or a speech verb.
+func (a *analysis) attributeAfter(res *quoteResult, nextOpen int) bool {
+	c := a.tokenAt(res.q.close)
+	k := c + 1
+	if k+1 < len(a.toks) && isDash(a.toks[k].text) {
+		if m := a.mentionStartingAt(k + 1); m >= 0 && a.mentions[m].kind == mName {
+			ref := a.resolve(m, "", "")
+			a.set(res, ref, srcDash, "attributed: — "+ref.surface)
+			return true
+		}
+	}
+	for ; k < len(a.toks) && k <= c+15 && a.toks[k].kind != tPara && a.sentOf[k] == a.sentOf[c] && a.toks[k].start < nextOpen; k++ {
+		if ref, ok := a.verbSpeaker[k]; ok {
+			a.set(res, ref, srcAfter, "attributed: "+a.clause(ref, k))
+			return true
+		}
+	}
+	return false
+}
+
+// attributeBefore looks from the start of the sentence (or the end of the
+// previous quotation) to the opening mark, nearest verb first.
+func (a *analysis) attributeBefore(res *quoteResult, prev *quoteResult) bool {
+	o := a.tokenAt(res.q.open)
+	if o >= len(a.toks) || a.sentOf[o] < 0 {
+		return false
+	}
+	from := a.sents[a.sentOf[o]].first
+	if o == from && o >= 3 && a.toks[o-1].kind == tPara && a.toks[o-2].text == ":" {
+		// "Jane Roe said:" ending the paragraph before the quotation.
+		from, o = a.sents[a.sentOf[o-2]].first, o-2
+	}
+	if prev != nil {
+		if pc := a.tokenAt(prev.q.close); pc+1 > from && pc < o {
+			from = pc + 1
+		}
+	}
+	if o-2 >= from && a.toks[o-1].text == ":" {
+		if m := a.subjectMentionEndingAt(o - 2); m >= 0 && a.mentions[m].first == from && a.mentions[m].kind == mName {
+			ref := a.resolve(m, "", "")
+			a.set(res, ref, srcColon, "attributed: "+ref.surface+":")
+			return true
+		}
+	}
+	for k := o - 1; k >= from; k-- {
+		if ref, ok := a.verbSpeaker[k]; ok {
+			a.set(res, ref, srcBefore, "attributed: "+a.clause(ref, k))
+			return true
+		}
+	}
+	return false
+}
+
+// inherit gives a quotation the speaker of the previous one in the same
+// paragraph: “…,” said X. “…” is two quotations by X.
+func (a *analysis) inherit(res *quoteResult, prev *quoteResult, paraOf []int) bool {
+	if prev == nil || prev.source == "" || paraOf[a.tokenAt(prev.q.close)] != paraOf[a.tokenAt(res.q.open)] {
+		return false
+	}
+	res.speaker, res.source = prev.speaker, srcInherit
+	res.score = max(0.5, prev.score-0.1)
+	res.reason = "continues the quotation by " + prev.speaker.name
+	if prev.speaker.name == "" {
+		res.reason = "continues the previous quotation"
+	}
+	return true
+}
+
+// attributePrevious handles a quotation that opens its sentence when the
+// sentence before, in the same paragraph, reports someone's speech
+// ("Lepore … said an important part …. “It's really about empathy.”").
+func (a *analysis) attributePrevious(res *quoteResult) bool {
+	o := a.tokenAt(res.q.open)
+	if o >= len(a.toks) {
+		return false
+	}
+	s := a.sentOf[o]
+	if s <= 0 || a.sents[s-1].last+1 != a.sents[s].first {
+		return false
+	}
+	for k := a.sents[s-1].last; k >= a.sents[s-1].first; k-- {
+		if ref, ok := a.verbSpeaker[k]; ok && ref.name != "" && !a.quoted[k] {
+			a.set(res, ref, srcPrevious, "previous sentence: "+a.clause(ref, k))
+			res.score -= 0.2
+			return true
+		}
+	}
+	return false
+}
+
+// set records an attribution and its confidence: a name is surer than a
+// pronoun or role noun, which is surer than a subject that names no one.
+func (a *analysis) set(res *quoteResult, ref speakerRef, source, reason string) {
+	res.speaker, res.source, res.reason = ref, source, reason
+	switch ref.via {
+	case "name":
+		res.score = 0.9
+	case "pronoun", "role":
+		res.score = 0.8
+		res.reason += " → " + ref.name
+	default:
+		res.score = 0.6
+	}
+}
+
+// clause renders the subject and its verb in text order ("he noted",
+// "said Pagonis", "according to X").
+func (a *analysis) clause(ref speakerRef, verb int) string {
+	v := a.toks[verb].text
+	if speechVerbs[a.toks[verb].lower] == vAccording {
+		v += " to"
+	}
+	if a.toks[verb].start < ref.at.Start {
+		return v + " " + ref.surface
+	}
+	return ref.surface + " " + v
+}
+
+func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
+
+// countWords counts runs of letters or digits (a hyphenated word is one).
+func countWords(r []rune) int {
+	return len(strings.FieldsFunc(string(r), func(c rune) bool {
+		return !isWordRune(c) && c != '-' && c != '’' && c != '\''
+	}))
+}
