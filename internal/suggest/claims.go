@@ -17,25 +17,31 @@ const (
 	minClaimWords = 6
 )
 
-// claimFeature is one signal of a checkable statement.
+// claimFeature is one signal of a checkable statement, tested on a
+// sentence's tokens.
 type claimFeature struct {
 	name   string
 	weight float64
-	has    func(words []token) bool
+	has    func(a *analysis, s sentence) bool
+}
+
+// onTokens adapts a test on the sentence's tokens.
+func onTokens(f func([]token) bool) func(*analysis, sentence) bool {
+	return func(a *analysis, s sentence) bool { return f(a.toks[s.first : s.last+1]) }
 }
 
 var claimFeatures = []claimFeature{
-	{"number", 0.30, hasNumber},
-	{"percentage", 0.15, anyWord(`% percent per-cent`)},
-	{"money", 0.15, anyWord(`$ € £ ¥ dollars euros yuan rupees million billion trillion`)},
-	{"date", 0.10, hasDate},
-	{"comparison", 0.20, anyWord(`than compared increase increased decrease decreased rose risen fell fallen doubled tripled halved more less fewer higher lower`)},
-	{"superlative", 0.15, anyWord(`largest biggest highest lowest most least first only record best worst fastest oldest youngest greatest smallest longest shortest deadliest`)},
-	{"causal", 0.15, anyWord(`because caused causes cause led leads resulted result blamed due`)},
-	{"source", 0.15, anyWord(`according said says told reported reports report study survey data statistics figures estimated estimates found announced`)},
-	{"named source", 0.10, nil}, // set in findClaims: a person or organisation is named
-	{"opinion", -0.20, anyWord(`think believe should must hope feel beautiful terrible wonderful awful opinion`)},
-	{"hedge", -0.05, anyWord(`may might could possibly perhaps`)},
+	{"number", 0.30, onTokens(hasNumber)},
+	{"percentage", 0.15, onTokens(anyWord(`% percent per-cent`))},
+	{"money", 0.15, onTokens(anyWord(`$ € £ ¥ dollars euros yuan rupees million billion trillion`))},
+	{"date", 0.10, onTokens(hasDate)},
+	{"comparison", 0.20, onTokens(anyWord(`than compared increase increased decrease decreased rose risen fell fallen doubled tripled halved more less fewer higher lower`))},
+	{"superlative", 0.15, onTokens(anyWord(`largest biggest highest lowest most least first only record best worst fastest oldest youngest greatest smallest longest shortest deadliest`))},
+	{"causal", 0.15, onTokens(anyWord(`because caused causes cause led leads resulted result blamed due`))},
+	{"source", 0.15, onTokens(anyWord(`according said says told reported reports report study survey data statistics figures estimated estimates found announced`))},
+	{"named", 0.10, (*analysis).namesSomeone},
+	{"opinion", -0.20, onTokens(anyWord(`think believe should must hope feel beautiful terrible wonderful awful opinion`))},
+	{"hedge", -0.05, onTokens(anyWord(`may might could possibly perhaps`))},
 }
 
 // spelledNumbers count as numbers ("three refugees", "hundreds of people").
@@ -94,7 +100,7 @@ func (a *analysis) findClaims(quotes []quoteResult) []Suggestion {
 		}
 		score, reasons := 0.0, []string(nil)
 		for _, f := range claimFeatures {
-			if f.has == nil && a.namesSomeone(s) || f.has != nil && f.has(toks) {
+			if f.has(a, s) {
 				score += f.weight
 				reasons = append(reasons, f.name)
 			}
