@@ -2,9 +2,57 @@
 
 package main
 
-import "errors"
+import (
+	"fmt"
+	"path/filepath"
 
-// runDiff is a placeholder until its issue lands.
+	"github.com/redline-news/redline/internal/article"
+	"github.com/redline-news/redline/internal/revision"
+)
+
+// runDiff prints the word diff of two revisions, with offsets into their
+// canonical texts (as `redline parse` prints them).
 func runDiff(e *env, args []string) error {
-	return errors.New("diff: not implemented yet")
+	fs := newFlags("diff")
+	format := fs.String("format", "text", "output format: text, json or html")
+	files, err := parseFlags(fs, args, 2)
+	if err != nil {
+		return err
+	}
+	if *format != "text" && *format != "json" && *format != "html" {
+		return usagef("diff: unknown --format %q (want text, json or html)", *format)
+	}
+	if files[0] == "-" && files[1] == "-" {
+		return usagef("diff: only one of OLD and NEW can be standard input")
+	}
+	oldText, err := canonicalText(e, files[0])
+	if err != nil {
+		return err
+	}
+	newText, err := canonicalText(e, files[1])
+	if err != nil {
+		return err
+	}
+	d := revision.Compute(oldText, newText)
+	switch *format {
+	case "json":
+		return revision.WriteJSON(e.stdout, d)
+	case "html":
+		title := fmt.Sprintf("Changes from %s to %s", filepath.Base(files[0]), filepath.Base(files[1]))
+		return revision.WriteHTMLDocument(e.stdout, d, title)
+	}
+	return revision.WriteText(e.stdout, d)
+}
+
+// canonicalText reads and parses one revision.
+func canonicalText(e *env, name string) (string, error) {
+	data, err := readInput(e, name)
+	if err != nil {
+		return "", err
+	}
+	a, err := article.Parse(data, article.DetectFormat(name, data))
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", name, err)
+	}
+	return a.Text, nil
 }
