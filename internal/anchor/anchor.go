@@ -34,20 +34,22 @@ func Anchor(t *Text, sel Selector) (m Match, ok bool) {
 	}
 
 	// 2. The best exact occurrence; good enough when no approximate match
-	// could score higher.
+	// could score higher. Look-alike occurrences lower the reported
+	// confidence, not the comparison with approximate matches: an exact
+	// occurrence with its full context must not lose to an edited one.
 	best, found := choose(q.exactCandidates(exact))
 	if found && best.score >= q.bestFuzzyScore() {
-		return Match{Span: best.span, Method: ByQuote, Score: best.score}, true
+		return best.match(ByQuote), true
 	}
 
 	// 3. An approximate match, if it is confident and beats the exact one
 	// (an edited passage with its context intact beats the same words
 	// elsewhere with foreign context).
-	if fuzzy, ok := choose(q.fuzzyCandidates()); ok && fuzzy.score >= MinScore && (!found || fuzzy.score > best.score) {
-		return Match{Span: fuzzy.span, Method: ByFuzzy, Score: fuzzy.score}, true
+	if fuzzy, ok := choose(q.fuzzyCandidates()); ok && fuzzy.confidence() >= MinScore && (!found || fuzzy.score > best.score) {
+		return fuzzy.match(ByFuzzy), true
 	}
 	if found {
-		return Match{Span: best.span, Method: ByQuote, Score: best.score}, true
+		return best.match(ByQuote), true
 	}
 	return Match{}, false
 }

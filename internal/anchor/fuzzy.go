@@ -33,7 +33,7 @@ func (q *query) fuzzyCandidates() []candidate {
 	var out []candidate
 	seen := map[span.Span]bool{}
 	for _, end := range q.matchEnds(k) {
-		s := snapToWords(q.t.runes, span.Span{Start: q.matchStart(end, k), End: end}, q.startAligned, q.endAligned)
+		s := q.snap(span.Span{Start: q.matchStart(end, k), End: end})
 		if seen[s] {
 			continue
 		}

@@ -15,7 +15,7 @@ type pattern struct {
 	ascii   []uint64          // ascii[c*blocks+b]: rows of block b holding ASCII c
 	other   map[rune][]uint64 // the same for every other code point
 	none    []uint64          // all zero: a code point absent from the pattern
-	lastRow uint64            // bit of row m-1 in the last block
+	lastRow uint              // index of row m-1 within the last block
 }
 
 // compile prepares p (non-empty) for matching.
@@ -27,7 +27,7 @@ func compile(p []rune) *pattern {
 		ascii:   make([]uint64, 128*blocks),
 		other:   map[rune][]uint64{},
 		none:    make([]uint64, blocks),
-		lastRow: 1 << uint((len(p)-1)%wordBits),
+		lastRow: uint((len(p) - 1) % wordBits),
 	}
 	for i, c := range p {
 		b, bit := i/wordBits, uint64(1)<<uint(i%wordBits)
@@ -65,7 +65,7 @@ func (pt *pattern) eq(c rune) []uint64 {
 type scanner struct {
 	pt       *pattern
 	pv, mv   []uint64 // vertical +1 / -1 deltas of the current column
-	hin      int      // horizontal delta entering row 0: 0 free, +1 anchored
+	hinPos   uint64   // 1: horizontal delta +1 entering row 0 (anchored), 0: free
 	distance int
 }
 
@@ -75,7 +75,7 @@ func (pt *pattern) scanner(anchored bool) *scanner {
 		s.pv[b] = ^uint64(0) // column 0 is 0, 1, 2, …, m
 	}
 	if anchored {
-		s.hin = 1
+		s.hinPos = 1
 	}
 	return s
 }
@@ -83,45 +83,34 @@ func (pt *pattern) scanner(anchored bool) *scanner {
 // step reads code point c and returns the new distance.
 func (s *scanner) step(c rune) int {
 	eq := s.pt.eq(c)
-	h := s.hin
-	last := s.pt.blocks - 1
+	hNeg, hPos := uint64(0), s.hinPos
+	last := len(s.pv) - 1
 	for b := 0; b < last; b++ {
-		h = advanceBlock(&s.pv[b], &s.mv[b], eq[b], h, 1<<(wordBits-1))
+		s.pv[b], s.mv[b], hNeg, hPos = advanceBlock(s.pv[b], s.mv[b], eq[b], hNeg, hPos, wordBits-1)
 	}
-	s.distance += advanceBlock(&s.pv[last], &s.mv[last], eq[last], h, s.pt.lastRow)
+	s.pv[last], s.mv[last], hNeg, hPos = advanceBlock(s.pv[last], s.mv[last], eq[last], hNeg, hPos, s.pt.lastRow)
+	s.distance += int(hPos) - int(hNeg)
 	return s.distance
 }
 
 // advanceBlock computes one 64-row block of the next column from the
-// block's vertical deltas, its match mask and the horizontal delta hin
-// entering its top row; it returns the horizontal delta leaving the row
-// lastRow. Bits above the pattern's last row hold garbage that never
-// reaches lower rows: carries and shifts only move upwards.
-func advanceBlock(pv, mv *uint64, eq uint64, hin int, lastRow uint64) int {
-	p, m := *pv, *mv
-	if hin < 0 {
-		eq |= 1
-	}
+// block's vertical deltas p (+1) and m (-1), its match mask and the
+// horizontal delta entering its top row, given as hinNeg/hinPos bits (1
+// when it is -1/+1); it returns the block's new vertical deltas and the
+// horizontal delta leaving row lastRow as two bits. Bits above the
+// pattern's last row hold garbage that never reaches lower rows: carries
+// and shifts only move upwards. It has no branches and stays small enough
+// for the compiler to inline it into the scan loop.
+func advanceBlock(p, m, eq, hinNeg, hinPos uint64, lastRow uint) (pv, mv, houtNeg, houtPos uint64) {
+	eq |= hinNeg
 	xv := eq | m
 	xh := (((eq & p) + p) ^ p) | eq
 	ph := m | ^(xh | p)
 	mh := p & xh
-	hout := 0
-	if ph&lastRow != 0 {
-		hout = 1
-	} else if mh&lastRow != 0 {
-		hout = -1
-	}
-	ph <<= 1
-	mh <<= 1
-	if hin < 0 {
-		mh |= 1
-	} else if hin > 0 {
-		ph |= 1
-	}
-	*pv = mh | ^(xv | ph)
-	*mv = ph & xv
-	return hout
+	houtPos, houtNeg = ph>>lastRow&1, mh>>lastRow&1 // ph and mh never share a bit
+	ph = ph<<1 | hinPos
+	mh = mh<<1 | hinNeg
+	return mh | ^(xv | ph), ph & xv, houtNeg, houtPos
 }
 
 // distance is the Levenshtein distance between the pattern and text.

@@ -69,12 +69,26 @@ type candidate struct {
 	score  float64
 }
 
-// choose returns the best-scoring candidate, the first among equals. When
-// k candidates that do not overlap it score the same, nothing tells them
-// apart: the score is divided by k, the chance the first is the one meant.
-func choose(cands []candidate) (candidate, bool) {
+// choice is the best of a set of candidates.
+type choice struct {
+	candidate
+	// ties is how many candidates that do not overlap it score the same
+	// (itself included): nothing tells them apart.
+	ties int
+}
+
+// confidence is the chosen candidate's score divided by its ties: the
+// chance that the first of k look-alikes is the one meant.
+func (c choice) confidence() float64 { return c.score / float64(c.ties) }
+
+func (c choice) match(by Method) Match {
+	return Match{Span: c.span, Method: by, Score: c.confidence()}
+}
+
+// choose returns the best-scoring candidate, the first among equals.
+func choose(cands []candidate) (choice, bool) {
 	if len(cands) == 0 {
-		return candidate{}, false
+		return choice{}, false
 	}
 	best := cands[0]
 	for _, c := range cands[1:] {
@@ -82,12 +96,11 @@ func choose(cands []candidate) (candidate, bool) {
 			best = c
 		}
 	}
-	ties := 0
+	ch := choice{candidate: best}
 	for _, c := range cands {
 		if c.score == best.score && (c.span == best.span || !c.span.Overlaps(best.span)) {
-			ties++
+			ch.ties++
 		}
 	}
-	best.score /= float64(ties)
-	return best, true
+	return ch, true
 }

@@ -29,12 +29,15 @@ func wordAround(runes []rune, p int) (start, end int) {
 	return start, end
 }
 
-// snapToWords moves the ends of a fuzzy match that fall inside a word to
-// the nearer edge of that word, for the ends where the original quote did
-// not split a word. Approximate search happily starts "chines" inside
-// "machines"; a reader never selected that.
-func snapToWords(runes []rune, s span.Span, startAligned, endAligned bool) span.Span {
-	if startAligned && midWord(runes, s.Start) {
+// snap fits the ends of an approximate match to the text the way the
+// reader's selection fitted the original: an end that falls inside a word
+// moves to the nearer edge of that word unless the original split a word
+// there, and whitespace the quote does not have at an end is trimmed.
+// Approximate search happily starts "chines" inside "machines"; a reader
+// never selected that.
+func (q *query) snap(s span.Span) span.Span {
+	runes := q.t.runes
+	if q.startAligned && midWord(runes, s.Start) {
 		ws, we := wordAround(runes, s.Start)
 		if s.Start-ws <= we-s.Start || we >= s.End {
 			s.Start = ws
@@ -42,13 +45,19 @@ func snapToWords(runes []rune, s span.Span, startAligned, endAligned bool) span.
 			s.Start = we
 		}
 	}
-	if endAligned && midWord(runes, s.End) {
+	if q.endAligned && midWord(runes, s.End) {
 		ws, we := wordAround(runes, s.End)
 		if we-s.End <= s.End-ws || ws <= s.Start {
 			s.End = we
 		} else {
 			s.End = ws
 		}
+	}
+	for !unicode.IsSpace(q.exact[0]) && s.Len() > 1 && unicode.IsSpace(runes[s.Start]) {
+		s.Start++
+	}
+	for !unicode.IsSpace(q.exact[len(q.exact)-1]) && s.Len() > 1 && unicode.IsSpace(runes[s.End-1]) {
+		s.End--
 	}
 	return s
 }
