@@ -1,0 +1,41 @@
+package annotation
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzDecode checks Decode never panics or hangs, and that whatever it
+// accepts survives a write and a second read unchanged.
+func FuzzDecode(f *testing.F) {
+	for _, tc := range problemCases {
+		f.Add([]byte(tc.json))
+	}
+	for _, dir := range []string{"decode", filepath.Join("w3c", "tools", "samples", "correct"), filepath.Join("w3c", "tools", "samples", "incorrect")} {
+		files, _ := filepath.Glob(filepath.Join("testdata", dir, "*"))
+		for _, file := range files {
+			if data, err := os.ReadFile(file); err == nil {
+				f.Add(data)
+			}
+		}
+	}
+	if data, err := MarshalCollection("seed", fixtures()); err == nil {
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		anns, err := Decode(data)
+		if err != nil {
+			return
+		}
+		out, err := MarshalCollection("fuzz", anns)
+		if err != nil {
+			t.Fatalf("decoded annotations do not marshal: %v", err)
+		}
+		again, err := Decode(out)
+		if err != nil {
+			t.Fatalf("re-decoding failed: %v\n%s", err, out)
+		}
+		sameAnnotations(t, again, anns)
+	})
+}
