@@ -1,0 +1,67 @@
+package library
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/redline-news/redline/internal/annotation"
+)
+
+// Filter narrows the sidebar's list. Zero fields match everything.
+type Filter struct {
+	Kind    annotation.Kind
+	Tag     string
+	Speaker string
+	Verdict annotation.Verdict
+	Search  string // words that must all appear in the quote, note, speaker or tags
+}
+
+// Match reports whether a placed annotation passes the filter.
+func (f Filter) Match(p Placed) bool {
+	switch {
+	case f.Kind != "" && p.Kind != f.Kind:
+		return false
+	case f.Tag != "" && !slices.Contains(p.Tags, f.Tag):
+		return false
+	case f.Speaker != "" && !strings.EqualFold(p.Speaker, f.Speaker):
+		return false
+	case f.Verdict != "" && p.Verdict != f.Verdict:
+		return false
+	}
+	if f.Search == "" {
+		return true
+	}
+	haystack := strings.ToLower(strings.Join(append([]string{p.Exact(), p.Note, p.Speaker, string(p.Kind), string(p.Verdict)}, p.Tags...), "\n"))
+	for _, w := range strings.Fields(strings.ToLower(f.Search)) {
+		if !strings.Contains(haystack, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// Filtered returns the shown revision's annotations that pass f, in text
+// order.
+func (s *Session) Filtered(f Filter) []Placed {
+	var out []Placed
+	for _, a := range s.Annotations {
+		if f.Match(a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Tags lists the tags used on the shown revision, sorted.
+func (s *Session) Tags() []string {
+	var tags []string
+	for _, a := range s.Annotations {
+		for _, t := range a.Tags {
+			if !slices.Contains(tags, t) {
+				tags = append(tags, t)
+			}
+		}
+	}
+	slices.Sort(tags)
+	return tags
+}

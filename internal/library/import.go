@@ -1,0 +1,116 @@
+package library
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/redline-news/redline/internal/anchor"
+	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/store"
+)
+
+// ImportError lists every reason an import was rejected. Nothing was
+// stored.
+type ImportError struct {
+	Problems []string
+}
+
+func (e *ImportError) Error() string {
+	return "import rejected, nothing was changed: " + strings.Join(e.Problems, "; ")
+}
+
+// ImportResult says what an import did.
+type ImportResult struct {
+	Added   int // new annotations stored
+	Present int // annotations already in the story (same id), left as they are
+}
+
+// Import reads W3C Web Annotation JSON (Redline's or another tool's) and
+// anchors every annotation onto the shown revision. It is all or nothing:
+// if the file is invalid or any annotation cannot be placed with
+// confidence, nothing is stored and the error lists every reason.
+func (s *Session) Import(ctx context.Context, data []byte) (ImportResult, error) {
+	var res ImportResult
+	anns, err := annotation.Decode(data)
+	if err != nil {
+		var de *annotation.DecodeError
+		if errors.As(err, &de) {
+			ie := &ImportError{}
+			for _, p := range de.Problems {
+				ie.Problems = append(ie.Problems, p.String())
+			}
+			return res, ie
+		}
+		return res, &ImportError{Problems: []string{err.Error()}}
+	}
+	existing := map[string]bool{}
+	for _, p := range s.Annotations {
+		existing[p.ID] = true
+	}
+	rev := s.Revision()
+	now := s.lib.now()
+	var problems []string
+	var fresh []Placed
+	for i, a := range anns {
+		if existing[a.ID] {
+			res.Present++
+			continue
+		}
+		m, ok := anchor.Anchor(s.Text, a.Target.Selector)
+		if !ok {
+			problems = append(problems, fmt.Sprintf("annotation %d (%s): %s is not in this story's text", i+1, a.ID, describeQuote(a.Target.Selector)))
+			continue
+		}
+		if a.Kind == "" {
+			a.Kind = annotation.KindNote
+		}
+		if a.Created.IsZero() {
+			a.Created = now
+		}
+		if a.Modified.IsZero() {
+			a.Modified = a.Created
+		}
+		a.Revision = rev.ID
+		a.Status = annotation.StatusNone
+		a.Target = annotation.Target{
+			Source:     annotation.StorySource(s.Story.ID),
+			SourceDate: rev.Date,
+			Selector:   anchor.Describe(s.Text, m.Span),
+		}
+		existing[a.ID] = true
+		fresh = append(fresh, Placed{Annotation: store.Annotation{Annotation: a, StoryID: s.Story.ID}, Span: m.Span})
+	}
+	if len(problems) > 0 {
+		return ImportResult{}, &ImportError{Problems: problems}
+	}
+	toStore := make([]store.Annotation, len(fresh))
+	for i, p := range fresh {
+		toStore[i] = p.Annotation
+	}
+	saved, err := s.lib.Store.PutAnnotations(ctx, toStore)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	for i := range fresh {
+		fresh[i].Annotation = saved[i]
+		s.insert(fresh[i])
+	}
+	res.Added = len(fresh)
+	return res, nil
+}
+
+func describeQuote(sel anchor.Selector) string {
+	if sel.Quote != nil {
+		q := []rune(sel.Quote.Exact)
+		if len(q) > 60 {
+			return fmt.Sprintf("the quote %q…", string(q[:60]))
+		}
+		return fmt.Sprintf("the quote %q", string(q))
+	}
+	if sel.Position != nil {
+		return fmt.Sprintf("the position %d–%d", sel.Position.Start, sel.Position.End)
+	}
+	return "its target"
+}

@@ -1,0 +1,223 @@
+package library
+
+import (
+	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/article"
+	"github.com/redline-news/redline/internal/store"
+)
+
+// Library is the reader's collection of stories in a store.
+type Library struct {
+	Store store.Store
+	Now   func() time.Time // the clock; time.Now when nil
+}
+
+func (l *Library) now() time.Time {
+	if l.Now != nil {
+		return l.Now().UTC().Truncate(time.Second)
+	}
+	return time.Now().UTC().Truncate(time.Second)
+}
+
+// Summary is what the library lists for one story.
+type Summary struct {
+	Story                 store.Story
+	Date                  string // the latest revision's date, if known
+	Revisions             int
+	Quotes, Claims, Notes int
+}
+
+// Summaries lists every story, newest first.
+func (l *Library) Summaries(ctx context.Context) ([]Summary, error) {
+	stories, err := l.Store.Stories(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Summary, 0, len(stories))
+	for _, s := range stories {
+		revs, err := l.Store.Revisions(ctx, s.ID)
+		if err != nil {
+			return nil, err
+		}
+		anns, err := l.Store.Annotations(ctx, s.ID)
+		if err != nil {
+			return nil, err
+		}
+		sum := Summary{Story: s, Revisions: len(revs)}
+		if len(revs) > 0 {
+			latest := revs[len(revs)-1]
+			sum.Date = latest.Date
+			for _, a := range anns {
+				if a.Revision != latest.ID {
+					continue
+				}
+				switch a.Kind {
+				case annotation.KindQuote:
+					sum.Quotes++
+				case annotation.KindClaim:
+					sum.Claims++
+				case annotation.KindNote:
+					sum.Notes++
+				}
+			}
+		}
+		out = append(out, sum)
+	}
+	slices.Reverse(out)
+	return out, nil
+}
+
+//go:embed sample/putin-prayed-2025-03-23.txt
+var sampleArticle []byte
+
+// SampleName is the file name of the bundled sample article.
+const SampleName = "putin-prayed-2025-03-23.txt"
+
+// AddStory parses a file (text, Markdown or HTML, by name and content) and
+// stores it as a new story with one revision. Nothing is stored when the
+// file is rejected.
+func (l *Library) AddStory(ctx context.Context, name string, data []byte) (store.Story, error) {
+	a, err := article.Parse(data, article.DetectFormat(name, data))
+	if err != nil {
+		return store.Story{}, fmt.Errorf("%s: %w", displayName(name), err)
+	}
+	now := l.now()
+	s := store.Story{Story: annotation.Story{
+		ID:      strings.TrimPrefix(annotation.NewID(), "urn:uuid:"),
+		Title:   storyTitle(a, name),
+		Created: now,
+	}}
+	s, err = l.Store.PutStory(ctx, s)
+	if err != nil {
+		return store.Story{}, err
+	}
+	rev := newRevision(s.ID, a, now)
+	if _, err := l.Store.AddRevision(ctx, rev, nil); err != nil {
+		// Do not leave a story without text behind.
+		l.Store.DeleteStory(ctx, s.ID)
+		return store.Story{}, err
+	}
+	return s, nil
+}
+
+func newRevision(storyID string, a *article.Article, now time.Time) annotation.Revision {
+	date := a.Date
+	if date == "" {
+		date = now.Format(time.DateOnly)
+	}
+	return annotation.Revision{
+		ID:      strings.TrimPrefix(annotation.NewID(), "urn:uuid:"),
+		StoryID: storyID,
+		Date:    date,
+		Title:   a.Title,
+		Text:    a.Text,
+		Added:   now,
+	}
+}
+
+// storyTitle is the article's title, else the file name without its
+// extension, else the first words of the text.
+func storyTitle(a *article.Article, name string) string {
+	if a.Title != "" {
+		return a.Title
+	}
+	if base := strings.TrimSuffix(path.Base(name), path.Ext(name)); name != "" && base != "." && base != "/" {
+		return base
+	}
+	return firstWords(a.Text, 8)
+}
+
+func firstWords(text string, n int) string {
+	words := strings.Fields(text)
+	if len(words) > n {
+		return strings.Join(words[:n], " ") + "…"
+	}
+	return strings.Join(words, " ")
+}
+
+func displayName(name string) string {
+	if name == "" {
+		return "pasted text"
+	}
+	return path.Base(name)
+}
+
+// MaxTitle bounds a story title, in code points.
+const MaxTitle = 300
+
+// Rename changes a story's title (trimmed, not empty, at most MaxTitle).
+func (l *Library) Rename(ctx context.Context, s store.Story, title string) (store.Story, error) {
+	title = strings.Join(strings.Fields(title), " ")
+	if title == "" {
+		return s, errors.New("a story needs a title")
+	}
+	if utf8.RuneCountInString(title) > MaxTitle {
+		return s, fmt.Errorf("a title can have at most %d characters", MaxTitle)
+	}
+	s.Title = title
+	return l.Store.PutStory(ctx, s)
+}
+
+// Deleted is everything a story deletion removed, so it can be undone.
+type Deleted struct {
+	Story       store.Story
+	Revisions   []annotation.Revision
+	Annotations []store.Annotation
+}
+
+// Delete removes a story with its revisions and annotations and returns
+// them for Restore.
+func (l *Library) Delete(ctx context.Context, id string) (Deleted, error) {
+	var d Deleted
+	stories, err := l.Store.Stories(ctx)
+	if err != nil {
+		return d, err
+	}
+	i := slices.IndexFunc(stories, func(s store.Story) bool { return s.ID == id })
+	if i < 0 {
+		return d, fmt.Errorf("story %s: %w", id, store.ErrNotFound)
+	}
+	d.Story = stories[i]
+	if d.Revisions, err = l.Store.Revisions(ctx, id); err != nil {
+		return d, err
+	}
+	if d.Annotations, err = l.Store.Annotations(ctx, id); err != nil {
+		return d, err
+	}
+	return d, l.Store.DeleteStory(ctx, id)
+}
+
+// Restore puts back a deleted story exactly as it was.
+func (l *Library) Restore(ctx context.Context, d Deleted) error {
+	s := d.Story
+	s.Rev = 0
+	if _, err := l.Store.PutStory(ctx, s); err != nil {
+		return err
+	}
+	for _, rev := range d.Revisions {
+		var anns []store.Annotation
+		for _, a := range d.Annotations {
+			if a.Revision == rev.ID {
+				a.Rev = 0
+				anns = append(anns, a)
+			}
+		}
+		if _, err := l.Store.AddRevision(ctx, rev, anns); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SampleArticle returns the bundled sample article's bytes.
+func SampleArticle() []byte { return sampleArticle }

@@ -1,0 +1,381 @@
+package library
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/span"
+	"github.com/redline-news/redline/internal/store"
+)
+
+var ctx = context.Background()
+
+func newLibrary(t *testing.T) *Library {
+	t.Helper()
+	clock := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+	return &Library{Store: store.NewMemory(), Now: func() time.Time { clock = clock.Add(time.Second); return clock }}
+}
+
+// openSample adds the sample article and opens it.
+func openSample(t *testing.T, l *Library) *Session {
+	t.Helper()
+	st, err := l.AddStory(ctx, SampleName, SampleArticle())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := l.Open(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// find returns the span of the first occurrence of sub in the shown text.
+func find(t *testing.T, s *Session, sub string) span.Span {
+	t.Helper()
+	i := strings.Index(s.Revision().Text, sub)
+	if i < 0 {
+		t.Fatalf("%q not in the text", sub)
+	}
+	start := len([]rune(s.Revision().Text[:i]))
+	return span.Span{Start: start, End: start + len([]rune(sub))}
+}
+
+func TestAddStoryTakesDateAndTitle(t *testing.T) {
+	l := newLibrary(t)
+	s := openSample(t, l)
+	if got := s.Revision().Date; got != "2025-03-23" {
+		t.Errorf("date = %q", got)
+	}
+	if s.Story.Title == "" || strings.Contains(s.Story.Title, ".txt") {
+		t.Errorf("title = %q", s.Story.Title)
+	}
+	if !strings.HasPrefix(s.Revision().Text, "Russian President Vladimir Putin prayed") {
+		t.Errorf("text starts %q", s.Revision().Text[:40])
+	}
+	if len(s.Paragraphs) < 10 {
+		t.Errorf("only %d paragraphs", len(s.Paragraphs))
+	}
+}
+
+func TestAddStoryRejectsBadInputAndStoresNothing(t *testing.T) {
+	l := newLibrary(t)
+	for name, data := range map[string][]byte{
+		"binary.txt": {0x89, 'P', 'N', 'G', 0, 0, 0, 1, 2, 3},
+		"empty.txt":  []byte("   \n\n  "),
+		"huge.txt":   []byte(strings.Repeat("word ", 2<<20)),
+	} {
+		if _, err := l.AddStory(ctx, name, data); err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("%s: err = %v, want an error naming the file", name, err)
+		}
+	}
+	if sums, _ := l.Summaries(ctx); len(sums) != 0 {
+		t.Errorf("%d stories stored after rejected input", len(sums))
+	}
+}
+
+func TestTagSnapsAndDescribes(t *testing.T) {
+	l := newLibrary(t)
+	s := openSample(t, l)
+	sel := find(t, s, "super smart")
+	sel.Start++ // a sloppy selection: "uper smar"
+	sel.End--
+	a, err := s.Tag(ctx, sel, annotation.KindQuote)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Slice(a.Span); got != "super smart" {
+		t.Errorf("tagged %q, want the whole words", got)
+	}
+	q := a.Target.Selector.Quote
+	if q == nil || q.Exact != "super smart" || !strings.HasSuffix(q.Prefix, "calling him “") {
+		t.Errorf("quote selector = %+v", q)
+	}
+	if p := a.Target.Selector.Position; p == nil || p.Start != a.Span.Start || p.End != a.Span.End {
+		t.Errorf("position selector = %+v, want %v", p, a.Span)
+	}
+	// A reopened session places it at the same words.
+	again, err := l.Open(ctx, s.Story.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.Annotations) != 1 || again.Annotations[0].Span != a.Span {
+		t.Errorf("reopened: %+v", again.Annotations)
+	}
+}
+
+func TestTagRefusesEmptySelection(t *testing.T) {
+	s := openSample(t, newLibrary(t))
+	if _, err := s.Tag(ctx, span.Span{Start: 5, End: 5}, annotation.KindQuote); !errors.Is(err, ErrEmptySelection) {
+		t.Errorf("err = %v, want ErrEmptySelection", err)
+	}
+	if _, err := s.Tag(ctx, find(t, s, "super smart"), "bogus"); err == nil {
+		t.Error("unknown kind accepted")
+	}
+}
+
+func TestEditDeleteUndo(t *testing.T) {
+	l := newLibrary(t)
+	s := openSample(t, l)
+	a, _ := s.Tag(ctx, find(t, s, "super smart"), annotation.KindQuote)
+	speaker := "Steve Witkoff"
+	tags := []string{" ukraine ", "", "ukraine", "praise"}
+	if _, err := s.Update(ctx, a.ID, Edit{Speaker: &speaker, Tags: &tags}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Find(a.ID)
+	if got.Speaker != speaker || strings.Join(got.Tags, ",") != "ukraine,praise" {
+		t.Errorf("after edit: speaker %q tags %q", got.Speaker, got.Tags)
+	}
+	if err := s.Delete(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Annotations) != 0 {
+		t.Fatal("still listed after delete")
+	}
+	for _, want := range []string{"delete", "edit", "tag"} {
+		what, err := s.Undo(ctx)
+		if err != nil || what != want {
+			t.Fatalf("Undo = %q, %v; want %q", what, err, want)
+		}
+	}
+	if len(s.Annotations) != 0 {
+		t.Errorf("undoing the tag left %d annotations", len(s.Annotations))
+	}
+	stored, _ := l.Store.Annotations(ctx, s.Story.ID)
+	if len(stored) != 0 {
+		t.Errorf("store still has %d annotations", len(stored))
+	}
+	if _, err := s.Undo(ctx); err == nil {
+		t.Error("undo with empty history succeeded")
+	}
+}
+
+func TestUndoRestoresDeletedAnnotationWithItsFields(t *testing.T) {
+	l := newLibrary(t)
+	s := openSample(t, l)
+	a, _ := s.Tag(ctx, find(t, s, "a bad guy"), annotation.KindClaim)
+	verdict := annotation.VerdictFalse
+	s.Update(ctx, a.ID, Edit{Verdict: &verdict})
+	s.Delete(ctx, a.ID)
+	s.Undo(ctx)
+	reopened, _ := l.Open(ctx, s.Story.ID)
+	if len(reopened.Annotations) != 1 || reopened.Annotations[0].Verdict != verdict {
+		t.Fatalf("after undo: %+v", reopened.Annotations)
+	}
+}
+
+func TestConcurrentEditIsRefusedNotLost(t *testing.T) {
+	l := newLibrary(t)
+	tab1 := openSample(t, l)
+	a, _ := tab1.Tag(ctx, find(t, tab1, "super smart"), annotation.KindQuote)
+	tab2, _ := l.Open(ctx, tab1.Story.ID)
+
+	one, two := "Witkoff", "Steve Witkoff"
+	if _, err := tab1.Update(ctx, a.ID, Edit{Speaker: &one}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tab2.Update(ctx, a.ID, Edit{Speaker: &two}); !errors.Is(err, store.ErrConflict) {
+		t.Fatalf("stale tab's edit: err = %v, want ErrConflict", err)
+	}
+	if err := tab2.Reload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := tab2.Find(a.ID); got.Speaker != one {
+		t.Errorf("after reload tab 2 sees %q, want tab 1's %q", got.Speaker, one)
+	}
+}
+
+func TestFilter(t *testing.T) {
+	s := openSample(t, newLibrary(t))
+	q, _ := s.Tag(ctx, find(t, s, "super smart"), annotation.KindQuote)
+	c, _ := s.Tag(ctx, find(t, s, "prayed for Donald Trump"), annotation.KindClaim)
+	n, _ := s.Tag(ctx, find(t, s, "Butler, Pennsylvania"), annotation.KindNote)
+	who, tags, note := "Steve Witkoff", []string{"praise"}, "check the podcast transcript"
+	s.Update(ctx, q.ID, Edit{Speaker: &who, Tags: &tags})
+	s.Update(ctx, n.ID, Edit{Note: &note})
+	tests := []struct {
+		name string
+		f    Filter
+		want []string
+	}{
+		{"all", Filter{}, []string{c.ID, n.ID, q.ID}},
+		{"kind", Filter{Kind: annotation.KindClaim}, []string{c.ID}},
+		{"tag", Filter{Tag: "praise"}, []string{q.ID}},
+		{"speaker, any case", Filter{Speaker: "steve witkoff"}, []string{q.ID}},
+		{"verdict", Filter{Verdict: annotation.VerdictUnverified}, []string{c.ID}},
+		{"search quote", Filter{Search: "SMART"}, []string{q.ID}},
+		{"search note words", Filter{Search: "podcast check"}, []string{n.ID}},
+		{"search misses", Filter{Search: "zebra"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, a := range s.Filtered(tt.f) {
+				got = append(got, a.ID)
+			}
+			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("got %v, want %v (text order)", got, tt.want)
+			}
+		})
+	}
+	if sp := s.Speakers(); len(sp) != 1 || sp[0] != who {
+		t.Errorf("Speakers = %v", sp)
+	}
+}
+
+func TestExportJSONIsValidW3C(t *testing.T) {
+	s := openSample(t, newLibrary(t))
+	s.Tag(ctx, find(t, s, "super smart"), annotation.KindQuote)
+	data, err := s.ExportJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if problems := annotation.Validate(data); len(problems) > 0 {
+		t.Fatalf("export is not valid W3C: %v", problems)
+	}
+	anns, err := annotation.Decode(data)
+	if err != nil || len(anns) != 1 || anns[0].Target.Selector.Quote.Exact != "super smart" {
+		t.Fatalf("decoded %+v, %v", anns, err)
+	}
+}
+
+func TestExportCSVDefusesFormulas(t *testing.T) {
+	l := newLibrary(t)
+	st, err := l.AddStory(ctx, "f.txt", []byte("=HYPERLINK(\"http://evil.example.com\") is not a formula here.\n\nSecond paragraph."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := l.Open(ctx, st.ID)
+	s.Tag(ctx, find(t, s, "=HYPERLINK"), annotation.KindNote)
+	data, err := s.ExportCSV()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(string(data))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 || rows[0][4] != "text" {
+		t.Fatalf("rows = %q", rows)
+	}
+	if got := rows[1][4]; !strings.HasPrefix(got, "'=") {
+		t.Errorf("text cell %q would run as a formula", got)
+	}
+}
+
+func TestImportIsAllOrNothing(t *testing.T) {
+	l := newLibrary(t)
+	s := openSample(t, l)
+	good := `{"@context":"http://www.w3.org/ns/anno.jsonld","id":"urn:uuid:1","type":"Annotation",
+		"body":{"type":"TextualBody","purpose":"tagging","value":"quote"},
+		"target":{"source":"http://example.com/a","selector":{"type":"TextQuoteSelector","exact":"super smart"}}}`
+	missing := strings.Replace(strings.Replace(good, "urn:uuid:1", "urn:uuid:2", 1), "super smart", "words that are not there", 1)
+	tests := []struct {
+		name, data string
+		wantErr    string
+	}{
+		{"malformed JSON", `{"@context":`, "import rejected"},
+		{"not an annotation", `{"hello":"world"}`, "import rejected"},
+		{"one of two does not anchor", "[" + good + "," + missing + "]", "words that are not there"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := s.Import(ctx, []byte(tt.data))
+			var ie *ImportError
+			if !errors.As(err, &ie) || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Fatalf("err = %v, want an ImportError mentioning %q", err, tt.wantErr)
+			}
+			if stored, _ := l.Store.Annotations(ctx, s.Story.ID); len(stored) != 0 || len(s.Annotations) != 0 {
+				t.Fatalf("a rejected import stored %d annotations", len(stored))
+			}
+		})
+	}
+
+	res, err := s.Import(ctx, []byte(good))
+	if err != nil || res.Added != 1 {
+		t.Fatalf("quote-only import: %+v, %v", res, err)
+	}
+	if a := s.Annotations[0]; s.Slice(a.Span) != "super smart" || a.Target.Selector.Position == nil || a.Kind != annotation.KindQuote {
+		t.Errorf("imported annotation %+v", a)
+	}
+	if res, err := s.Import(ctx, []byte(good)); err != nil || res.Added != 0 || res.Present != 1 {
+		t.Errorf("importing again: %+v, %v; want it recognised as present", res, err)
+	}
+}
+
+func TestImportOwnExportIntoAnotherLibrary(t *testing.T) {
+	src := openSample(t, newLibrary(t))
+	src.Tag(ctx, find(t, src, "super smart"), annotation.KindQuote)
+	src.Tag(ctx, find(t, src, "a bad guy"), annotation.KindClaim)
+	data, _ := src.ExportJSON()
+	dst := openSample(t, newLibrary(t))
+	res, err := dst.Import(ctx, data)
+	if err != nil || res.Added != 2 {
+		t.Fatalf("%+v, %v", res, err)
+	}
+	for i, a := range dst.Annotations {
+		if a.Span != src.Annotations[i].Span || a.Kind != src.Annotations[i].Kind {
+			t.Errorf("annotation %d: %v %s, want %v %s", i, a.Span, a.Kind, src.Annotations[i].Span, src.Annotations[i].Kind)
+		}
+	}
+}
+
+func TestLibraryRenameDeleteRestore(t *testing.T) {
+	l := newLibrary(t)
+	s := openSample(t, l)
+	s.Tag(ctx, find(t, s, "super smart"), annotation.KindQuote)
+	s.Tag(ctx, find(t, s, "a bad guy"), annotation.KindClaim)
+	sums, _ := l.Summaries(ctx)
+	if len(sums) != 1 || sums[0].Quotes != 1 || sums[0].Claims != 1 || sums[0].Revisions != 1 || sums[0].Date != "2025-03-23" {
+		t.Fatalf("summary %+v", sums)
+	}
+	if _, err := l.Rename(ctx, sums[0].Story, "   "); err == nil {
+		t.Error("empty title accepted")
+	}
+	renamed, err := l.Rename(ctx, sums[0].Story, "  Putin   prayed ")
+	if err != nil || renamed.Title != "Putin prayed" {
+		t.Fatalf("rename: %q, %v", renamed.Title, err)
+	}
+	d, err := l.Delete(ctx, renamed.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sums, _ := l.Summaries(ctx); len(sums) != 0 {
+		t.Fatal("story still listed")
+	}
+	if err := l.Restore(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	back, err := l.Open(ctx, renamed.ID)
+	if err != nil || back.Story.Title != "Putin prayed" || len(back.Annotations) != 2 {
+		t.Fatalf("restored: %+v, %v", back, err)
+	}
+}
+
+func TestExportAllCoversEveryStory(t *testing.T) {
+	l := newLibrary(t)
+	for range 2 {
+		s := openSample(t, l)
+		s.Tag(ctx, find(t, s, "super smart"), annotation.KindQuote)
+	}
+	data, err := l.ExportAll(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := annotation.Validate(data); len(p) > 0 {
+		t.Fatal(p)
+	}
+	if anns, _ := annotation.Decode(data); len(anns) != 2 {
+		t.Errorf("%d annotations exported, want 2", len(anns))
+	}
+	csvData, _ := l.ExportAllCSV(ctx)
+	if n := strings.Count(string(csvData), "\n"); n != 3 {
+		t.Errorf("CSV has %d lines, want header + 2", n)
+	}
+}

@@ -1,0 +1,410 @@
+package library
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/redline-news/redline/internal/anchor"
+	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/reading"
+	"github.com/redline-news/redline/internal/span"
+	"github.com/redline-news/redline/internal/store"
+)
+
+// Placed is an annotation of the shown revision with where it sits in the
+// text. Orphaned annotations (their words are gone) have an empty Span.
+type Placed struct {
+	store.Annotation
+	Span     span.Span
+	Orphaned bool
+}
+
+// Exact is the annotated text as recorded.
+func (p Placed) Exact() string {
+	if q := p.Target.Selector.Quote; q != nil {
+		return q.Exact
+	}
+	return ""
+}
+
+// Session is one open story: its revisions, the one shown, and that
+// revision's annotations in text order.
+type Session struct {
+	lib       *Library
+	Story     store.Story
+	Revisions []annotation.Revision
+	Current   int // index into Revisions of the revision shown
+
+	Text        *anchor.Text
+	runes       []rune
+	Paragraphs  []span.Span
+	Annotations []Placed
+
+	undo []undoStep
+}
+
+// undoStep reverses one change; label says what it undoes ("tag", …).
+type undoStep struct {
+	label string
+	apply func(ctx context.Context) error
+}
+
+// Open loads a story and shows its latest revision.
+func (l *Library) Open(ctx context.Context, storyID string) (*Session, error) {
+	s := &Session{lib: l}
+	if err := s.load(ctx, storyID, -1); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// load reads the story from the store; current < 0 shows the latest
+// revision, otherwise the revision at that index (clamped).
+func (s *Session) load(ctx context.Context, storyID string, current int) error {
+	stories, err := s.lib.Store.Stories(ctx)
+	if err != nil {
+		return err
+	}
+	i := slices.IndexFunc(stories, func(st store.Story) bool { return st.ID == storyID })
+	if i < 0 {
+		return fmt.Errorf("story %s: %w", storyID, store.ErrNotFound)
+	}
+	revs, err := s.lib.Store.Revisions(ctx, storyID)
+	if err != nil {
+		return err
+	}
+	if len(revs) == 0 {
+		return fmt.Errorf("story %q has no text", stories[i].Title)
+	}
+	anns, err := s.lib.Store.Annotations(ctx, storyID)
+	if err != nil {
+		return err
+	}
+	if current < 0 || current >= len(revs) {
+		current = len(revs) - 1
+	}
+	s.Story, s.Revisions, s.Current = stories[i], revs, current
+	s.place(anns)
+	return nil
+}
+
+// Reload re-reads the story, keeping the revision shown; the UI calls it
+// when another tab changed the story.
+func (s *Session) Reload(ctx context.Context) error {
+	return s.load(ctx, s.Story.ID, s.Current)
+}
+
+// Show switches to the revision at index i.
+func (s *Session) Show(ctx context.Context, i int) error {
+	return s.load(ctx, s.Story.ID, i)
+}
+
+// Revision is the revision shown.
+func (s *Session) Revision() annotation.Revision { return s.Revisions[s.Current] }
+
+// place anchors the shown revision's annotations onto its text and sorts
+// them in text order, orphans last.
+func (s *Session) place(anns []store.Annotation) {
+	rev := s.Revision()
+	s.Text = anchor.NewText(rev.Text)
+	s.runes = []rune(rev.Text)
+	s.Paragraphs = paragraphs(s.runes)
+	s.Annotations = s.Annotations[:0]
+	for _, a := range anns {
+		if a.Revision != rev.ID {
+			continue
+		}
+		p := Placed{Annotation: a}
+		if m, ok := anchor.Anchor(s.Text, a.Target.Selector); ok && a.Status != annotation.StatusOrphaned {
+			p.Span = m.Span
+		} else {
+			p.Orphaned = true
+		}
+		s.Annotations = append(s.Annotations, p)
+	}
+	slices.SortStableFunc(s.Annotations, textOrder)
+}
+
+func textOrder(a, b Placed) int {
+	if a.Orphaned != b.Orphaned {
+		if a.Orphaned {
+			return 1
+		}
+		return -1
+	}
+	return cmp.Or(cmp.Compare(a.Span.Start, b.Span.Start), cmp.Compare(b.Span.End, a.Span.End), a.Created.Compare(b.Created))
+}
+
+// paragraphs splits canonical text at its blank lines.
+func paragraphs(text []rune) []span.Span {
+	var out []span.Span
+	start := 0
+	for i := 0; i+1 < len(text); i++ {
+		if text[i] == '\n' && text[i+1] == '\n' {
+			out = append(out, span.Span{Start: start, End: i})
+			start = i + 2
+			i++
+		}
+	}
+	if start < len(text) {
+		out = append(out, span.Span{Start: start, End: len(text)})
+	}
+	return out
+}
+
+// Marks are the highlights of placed annotations, for reading.Layout.
+func (s *Session) Marks() []reading.Mark {
+	marks := make([]reading.Mark, 0, len(s.Annotations))
+	for _, a := range s.Annotations {
+		if !a.Orphaned {
+			marks = append(marks, reading.Mark{ID: a.ID, Span: a.Span})
+		}
+	}
+	return marks
+}
+
+// Find returns the placed annotation with the given id.
+func (s *Session) Find(id string) (Placed, bool) {
+	i := slices.IndexFunc(s.Annotations, func(p Placed) bool { return p.ID == id })
+	if i < 0 {
+		return Placed{}, false
+	}
+	return s.Annotations[i], true
+}
+
+// Slice returns the text of a span of the shown revision.
+func (s *Session) Slice(sp span.Span) string {
+	return string(s.runes[max(0, sp.Start):min(len(s.runes), sp.End)])
+}
+
+// ErrEmptySelection means a selection held no word to tag.
+var ErrEmptySelection = errors.New("select some words first")
+
+// Tag snaps a selection to whole words and stores a new annotation of the
+// given kind on it.
+func (s *Session) Tag(ctx context.Context, sel span.Span, kind annotation.Kind) (Placed, error) {
+	if !slices.Contains(annotation.Kinds, kind) {
+		return Placed{}, fmt.Errorf("unknown kind %q", kind)
+	}
+	sp := reading.SnapToWords(s.runes, sel)
+	if sp.Empty() {
+		return Placed{}, ErrEmptySelection
+	}
+	now := s.lib.now()
+	rev := s.Revision()
+	a := store.Annotation{
+		StoryID: s.Story.ID,
+		Annotation: annotation.Annotation{
+			ID:       annotation.NewID(),
+			Kind:     kind,
+			Created:  now,
+			Modified: now,
+			Revision: rev.ID,
+			Target: annotation.Target{
+				Source:     annotation.StorySource(s.Story.ID),
+				SourceDate: rev.Date,
+				Selector:   anchor.Describe(s.Text, sp),
+			},
+		},
+	}
+	if kind == annotation.KindClaim {
+		a.Verdict = annotation.VerdictUnverified
+	}
+	saved, err := s.lib.Store.PutAnnotations(ctx, []store.Annotation{a})
+	if err != nil {
+		return Placed{}, err
+	}
+	p := Placed{Annotation: saved[0], Span: sp}
+	s.insert(p)
+	s.pushUndo("tag", func(ctx context.Context) error {
+		cur, ok := s.Find(p.ID)
+		if !ok {
+			return nil
+		}
+		return s.remove(ctx, cur)
+	})
+	return p, nil
+}
+
+// Edit is a change to an annotation's fields; nil fields stay as they are.
+type Edit struct {
+	Kind    *annotation.Kind
+	Speaker *string
+	Verdict *annotation.Verdict
+	Tags    *[]string
+	Note    *string
+}
+
+// Update applies an edit to the annotation with the given id.
+func (s *Session) Update(ctx context.Context, id string, e Edit) (Placed, error) {
+	before, ok := s.Find(id)
+	if !ok {
+		return Placed{}, fmt.Errorf("annotation %s: %w", id, store.ErrNotFound)
+	}
+	after := before
+	after.Tags = slices.Clone(before.Tags)
+	if err := e.apply(&after.Annotation.Annotation); err != nil {
+		return Placed{}, err
+	}
+	after.Modified = s.lib.now()
+	saved, err := s.put(ctx, after)
+	if err != nil {
+		return Placed{}, err
+	}
+	s.pushUndo("edit", func(ctx context.Context) error {
+		cur, ok := s.Find(id)
+		if !ok {
+			return nil
+		}
+		restored := before
+		restored.Rev = cur.Rev
+		_, err := s.put(ctx, restored)
+		return err
+	})
+	return saved, nil
+}
+
+func (e Edit) apply(a *annotation.Annotation) error {
+	if e.Kind != nil {
+		if !slices.Contains(annotation.Kinds, *e.Kind) {
+			return fmt.Errorf("unknown kind %q", *e.Kind)
+		}
+		a.Kind = *e.Kind
+	}
+	if e.Speaker != nil {
+		a.Speaker = strings.Join(strings.Fields(*e.Speaker), " ")
+	}
+	if e.Verdict != nil {
+		if *e.Verdict != annotation.VerdictNone && !e.Verdict.Known() {
+			return fmt.Errorf("unknown verdict %q", *e.Verdict)
+		}
+		a.Verdict = *e.Verdict
+	}
+	if a.Kind != annotation.KindClaim {
+		a.Verdict = annotation.VerdictNone
+	}
+	if e.Tags != nil {
+		a.Tags = cleanTags(*e.Tags)
+	}
+	if e.Note != nil {
+		a.Note = strings.TrimSpace(*e.Note)
+	}
+	return nil
+}
+
+// cleanTags trims tags, drops empty ones and duplicates, keeping order.
+func cleanTags(tags []string) []string {
+	var out []string
+	for _, t := range tags {
+		t = strings.Join(strings.Fields(t), " ")
+		if t != "" && !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// Delete removes an annotation.
+func (s *Session) Delete(ctx context.Context, id string) error {
+	p, ok := s.Find(id)
+	if !ok {
+		return fmt.Errorf("annotation %s: %w", id, store.ErrNotFound)
+	}
+	if err := s.remove(ctx, p); err != nil {
+		return err
+	}
+	s.pushUndo("delete", func(ctx context.Context) error {
+		restored := p
+		restored.Rev = 0
+		saved, err := s.lib.Store.PutAnnotations(ctx, []store.Annotation{restored.Annotation})
+		if err != nil {
+			return err
+		}
+		restored.Annotation = saved[0]
+		s.insert(restored)
+		return nil
+	})
+	return nil
+}
+
+// CanUndo reports what Undo would undo ("" when nothing).
+func (s *Session) CanUndo() string {
+	if len(s.undo) == 0 {
+		return ""
+	}
+	return s.undo[len(s.undo)-1].label
+}
+
+// Undo reverses the last change made in this session and reports which.
+func (s *Session) Undo(ctx context.Context) (string, error) {
+	if len(s.undo) == 0 {
+		return "", errors.New("nothing to undo")
+	}
+	step := s.undo[len(s.undo)-1]
+	if err := step.apply(ctx); err != nil {
+		return "", err
+	}
+	s.undo = s.undo[:len(s.undo)-1]
+	return step.label, nil
+}
+
+// maxUndo bounds the undo history of a session.
+const maxUndo = 200
+
+func (s *Session) pushUndo(label string, apply func(context.Context) error) {
+	s.undo = append(s.undo, undoStep{label, apply})
+	if len(s.undo) > maxUndo {
+		s.undo = slices.Delete(s.undo, 0, len(s.undo)-maxUndo)
+	}
+}
+
+// put stores an updated annotation and replaces it in the session.
+func (s *Session) put(ctx context.Context, p Placed) (Placed, error) {
+	saved, err := s.lib.Store.PutAnnotations(ctx, []store.Annotation{p.Annotation})
+	if err != nil {
+		return Placed{}, err
+	}
+	p.Annotation = saved[0]
+	s.replace(p)
+	return p, nil
+}
+
+func (s *Session) remove(ctx context.Context, p Placed) error {
+	if err := s.lib.Store.DeleteAnnotations(ctx, []store.Ref{{ID: p.ID, Rev: p.Rev}}); err != nil {
+		return err
+	}
+	s.Annotations = slices.DeleteFunc(s.Annotations, func(q Placed) bool { return q.ID == p.ID })
+	return nil
+}
+
+func (s *Session) insert(p Placed) {
+	i, _ := slices.BinarySearchFunc(s.Annotations, p, textOrder)
+	s.Annotations = slices.Insert(s.Annotations, i, p)
+}
+
+func (s *Session) replace(p Placed) {
+	if i := slices.IndexFunc(s.Annotations, func(q Placed) bool { return q.ID == p.ID }); i >= 0 {
+		s.Annotations[i] = p
+	}
+}
+
+// Speakers lists the speaker names used in this story, most used first,
+// for suggestions when naming a quote's speaker.
+func (s *Session) Speakers() []string {
+	count := map[string]int{}
+	for _, a := range s.Annotations {
+		if a.Speaker != "" {
+			count[a.Speaker]++
+		}
+	}
+	names := make([]string, 0, len(count))
+	for n := range count {
+		names = append(names, n)
+	}
+	slices.SortFunc(names, func(a, b string) int { return cmp.Or(count[b]-count[a], strings.Compare(a, b)) })
+	return names
+}
