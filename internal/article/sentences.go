@@ -84,7 +84,8 @@ var abbreviations = map[string]bool{
 
 // isAbbreviation reports whether the text before a single period ends
 // with an abbreviation: a listed word, a single capital (an initial), or
-// a word with periods inside ("U.S", "e.g", "a.m").
+// short parts joined by periods ("U.S", "e.g", "a.m", "Ph.D"; not
+// "example.com").
 func isAbbreviation(before []rune) bool {
 	from := len(before)
 	for from > 0 && !unicode.IsSpace(before[from-1]) && !isOpener(before[from-1]) {
@@ -99,7 +100,13 @@ func isAbbreviation(before []rune) bool {
 	case len([]rune(word)) == 1:
 		return unicode.IsUpper([]rune(word)[0])
 	}
-	return strings.Contains(word, ".")
+	parts := strings.Split(word, ".")
+	for _, p := range parts {
+		if p == "" || len([]rune(p)) > 2 {
+			return false
+		}
+	}
+	return len(parts) > 1
 }
 
 func isOpener(r rune) bool { return strings.ContainsRune("\"'“‘«‹([{「『", r) }
