@@ -160,7 +160,7 @@ func TestAnchor(t *testing.T) {
 			want: "super smart", at: 22, method: ByQuote, lo: 0.5, hi: 0.75,
 		},
 		{
-			name: "fuzzy match snapped to whole words",
+			name: "edit inside a word (apostrophe dropped)",
 			text: "Witkoff praised Putins willingness to engage in dialogue.",
 			sel:  Selector{Quote: &TextQuote{Exact: "Putin’s willingness", Prefix: "Witkoff praised ", Suffix: " to engage"}},
 			want: "Putins willingness", at: 16, method: ByFuzzy, lo: MinScore, hi: 0.99,
@@ -195,6 +195,7 @@ func TestAnchor(t *testing.T) {
 			if !ok {
 				t.Fatalf("orphaned, want %q", tt.want)
 			}
+			t.Logf("%s, score %.3f", m.Method, m.Score)
 			if got := text.ix.Slice(m.Span); got != tt.want || (tt.at >= 0 && m.Span.Start != tt.at) {
 				t.Errorf("anchored onto %q at %d, want %q at %d", got, m.Span.Start, tt.want, tt.at)
 			}
@@ -205,6 +206,21 @@ func TestAnchor(t *testing.T) {
 				t.Errorf("score %.3f, want in [%.3f, %.3f]", m.Score, tt.lo, tt.hi)
 			}
 		})
+	}
+}
+
+// TestMinScoreAloneOrphansChines: even under Hypothesis's looser error
+// bound (half the quote), the "chines" Hypothesis chose for "Linus" scores
+// below MinScore, so the threshold and the error bound guard separately.
+func TestMinScoreAloneOrphansChines(t *testing.T) {
+	sel := describeNth(t, "Dedicated to Linus, who taught me to read code.", "Linus", 0)
+	text := NewText("Our computational machines are constantly engaging in conversations.")
+	q := newQuery(text, sel.Quote, nil)
+	for _, s := range []span.Span{{Start: 20, End: 26}, {Start: 18, End: 26}} { // chines, machines
+		errors := compile(q.exact).distance(text.runes[s.Start:s.End])
+		if score := q.scoreOf(s, errors); score >= MinScore {
+			t.Errorf("%q with %d errors scores %.3f, want below MinScore %.2f", text.ix.Slice(s), errors, score, MinScore)
+		}
 	}
 }
 

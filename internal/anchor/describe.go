@@ -11,6 +11,8 @@ const ContextLen = 32
 // text is clamped to it (a reversed span becomes empty at its start). The
 // prefix and suffix are up to ContextLen code points and are shortened
 // rather than cut inside a user-visible character (see clusterBoundary).
+// An empty span gives an empty exact, which Anchor rejects: annotations
+// target at least one code point.
 func Describe(t *Text, s span.Span) Selector {
 	n := t.Len()
 	start := max(0, min(s.Start, n))

@@ -27,9 +27,7 @@ func (q *query) fuzzyCandidates() []candidate {
 	if k == 0 {
 		return nil
 	}
-	if q.exactPat == nil {
-		q.exactPat, q.exactRevPat = compile(q.exact), compile(reversed(q.exact))
-	}
+	q.exactPat, q.exactRevPat = compile(q.exact), compile(reversed(q.exact))
 	var out []candidate
 	seen := map[span.Span]bool{}
 	for _, end := range q.matchEnds(k) {

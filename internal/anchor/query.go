@@ -16,7 +16,7 @@ type query struct {
 	endAligned            bool
 	quoteWeight           float64
 	prefixPat, suffixPat  *pattern // compiled on first use
-	exactPat, exactRevPat *pattern
+	exactPat, exactRevPat *pattern // compiled for the approximate search
 }
 
 func newQuery(t *Text, quote *TextQuote, pos *TextPosition) *query {
