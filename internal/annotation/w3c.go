@@ -226,6 +226,7 @@ func (c *checker) annotation(at *path, o object, inherited bool) {
 		}
 	}
 	c.requireType(at, o, "Annotation", "an annotation")
+	c.lifecycle(at, o)
 	_, hasBody := o["body"]
 	if _, hasValue := o["bodyValue"]; hasValue && hasBody {
 		c.add(at, "has both \"body\" and \"bodyValue\": use one or the other")
@@ -239,7 +240,6 @@ func (c *checker) annotation(at *path, o object, inherited bool) {
 	} else {
 		c.add(at, "missing \"target\": an annotation needs at least one target")
 	}
-	c.lifecycle(at, o)
 	c.optional(at, o, "motivation", func(at *path, v any, what string) { c.many(at, v, what, c.str) })
 	c.optional(at, o, "audience", func(at *path, v any, what string) { c.many(at, v, what, c.iriOrObject) })
 	c.optional(at, o, "stylesheet", c.stylesheet)
