@@ -44,7 +44,7 @@ func parseHTML(b *builder, data []byte) error {
 	b.setDate(pageDate)
 	if len(b.blocks) == 0 {
 		doc, _ = parsePage(data) // readability changed the first tree
-		if body := findElement(doc, atom.Body); body != nil {
+		if body := findFirst(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body }); body != nil {
 			newHTMLWalker(b, bodyChrome).walk(body)
 		}
 	}
@@ -91,22 +91,21 @@ func isScriptURL(href string) bool {
 // firstTimeElement returns the datetime of the page's first <time>
 // element that has one, the usual markup for a publication date.
 func firstTimeElement(doc *html.Node) string {
-	var found string
-	walkTree(doc, func(n *html.Node) bool {
-		if found == "" && n.DataAtom == atom.Time {
-			if _, ok := parseDate(attr(n, "datetime")); ok {
-				found = attr(n, "datetime")
-			}
-		}
-		return found == ""
-	}, func(*html.Node) {})
-	return found
+	t := findFirst(doc, func(n *html.Node) bool {
+		_, ok := parseDate(attr(n, "datetime"))
+		return n.DataAtom == atom.Time && ok
+	})
+	if t == nil {
+		return ""
+	}
+	return attr(t, "datetime")
 }
 
-func findElement(doc *html.Node, a atom.Atom) *html.Node {
+// findFirst returns the first node in document order that matches.
+func findFirst(doc *html.Node, match func(*html.Node) bool) *html.Node {
 	var found *html.Node
 	walkTree(doc, func(n *html.Node) bool {
-		if found == nil && n.DataAtom == a {
+		if found == nil && match(n) {
 			found = n
 		}
 		return found == nil

@@ -190,6 +190,19 @@ func TestHTMLDeepNesting(t *testing.T) {
 	}
 }
 
+// TestHTMLHugePage checks a page with more elements than readability is
+// given still yields its text, through the whole-body fallback.
+func TestHTMLHugePage(t *testing.T) {
+	const n = maxReadabilityElements + 1
+	a, err := Parse([]byte("<nav>Menu</nav>"+strings.Repeat("<p>Word.</p>", n)), FormatHTML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Paragraphs) != n || a.Words != n {
+		t.Errorf("got %d paragraphs and %d words, want %d", len(a.Paragraphs), a.Words, n)
+	}
+}
+
 // TestOffsetsAreCodePoints pins offsets in text whose code points, UTF-16
 // units and bytes all differ: a flag is two code points, an astral letter
 // one code point but two UTF-16 units, and NFD input becomes one é.
