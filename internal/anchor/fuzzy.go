@@ -49,13 +49,18 @@ func (q *query) fuzzyCandidates() []candidate {
 func (q *query) matchEnds(k int) []int {
 	var ends []int
 	s := q.exactPat.scanner(false)
+	var dist [1024]int32                        // distances at ends from+1 … from+len(chunk)
 	prev, cur := len(q.exact)+1, len(q.exact)+1 // distances at ends j-1 and j
-	for j, c := range q.t.runes {
-		next := s.step(c)
-		if cur <= k && cur <= prev && cur <= next {
-			ends = append(ends, j) // end j: the match covers runes before j
+	for from := 0; from < len(q.t.runes); from += len(dist) {
+		chunk := q.t.runes[from:min(len(q.t.runes), from+len(dist))]
+		s.run(chunk, dist[:])
+		for i := range chunk {
+			next := int(dist[i])
+			if cur <= k && cur <= prev && cur <= next {
+				ends = append(ends, from+i) // end j = from+i: the match covers runes before it
+			}
+			prev, cur = cur, next
 		}
-		prev, cur = cur, next
 	}
 	if cur <= k && cur <= prev {
 		ends = append(ends, len(q.t.runes))

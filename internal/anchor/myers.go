@@ -93,6 +93,28 @@ func (s *scanner) step(c rune) int {
 	return s.distance
 }
 
+// run reads text, storing the distance after each code point in out
+// (len(out) >= len(text)). It is step in a loop, with the state of a
+// one-block pattern (quotes up to 64 code points) kept in registers: the
+// approximate search spends its time here.
+func (s *scanner) run(text []rune, out []int32) {
+	if len(s.pv) > 1 {
+		for i, c := range text {
+			out[i] = int32(s.step(c))
+		}
+		return
+	}
+	pt := s.pt
+	pv, mv, d := s.pv[0], s.mv[0], s.distance
+	for i, c := range text {
+		var hNeg, hPos uint64
+		pv, mv, hNeg, hPos = advanceBlock(pv, mv, pt.eq(c)[0], 0, s.hinPos, pt.lastRow)
+		d += int(hPos) - int(hNeg)
+		out[i] = int32(d)
+	}
+	s.pv[0], s.mv[0], s.distance = pv, mv, d
+}
+
 // advanceBlock computes one 64-row block of the next column from the
 // block's vertical deltas p (+1) and m (-1), its match mask and the
 // horizontal delta entering its top row, given as hinNeg/hinPos bits (1

@@ -47,9 +47,16 @@ func TestScannerMatchesNaiveDP(t *testing.T) {
 			for _, anchored := range []bool{false, true} {
 				want := naiveDistances(p, text, anchored)
 				s := pt.scanner(anchored)
-				for j, c := range text {
+				for j, c := range text[:100] {
 					if got := s.step(c); got != want[j] {
-						t.Fatalf("alphabet %q m=%d anchored=%v: distance after %d = %d, want %d", string(alpha), m, anchored, j+1, got, want[j])
+						t.Fatalf("alphabet %q m=%d anchored=%v: step: distance after %d = %d, want %d", string(alpha), m, anchored, j+1, got, want[j])
+					}
+				}
+				got := make([]int32, len(text)-100)
+				s.run(text[100:], got) // carries on from step's state
+				for j, d := range got {
+					if int(d) != want[100+j] {
+						t.Fatalf("alphabet %q m=%d anchored=%v: run: distance after %d = %d, want %d", string(alpha), m, anchored, 101+j, d, want[100+j])
 					}
 				}
 			}
