@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path/filepath"
 
-	"github.com/redline-news/redline/internal/article"
 	"github.com/redline-news/redline/internal/revision"
 )
 
@@ -25,15 +24,15 @@ func runDiff(e *env, args []string) error {
 	if files[0] == "-" && files[1] == "-" {
 		return usagef("diff: only one of OLD and NEW can be standard input")
 	}
-	oldText, err := canonicalText(e, files[0])
+	oldArt, err := loadArticle(e, files[0], "")
 	if err != nil {
 		return err
 	}
-	newText, err := canonicalText(e, files[1])
+	newArt, err := loadArticle(e, files[1], "")
 	if err != nil {
 		return err
 	}
-	d := revision.Compute(oldText, newText)
+	d := revision.Compute(oldArt.Text, newArt.Text)
 	switch *format {
 	case "json":
 		return revision.WriteJSON(e.stdout, d)
@@ -42,17 +41,4 @@ func runDiff(e *env, args []string) error {
 		return revision.WriteHTMLDocument(e.stdout, d, title)
 	}
 	return revision.WriteText(e.stdout, d)
-}
-
-// canonicalText reads and parses one revision.
-func canonicalText(e *env, name string) (string, error) {
-	data, err := readInput(e, name)
-	if err != nil {
-		return "", err
-	}
-	a, err := article.Parse(data, article.DetectFormat(name, data))
-	if err != nil {
-		return "", fmt.Errorf("%s: %w", name, err)
-	}
-	return a.Text, nil
 }

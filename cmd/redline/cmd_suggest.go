@@ -32,13 +32,9 @@ func runSuggest(e *env, args []string) error {
 		return err
 	}
 	name := pos[0]
-	data, err := readInput(e, name)
+	art, err := loadArticle(e, name, "")
 	if err != nil {
 		return err
-	}
-	art, err := article.Parse(data, article.DetectFormat(name, data))
-	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
 	}
 	if *source == "" {
 		*source = annotation.StorySource(storyID(name))
