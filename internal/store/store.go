@@ -9,7 +9,29 @@
 // caller reloads and tells the user.
 //
 // Memory is the implementation for tests and the CLI; the browser's
-// IndexedDB implementation lives in app/ (it needs syscall/js).
+// IndexedDB implementation lives in app/ (it needs syscall/js): package
+// app/idb. Both pass the conformance suite in storetest, and both decide
+// writes with the rules in rules.go (NextRev, Check*), so they accept and
+// refuse exactly the same requests:
+//
+//   - Ids are chosen by the caller (annotation.NewID) and never empty.
+//   - Rev 0 creates; a record already stored under that id is a conflict
+//     (ErrConflict), not an overwrite. Rev n > 0 updates or deletes the
+//     record stored at Rev n; a missing one is ErrNotFound, one at another
+//     Rev is ErrConflict. A successful write stores Rev n+1.
+//   - A batch is decided whole before anything is written: one bad record
+//     and nothing is written. Malformed requests (empty ids, negative
+//     Revs, one id twice, an annotation moved to another story) wrap
+//     ErrInvalid.
+//   - Annotations (and AddRevision) need their story stored, or fail with
+//     ErrNotFound; so do Revisions, Annotations and DeleteStory, which
+//     lets a tab notice that another tab deleted the story.
+//   - Revision ids are unique across stories; adding one twice is
+//     ErrConflict.
+//   - Records come back as they went in, and never share memory (tag
+//     slices, selectors) with the caller or the store.
+//   - A cancelled context fails the call with the context's error and
+//     writes nothing.
 package store
 
 import (
@@ -47,6 +69,9 @@ type Ref struct {
 // Store persists stories, revisions and annotations. Methods are safe for
 // concurrent use. Stories are listed by creation time, revisions oldest
 // first, annotations in creation order (the UI orders them by position).
+// Precisely: stories by Created, revisions by Added, then (for ties, and
+// for annotations always) in the order the records were first stored;
+// updates keep a record's place.
 type Store interface {
 	// Stories lists every story.
 	Stories(ctx context.Context) ([]Story, error)
