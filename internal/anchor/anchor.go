@@ -33,11 +33,13 @@ func Anchor(t *Text, sel Selector) (m Match, ok bool) {
 		return Match{Span: at, Method: ByPosition, Score: q.scoreOf(at, 0)}, true
 	}
 
-	// 2. The best exact occurrence; good enough when no approximate match
-	// could score higher. Look-alike occurrences lower the reported
-	// confidence, not the comparison with approximate matches: an exact
-	// occurrence with its full context must not lose to an edited one.
+	// 2. The best exact occurrence, if its context makes it a confident
+	// placement; final when no approximate match could score higher.
+	// Look-alike occurrences lower the reported Score, not the evidence
+	// compared here: an exact occurrence with its full context must not
+	// lose to an edited one.
 	best, found := choose(q.exactCandidates(exact))
+	found = found && best.score >= MinScore
 	if found && best.score >= q.bestFuzzyScore() {
 		return best.match(ByQuote), true
 	}
@@ -45,7 +47,7 @@ func Anchor(t *Text, sel Selector) (m Match, ok bool) {
 	// 3. An approximate match, if it is confident and beats the exact one
 	// (an edited passage with its context intact beats the same words
 	// elsewhere with foreign context).
-	if fuzzy, ok := choose(q.fuzzyCandidates()); ok && fuzzy.confidence() >= MinScore && (!found || fuzzy.score > best.score) {
+	if fuzzy, ok := choose(q.fuzzyCandidates()); ok && fuzzy.score >= MinScore && (!found || fuzzy.score > best.score) {
 		return fuzzy.match(ByFuzzy), true
 	}
 	if found {

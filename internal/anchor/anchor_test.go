@@ -62,6 +62,8 @@ func TestAnchor(t *testing.T) {
 	const dedication = "Dedicated to Linus, who taught me to read code."
 	const machines = "Our computational machines are constantly engaging in conversations, extending and accepting invitations, deciding who or what gets to enter or not."
 	winking := strings.Replace(unicodeText, "«bonjour 😀»", "«bonjour 😉»", 1)
+	// A 147-code-point sentence of the article, to be moved elsewhere.
+	territories := article[strings.Index(article, "These territories") : strings.Index(article, "community.")+len("community.")]
 	const smart = "Alice called the plan super smart today. Bob said nothing at all."
 
 	tests := []struct {
@@ -154,10 +156,26 @@ func TestAnchor(t *testing.T) {
 			want: "super-smart", at: 22, method: ByFuzzy, lo: MinScore, hi: 0.99,
 		},
 		{
-			name: "exact quote in foreign context is kept, with a low score",
+			name: "short exact quote in foreign context orphaned",
 			text: "Carol later called it super smart.",
 			sel:  quoteOnly(describeNth(t, smart, "super smart", 0)),
-			want: "super smart", at: 22, method: ByQuote, lo: 0.5, hi: 0.75,
+		},
+		{
+			name: "edited word does not jump to the same word elsewhere (Hypothesis bug h#2798)",
+			text: "Thanks to Robin for the idea and to Elisa for the edits.",
+			sel:  describeNth(t, "Thanks to Robin for the idea and to Robin for the edits.", "Robin", 1),
+		},
+		{
+			name: "exact quote with one side of its context intact (moved paragraph)",
+			text: "New opening paragraph.\n\nAlice called the plan super smart today.",
+			sel:  describeNth(t, "Alice called the plan super smart today. Bob said nothing at all.", "super smart today.", 0),
+			want: "super smart today.", at: -1, method: ByQuote, lo: MinScore, hi: 0.95,
+		},
+		{
+			name: "long exact quote with foreign context (moved sentence)",
+			text: "New opening. " + territories + " Closing words.",
+			sel:  quoteOnly(describeNth(t, article, territories, 0)),
+			want: territories, at: 13, method: ByQuote, lo: MinScore, hi: 0.95,
 		},
 		{
 			name: "edit inside a word (apostrophe dropped)",
@@ -256,5 +274,30 @@ func TestAnchorPositionOnly(t *testing.T) {
 	m, ok := Anchor(text, Selector{Position: &TextPosition{2, 3}})
 	if !ok || m.Span != (span.Span{Start: 2, End: 3}) || m.Method != ByPosition || m.Score != 1 {
 		t.Fatalf("got %+v, %v; want [2,3) by position, score 1", m, ok)
+	}
+}
+
+// TestAnchorAfterUnrelatedEdit: an update line added on top of the story
+// shifts every annotation but must not move one onto other words, even
+// for phrases the article repeats.
+func TestAnchorAfterUnrelatedEdit(t *testing.T) {
+	article := readArticle(t)
+	const update = "UPDATE: this story has been updated with comment from the Kremlin.\n\n"
+	shift := len([]rune(update))
+	old, edited := NewText(article), NewText(update+article)
+	var wordStarts []int
+	for i, r := range old.runes {
+		if isWordRune(r) && (i == 0 || !isWordRune(old.runes[i-1])) {
+			wordStarts = append(wordStarts, i)
+		}
+	}
+	for i := 0; i+3 < len(wordStarts); i++ {
+		s := span.Span{Start: wordStarts[i], End: wordStarts[i+3] - 1}
+		sel := Describe(old, s)
+		want := span.Span{Start: s.Start + shift, End: s.End + shift}
+		m, ok := Anchor(edited, sel)
+		if !ok || m.Span != want || m.Method != ByQuote {
+			t.Errorf("%q: got %v %q (%s, %.3f), want %v", sel.Quote.Exact, m.Span, edited.ix.Slice(m.Span), m.Method, m.Score, want)
+		}
 	}
 }

@@ -13,12 +13,12 @@
 //  3. Fuzzy: when no occurrence agrees fully, a bit-parallel approximate
 //     search (Myers 1999, as in the approx-string-match library Hypothesis
 //     uses) looks for the quote with up to a quarter of its length in
-//     errors. Candidates are scored on quote, context and position; the
-//     best is kept only if it reaches MinScore, so a short quote with
-//     errors and foreign context is orphaned instead of being pinned to the
-//     wrong words (Hypothesis once put "Linus" on "chines").
+//     errors, and snaps what it finds to word edges.
 //
-// Exact occurrences are never orphaned: they are the recorded words, and a
-// poor context is reported through a lower Match.Score for callers (such
-// as revision migration) that want a stricter threshold.
+// Every candidate is scored on quote, context and position with
+// Hypothesis's weights, and the best is kept only if it reaches MinScore.
+// Unlike Hypothesis, this holds for exact occurrences too: a short quote
+// found only among foreign words is orphaned instead of being pinned to
+// the wrong words (Hypothesis once put "Linus" on "chines", and an edited
+// "Robin" on another "Robin").
 package anchor

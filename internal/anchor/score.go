@@ -16,13 +16,22 @@ const (
 	positionWeight = 2.0
 )
 
-// MinScore is the lowest score at which an approximate (fuzzy) match is
-// accepted; below it the selector is orphaned. 0.75 lets a quote with up
-// to a quarter of its code points edited anchor when its context is
-// intact, and orphans a short quote with errors unless one side of its
-// context and most of the other still agree: "Linus" (recorded in "to
-// Linus, who taught") scores 0.56 on "Linux" in foreign prose and 0.42 on
-// "chines". Exact occurrences are not held to it (see the package comment).
+// MinScore is the lowest score at which Anchor places a quote, exact or
+// approximate; below it the selector is orphaned. The score compared is
+// the evidence for the place itself: look-alike occurrences lower the
+// reported Match.Score but do not orphan (a quote-only selector for a
+// repeated phrase anchors on its first occurrence).
+//
+// At 0.75 a quote with up to a quarter of its code points edited anchors
+// when its context is intact, and an exact quote anchors when one side of
+// its context still agrees (a moved paragraph's first or last words) or it
+// is long enough to vouch for itself (a moved sentence). A short quote
+// whose recorded context is foreign is orphaned, exact or not: "Linus"
+// (recorded in "to Linus, who taught") scores 0.56 on "Linux" in other
+// prose and 0.42 on "chines", and a word edited away does not jump to the
+// same word elsewhere (Hypothesis h#2798: an edited "Robin" jumped to an
+// earlier "Robin"). A selector with a quote and no context counts its
+// context as agreeing and always reaches MinScore where the quote occurs.
 const MinScore = 0.75
 
 // splitWordPenalty scales a side's context score when a candidate splits
