@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 
 	"github.com/redline-news/redline/internal/store"
 )
@@ -44,4 +45,43 @@ func checkCancelled(ctx context.Context, s store.Store) error {
 		func() error { return listRevisions(ctx, s, "s1", "after cancelled calls") },
 		func() error { return listAnnotations(ctx, s, "s1", "after cancelled calls", annotationAt(a, 1)) },
 	)
+}
+
+// checkCancelMidWrite cancels a large write while it runs. When the
+// cancel lands depends on scheduling, so either outcome is right: the
+// write succeeded and everything is stored, or it failed with the
+// context's error and nothing is. Half a batch is never right.
+func checkCancelMidWrite(ctx context.Context, s store.Store) error {
+	if _, err := s.PutStory(ctx, newStory("s1")); err != nil {
+		return err
+	}
+	batch := make([]store.Annotation, 300)
+	for i := range batch {
+		batch[i] = fullAnnotation(fmt.Sprint("a", i), "s1")
+	}
+	writing, cancel := context.WithCancel(ctx)
+	result := make(chan error, 1)
+	go func() {
+		_, err := s.PutAnnotations(writing, batch)
+		result <- err
+	}()
+	go func() {
+		// Let the writer start first: in wasm it then blocks on IndexedDB
+		// and the cancel lands in the middle of its transaction.
+		runtime.Gosched()
+		cancel()
+	}()
+	err := <-result
+	got, listErr := s.Annotations(ctx, "s1")
+	switch {
+	case listErr != nil:
+		return listErr
+	case err == nil && len(got) != len(batch):
+		return fmt.Errorf("write succeeded but %d of %d annotations are stored", len(got), len(batch))
+	case err != nil && !errors.Is(err, context.Canceled):
+		return fmt.Errorf("cancelled write: got error %v, want context.Canceled", err)
+	case err != nil && len(got) != 0:
+		return fmt.Errorf("cancelled write left %d of %d annotations stored", len(got), len(batch))
+	}
+	return nil
 }

@@ -34,6 +34,7 @@ var checks = []check{
 	{"revision with annotations", checkAddRevisionAtomic},
 	{"isolation between stories", checkIsolation},
 	{"cancelled context", checkCancelled},
+	{"cancel during a write", checkCancelMidWrite},
 	{"concurrent writers", func(ctx context.Context, s store.Store) error { return ConcurrentWriters(ctx, s, 10) }},
 }
 
