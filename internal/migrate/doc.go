@@ -1,0 +1,38 @@
+// Package migrate carries annotations from one revision of an article onto
+// the next without ever attaching one to the wrong words.
+//
+// The two texts are diffed once, word by word (package revision), and every
+// annotation is placed on the old text (package anchor), mapped through the
+// diff and classified:
+//
+//  1. intact: every code point of its span lies in unchanged text. Typographic
+//     noise the diff ignores (curly versus straight quotes, the length of a
+//     whitespace run, NFC versus NFD) does not count as a change; After then
+//     shows the new spelling.
+//  2. moved: its words were deleted where they were and the identical text
+//     occurs in text the new revision inserted (a moved paragraph). Among
+//     several such occurrences the one whose surroundings agree longest with
+//     the old prefix and suffix wins, then the one nearest the old position.
+//  3. changed: the diff maps the span onto edited text that is still
+//     recognisably the same passage: the non-space code points the diff kept
+//     in place make up at least MinKept of the old and new passages together
+//     (a Dice coefficient). “super smart” edited to “very smart” keeps
+//     “smart” and is changed; a rewritten paragraph keeps next to nothing.
+//  4. Otherwise an approximate search (anchor.Anchor, with its MinScore) looks
+//     for the old quote and its context around the mapped place and in the
+//     inserted text: a confident match is changed (moved when identical).
+//  5. Everything else is orphaned.
+//
+// The rule that keeps annotations off the wrong words: a new span may only
+// cover the image of the old span through the diff and text the new
+// revision inserted. Words the diff found unchanged elsewhere were other
+// words in the old revision too (an earlier occurrence of a repeated
+// phrase, say), so an annotation whose words were deleted is orphaned rather
+// than pinned to them.
+//
+// Cost: one diff, then per annotation an anchor on the old text (constant
+// time when its position still holds) and a walk over the diff ops it
+// covers. Only annotations whose words were edited look further, and only
+// in inserted text, so a revision with few edits migrates in time linear in
+// the texts plus the annotations.
+package migrate

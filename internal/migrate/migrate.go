@@ -1,0 +1,134 @@
+package migrate
+
+import (
+	"slices"
+
+	"github.com/redline-news/redline/internal/anchor"
+	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/revision"
+	"github.com/redline-news/redline/internal/span"
+)
+
+// Result is where one annotation went.
+type Result struct {
+	ID     string
+	Status annotation.Status // intact, moved, changed or orphaned
+	Before string            // the annotated text on the old revision
+	After  string            // the annotated text on the new revision; "" when orphaned
+	Old    span.Span         // where it was (zero when it could not be placed on the old text)
+	New    span.Span         // where it is now (zero when orphaned)
+	// Annotation is the migrated annotation: the same id and bodies, with
+	// Status and Before set and selectors described on the new text. An
+	// orphaned annotation keeps only its old quote (there is no position to
+	// give). Target.SourceDate and Revision are left as they were: the
+	// caller knows the new revision's date and id.
+	Annotation annotation.Annotation
+}
+
+// Migrate carries annotations of oldText onto newText. d is the diff of the
+// two texts if the caller already has it; when it is nil (or was computed
+// from other texts) Migrate computes it. Results are in the order of anns.
+func Migrate(oldText, newText string, d *revision.Diff, anns []annotation.Annotation) []Result {
+	if d == nil || d.OldText() != oldText || d.NewText() != newText {
+		d = revision.Compute(oldText, newText)
+	}
+	m := newMigration(d)
+	out := make([]Result, len(anns))
+	for i, a := range anns {
+		out[i] = m.migrate(a)
+	}
+	return out
+}
+
+// migration is the state shared by every annotation of one Migrate call.
+type migration struct {
+	d        *revision.Diff
+	old, new *anchor.Text
+	inserted insertedText
+}
+
+func newMigration(d *revision.Diff) *migration {
+	m := &migration{d: d, old: anchor.NewText(d.OldText()), new: anchor.NewText(d.NewText())}
+	m.inserted = findInserted(d, m.new.Index())
+	return m
+}
+
+// placement is where an annotation lands on the new text.
+type placement struct {
+	status annotation.Status
+	span   span.Span
+}
+
+// migrate places one annotation on the old text, then on the new one.
+func (m *migration) migrate(a annotation.Annotation) Result {
+	r := Result{ID: a.ID, Annotation: a}
+	r.Annotation.Tags = slices.Clone(a.Tags)
+	placed, ok := anchor.Anchor(m.old, a.Target.Selector)
+	if !ok {
+		if q := a.Target.Selector.Quote; q != nil {
+			r.Before = q.Exact
+			r.Annotation.Target.Selector = anchor.Selector{Quote: q}
+		}
+		return r.orphaned()
+	}
+	r.Old = placed.Span
+	quote := *anchor.Describe(m.old, placed.Span).Quote
+	r.Before = quote.Exact
+	p, ok := m.place(placed.Span, quote)
+	if !ok {
+		r.Annotation.Target.Selector = anchor.Selector{Quote: &quote}
+		return r.orphaned()
+	}
+	r.Status, r.New = p.status, p.span
+	r.After = m.new.Index().Slice(p.span)
+	r.Annotation.Target.Selector = anchor.Describe(m.new, p.span)
+	r.Annotation.Status, r.Annotation.Before = r.Status, r.Before
+	return r
+}
+
+func (r Result) orphaned() Result {
+	r.Status = annotation.StatusOrphaned
+	r.Annotation.Status, r.Annotation.Before = r.Status, r.Before
+	return r
+}
+
+// place classifies the old span old, whose text and context are quote
+// (see the package documentation for the order of the rules).
+func (m *migration) place(old span.Span, quote anchor.TextQuote) (placement, bool) {
+	image, untouched := m.d.MapSpan(old)
+	if untouched {
+		return placement{annotation.StatusIntact, image}, true
+	}
+	image = trimSpace(m.new.Index(), image, quote.Exact)
+	kept := m.keptInPlace(old)
+	inPlace := func() (placement, bool) {
+		if image.Empty() || similarity(kept, nonSpace(quote.Exact), nonSpace(m.new.Index().Slice(image))) < MinKept {
+			return placement{}, false
+		}
+		return placement{annotation.StatusChanged, image}, true
+	}
+	moved := func() (placement, bool) {
+		s, ok := m.findMoved(quote, image.Start)
+		return placement{annotation.StatusMoved, s}, ok
+	}
+	tries := []func() (placement, bool){inPlace, moved}
+	if kept == 0 { // its words are gone from where they were: look for them first
+		tries[0], tries[1] = moved, inPlace
+	}
+	for _, try := range tries {
+		if p, ok := try(); ok {
+			return p, true
+		}
+	}
+	s, ok := m.approximate(quote, image)
+	if !ok {
+		return placement{}, false
+	}
+	switch {
+	case m.new.Index().Slice(s) != quote.Exact:
+		return placement{annotation.StatusChanged, s}, true
+	case s.Overlaps(image):
+		return placement{annotation.StatusIntact, s}, true
+	}
+	return placement{annotation.StatusMoved, s}, true
+}
