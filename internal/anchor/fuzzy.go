@@ -2,9 +2,10 @@ package anchor
 
 import "github.com/redline-news/redline/internal/span"
 
-// minFuzzyLen is the shortest quote searched approximately. Below it one
-// edit already changes a fifth of the word, and a short word with an edit
-// is usually another word: such quotes match exactly or not at all.
+// minFuzzyLen is the shortest quote searched approximately. In a shorter
+// one a single edit changes a quarter of it or more, and a short word with
+// an edit is usually another word ("Kiev" is not "Kyiv" misspelt): such
+// quotes match exactly or not at all.
 const minFuzzyLen = 5
 
 // maxErrors bounds the edits an approximate match may have: a quarter of
