@@ -31,8 +31,8 @@ var migrateTests = []struct {
 	want   []want
 }{
 	{
-		name:  "untouched quotes stay intact",
-		edits: []edit{replace("future negotiations.", "future negotiations.\n\nThe Kremlin did not respond to a request for comment.")},
+		name:   "untouched quotes stay intact",
+		edits:  []edit{replace("future negotiations.", "future negotiations.\n\nThe Kremlin did not respond to a request for comment.")},
 		quotes: []quoteAt{{"“super smart”", 0}, {"the elephant in the room", 0}, {"Russian President Vladimir Putin", 0}},
 		want: []want{
 			{annotation.StatusIntact, "“super smart”", 0},
