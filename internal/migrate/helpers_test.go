@@ -13,12 +13,20 @@ import (
 	"github.com/redline-news/redline/internal/span"
 )
 
-const samplePath = "testdata/putin-prayed-2025-03-23.txt"
+// The sample article and a later revision of it (a quote reworded, a
+// paragraph deleted, one moved, a name respelled, curly quotes
+// straightened, a sentence added).
+const (
+	samplePath   = "testdata/putin-prayed-2025-03-23.txt"
+	revisionPath = "testdata/putin-prayed-2025-03-24.txt"
+)
 
 // sampleText is the canonical text of the sample article.
-func sampleText(tb testing.TB) string {
+func sampleText(tb testing.TB) string { return canonicalText(tb, samplePath) }
+
+func canonicalText(tb testing.TB, path string) string {
 	tb.Helper()
-	data, err := os.ReadFile(samplePath)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		tb.Fatal(err)
 	}
