@@ -37,12 +37,12 @@ func TestMigrateGolden(t *testing.T) {
 	oldText, newText := sampleText(t), canonicalText(t, revisionPath)
 	anns := annotate(t, oldText, goldenQuotes)
 	type line struct {
-		ID       string    `json:"id"`
-		Status   string    `json:"status"`
-		Before   string    `json:"before"`
-		After    string    `json:"after"`
-		Old      span.Span `json:"old"`
-		New      span.Span `json:"new"`
+		ID     string    `json:"id"`
+		Status string    `json:"status"`
+		Before string    `json:"before"`
+		After  string    `json:"after"`
+		Old    span.Span `json:"old"`
+		New    span.Span `json:"new"`
 	}
 	var report []line
 	for _, r := range Migrate(oldText, newText, nil, anns) {
