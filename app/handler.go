@@ -29,7 +29,10 @@ func Handler(root, version string, wasmSize int64) *app.Handler {
 			Maskable: "/web/icon-512.png",
 			SVG:      "/web/icon.svg",
 		},
-		Styles:                []string{"/web/redline.css"},
+		Styles:  []string{"/web/redline.css"},
+		Scripts: []string{"/web/redline.js"},
+		// go-app pre-caches the PNG icons but not the SVG one.
+		CacheableResources:    []string{"/web/icon.svg"},
 		Resources:             newResources(root),
 		ServiceWorkerTemplate: serviceWorker(),
 		Version:               version,

@@ -36,7 +36,7 @@ func TestServiceWorkerFallsBackToShell(t *testing.T) {
 	if !strings.Contains(w, `request.mode === "navigate"`) {
 		t.Error("service worker lacks the offline navigation fallback")
 	}
-	for _, want := range []string{"/web/app.wasm", "/web/icon-192.png", "/web/redline.css"} {
+	for _, want := range []string{"/web/app.wasm", "/web/icon-192.png", "/web/redline.css", "/web/redline.js"} {
 		rec := httptest.NewRecorder()
 		Handler(t.TempDir(), "v1", 1).ServeHTTP(rec, httptest.NewRequest("GET", "/app-worker.js", nil))
 		if !strings.Contains(rec.Body.String(), `"`+want+`"`) {

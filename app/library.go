@@ -1,38 +1,202 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"context"
+	"fmt"
+	"strings"
 
-// library is the home screen: the list of stories, or, with none yet, what
-// to do first.
-type library struct {
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/redline-news/redline/internal/article"
+	"github.com/redline-news/redline/internal/library"
+)
+
+// library is the home screen: every story with its date, revisions and
+// counts; add, open, rename, delete; the sample article; library export.
+type libraryPage struct {
 	app.Compo
 	mountedAt float64 // ms since navigation start; 0 in the server's pre-render
+
+	lib       *library.Library
+	stories   []library.Summary
+	loaded    bool
+	status    status
+	paste     string
+	renaming  string // id of the story whose title is being edited
+	newTitle  string
+	deleted   *library.Deleted // the last deletion, for Undo
+	usage     string
+	stopWatch func()
 }
 
-// OnMount runs only in the browser. data-mounted tells end-to-end tests
-// that the wasm client, not the server's pre-render, is on screen, and
-// data-mounted-at when, for the start-up benchmark.
-func (l *library) OnMount(ctx app.Context) {
+// OnMount runs only in the browser. data-mounted-at on #library tells
+// end-to-end tests (and the start-up benchmark) when the wasm client took
+// over from the server's pre-render.
+func (l *libraryPage) OnMount(ctx app.Context) {
 	l.mountedAt = app.Window().Get("performance").Call("now").Float()
+	ctx.Async(func() {
+		lib, back, err := openLibrary(context.Background())
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				l.status = failure(err)
+				return
+			}
+			l.lib = lib
+			l.stopWatch = back.Watch(func(string) { ctx.Dispatch(l.refresh) })
+			l.refresh(ctx)
+		})
+	})
 }
 
-func (l *library) Render() app.UI {
-	return app.Div().Body(
-		topBar(),
-		app.Main().ID("library").
-			DataSet("mounted", l.mountedAt > 0).
-			DataSet("mounted-at", l.mountedAt).
-			Body(
-				app.H2().Text("Your stories"),
-				emptyLibrary(),
-			),
+func (l *libraryPage) OnDismount() {
+	if l.stopWatch != nil {
+		l.stopWatch()
+	}
+}
+
+// refresh reloads the list of stories and the storage figures.
+func (l *libraryPage) refresh(ctx app.Context) {
+	lib := l.lib
+	ctx.Async(func() {
+		stories, err := lib.Summaries(context.Background())
+		usage := storageUsage(context.Background())
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				l.status = failure(err)
+				return
+			}
+			l.stories, l.loaded, l.usage = stories, true, usage
+		})
+	})
+}
+
+// storageUsage describes the storage used, or "" when unknown.
+func storageUsage(ctx context.Context) string {
+	_, back, err := openLibrary(ctx)
+	if err != nil {
+		return ""
+	}
+	used, quota, err := back.Usage(ctx)
+	if err != nil || quota == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Storage used: %s of %s available to this site.", humanBytes(used), humanBytes(quota))
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+func (l *libraryPage) Render() app.UI {
+	return app.Div().ID("page").
+		OnDragOver(func(ctx app.Context, e app.Event) { e.PreventDefault() }).
+		OnDrop(l.onDrop).
+		Body(
+			topBar(nil),
+			app.Main().ID("library").
+				DataSet("mounted", l.mountedAt > 0).
+				DataSet("mounted-at", l.mountedAt).
+				Body(
+					l.status.render(),
+					app.If(l.deleted != nil, func() app.UI {
+						return app.Div().Class("notice").Role("status").Body(
+							app.Text(fmt.Sprintf("Deleted “%s”. ", l.deleted.Story.Title)),
+							app.Button().ID("undo-delete").Text("Undo").OnClick(l.undoDelete),
+						)
+					}),
+					l.renderAdd(),
+					app.H2().Text("Your stories"),
+					app.If(l.loaded && len(l.stories) == 0, emptyLibrary).
+						Else(l.renderStories),
+					app.If(len(l.stories) > 0, func() app.UI {
+						return app.Section().Class("export").Body(
+							app.H2().Text("Export the whole library"),
+							app.Button().ID("export-library-json").Text("Export all (W3C JSON)").OnClick(l.exportAll(false)),
+							app.Button().ID("export-library-csv").Text("Export all (CSV)").OnClick(l.exportAll(true)),
+						)
+					}),
+					app.P().ID("storage").Class("muted").Text(l.usage),
+				),
+		)
+}
+
+func (l *libraryPage) renderAdd() app.UI {
+	return app.Section().Class("add").Aria("labelledby", "add-title").Body(
+		app.H2().ID("add-title").Text("Add a story"),
+		app.Div().Class("add-row").Body(
+			app.Label().For("story-files").Class("button").Text("Choose files…"),
+			app.Input().ID("story-files").Type("file").Multiple(true).Class("visually-hidden").
+				Accept(".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html").
+				OnChange(l.onFiles),
+			app.Button().ID("add-sample").Text("Try the sample article").OnClick(l.addSample),
+		),
+		app.P().Class("muted").Text("…or drop .txt, .md or .html files anywhere on this page, or paste an article below."),
+		app.Label().For("paste").Text("Paste an article"),
+		app.Textarea().ID("paste").Rows(4).Placeholder("Paste the article text here").
+			Text(l.paste).OnInput(l.ValueTo(&l.paste)),
+		app.Button().ID("add-paste").Text("Add pasted text").Disabled(strings.TrimSpace(l.paste) == "").OnClick(l.addPaste),
 	)
 }
 
-// topBar is the app's title bar, shared by every page.
-func topBar() app.UI {
+func (l *libraryPage) renderStories() app.UI {
+	return app.Ul().ID("stories").Class("stories").Body(
+		app.Range(l.stories).Slice(func(i int) app.UI {
+			s := l.stories[i]
+			return app.Li().Class("story").DataSet("id", s.Story.ID).Body(
+				app.If(l.renaming == s.Story.ID, func() app.UI {
+					return app.Form().Class("rename").OnSubmit(l.saveRename).Body(
+						app.Label().For("rename-"+s.Story.ID).Class("visually-hidden").Text("New title"),
+						app.Input().ID("rename-"+s.Story.ID).Class("rename-input").Value(l.newTitle).AutoFocus(true).
+							OnInput(l.ValueTo(&l.newTitle)),
+						app.Button().Type("submit").Text("Save"),
+						app.Button().Type("button").Text("Cancel").OnClick(func(ctx app.Context, e app.Event) { l.renaming = "" }),
+					)
+				}).Else(func() app.UI {
+					return app.A().Class("title").Href("/story?id=" + s.Story.ID).Text(s.Story.Title)
+				}),
+				app.P().Class("meta").Body(
+					app.Span().Class("date").Text(s.Date),
+					app.Text(" · "),
+					app.Span().Class("revisions").Text(plural(s.Revisions, "revision")),
+					app.Text(" · "),
+					app.Span().Class("quotes").Text(plural(s.Quotes, "quote")),
+					app.Text(" · "),
+					app.Span().Class("claims").Text(plural(s.Claims, "claim")),
+				),
+				app.Div().Class("actions").Body(
+					app.Button().Class("rename-story").Text("Rename").Aria("label", "Rename "+s.Story.Title).
+						OnClick(func(ctx app.Context, e app.Event) { l.renaming, l.newTitle = s.Story.ID, s.Story.Title }),
+					app.Button().Class("delete-story").Text("Delete").Aria("label", "Delete "+s.Story.Title).
+						OnClick(func(ctx app.Context, e app.Event) { l.delete(ctx, s.Story.ID) }),
+				),
+			)
+		}),
+	)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// topBar is the app's title bar, shared by every page; extra goes on the
+// right (nil for none).
+func topBar(extra app.UI) app.UI {
 	return app.Header().Class("bar").Body(
-		app.H1().Body(app.Span().Class("mark").Text("Red"), app.Text("line")),
+		app.A().Href("/").Class("home").Aria("label", "Redline: your stories").Body(
+			app.H1().Body(app.Span().Class("mark").Text("Red"), app.Text("line")),
+		),
+		extra,
 	)
 }
 
@@ -41,10 +205,154 @@ func emptyLibrary() app.UI {
 		app.H2().Text("No stories yet"),
 		app.P().Text("Redline keeps the news articles you annotate, and every later version of them, right here in your browser. It works without a network once this page has loaded."),
 		app.Ol().Body(
-			app.Li().Text("Add a story: paste an article's text, or choose a saved .txt, .md or .html file."),
+			app.Li().Text("Add a story: choose or drop a saved .txt, .md or .html file, paste an article's text, or try the sample article."),
 			app.Li().Text("Select words and tag them as a quote (q), a claim (c) or a note (n)."),
 			app.Li().Text("When the story is edited, add the new version: Redline shows what changed and carries your annotations over."),
 			app.Li().Text("Export your annotations as W3C Web Annotation JSON or CSV."),
 		),
 	)
+}
+
+func (l *libraryPage) onFiles(ctx app.Context, e app.Event) {
+	input := ctx.JSSrc()
+	readFiles(ctx, input.Get("files"), article.MaxBytes, l.addFiles)
+	input.Set("value", "") // choosing the same file again fires change again
+}
+
+func (l *libraryPage) onDrop(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	readFiles(ctx, e.Get("dataTransfer").Get("files"), article.MaxBytes, l.addFiles)
+}
+
+// addFiles stores each readable file as a story; it reports every file it
+// could not add, and adds the others.
+func (l *libraryPage) addFiles(ctx app.Context, files []pickedFile) {
+	if l.lib == nil {
+		return
+	}
+	lib := l.lib
+	l.status = busy("Adding…")
+	ctx.Async(func() {
+		var added []string
+		var problems []string
+		for _, f := range files {
+			if f.Err != "" {
+				problems = append(problems, f.Name+" "+f.Err)
+				continue
+			}
+			s, err := lib.AddStory(context.Background(), f.Name, f.Data)
+			if err != nil {
+				problems = append(problems, err.Error())
+				continue
+			}
+			added = append(added, s.Title)
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			l.status = addOutcome(added, problems)
+			l.refresh(ctx)
+		})
+	})
+}
+
+func addOutcome(added, problems []string) status {
+	switch {
+	case len(problems) > 0:
+		msg := "Not added: " + strings.Join(problems, "; ")
+		if len(added) > 0 {
+			msg = fmt.Sprintf("Added %s. %s", plural(len(added), "story"), msg)
+		}
+		return status{kind: "error", text: msg}
+	case len(added) == 1:
+		return status{kind: "ok", text: fmt.Sprintf("Added “%s”.", added[0])}
+	default:
+		return status{kind: "ok", text: fmt.Sprintf("Added %d stories.", len(added))}
+	}
+}
+
+func (l *libraryPage) addPaste(ctx app.Context, e app.Event) {
+	text := l.paste
+	l.addFiles(ctx, []pickedFile{{Name: "", Data: []byte(text)}})
+	l.paste = ""
+}
+
+func (l *libraryPage) addSample(ctx app.Context, e app.Event) {
+	l.addFiles(ctx, []pickedFile{{Name: library.SampleName, Data: library.SampleArticle()}})
+}
+
+func (l *libraryPage) saveRename(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	id, title := l.renaming, l.newTitle
+	lib := l.lib
+	for _, s := range l.stories {
+		if s.Story.ID != id {
+			continue
+		}
+		ctx.Async(func() {
+			_, err := lib.Rename(context.Background(), s.Story, title)
+			ctx.Dispatch(func(ctx app.Context) {
+				if err != nil {
+					l.status = failure(err)
+					return
+				}
+				l.renaming, l.status = "", status{}
+				l.refresh(ctx)
+			})
+		})
+	}
+}
+
+func (l *libraryPage) delete(ctx app.Context, id string) {
+	lib := l.lib
+	ctx.Async(func() {
+		d, err := lib.Delete(context.Background(), id)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				l.status = failure(err)
+				return
+			}
+			l.deleted, l.status = &d, status{}
+			l.refresh(ctx)
+		})
+	})
+}
+
+func (l *libraryPage) undoDelete(ctx app.Context, e app.Event) {
+	d, lib := *l.deleted, l.lib
+	ctx.Async(func() {
+		err := lib.Restore(context.Background(), d)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				l.status = failure(err)
+				return
+			}
+			l.deleted = nil
+			l.refresh(ctx)
+		})
+	})
+}
+
+func (l *libraryPage) exportAll(csv bool) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		lib := l.lib
+		ctx.Async(func() {
+			var data []byte
+			var err error
+			if csv {
+				data, err = lib.ExportAllCSV(context.Background())
+			} else {
+				data, err = lib.ExportAll(context.Background())
+			}
+			ctx.Dispatch(func(ctx app.Context) {
+				if err != nil {
+					l.status = failure(err)
+					return
+				}
+				if csv {
+					download("redline-library.csv", "text/csv", data)
+				} else {
+					download("redline-library.jsonld", "application/ld+json", data)
+				}
+			})
+		})
+	}
 }

@@ -7,5 +7,6 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // Routes registers every page; both the server and the wasm client call it.
 func Routes() {
-	app.Route("/", func() app.Composer { return &library{} })
+	app.Route("/", func() app.Composer { return &libraryPage{} })
+	app.Route("/story", func() app.Composer { return &storyPage{} })
 }

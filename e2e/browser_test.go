@@ -52,6 +52,7 @@ type page struct {
 
 	mu       sync.Mutex
 	errors   []string // console errors, uncaught exceptions, CSP violations
+	console  []string // every console message, for failure reports
 	requests []string // every URL the page asked for
 	headers  map[string]network.Headers
 }
@@ -77,7 +78,7 @@ func newBrowser(t testing.TB) *page {
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 
 	p := &page{ctx: ctx, t: t, headers: map[string]network.Headers{}}
@@ -93,12 +94,14 @@ func (p *page) observe(ev any) {
 	defer p.mu.Unlock()
 	switch ev := ev.(type) {
 	case *runtime.EventConsoleAPICalled:
+		var parts []string
+		for _, a := range ev.Args {
+			parts = append(parts, strings.Trim(string(a.Value), `"`)+a.Description)
+		}
+		line := string(ev.Type) + ": " + strings.Join(parts, " ")
+		p.console = append(p.console, line)
 		if ev.Type == runtime.APITypeError {
-			var parts []string
-			for _, a := range ev.Args {
-				parts = append(parts, strings.Trim(string(a.Value), `"`)+a.Description)
-			}
-			p.errors = append(p.errors, "console.error: "+strings.Join(parts, " "))
+			p.errors = append(p.errors, line)
 		}
 	case *runtime.EventExceptionThrown:
 		p.errors = append(p.errors, "exception: "+ev.ExceptionDetails.Error())
@@ -117,7 +120,10 @@ func (p *page) observe(ev any) {
 func (p *page) run(actions ...chromedp.Action) {
 	p.t.Helper()
 	if err := chromedp.Run(p.ctx, actions...); err != nil {
-		p.t.Fatalf("browser: %v\nbrowser errors so far:\n%s", err, strings.Join(p.Errors(), "\n"))
+		p.mu.Lock()
+		console := strings.Join(p.console, "\n")
+		p.mu.Unlock()
+		p.t.Fatalf("browser: %v\nbrowser errors so far:\n%s\nconsole:\n%s", err, strings.Join(p.Errors(), "\n"), console)
 	}
 }
 

@@ -1,0 +1,71 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/redline-news/redline/internal/span"
+)
+
+// This file wraps the functions of web/redline.js, the app's only
+// JavaScript.
+
+// pickedFile is one file the reader chose or dropped.
+type pickedFile struct {
+	Name string
+	Data []byte
+	Err  string // why it was not read (too large, unreadable)
+}
+
+// readFiles reads a FileList without blocking the page and hands the files
+// to done on the UI goroutine. Files over maxBytes are refused unread.
+func readFiles(ctx app.Context, files app.Value, maxBytes int, done func(app.Context, []pickedFile)) {
+	var cb app.Func
+	cb = app.FuncOf(func(this app.Value, args []app.Value) any {
+		defer cb.Release()
+		list := args[0]
+		out := make([]pickedFile, list.Length())
+		for i := range out {
+			item := list.Index(i)
+			out[i].Name = item.Get("name").String()
+			if e := item.Get("error"); e.Truthy() {
+				out[i].Err = e.String()
+				continue
+			}
+			data := item.Get("data")
+			out[i].Data = make([]byte, data.Get("length").Int())
+			app.CopyBytesToGo(out[i].Data, data)
+		}
+		ctx.Dispatch(func(ctx app.Context) { done(ctx, out) })
+		return nil
+	})
+	app.Window().Call("redlineReadFiles", files, maxBytes, cb)
+}
+
+// selection returns the selection inside the element with the given id in
+// code points of the text rendered there.
+func selection(rootID string) (span.Span, bool) {
+	v := app.Window().Call("redlineSelection", rootID)
+	if !v.Truthy() {
+		return span.Span{}, false
+	}
+	return span.Span{Start: v.Get("start").Int(), End: v.Get("end").Int()}, true
+}
+
+func clearSelection() { app.Window().Call("redlineClearSelection") }
+
+// placeNearSelection shows the element with the given id by the selection.
+func placeNearSelection(id string) { app.Window().Call("redlinePlaceNearSelection", id) }
+
+// download saves text as a file.
+func download(name, mime string, data []byte) {
+	app.Window().Call("redlineDownload", name, mime, string(data))
+}
+
+// scrollIntoView brings the first element matching a CSS selector into view
+// and focuses it.
+func scrollIntoView(selector string) {
+	el := app.Window().Get("document").Call("querySelector", selector)
+	if el.Truthy() {
+		el.Call("scrollIntoView", map[string]any{"block": "center", "behavior": "smooth"})
+	}
+}

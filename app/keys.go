@@ -1,0 +1,28 @@
+package ui
+
+// shortcut is one key the story page answers to; the help dialog lists
+// them all from this table, so the list cannot drift from what works.
+type shortcut struct {
+	keys, action string
+}
+
+var shortcuts = []shortcut{
+	{"q", "tag the selected words as a quote"},
+	{"c", "tag the selected words as a claim"},
+	{"n", "tag the selected words as a note"},
+	{"j / k", "next / previous annotation"},
+	{"Enter", "edit the current annotation"},
+	{"Ctrl+Z", "undo the last change"},
+	{"Esc", "close a dialog, or deselect"},
+	{"?", "show or hide these shortcuts"},
+}
+
+// typingTarget reports whether a key event comes from a field the reader
+// is typing in, where letters must not act as shortcuts.
+func typingTarget(tag string, editable bool) bool {
+	switch tag {
+	case "INPUT", "TEXTAREA", "SELECT":
+		return true
+	}
+	return editable
+}

@@ -1,0 +1,373 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/library"
+	"github.com/redline-news/redline/internal/span"
+	"github.com/redline-news/redline/internal/store"
+)
+
+// storyPage is the reading view of one story: the article with its
+// highlights, tagging by keyboard or toolbar, the sidebar of annotations,
+// the editor, undo, import and export.
+type storyPage struct {
+	app.Compo
+
+	lib      *library.Library
+	sess     *library.Session
+	storyID  string
+	status   status
+	selected string // id of the annotation being looked at or edited
+	filter   library.Filter
+	showHelp bool
+
+	importing   bool     // the import dialog is open
+	importPaste string   // JSON pasted into the import dialog
+	importErrs  []string // why the last import was rejected
+
+	keyFn, selFn app.Func
+	stopWatch    func()
+}
+
+func (p *storyPage) OnNav(ctx app.Context) {
+	p.storyID = ctx.Page().URL().Query().Get("id")
+	p.sess, p.selected, p.status = nil, "", busy("Opening…")
+	id := p.storyID
+	ctx.Async(func() {
+		lib, back, err := openLibrary(context.Background())
+		var sess *library.Session
+		if err == nil {
+			sess, err = lib.Open(context.Background(), id)
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				if errors.Is(err, store.ErrNotFound) {
+					err = errors.New("this story is not in your library (it may have been deleted)")
+				}
+				p.status = failure(err)
+				return
+			}
+			p.lib, p.sess, p.status = lib, sess, status{}
+			if p.stopWatch != nil {
+				p.stopWatch()
+			}
+			p.stopWatch = back.Watch(func(storyID string) {
+				if storyID == id {
+					ctx.Dispatch(p.reload)
+				}
+			})
+		})
+	})
+}
+
+func (p *storyPage) OnMount(ctx app.Context) {
+	p.keyFn = app.FuncOf(func(this app.Value, args []app.Value) any {
+		p.onKey(ctx, args[0])
+		return nil
+	})
+	p.selFn = app.FuncOf(func(this app.Value, args []app.Value) any {
+		placeNearSelection("tagbar")
+		return nil
+	})
+	app.Window().Call("addEventListener", "keydown", p.keyFn)
+	app.Window().Get("document").Call("addEventListener", "selectionchange", p.selFn)
+}
+
+func (p *storyPage) OnDismount() {
+	app.Window().Call("removeEventListener", "keydown", p.keyFn)
+	app.Window().Get("document").Call("removeEventListener", "selectionchange", p.selFn)
+	p.keyFn.Release()
+	p.selFn.Release()
+	if p.stopWatch != nil {
+		p.stopWatch()
+	}
+}
+
+// reload re-reads the story after another tab changed it.
+func (p *storyPage) reload(ctx app.Context) {
+	sess := p.sess
+	if sess == nil {
+		return
+	}
+	ctx.Async(func() {
+		err := sess.Reload(context.Background())
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.status = failure(err)
+			}
+		})
+	})
+}
+
+// onKey handles the page's keyboard shortcuts. It runs inside the browser's
+// event dispatch, so it decides synchronously whether to take the key
+// (preventDefault) and hands the work to the UI goroutine.
+func (p *storyPage) onKey(ctx app.Context, e app.Value) {
+	target := e.Get("target")
+	key := e.Get("key").String()
+	ctrl := e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool()
+	if typingTarget(target.Get("tagName").String(), target.Get("isContentEditable").Bool()) {
+		if key == "Escape" {
+			target.Call("blur")
+		}
+		return
+	}
+	if ctrl && (key == "z" || key == "Z") && !e.Get("shiftKey").Bool() {
+		e.Call("preventDefault")
+		ctx.Dispatch(p.undo)
+		return
+	}
+	if ctrl || e.Get("altKey").Bool() {
+		return
+	}
+	var act func(app.Context)
+	switch key {
+	case "q", "c", "n":
+		sel, ok := selection("article")
+		if !ok {
+			return
+		}
+		kind := map[string]annotation.Kind{"q": annotation.KindQuote, "c": annotation.KindClaim, "n": annotation.KindNote}[key]
+		act = func(ctx app.Context) { p.tag(ctx, sel, kind) }
+	case "j":
+		act = func(ctx app.Context) { p.step(ctx, 1) }
+	case "k":
+		act = func(ctx app.Context) { p.step(ctx, -1) }
+	case "Enter":
+		if p.selected == "" {
+			return
+		}
+		act = func(ctx app.Context) { focusFirst("#editor select, #editor input") }
+	case "?":
+		act = func(ctx app.Context) { p.showHelp = !p.showHelp }
+	case "Escape":
+		act = func(ctx app.Context) { p.showHelp, p.importing, p.selected = false, false, "" }
+	default:
+		return
+	}
+	e.Call("preventDefault")
+	ctx.Dispatch(act)
+}
+
+// change runs a session operation off the UI goroutine and shows its
+// outcome; after, if not nil, runs on the UI goroutine when op succeeded.
+// A conflict with another tab reloads the story and says so: nothing is
+// overwritten. (The session is only touched by one operation at a time:
+// wasm runs goroutines on one thread and switches only where they block,
+// and the session changes its fields after its store calls return.)
+func (p *storyPage) change(ctx app.Context, op func(context.Context, *library.Session) (string, error), after func(app.Context)) {
+	sess := p.sess
+	if sess == nil {
+		return
+	}
+	ctx.Async(func() {
+		msg, err := op(context.Background(), sess)
+		if errors.Is(err, store.ErrConflict) {
+			sess.Reload(context.Background())
+			err = errors.New("this story was changed in another tab; it now shows the latest version and your last change was not saved")
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.status = failure(err)
+				return
+			}
+			p.status = status{kind: "ok", text: msg}
+			if after != nil {
+				after(ctx)
+			}
+		})
+	})
+}
+
+func (p *storyPage) tag(ctx app.Context, sel span.Span, kind annotation.Kind) {
+	var tagged string
+	p.change(ctx, func(ctx context.Context, s *library.Session) (string, error) {
+		a, err := s.Tag(ctx, sel, kind)
+		if err != nil {
+			return "", err
+		}
+		tagged = a.ID
+		return fmt.Sprintf("Tagged a %s: “%s”.", kind, shorten(s.Slice(a.Span), 60)), nil
+	}, func(ctx app.Context) {
+		p.selected = tagged
+		clearSelection()
+	})
+}
+
+func (p *storyPage) update(ctx app.Context, id string, e library.Edit) {
+	p.change(ctx, func(ctx context.Context, s *library.Session) (string, error) {
+		_, err := s.Update(ctx, id, e)
+		return "Saved.", err
+	}, nil)
+}
+
+func (p *storyPage) remove(ctx app.Context, id string) {
+	p.change(ctx, func(ctx context.Context, s *library.Session) (string, error) {
+		return "Deleted. Ctrl+Z brings it back.", s.Delete(ctx, id)
+	}, func(app.Context) { p.selected = "" })
+}
+
+func (p *storyPage) undo(ctx app.Context) {
+	p.change(ctx, func(ctx context.Context, s *library.Session) (string, error) {
+		what, err := s.Undo(ctx)
+		return "Undid the last " + what + ".", err
+	}, nil)
+}
+
+// step selects the next (+1) or previous (-1) annotation in the sidebar's
+// order and scrolls to it.
+func (p *storyPage) step(ctx app.Context, dir int) {
+	if p.sess == nil {
+		return
+	}
+	list := p.sess.Filtered(p.filter)
+	if len(list) == 0 {
+		return
+	}
+	i := slices.IndexFunc(list, func(a library.Placed) bool { return a.ID == p.selected })
+	switch {
+	case i < 0 && dir < 0:
+		i = len(list) - 1
+	case i < 0:
+		i = 0
+	default:
+		i = (i + dir + len(list)) % len(list)
+	}
+	p.selectAnnotation(ctx, list[i].ID)
+}
+
+func (p *storyPage) selectAnnotation(ctx app.Context, id string) {
+	p.selected = id
+	ctx.Defer(func(app.Context) {
+		scrollIntoView(`#article mark[data-id="` + cssString(id) + `"]`)
+		scrollIntoView(`#sidebar li[data-id="` + cssString(id) + `"]`)
+	})
+}
+
+// cssString escapes a value for a double-quoted CSS attribute selector.
+func cssString(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\a `).Replace(s)
+}
+
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func focusFirst(selector string) {
+	el := app.Window().Get("document").Call("querySelector", selector)
+	if el.Truthy() {
+		el.Call("focus")
+	}
+}
+
+// onArticleClick selects the innermost highlight under the pointer.
+func (p *storyPage) onArticleClick(ctx app.Context, e app.Event) {
+	mark := e.Get("target").Call("closest", "mark[data-id]")
+	if mark.Truthy() {
+		p.selectAnnotation(ctx, mark.Get("dataset").Get("id").String())
+	}
+}
+
+func (p *storyPage) tagFromToolbar(kind annotation.Kind) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if sel, ok := selection("article"); ok {
+			p.tag(ctx, sel, kind)
+		}
+	}
+}
+
+func (p *storyPage) export(csv bool) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if p.sess == nil {
+			return
+		}
+		name := fileName(p.sess.Story.Title)
+		var data []byte
+		var err error
+		if csv {
+			data, err = p.sess.ExportCSV()
+		} else {
+			data, err = p.sess.ExportJSON()
+		}
+		if err != nil {
+			p.status = failure(err)
+			return
+		}
+		if csv {
+			download(name+".csv", "text/csv", data)
+		} else {
+			download(name+".jsonld", "application/ld+json", data)
+		}
+	}
+}
+
+// fileName turns a story title into a safe download name.
+func fileName(title string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(title) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+		if b.Len() >= 60 {
+			break
+		}
+	}
+	name := strings.Trim(b.String(), "-")
+	if name == "" {
+		name = "story"
+	}
+	return "redline-" + name
+}
+
+func (p *storyPage) onImportFile(ctx app.Context, e app.Event) {
+	readFiles(ctx, ctx.JSSrc().Get("files"), annotation.MaxInputBytes, func(ctx app.Context, files []pickedFile) {
+		for _, f := range files {
+			if f.Err != "" {
+				p.importErrs = []string{f.Name + " " + f.Err}
+				return
+			}
+			p.importData(ctx, f.Data)
+		}
+	})
+}
+
+func (p *storyPage) importData(ctx app.Context, data []byte) {
+	sess := p.sess
+	if sess == nil {
+		return
+	}
+	ctx.Async(func() {
+		res, err := sess.Import(context.Background(), data)
+		ctx.Dispatch(func(ctx app.Context) {
+			var ie *library.ImportError
+			switch {
+			case errors.As(err, &ie):
+				p.importErrs = ie.Problems
+			case err != nil:
+				p.importErrs = []string{err.Error()}
+			default:
+				p.importing, p.importErrs, p.importPaste = false, nil, ""
+				msg := fmt.Sprintf("Imported %s.", plural(res.Added, "annotation"))
+				if res.Present > 0 {
+					msg += fmt.Sprintf(" %d were already here.", res.Present)
+				}
+				p.status = status{kind: "ok", text: msg}
+			}
+		})
+	})
+}

@@ -1,0 +1,146 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/library"
+	"github.com/redline-news/redline/internal/reading"
+)
+
+func (p *storyPage) Render() app.UI {
+	if p.sess == nil {
+		return app.Div().ID("page").Body(
+			topBar(nil),
+			app.Main().ID("story").Body(p.status.render(), app.P().Body(app.A().Href("/").Text("Back to your stories"))),
+		)
+	}
+	s := p.sess
+	rev := s.Revision()
+	return app.Div().ID("page").Body(
+		topBar(app.Nav().Class("tools").Aria("label", "Story tools").Body(
+			app.Button().ID("undo").Text("Undo").Title("Ctrl+Z").Disabled(s.CanUndo() == "").OnClick(func(ctx app.Context, e app.Event) { p.undo(ctx) }),
+			app.Button().ID("export-json").Text("Export").Title("W3C Web Annotation JSON-LD").OnClick(p.export(false)),
+			app.Button().ID("export-csv").Text("Export CSV").OnClick(p.export(true)),
+			app.Button().ID("import").Text("Import…").OnClick(func(ctx app.Context, e app.Event) { p.importing, p.importErrs = true, nil }),
+			app.Button().ID("help").Text("?").Aria("label", "Keyboard shortcuts").OnClick(func(ctx app.Context, e app.Event) { p.showHelp = !p.showHelp }),
+		)),
+		app.Main().ID("story").Class("story").Body(
+			app.Header().Class("story-head").Body(
+				app.H2().ID("story-title").Text(s.Story.Title),
+				app.P().Class("meta").Text(rev.Date+" · "+plural(wordCount(rev.Text), "word")),
+			),
+			p.status.render(),
+			app.Div().Class("columns").Body(
+				p.renderArticle(),
+				p.renderSidebar(),
+			),
+		),
+		p.renderToolbar(),
+		app.If(p.showHelp, p.renderHelp),
+		app.If(p.importing, p.renderImport),
+	)
+}
+
+func wordCount(text string) int { return len(strings.Fields(text)) }
+
+// renderArticle draws the text as paragraphs of segments; each highlight is
+// a <mark> per segment it covers, nested outermost first. Text is only
+// ever a text node: article content cannot become markup.
+func (p *storyPage) renderArticle() app.UI {
+	s := p.sess
+	byID := make(map[string]library.Placed, len(s.Annotations))
+	for _, a := range s.Annotations {
+		byID[a.ID] = a
+	}
+	layout := reading.Layout(s.Paragraphs, s.Marks())
+	return app.Article().ID("article").Class("article").Aria("label", "Article text").
+		OnClick(p.onArticleClick).
+		Body(app.Range(layout).Slice(func(i int) app.UI {
+			return app.P().Body(app.Range(layout[i]).Slice(func(j int) app.UI {
+				return p.renderSegment(layout[i][j], byID)
+			}))
+		}))
+}
+
+func (p *storyPage) renderSegment(seg reading.Segment, byID map[string]library.Placed) app.UI {
+	var node app.UI = app.Span().DataSet("s", seg.Start).Text(p.sess.Slice(seg.Span))
+	for k := len(seg.IDs) - 1; k >= 0; k-- {
+		a := byID[seg.IDs[k]]
+		m := app.Mark().
+			DataSet("id", a.ID).
+			DataSet("kind", string(a.Kind)).
+			Class("k-" + string(a.Kind)).
+			Title(markTitle(a))
+		if a.Status != annotation.StatusNone {
+			m = m.DataSet("status", string(a.Status))
+		}
+		if a.ID == p.selected {
+			m = m.Class("selected")
+		}
+		node = m.Body(node)
+	}
+	return node
+}
+
+// markTitle is the tooltip of a highlight.
+func markTitle(a library.Placed) string {
+	parts := []string{string(a.Kind)}
+	if a.Speaker != "" {
+		parts = append(parts, a.Speaker)
+	}
+	if a.Verdict != "" {
+		parts = append(parts, string(a.Verdict))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// renderToolbar is the small toolbar that appears by a selection.
+func (p *storyPage) renderToolbar() app.UI {
+	return app.Div().ID("tagbar").Class("tagbar").Hidden(true).Role("toolbar").Aria("label", "Tag the selection").Body(
+		app.Button().Class("k-quote").Text("Quote (q)").OnMouseDown(preventFocusLoss).OnClick(p.tagFromToolbar(annotation.KindQuote)),
+		app.Button().Class("k-claim").Text("Claim (c)").OnMouseDown(preventFocusLoss).OnClick(p.tagFromToolbar(annotation.KindClaim)),
+		app.Button().Class("k-note").Text("Note (n)").OnMouseDown(preventFocusLoss).OnClick(p.tagFromToolbar(annotation.KindNote)),
+	)
+}
+
+// preventFocusLoss keeps the text selection when a toolbar button is
+// pressed (a mousedown would otherwise clear it).
+func preventFocusLoss(ctx app.Context, e app.Event) { e.PreventDefault() }
+
+func (p *storyPage) renderHelp() app.UI {
+	return app.Dialog().ID("shortcuts").Open(true).Aria("labelledby", "shortcuts-title").Body(
+		app.H2().ID("shortcuts-title").Text("Keyboard shortcuts"),
+		app.Dl().Body(app.Range(shortcuts).Slice(func(i int) app.UI {
+			return app.Div().Body(app.Dt().Body(app.Kbd().Text(shortcuts[i].keys)), app.Dd().Text(shortcuts[i].action))
+		})),
+		app.Button().Text("Close").AutoFocus(true).OnClick(func(ctx app.Context, e app.Event) { p.showHelp = false }),
+	)
+}
+
+func (p *storyPage) renderImport() app.UI {
+	return app.Dialog().ID("import-dialog").Open(true).Aria("labelledby", "import-title").Body(
+		app.H2().ID("import-title").Text("Import annotations"),
+		app.P().Text("W3C Web Annotation JSON from Redline or another tool (Hypothesis, Recogito…). Every annotation is placed on this story's text; if any cannot be, nothing is imported."),
+		app.Label().For("import-file").Text("Choose a JSON file"),
+		app.Input().ID("import-file").Type("file").Accept(".json,.jsonld,application/json,application/ld+json").OnChange(p.onImportFile),
+		app.Label().For("import-paste").Text("…or paste the JSON"),
+		app.Textarea().ID("import-paste").Rows(5).Text(p.importPaste).OnInput(p.ValueTo(&p.importPaste)),
+		app.If(len(p.importErrs) > 0, func() app.UI {
+			return app.Div().ID("import-errors").Role("alert").Class("status", "error").Body(
+				app.P().Text("Nothing was imported:"),
+				app.Ul().Body(app.Range(p.importErrs).Slice(func(i int) app.UI { return app.Li().Text(p.importErrs[i]) })),
+			)
+		}),
+		app.Div().Class("dialog-actions").Body(
+			app.Button().ID("import-go").Text("Import pasted JSON").Disabled(strings.TrimSpace(p.importPaste) == "").
+				OnClick(func(ctx app.Context, e app.Event) { p.importData(ctx, []byte(p.importPaste)) }),
+			app.Button().Text("Cancel").OnClick(func(ctx app.Context, e app.Event) { p.importing = false }),
+		),
+	)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,90 @@
+// Redline's DOM glue: the few things that take many calls through
+// syscall/js but are one loop here. No state and no logic of its own; the
+// Go client calls these functions by name.
+"use strict";
+
+// redlineCodePoints counts Unicode code points (the DOM counts UTF-16 units).
+function redlineCodePoints(s) {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+// redlineSelection returns the current selection inside the element with
+// the given id as {start, end} in code points of the article text, or null.
+// Every text node of the article sits alone in an element carrying
+// data-s, the code-point offset where its text starts.
+function redlineSelection(rootId) {
+  const sel = window.getSelection();
+  const root = document.getElementById(rootId);
+  if (!root || !sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+  const range = sel.getRangeAt(0);
+  if (!root.contains(range.commonAncestorContainer) && !range.commonAncestorContainer.contains(root)) return null;
+  let start = -1, end = -1;
+  for (const seg of root.querySelectorAll("[data-s]")) {
+    const text = seg.firstChild;
+    if (!text || text.nodeType !== Node.TEXT_NODE || !range.intersectsNode(text)) continue;
+    const s = Number(seg.dataset.s);
+    if (start < 0) {
+      start = text === range.startContainer ? s + redlineCodePoints(text.data.slice(0, range.startOffset)) : s;
+    }
+    end = text === range.endContainer ? s + redlineCodePoints(text.data.slice(0, range.endOffset)) : s + redlineCodePoints(text.data);
+  }
+  if (start < 0 || end <= start) return null;
+  return { start: start, end: end };
+}
+
+// redlinePlaceNearSelection moves the element with the given id next to
+// the selection (below it, kept on screen); it hides it when there is none.
+function redlinePlaceNearSelection(id) {
+  const el = document.getElementById(id);
+  const sel = window.getSelection();
+  if (!el) return;
+  if (!sel || sel.rangeCount === 0 || sel.isCollapsed) {
+    el.hidden = true;
+    return;
+  }
+  const r = sel.getRangeAt(0).getBoundingClientRect();
+  el.hidden = false;
+  const w = el.offsetWidth, h = el.offsetHeight;
+  let top = r.bottom + 8, left = r.left + r.width / 2 - w / 2;
+  if (top + h > window.innerHeight) top = Math.max(0, r.top - h - 8);
+  left = Math.max(4, Math.min(left, window.innerWidth - w - 4));
+  el.style.setProperty("top", top + "px");
+  el.style.setProperty("left", left + "px");
+}
+
+// redlineClearSelection empties the selection after it has been tagged.
+function redlineClearSelection() {
+  const sel = window.getSelection();
+  if (sel) sel.removeAllRanges();
+}
+
+// redlineDownload saves text as a file through a temporary object URL.
+function redlineDownload(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type: type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+// redlineReadFiles reads a FileList (or array of File) and calls done once
+// with [{name, data: Uint8Array} | {name, error}]. Files over maxBytes are
+// not read at all.
+async function redlineReadFiles(files, maxBytes, done) {
+  const out = [];
+  for (const f of Array.from(files || [])) {
+    if (f.size > maxBytes) {
+      out.push({ name: f.name, error: "is " + (f.size / 1048576).toFixed(1) + " MB; the limit is " + (maxBytes / 1048576).toFixed(0) + " MB" });
+      continue;
+    }
+    try {
+      out.push({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) });
+    } catch (e) {
+      out.push({ name: f.name, error: "could not be read (" + e + ")" });
+    }
+  }
+  done(out);
+}
