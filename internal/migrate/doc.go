@@ -14,8 +14,8 @@
 //     several such occurrences the one whose surroundings agree longest with
 //     the old prefix and suffix wins, then the one nearest the old position.
 //  3. changed: the diff maps the span onto edited text that is still
-//     recognisably the same passage: the non-space code points the diff kept
-//     in place make up at least MinKept of the old and new passages together
+//     recognisably the same passage: the words and symbols the diff kept in
+//     place make up at least MinKept of the old and new passages together
 //     (a Dice coefficient). “super smart” edited to “very smart” keeps
 //     “smart” and is changed; a rewritten paragraph keeps next to nothing.
 //  4. Otherwise an approximate search (anchor.Anchor, with its MinScore) looks

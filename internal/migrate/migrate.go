@@ -102,7 +102,7 @@ func (m *migration) place(old span.Span, quote anchor.TextQuote) (placement, boo
 	image = trimSpace(m.new.Index(), image, quote.Exact)
 	kept := m.keptInPlace(old)
 	inPlace := func() (placement, bool) {
-		if image.Empty() || similarity(kept, nonSpace(quote.Exact), nonSpace(m.new.Index().Slice(image))) < MinKept {
+		if image.Empty() || similarity(kept, countTokens(quote.Exact), countTokens(m.new.Index().Slice(image))) < MinKept {
 			return placement{}, false
 		}
 		return placement{annotation.StatusChanged, image}, true

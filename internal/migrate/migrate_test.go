@@ -3,6 +3,7 @@ package migrate
 import (
 	"testing"
 
+	"github.com/redline-news/redline/internal/anchor"
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/revision"
 	"github.com/redline-news/redline/internal/span"
@@ -69,6 +70,15 @@ var migrateTests = []struct {
 			{annotation.StatusChanged, "“very smart”", 0},
 			{annotation.StatusChanged, "calling him “very smart” and not “a bad guy.”", 0},
 			orphaned(), // one word replaced by another keeps nothing
+		},
+	},
+	{
+		name:   "a quote reworded with a longer word or a reversed meaning is changed",
+		edits:  []edit{replace("super smart", "extremely smart"), replace("a bad guy", "a good guy")},
+		quotes: []quoteAt{{"super smart", 0}, {"a bad guy", 0}},
+		want: []want{
+			{annotation.StatusChanged, "extremely smart", 0},
+			{annotation.StatusChanged, "a good guy", 0},
 		},
 	},
 	{
@@ -243,5 +253,37 @@ func TestMigrateReusesDiff(t *testing.T) {
 				t.Errorf("%s: annotation %d: got %s %v %q, want %s %v %q", name, i, got[i].Status, got[i].New, got[i].After, want[i].Status, want[i].New, want[i].After)
 			}
 		}
+	}
+}
+
+// TestMigrateSelectorsFromOtherTools: a quote without position and a
+// position without quote are placed on the old text like Redline's own; a
+// quote that is not in the old text is orphaned with its words as Before.
+func TestMigrateSelectorsFromOtherTools(t *testing.T) {
+	oldText := sampleText(t)
+	newText := replace("super smart", "very smart")(t, oldText)
+	anns := annotate(t, oldText, []quoteAt{{"super smart", 0}, {"the elephant in the room", 0}, {"a bad guy", 0}})
+	anns[0].Target.Selector.Position = nil
+	anns[1].Target.Selector.Quote = nil
+	anns[2].Target.Selector = anchor.Selector{Quote: &anchor.TextQuote{Exact: "a very bad guy"}}
+	got := Migrate(oldText, newText, nil, anns)
+	want := []struct {
+		status        annotation.Status
+		before, after string
+	}{
+		{annotation.StatusChanged, "super smart", "very smart"},
+		{annotation.StatusIntact, "the elephant in the room", "the elephant in the room"},
+		{annotation.StatusOrphaned, "a very bad guy", ""},
+	}
+	for i, w := range want {
+		if r := got[i]; r.Status != w.status || r.Before != w.before || r.After != w.after {
+			t.Errorf("annotation %d: got %s %q -> %q, want %s %q -> %q", i, r.Status, r.Before, r.After, w.status, w.before, w.after)
+		}
+		if err := got[i].Annotation.Validate(); err != nil {
+			t.Errorf("annotation %d: %v", i, err)
+		}
+	}
+	if orphan := got[2]; orphan.New != (span.Span{}) || orphan.Old != (span.Span{}) || *orphan.Annotation.Target.Selector.Quote != *anns[2].Target.Selector.Quote {
+		t.Errorf("an annotation never placed should keep its selector and have no spans, got %+v", orphan)
 	}
 }

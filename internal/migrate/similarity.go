@@ -11,44 +11,50 @@ import (
 
 // MinKept is the least similarity (see similarity) at which edited text
 // the diff maps an annotation onto is still the annotated passage. At one
-// half, “super smart” edited to “very smart” (similarity 0.53) or cut to
-// “smart” (0.67) is changed, one word edited in a long claim is changed, and
-// a rewritten paragraph, which keeps a few short words at most, is not; a
-// single replaced word (“super” to “very”) keeps nothing and is orphaned
-// unless the approximate search recognises it (a corrected typo).
+// half, "super smart" reworded to "very smart" or "extremely smart" (one
+// word of two kept: 0.5), “super smart” with its quotation marks (0.75),
+// "super smart" cut to "smart" (0.67) and a long claim with one word edited
+// are changed; a rewritten paragraph, which keeps a few short words at most,
+// is not. A single replaced word ("super" to "very") keeps nothing and is
+// orphaned unless the approximate search recognises it (a corrected typo).
 const MinKept = 0.5
 
-// similarity is the Dice coefficient of the old and new passages over their
-// non-space code points: twice what the diff kept in place, over the two
-// lengths together.
-func similarity(kept, oldLen, newLen int) float64 {
-	if oldLen+newLen == 0 {
+// similarity is the Dice coefficient of the old and new passages counted
+// in tokens (words and visible symbols, see countTokens): twice the tokens
+// the diff kept in place, over the two counts together. Counting words
+// rather than letters keeps a longer replacement word from weighing more
+// than the word it replaced.
+func similarity(kept, oldTokens, newTokens int) float64 {
+	if oldTokens+newTokens == 0 {
 		return 0
 	}
-	return 2 * float64(kept) / float64(oldLen+newLen)
+	return 2 * float64(kept) / float64(oldTokens+newTokens)
 }
 
-// keptInPlace counts the non-space code points of old that lie in Equal
-// ops: the part of the passage the new revision kept where it was.
+// keptInPlace counts the tokens of old that lie in Equal ops: the part of
+// the passage the new revision kept where it was.
 func (m *migration) keptInPlace(old span.Span) int {
 	ops, ix := m.d.Ops, m.old.Index()
 	kept := 0
 	k := sort.Search(len(ops), func(i int) bool { return ops[i].Old.End > old.Start })
 	for ; k < len(ops) && ops[k].Old.Start < old.End; k++ {
 		if op := ops[k]; op.Kind == revision.Equal {
-			kept += nonSpace(ix.Slice(span.Span{Start: max(op.Old.Start, old.Start), End: min(op.Old.End, old.End)}))
+			kept += countTokens(ix.Slice(span.Span{Start: max(op.Old.Start, old.Start), End: min(op.Old.End, old.End)}))
 		}
 	}
 	return kept
 }
 
-// nonSpace counts the code points of s that are not white space.
-func nonSpace(s string) int {
-	n := 0
+// countTokens counts the words (runs of letters, digits and marks) and the
+// other visible code points (punctuation, symbols, emoji) of s.
+func countTokens(s string) int {
+	n, inWord := 0, false
 	for _, r := range s {
-		if !unicode.IsSpace(r) {
+		word := isWordRune(r)
+		if !unicode.IsSpace(r) && !(word && inWord) {
 			n++
 		}
+		inWord = word
 	}
 	return n
 }
