@@ -227,12 +227,15 @@ func (l *libraryPage) onDrop(ctx app.Context, e app.Event) {
 // addFiles stores each readable file as a story; it reports every file it
 // could not add, and adds the others.
 func (l *libraryPage) addFiles(ctx app.Context, files []pickedFile) {
-	if l.lib == nil {
-		return
-	}
-	lib := l.lib
 	l.status = busy("Adding…")
 	ctx.Async(func() {
+		// The files may come before storage has opened: wait for it
+		// rather than drop them.
+		lib, _, err := openLibrary(context.Background())
+		if err != nil {
+			ctx.Dispatch(func(ctx app.Context) { l.status = failure(err) })
+			return
+		}
 		var added []string
 		var problems []string
 		for _, f := range files {
