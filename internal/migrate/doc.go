@@ -9,10 +9,11 @@
 //     noise the diff ignores (curly versus straight quotes, the length of a
 //     whitespace run, NFC versus NFD) does not count as a change; After then
 //     shows the new spelling.
-//  2. moved: its words were deleted where they were and the identical text
-//     occurs in text the new revision inserted (a moved paragraph). Among
-//     several such occurrences the one whose surroundings agree longest with
-//     the old prefix and suffix wins, then the one nearest the old position.
+//  2. moved: its words were deleted where they were and the same text (again
+//     up to typographic noise) occurs in text the new revision inserted (a
+//     moved paragraph). Among several such occurrences the one whose
+//     surroundings agree longest with the old prefix and suffix wins, then
+//     the one nearest the old position.
 //  3. changed: the diff maps the span onto edited text that is still
 //     recognisably the same passage: the words and symbols the diff kept in
 //     place make up at least MinKept of the old and new passages together

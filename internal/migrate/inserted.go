@@ -2,6 +2,7 @@ package migrate
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 
 	"github.com/redline-news/redline/internal/anchor"
@@ -20,6 +21,9 @@ type insertedText struct {
 	// windows[i] is regions[i] with ContextLen code points on each side, for
 	// approximate search with context; built on first use.
 	windows []*anchor.Text
+	// foldedText[i] is regions[i]'s text through searchKey, for findMoved;
+	// built on first use.
+	foldedText []string
 }
 
 func findInserted(d *revision.Diff, ix *span.Index) insertedText {
@@ -34,7 +38,15 @@ func findInserted(d *revision.Diff, ix *span.Index) insertedText {
 		}
 		regions = append(regions, op.New)
 	}
-	return insertedText{ix: ix, regions: regions, windows: make([]*anchor.Text, len(regions))}
+	return insertedText{ix: ix, regions: regions, windows: make([]*anchor.Text, len(regions)), foldedText: make([]string, len(regions))}
+}
+
+// folded returns region i's text through searchKey.
+func (in *insertedText) folded(i int) string {
+	if in.foldedText[i] == "" {
+		in.foldedText[i] = strings.Map(searchKey, in.ix.Slice(in.regions[i]))
+	}
+	return in.foldedText[i]
 }
 
 // window returns region i's window and where it starts in the new text.

@@ -125,10 +125,17 @@ func (m *migration) place(old span.Span, quote anchor.TextQuote) (placement, boo
 		return placement{}, false
 	}
 	switch {
-	case m.new.Index().Slice(s) != quote.Exact:
+	case !sameWords(m.new.Index().Slice(s), quote.Exact):
 		return placement{annotation.StatusChanged, s}, true
 	case s.Overlaps(image):
 		return placement{annotation.StatusIntact, s}, true
 	}
 	return placement{annotation.StatusMoved, s}, true
+}
+
+// sameWords reports whether a and b differ at most by the typographic noise
+// the diff ignores: a moved paragraph whose quotation marks were
+// straightened on the way is moved, not changed.
+func sameWords(a, b string) bool {
+	return a == b || len(revision.Compute(a, b).Hunks()) == 0
 }

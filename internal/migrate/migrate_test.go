@@ -62,6 +62,12 @@ var migrateTests = []struct {
 		},
 	},
 	{
+		name:   "a moved paragraph with straightened quotes is moved",
+		edits:  []edit{moveParagraph("The revelation comes", "As diplomatic efforts"), replaceAll("“", `"`), replaceAll("”", `"`)},
+		quotes: []quoteAt{{"calling him “super smart” and not “a bad guy.”", 0}},
+		want:   []want{{annotation.StatusMoved, `calling him "super smart" and not "a bad guy."`, 0}},
+	},
+	{
 		name:   "a reworded quote is changed",
 		edits:  []edit{replace("super smart", "very smart")},
 		quotes: []quoteAt{{"super smart", 0}, {"“super smart”", 0}, {"calling him “super smart” and not “a bad guy.”", 0}, {"super", 0}},

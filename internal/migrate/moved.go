@@ -8,40 +8,64 @@ import (
 	"github.com/redline-news/redline/internal/span"
 )
 
-// findMoved looks for the quote's exact text in the inserted text. Among
-// several occurrences the one whose surroundings agree longest with the old
-// prefix and suffix wins, then the one nearest hint (where the old span
-// maps to): the same sentence repeated in two new paragraphs is told apart
-// by what surrounds it, as it was in the old text.
+// findMoved looks for the quote's words in the inserted text, spelled
+// exactly or with the typographic noise the diff ignores (a moved paragraph
+// whose quotation marks were straightened on the way). Among several
+// occurrences the one whose surroundings agree longest with the old prefix
+// and suffix wins, then the one nearest hint (where the old span maps to):
+// the same sentence repeated in two new paragraphs is told apart by what
+// surrounds it, as it was in the old text.
 func (m *migration) findMoved(quote anchor.TextQuote, hint int) (span.Span, bool) {
 	text, ix := m.new.String(), m.new.Index()
-	need := utf8.RuneCountInString(quote.Exact)
+	key := strings.Map(searchKey, quote.Exact)
+	need := utf8.RuneCountInString(key)
 	var best span.Span
 	bestAgree, found := -1, false
-	for _, r := range m.inserted.regions {
+	for i, r := range m.inserted.regions {
 		if r.Len() < need {
 			continue
 		}
-		from, end := ix.Byte(r.Start), ix.Byte(r.End)
-		for {
-			i := strings.Index(text[from:end], quote.Exact)
-			if i < 0 {
+		folded := m.inserted.folded(i)
+		cp, counted := r.Start, 0 // code point at byte counted of folded
+		for from := 0; ; {
+			hit := strings.Index(folded[from:], key)
+			if hit < 0 {
 				break
 			}
-			b := from + i
-			_, size := utf8.DecodeRuneInString(text[b:])
+			b := from + hit
+			cp += utf8.RuneCountInString(folded[counted:b])
+			counted = b
+			_, size := utf8.DecodeRuneInString(folded[b:])
 			from = b + size
-			s := ix.BytesToSpan(b, b+len(quote.Exact))
-			if ix.Byte(s.Start) != b || ix.Byte(s.End) != b+len(quote.Exact) {
-				continue // cuts through an invalid UTF-8 sequence
+			s := span.Span{Start: cp, End: cp + need}
+			if !sameWords(ix.Slice(s), quote.Exact) {
+				continue
 			}
-			agree := commonSuffix(text[:b], quote.Prefix) + commonPrefix(text[b+len(quote.Exact):], quote.Suffix)
+			start, end := ix.Byte(s.Start), ix.Byte(s.End)
+			agree := commonSuffix(text[:start], quote.Prefix) + commonPrefix(text[end:], quote.Suffix)
 			if agree > bestAgree || agree == bestAgree && distance(s.Start, hint) < distance(best.Start, hint) {
 				best, bestAgree, found = s, agree, true
 			}
 		}
 	}
 	return best, found
+}
+
+// searchKey folds the quotation marks and hyphens revisions respell (“ ” „
+// to ", ‘ ’ to ', ‐ and the non-breaking hyphen to -) one code point for
+// one, so that code-point offsets in folded text are offsets in the real
+// text. It only finds candidates: sameWords decides whether a hit really
+// has the quote's words.
+func searchKey(r rune) rune {
+	switch r {
+	case '‘', '’', '‚', '‛':
+		return '\''
+	case '“', '”', '„', '‟':
+		return '"'
+	case '\u2010', '\u2011':
+		return '-'
+	}
+	return r
 }
 
 // commonPrefix counts the leading code points a and b share.
