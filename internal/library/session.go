@@ -11,6 +11,7 @@ import (
 	"github.com/redline-news/redline/internal/anchor"
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/reading"
+	"github.com/redline-news/redline/internal/revision"
 	"github.com/redline-news/redline/internal/span"
 	"github.com/redline-news/redline/internal/store"
 )
@@ -44,7 +45,9 @@ type Session struct {
 	Paragraphs  []span.Span
 	Annotations []Placed
 
-	undo []undoStep
+	all        []store.Annotation        // every revision's annotations as loaded (see revisionAnnotations)
+	statsCache map[string]revision.Stats // diff stats by revision pair
+	undo       []undoStep
 }
 
 // undoStep reverses one change; label says what it undoes ("tag", …).
@@ -87,7 +90,7 @@ func (s *Session) load(ctx context.Context, storyID string, current int) error {
 	if current < 0 || current >= len(revs) {
 		current = len(revs) - 1
 	}
-	s.Story, s.Revisions, s.Current = stories[i], revs, current
+	s.Story, s.Revisions, s.Current, s.all = stories[i], revs, current, anns
 	s.place(anns)
 	return nil
 }
@@ -119,11 +122,7 @@ func (s *Session) place(anns []store.Annotation) {
 			continue
 		}
 		p := Placed{Annotation: a}
-		if m, ok := anchor.Anchor(s.Text, a.Target.Selector); ok && a.Status != annotation.StatusOrphaned {
-			p.Span = m.Span
-		} else {
-			p.Orphaned = true
-		}
+		p.Span, p.Orphaned = s.locate(a)
 		s.Annotations = append(s.Annotations, p)
 	}
 	slices.SortStableFunc(s.Annotations, textOrder)
@@ -241,21 +240,28 @@ type Edit struct {
 
 // Update applies an edit to the annotation with the given id.
 func (s *Session) Update(ctx context.Context, id string, e Edit) (Placed, error) {
+	return s.edit(ctx, id, "edit", e.apply)
+}
+
+// edit changes one annotation with change, stores it, places it again if
+// its selector changed, and records how to undo it under label.
+func (s *Session) edit(ctx context.Context, id, label string, change func(*annotation.Annotation) error) (Placed, error) {
 	before, ok := s.Find(id)
 	if !ok {
 		return Placed{}, fmt.Errorf("annotation %s: %w", id, store.ErrNotFound)
 	}
 	after := before
 	after.Tags = slices.Clone(before.Tags)
-	if err := e.apply(&after.Annotation.Annotation); err != nil {
+	if err := change(&after.Annotation.Annotation); err != nil {
 		return Placed{}, err
 	}
 	after.Modified = s.lib.now()
+	after.Span, after.Orphaned = s.locate(after.Annotation)
 	saved, err := s.put(ctx, after)
 	if err != nil {
 		return Placed{}, err
 	}
-	s.pushUndo("edit", func(ctx context.Context) error {
+	s.pushUndo(label, func(ctx context.Context) error {
 		cur, ok := s.Find(id)
 		if !ok {
 			return nil
@@ -266,6 +272,18 @@ func (s *Session) Update(ctx context.Context, id string, e Edit) (Placed, error)
 		return err
 	})
 	return saved, nil
+}
+
+// locate anchors an annotation on the shown revision.
+func (s *Session) locate(a store.Annotation) (span.Span, bool) {
+	if a.Status == annotation.StatusOrphaned {
+		return span.Span{}, true
+	}
+	m, ok := anchor.Anchor(s.Text, a.Target.Selector)
+	if !ok {
+		return span.Span{}, true
+	}
+	return m.Span, false
 }
 
 func (e Edit) apply(a *annotation.Annotation) error {
@@ -386,10 +404,11 @@ func (s *Session) insert(p Placed) {
 	s.Annotations = slices.Insert(s.Annotations, i, p)
 }
 
+// replace swaps in a changed annotation, keeping text order (its span may
+// have changed).
 func (s *Session) replace(p Placed) {
-	if i := slices.IndexFunc(s.Annotations, func(q Placed) bool { return q.ID == p.ID }); i >= 0 {
-		s.Annotations[i] = p
-	}
+	s.Annotations = slices.DeleteFunc(s.Annotations, func(q Placed) bool { return q.ID == p.ID })
+	s.insert(p)
 }
 
 // Speakers lists the speaker names used in this story, most used first,

@@ -1,0 +1,212 @@
+package library
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/redline-news/redline/internal/anchor"
+	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/article"
+	"github.com/redline-news/redline/internal/migrate"
+	"github.com/redline-news/redline/internal/reading"
+	"github.com/redline-news/redline/internal/revision"
+	"github.com/redline-news/redline/internal/span"
+	"github.com/redline-news/redline/internal/store"
+)
+
+// Comparison is the word diff between two revisions of the story and where
+// the earlier one's annotations land on the later one.
+type Comparison struct {
+	From, To int // indexes into Session.Revisions
+	Diff     *revision.Diff
+	Results  []migrate.Result // the From revision's annotations carried to To
+	kinds    map[string]annotation.Kind
+}
+
+// Changed lists the quotes and claims whose words changed between the two
+// revisions (edited or gone), before and after: what a fact-checker
+// looks for first.
+func (c *Comparison) Changed() []Change {
+	var out []Change
+	for _, r := range c.Results {
+		kind := c.kinds[r.ID]
+		if kind == annotation.KindNote {
+			continue
+		}
+		if r.Status == annotation.StatusChanged || r.Status == annotation.StatusOrphaned {
+			out = append(out, Change{ID: r.ID, Kind: kind, Status: r.Status, Before: r.Before, After: r.After, Speaker: r.Annotation.Speaker})
+		}
+	}
+	return out
+}
+
+// Change is one entry of the changed-quotes report.
+type Change struct {
+	ID            string
+	Kind          annotation.Kind
+	Status        annotation.Status
+	Before, After string
+	Speaker       string
+}
+
+// Affected counts the quotes and claims that did not come through intact.
+func (c *Comparison) Affected() (quotes, claims int) {
+	for _, r := range c.Results {
+		if r.Status == annotation.StatusIntact {
+			continue
+		}
+		switch c.kinds[r.ID] {
+		case annotation.KindQuote:
+			quotes++
+		case annotation.KindClaim:
+			claims++
+		}
+	}
+	return quotes, claims
+}
+
+// Compare diffs two revisions (by index) and migrates the earlier one's
+// annotations onto the later one, without storing anything.
+func (s *Session) Compare(from, to int) (*Comparison, error) {
+	if from < 0 || to < 0 || from >= len(s.Revisions) || to >= len(s.Revisions) || from == to {
+		return nil, fmt.Errorf("pick two different revisions")
+	}
+	if from > to {
+		from, to = to, from
+	}
+	a, b := s.Revisions[from], s.Revisions[to]
+	d := revision.Compute(a.Text, b.Text)
+	anns := s.annotationsOf(a.ID)
+	c := &Comparison{From: from, To: to, Diff: d, kinds: map[string]annotation.Kind{}}
+	for _, x := range anns {
+		c.kinds[x.ID] = x.Kind
+	}
+	c.Results = migrate.Migrate(a.Text, b.Text, d, anns)
+	return c, nil
+}
+
+// annotationsOf lists one revision's annotations: the shown revision's as
+// they are now in this session, another's as loaded.
+func (s *Session) annotationsOf(revisionID string) []annotation.Annotation {
+	var out []annotation.Annotation
+	if revisionID == s.Revision().ID {
+		for _, p := range s.Annotations {
+			out = append(out, p.Annotation.Annotation)
+		}
+		return out
+	}
+	for _, a := range s.all {
+		if a.Revision == revisionID {
+			out = append(out, a.Annotation)
+		}
+	}
+	return out
+}
+
+// AddRevision parses a later version of the story, carries the latest
+// revision's annotations onto it (each gets a new id on the new revision,
+// with its status; the old revision's annotations stay as they were), stores
+// the revision and the carried annotations in one transaction and shows it.
+// It returns the comparison with the previous latest revision.
+func (s *Session) AddRevision(ctx context.Context, name string, data []byte) (*Comparison, error) {
+	a, err := article.Parse(data, article.DetectFormat(name, data))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", displayName(name), err)
+	}
+	latest := s.Revisions[len(s.Revisions)-1]
+	if a.Text == latest.Text {
+		return nil, fmt.Errorf("%s has the same text as the latest revision (%s)", displayName(name), latest.Date)
+	}
+	now := s.lib.now()
+	rev := newRevision(s.Story.ID, a, now)
+	d := revision.Compute(latest.Text, rev.Text)
+	results := migrate.Migrate(latest.Text, rev.Text, d, s.annotationsOf(latest.ID))
+	carried := make([]store.Annotation, len(results))
+	for i, r := range results {
+		m := r.Annotation
+		m.ID = annotation.NewID()
+		m.Revision = rev.ID
+		m.Modified = now
+		m.Target.Source = annotation.StorySource(s.Story.ID)
+		m.Target.SourceDate = rev.Date
+		carried[i] = store.Annotation{Annotation: m, StoryID: s.Story.ID}
+	}
+	if _, err := s.lib.Store.AddRevision(ctx, rev, carried); err != nil {
+		return nil, err
+	}
+	if err := s.load(ctx, s.Story.ID, -1); err != nil {
+		return nil, err
+	}
+	s.undo = nil // the history was about the previous revision's page
+	return s.Compare(len(s.Revisions)-2, len(s.Revisions)-1)
+}
+
+// Accept confirms a carried annotation's new place: it is no longer
+// flagged for review (its status and old text are cleared; the comparison
+// of the two revisions still reports the change).
+func (s *Session) Accept(ctx context.Context, id string) (Placed, error) {
+	return s.edit(ctx, id, "accept", func(a *annotation.Annotation) error {
+		a.Status, a.Before = annotation.StatusNone, ""
+		return nil
+	})
+}
+
+// Reattach puts an orphaned (or misplaced) annotation on newly selected
+// words of the shown revision; it stays marked changed, with its old text.
+func (s *Session) Reattach(ctx context.Context, id string, sel span.Span) (Placed, error) {
+	sp := reading.SnapToWords(s.runes, sel)
+	if sp.Empty() {
+		return Placed{}, ErrEmptySelection
+	}
+	return s.edit(ctx, id, "re-attach", func(a *annotation.Annotation) error {
+		if a.Before == "" && a.Target.Selector.Quote != nil {
+			a.Before = a.Target.Selector.Quote.Exact
+		}
+		a.Status = annotation.StatusChanged
+		a.Target.Selector = anchor.Describe(s.Text, sp)
+		return nil
+	})
+}
+
+// TimelinePoint is one revision on the story's timeline.
+type TimelinePoint struct {
+	Date           string
+	Words          int
+	Added, Removed int // words, against the previous revision
+	Changed        int // annotations carried onto it that moved, changed or were orphaned
+}
+
+// Timeline describes every revision against the one before it.
+func (s *Session) Timeline() []TimelinePoint {
+	out := make([]TimelinePoint, len(s.Revisions))
+	for i, rev := range s.Revisions {
+		p := TimelinePoint{Date: rev.Date, Words: len(strings.Fields(rev.Text))}
+		if i > 0 {
+			st := s.stats(i-1, i)
+			p.Added, p.Removed = st.WordsAdded, st.WordsRemoved
+		}
+		for _, a := range s.annotationsOf(rev.ID) {
+			if a.Status != annotation.StatusNone && a.Status != annotation.StatusIntact {
+				p.Changed++
+			}
+		}
+		out[i] = p
+	}
+	return out
+}
+
+// stats diffs two revisions, remembering the result: revisions never
+// change, so neither does their diff.
+func (s *Session) stats(from, to int) revision.Stats {
+	key := s.Revisions[from].ID + "→" + s.Revisions[to].ID
+	if st, ok := s.statsCache[key]; ok {
+		return st
+	}
+	st := revision.Compute(s.Revisions[from].Text, s.Revisions[to].Text).Stats
+	if s.statsCache == nil {
+		s.statsCache = map[string]revision.Stats{}
+	}
+	s.statsCache[key] = st
+	return st
+}

@@ -1,0 +1,167 @@
+package library
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/redline-news/redline/internal/annotation"
+)
+
+// laterVersion edits the sample article as a newsroom might after
+// publication.
+func laterVersion(edits ...string) []byte {
+	text := string(SampleArticle())
+	for i := 0; i+1 < len(edits); i += 2 {
+		text = strings.Replace(text, edits[i], edits[i+1], 1)
+	}
+	return []byte(strings.Replace(text, "date 2025-03-23", "date 2025-03-24", 1))
+}
+
+func TestAddRevisionCarriesAnnotations(t *testing.T) {
+	l := newLibrary(t)
+	s := openSample(t, l)
+	quote, _ := s.Tag(ctx, find(t, s, "super smart"), annotation.KindQuote)
+	claim, _ := s.Tag(ctx, find(t, s, "commissioned a portrait of Trump"), annotation.KindClaim)
+	gone, _ := s.Tag(ctx, find(t, s, "Butler, Pennsylvania"), annotation.KindClaim)
+	kept, _ := s.Tag(ctx, find(t, s, "Kherson"), annotation.KindNote)
+	_ = kept
+
+	cmp, err := s.AddRevision(ctx, "v2.txt", laterVersion(
+		"super smart", "very smart",
+		" during a campaign rally in Butler, Pennsylvania", "",
+	))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Revisions) != 2 || s.Current != 1 || s.Revision().Date != "2025-03-24" {
+		t.Fatalf("showing revision %d of %d (%s)", s.Current, len(s.Revisions), s.Revision().Date)
+	}
+	status := map[string]annotation.Status{}
+	for _, p := range s.Annotations {
+		status[p.Before+"|"+s.Slice(p.Span)] = p.Status
+		if p.Revision != s.Revision().ID || p.Target.SourceDate != "2025-03-24" {
+			t.Errorf("carried annotation not on the new revision: %+v", p.Annotation)
+		}
+		if p.ID == quote.ID || p.ID == claim.ID {
+			t.Errorf("carried annotation reuses the old id %s", p.ID)
+		}
+	}
+	if status["super smart|very smart"] != annotation.StatusChanged {
+		t.Errorf("edited quote: statuses %v", status)
+	}
+	orphans := 0
+	for _, p := range s.Annotations {
+		if p.Orphaned {
+			orphans++
+			if p.Before != "Butler, Pennsylvania" {
+				t.Errorf("orphan before = %q", p.Before)
+			}
+		}
+	}
+	if orphans != 1 {
+		t.Errorf("%d orphans, want the deleted claim", orphans)
+	}
+	changed := cmp.Changed()
+	if len(changed) != 2 {
+		t.Fatalf("changed report %+v, want the quote and the deleted claim", changed)
+	}
+	if q, c := cmp.Affected(); q != 1 || c != 1 {
+		t.Errorf("affected quotes %d claims %d", q, c)
+	}
+	if st := cmp.Diff.Stats; st.WordsAdded != 1 || st.WordsRemoved < 5 {
+		t.Errorf("stats %+v", st)
+	}
+
+	// The first revision's annotations are untouched.
+	if err := s.Show(ctx, 0); err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := s.Find(gone.ID); !ok || p.Orphaned || p.Status != annotation.StatusNone {
+		t.Errorf("old revision's annotation changed: %+v", p)
+	}
+	tl := s.Timeline()
+	if len(tl) != 2 || tl[1].Added != 1 || tl[1].Changed != 2 {
+		t.Errorf("timeline %+v", tl)
+	}
+}
+
+func TestAddRevisionRejectsSameTextAndBadFiles(t *testing.T) {
+	l := newLibrary(t)
+	s := openSample(t, l)
+	if _, err := s.AddRevision(ctx, "same.txt", SampleArticle()); err == nil || !strings.Contains(err.Error(), "same text") {
+		t.Errorf("same text: %v", err)
+	}
+	if _, err := s.AddRevision(ctx, "bin.txt", []byte{0, 1, 2, 3, 0, 0}); err == nil {
+		t.Error("binary file accepted")
+	}
+	revs, _ := l.Store.Revisions(context.Background(), s.Story.ID)
+	if len(revs) != 1 {
+		t.Errorf("%d revisions stored after rejected input", len(revs))
+	}
+}
+
+func TestAcceptAndReattach(t *testing.T) {
+	l := newLibrary(t)
+	s := openSample(t, l)
+	s.Tag(ctx, find(t, s, "super smart"), annotation.KindQuote)
+	s.Tag(ctx, find(t, s, "Butler, Pennsylvania"), annotation.KindClaim)
+	if _, err := s.AddRevision(ctx, "v2.txt", laterVersion("super smart", "very smart", "Butler, Pennsylvania", "a town in Pennsylvania")); err != nil {
+		t.Fatal(err)
+	}
+	var changed, orphan Placed
+	for _, p := range s.Annotations {
+		switch {
+		case p.Orphaned:
+			orphan = p
+		case p.Status == annotation.StatusChanged:
+			changed = p
+		}
+	}
+	if changed.ID == "" || orphan.ID == "" {
+		t.Fatalf("want one changed and one orphan: %+v", s.Annotations)
+	}
+	if _, err := s.Accept(ctx, changed.ID); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := s.Find(changed.ID); p.Status != annotation.StatusNone {
+		t.Errorf("accepted status %q", p.Status)
+	}
+	re, err := s.Reattach(ctx, orphan.ID, find(t, s, "a town in Pennsylvania"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if re.Orphaned || s.Slice(re.Span) != "a town in Pennsylvania" || re.Before != "Butler, Pennsylvania" || re.Status != annotation.StatusChanged {
+		t.Errorf("re-attached: %+v", re)
+	}
+	again, _ := l.Open(ctx, s.Story.ID)
+	if p, _ := again.Find(orphan.ID); p.Orphaned || again.Slice(p.Span) != "a town in Pennsylvania" {
+		t.Errorf("re-attachment not stored: %+v", p)
+	}
+	if what, _ := s.Undo(ctx); what != "re-attach" {
+		t.Errorf("undo = %q", what)
+	}
+	if p, _ := s.Find(orphan.ID); !p.Orphaned {
+		t.Error("undo did not orphan it again")
+	}
+}
+
+func TestCompareAnyTwoRevisions(t *testing.T) {
+	s := openSample(t, newLibrary(t))
+	s.Tag(ctx, find(t, s, "super smart"), annotation.KindQuote)
+	s.AddRevision(ctx, "v2.txt", laterVersion("super smart", "very smart"))
+	s.AddRevision(ctx, "v3.txt", laterVersion("super smart", "extremely smart", "four eastern regions", "four regions"))
+	c, err := s.Compare(2, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.From != 0 || c.To != 2 {
+		t.Errorf("compare normalised to %d→%d", c.From, c.To)
+	}
+	if ch := c.Changed(); len(ch) != 1 || ch[0].Before != "super smart" || ch[0].After != "extremely smart" {
+		t.Errorf("changed %+v", ch)
+	}
+	if _, err := s.Compare(1, 1); err == nil {
+		t.Error("comparing a revision with itself")
+	}
+}
