@@ -12,7 +12,8 @@ import (
 // image (where the old span maps to) and in each inserted region long
 // enough to hold the quote with the quarter of errors anchor tolerates. The
 // most confident match that allowed accepts wins; the window around image
-// comes first among equals.
+// comes first among equals. Each window is searched once: a long image that
+// lies in inserted text is searched as part of its region.
 func (m *migration) approximate(quote anchor.TextQuote, image span.Span) (span.Span, bool) {
 	n := utf8.RuneCountInString(quote.Exact)
 	var best anchor.Match
@@ -26,10 +27,13 @@ func (m *migration) approximate(quote anchor.TextQuote, image span.Span) (span.S
 	}
 
 	w := grow(image, anchor.ContextLen+n, m.new.Len())
-	hint := image.Start - w.Start
-	try(anchor.NewText(m.new.Index().Slice(w)), w.Start, &anchor.TextPosition{Start: hint, End: hint + n})
+	searchW := !m.inserted.covers(w) // else the window of its region searches it
+	if searchW {
+		hint := image.Start - w.Start
+		try(anchor.NewText(m.new.Index().Slice(w)), w.Start, &anchor.TextPosition{Start: hint, End: hint + n})
+	}
 	for i, r := range m.inserted.regions {
-		if 4*r.Len() >= 3*n && !within(r, w) {
+		if 4*r.Len() >= 3*n && !(searchW && within(r, w)) {
 			t, offset := m.inserted.window(i)
 			try(t, offset, nil)
 		}

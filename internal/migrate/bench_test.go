@@ -72,14 +72,13 @@ func benchPair(b *testing.B) (oldText, newText string, anns []annotation.Annotat
 
 // BenchmarkMigrate: one op migrates 1,000 annotations between two ~100 KB
 // revisions, diffing them ("diff") or reusing a diff ("precomputed diff").
+// "rewritten" is the worst case: every word of the new revision is in a
+// new place, so every annotation needs the approximate search through all
+// of the inserted text.
 func BenchmarkMigrate(b *testing.B) {
 	oldText, newText, anns := benchPair(b)
 	d := revision.Compute(oldText, newText)
-	statuses := map[annotation.Status]int{}
-	for _, r := range Migrate(oldText, newText, d, anns) {
-		statuses[r.Status]++
-	}
-	b.Logf("%d KB to %d KB, %d annotations: %v", len(oldText)>>10, len(newText)>>10, len(anns), statuses)
+	logStatuses(b, oldText, newText, d, anns)
 	b.Run("diff", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -92,4 +91,24 @@ func BenchmarkMigrate(b *testing.B) {
 			Migrate(oldText, newText, d, anns)
 		}
 	})
+
+	words := strings.Fields(oldText)
+	rand.New(rand.NewPCG(3, 4)).Shuffle(len(words), func(i, j int) { words[i], words[j] = words[j], words[i] })
+	rewritten := strings.Join(words, " ")
+	rd := revision.Compute(oldText, rewritten)
+	logStatuses(b, oldText, rewritten, rd, anns)
+	b.Run("rewritten, precomputed diff", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			Migrate(oldText, rewritten, rd, anns)
+		}
+	})
+}
+
+func logStatuses(b *testing.B, oldText, newText string, d *revision.Diff, anns []annotation.Annotation) {
+	statuses := map[annotation.Status]int{}
+	for _, r := range Migrate(oldText, newText, d, anns) {
+		statuses[r.Status]++
+	}
+	b.Logf("%d KB to %d KB, %d annotations: %v", len(oldText)>>10, len(newText)>>10, len(anns), statuses)
 }

@@ -35,5 +35,7 @@
 // time when its position still holds) and a walk over the diff ops it
 // covers. Only annotations whose words were edited look further, and only
 // in inserted text, so a revision with few edits migrates in time linear in
-// the texts plus the annotations.
+// the texts plus the annotations. The worst case is a rewrite: every
+// annotation then searches all of the inserted text approximately (about
+// 0.6 ms per annotation on a 100 KB article; see BenchmarkMigrate).
 package migrate

@@ -58,6 +58,12 @@ func (in *insertedText) window(i int) (*anchor.Text, int) {
 	return in.windows[i], w.Start
 }
 
+// covers reports whether the window of one region holds all of s.
+func (in *insertedText) covers(s span.Span) bool {
+	k := sort.Search(len(in.regions), func(i int) bool { return in.regions[i].End > s.Start })
+	return k < len(in.regions) && within(s, grow(in.regions[k], anchor.ContextLen, in.ix.Len()))
+}
+
 // grow widens s by n code points on each side, within a text of length max.
 func grow(s span.Span, n, textLen int) span.Span {
 	return span.Span{Start: max(0, s.Start-n), End: min(textLen, s.End+n)}

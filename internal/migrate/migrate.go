@@ -102,7 +102,7 @@ func (m *migration) place(old span.Span, quote anchor.TextQuote) (placement, boo
 	image = trimSpace(m.new.Index(), image, quote.Exact)
 	kept := m.keptInPlace(old)
 	inPlace := func() (placement, bool) {
-		if image.Empty() || similarity(kept, countTokens(quote.Exact), countTokens(m.new.Index().Slice(image))) < MinKept {
+		if image.Empty() || !recognisable(kept, quote.Exact, m.new.Index().Slice(image)) {
 			return placement{}, false
 		}
 		return placement{annotation.StatusChanged, image}, true

@@ -1,6 +1,7 @@
 package migrate
 
 import (
+	"math"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -31,6 +32,20 @@ func similarity(kept, oldTokens, newTokens int) float64 {
 	return 2 * float64(kept) / float64(oldTokens+newTokens)
 }
 
+// recognisable reports whether after, the new text where the diff kept
+// kept tokens of before in place, is still the same passage: similarity at
+// least MinKept. It stops counting after's tokens once there are too many
+// for that, so a quote replaced by a long passage costs no more than the
+// quote.
+func recognisable(kept int, before, after string) bool {
+	oldTokens := countTokens(before, math.MaxInt)
+	limit := int(2*float64(kept)/MinKept) - oldTokens // the most new tokens that can still reach MinKept
+	if kept == 0 || limit <= 0 {
+		return false
+	}
+	return similarity(kept, oldTokens, countTokens(after, limit)) >= MinKept
+}
+
 // keptInPlace counts the tokens of old that lie in Equal ops: the part of
 // the passage the new revision kept where it was.
 func (m *migration) keptInPlace(old span.Span) int {
@@ -39,20 +54,23 @@ func (m *migration) keptInPlace(old span.Span) int {
 	k := sort.Search(len(ops), func(i int) bool { return ops[i].Old.End > old.Start })
 	for ; k < len(ops) && ops[k].Old.Start < old.End; k++ {
 		if op := ops[k]; op.Kind == revision.Equal {
-			kept += countTokens(ix.Slice(span.Span{Start: max(op.Old.Start, old.Start), End: min(op.Old.End, old.End)}))
+			kept += countTokens(ix.Slice(span.Span{Start: max(op.Old.Start, old.Start), End: min(op.Old.End, old.End)}), math.MaxInt)
 		}
 	}
 	return kept
 }
 
 // countTokens counts the words (runs of letters, digits and marks) and the
-// other visible code points (punctuation, symbols, emoji) of s.
-func countTokens(s string) int {
+// other visible code points (punctuation, symbols, emoji) of s, stopping
+// as soon as the count passes limit.
+func countTokens(s string, limit int) int {
 	n, inWord := 0, false
 	for _, r := range s {
 		word := isWordRune(r)
 		if !unicode.IsSpace(r) && !(word && inWord) {
-			n++
+			if n++; n > limit {
+				break
+			}
 		}
 		inWord = word
 	}
