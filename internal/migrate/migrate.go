@@ -100,25 +100,13 @@ func (m *migration) place(old span.Span, quote anchor.TextQuote) (placement, boo
 		return placement{annotation.StatusIntact, image}, true
 	}
 	image = trimSpace(m.new.Index(), image, quote.Exact)
-	kept := m.keptInPlace(old)
-	inPlace := func() (placement, bool) {
-		if image.Empty() || !recognisable(kept, quote.Exact, m.new.Index().Slice(image)) {
-			return placement{}, false
-		}
+	// In place when enough of it is still there (never when nothing is),
+	// else the same words in inserted text.
+	if !image.Empty() && recognisable(m.keptInPlace(old), quote.Exact, m.new.Index().Slice(image)) {
 		return placement{annotation.StatusChanged, image}, true
 	}
-	moved := func() (placement, bool) {
-		s, ok := m.findMoved(quote, image.Start)
-		return placement{annotation.StatusMoved, s}, ok
-	}
-	tries := []func() (placement, bool){inPlace, moved}
-	if kept == 0 { // its words are gone from where they were: look for them first
-		tries[0], tries[1] = moved, inPlace
-	}
-	for _, try := range tries {
-		if p, ok := try(); ok {
-			return p, true
-		}
+	if s, ok := m.findMoved(quote, image.Start); ok {
+		return placement{annotation.StatusMoved, s}, true
 	}
 	s, ok := m.approximate(quote, image)
 	if !ok {
