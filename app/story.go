@@ -29,6 +29,11 @@ type storyPage struct {
 	filter   library.Filter
 	showHelp bool
 
+	compare       *library.Comparison // the diff shown, if any
+	hunk          int                 // the change of the diff jumped to (-1: none yet)
+	sideBySide    bool
+	revisionPaste string
+
 	importing   bool     // the import dialog is open
 	importPaste string   // JSON pasted into the import dialog
 	importErrs  []string // why the last import was rejected
@@ -39,7 +44,7 @@ type storyPage struct {
 
 func (p *storyPage) OnNav(ctx app.Context) {
 	p.storyID = ctx.Page().URL().Query().Get("id")
-	p.sess, p.selected, p.status = nil, "", busy("Opening…")
+	p.sess, p.selected, p.compare, p.status = nil, "", nil, busy("Opening…")
 	id := p.storyID
 	ctx.Async(func() {
 		lib, back, err := openLibrary(context.Background())
@@ -130,7 +135,19 @@ func (p *storyPage) onKey(ctx app.Context, e app.Value) {
 	}
 	var act func(app.Context)
 	switch key {
-	case "q", "c", "n":
+	case "n", "p":
+		// With a comparison open and nothing selected, n and p step
+		// through its changes; with words selected, n tags a note.
+		if _, selected := selection("article"); p.compare != nil && !selected {
+			dir := map[string]int{"n": 1, "p": -1}[key]
+			act = func(ctx app.Context) { p.stepHunk(ctx, dir) }
+			break
+		}
+		if key == "p" {
+			return
+		}
+		fallthrough
+	case "q", "c":
 		sel, ok := selection("article")
 		if !ok {
 			return
@@ -332,6 +349,46 @@ func fileName(title string) string {
 		name = "story"
 	}
 	return "redline-" + name
+}
+
+// onDrop takes dropped files: annotation JSON is imported, articles become
+// later revisions.
+func (p *storyPage) onDrop(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	readFiles(ctx, e.Get("dataTransfer").Get("files"), annotation.MaxInputBytes, func(ctx app.Context, files []pickedFile) {
+		var articles []pickedFile
+		for _, f := range files {
+			if strings.HasSuffix(f.Name, ".json") || strings.HasSuffix(f.Name, ".jsonld") {
+				p.importing = true
+				p.importData(ctx, f.Data)
+				continue
+			}
+			articles = append(articles, f)
+		}
+		if len(articles) > 0 {
+			p.addRevisionFiles(ctx, articles)
+		}
+	})
+}
+
+func (p *storyPage) accept(ctx app.Context, id string) {
+	p.change(ctx, func(ctx context.Context, s *library.Session) (string, error) {
+		_, err := s.Accept(ctx, id)
+		return "Accepted its new place.", err
+	}, nil)
+}
+
+// reattach puts an orphan on the words selected in the article.
+func (p *storyPage) reattach(ctx app.Context, id string) {
+	sel, ok := selection("article")
+	if !ok {
+		p.status = status{kind: "error", text: "Select the words in the article first, then press Re-attach."}
+		return
+	}
+	p.change(ctx, func(ctx context.Context, s *library.Session) (string, error) {
+		_, err := s.Reattach(ctx, id, sel)
+		return "Re-attached.", err
+	}, func(app.Context) { clearSelection() })
 }
 
 func (p *storyPage) onImportFile(ctx app.Context, e app.Event) {

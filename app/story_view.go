@@ -20,29 +20,34 @@ func (p *storyPage) Render() app.UI {
 	}
 	s := p.sess
 	rev := s.Revision()
-	return app.Div().ID("page").Body(
-		topBar(app.Nav().Class("tools").Aria("label", "Story tools").Body(
-			app.Button().ID("undo").Text("Undo").Title("Ctrl+Z").Disabled(s.CanUndo() == "").OnClick(func(ctx app.Context, e app.Event) { p.undo(ctx) }),
-			app.Button().ID("export-json").Text("Export").Title("W3C Web Annotation JSON-LD").OnClick(p.export(false)),
-			app.Button().ID("export-csv").Text("Export CSV").OnClick(p.export(true)),
-			app.Button().ID("import").Text("Import…").OnClick(func(ctx app.Context, e app.Event) { p.importing, p.importErrs = true, nil }),
-			app.Button().ID("help").Text("?").Aria("label", "Keyboard shortcuts").OnClick(func(ctx app.Context, e app.Event) { p.showHelp = !p.showHelp }),
-		)),
-		app.Main().ID("story").Class("story").Body(
-			app.Header().Class("story-head").Body(
-				app.H2().ID("story-title").Text(s.Story.Title),
-				app.P().Class("meta").Text(rev.Date+" · "+plural(wordCount(rev.Text), "word")),
+	return app.Div().ID("page").
+		OnDragOver(func(ctx app.Context, e app.Event) { e.PreventDefault() }).
+		OnDrop(p.onDrop).
+		Body(
+			topBar(app.Nav().Class("tools").Aria("label", "Story tools").Body(
+				app.Button().ID("undo").Text("Undo").Title("Ctrl+Z").Disabled(s.CanUndo() == "").OnClick(func(ctx app.Context, e app.Event) { p.undo(ctx) }),
+				app.Button().ID("export-json").Text("Export").Title("W3C Web Annotation JSON-LD").OnClick(p.export(false)),
+				app.Button().ID("export-csv").Text("Export CSV").OnClick(p.export(true)),
+				app.Button().ID("import").Text("Import…").OnClick(func(ctx app.Context, e app.Event) { p.importing, p.importErrs = true, nil }),
+				app.Button().ID("help").Text("?").Aria("label", "Keyboard shortcuts").OnClick(func(ctx app.Context, e app.Event) { p.showHelp = !p.showHelp }),
+			)),
+			app.Main().ID("story").Class("story").Body(
+				app.Header().Class("story-head").Body(
+					app.H2().ID("story-title").Text(s.Story.Title),
+					app.P().Class("meta").Text(rev.Date+" · "+plural(wordCount(rev.Text), "word")),
+				),
+				p.status.render(),
+				p.renderRevisions(),
+				app.If(p.compare != nil, p.renderCompare),
+				app.Div().Class("columns").Body(
+					p.renderArticle(),
+					p.renderSidebar(),
+				),
 			),
-			p.status.render(),
-			app.Div().Class("columns").Body(
-				p.renderArticle(),
-				p.renderSidebar(),
-			),
-		),
-		p.renderToolbar(),
-		app.If(p.showHelp, p.renderHelp),
-		app.If(p.importing, p.renderImport),
-	)
+			p.renderToolbar(),
+			app.If(p.showHelp, p.renderHelp),
+			app.If(p.importing, p.renderImport),
+		)
 }
 
 func wordCount(text string) int { return len(strings.Fields(text)) }
@@ -73,8 +78,8 @@ func (p *storyPage) renderSegment(seg reading.Segment, byID map[string]library.P
 		m := app.Mark().
 			DataSet("id", a.ID).
 			DataSet("kind", string(a.Kind)).
-			Class("k-" + string(a.Kind)).
-			Title(markTitle(a))
+			Class("k-"+string(a.Kind)).
+			Title("%s", markTitle(a))
 		if a.Status != annotation.StatusNone {
 			m = m.DataSet("status", string(a.Status))
 		}

@@ -1,0 +1,230 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/redline-news/redline/internal/article"
+	"github.com/redline-news/redline/internal/library"
+	"github.com/redline-news/redline/internal/revision"
+)
+
+// The revisions part of the story page: the list of revisions, adding a
+// later version (file, paste or drop), the diff of any two, the
+// changed-quotes report, and the timeline.
+
+func (p *storyPage) renderRevisions() app.UI {
+	s := p.sess
+	return app.Section().ID("revisions").Class("revisions").Aria("labelledby", "revisions-title").Body(
+		app.H2().ID("revisions-title").Text("Revisions"),
+		app.Ol().Class("revision-list").Body(app.Range(s.Revisions).Slice(func(i int) app.UI {
+			r := s.Revisions[i]
+			b := app.Button().Class("revision").DataSet("index", i).
+				Text(fmt.Sprintf("%s · %s", r.Date, plural(wordCount(r.Text), "word"))).
+				OnClick(func(ctx app.Context, e app.Event) { p.show(ctx, i) })
+			if i == s.Current {
+				b = b.Class("current").Aria("current", "true")
+			}
+			return app.Li().Body(b)
+		})),
+		app.Div().Class("add-row").Body(
+			app.Label().For("revision-file").Class("button").Text("Add a later version…"),
+			app.Input().ID("revision-file").Type("file").Class("visually-hidden").
+				Accept(".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html").
+				OnChange(func(ctx app.Context, e app.Event) {
+					input := ctx.JSSrc()
+					readFiles(ctx, input.Get("files"), article.MaxBytes, p.addRevisionFiles)
+					input.Set("value", "")
+				}),
+			app.If(len(s.Revisions) > 1, func() app.UI {
+				return app.Button().ID("compare-open").Text("Compare revisions").OnClick(func(ctx app.Context, e app.Event) {
+					p.compareRevisions(len(s.Revisions)-2, len(s.Revisions)-1)
+				})
+			}),
+		),
+		app.Details().Body(
+			app.Summary().Text("…or paste the new version"),
+			app.Label().For("revision-paste").Class("visually-hidden").Text("New version of the article"),
+			app.Textarea().ID("revision-paste").Rows(4).Text(p.revisionPaste).OnInput(p.ValueTo(&p.revisionPaste)),
+			app.Button().ID("revision-paste-add").Text("Add pasted version").Disabled(strings.TrimSpace(p.revisionPaste) == "").
+				OnClick(func(ctx app.Context, e app.Event) {
+					p.addRevisionFiles(ctx, []pickedFile{{Data: []byte(p.revisionPaste)}})
+					p.revisionPaste = ""
+				}),
+		),
+		app.If(len(s.Revisions) > 1, func() app.UI { return timeline(s.Timeline()) }),
+	)
+}
+
+func (p *storyPage) show(ctx app.Context, i int) {
+	p.change(ctx, func(ctx context.Context, s *library.Session) (string, error) {
+		return "", s.Show(ctx, i)
+	}, func(app.Context) { p.selected = "" })
+}
+
+// addRevisionFiles adds each file as a later revision, in order, and opens
+// the comparison with the one before.
+func (p *storyPage) addRevisionFiles(ctx app.Context, files []pickedFile) {
+	p.status = busy("Comparing and carrying your annotations over…")
+	var cmp *library.Comparison
+	p.change(ctx, func(ctx context.Context, s *library.Session) (string, error) {
+		for _, f := range files {
+			if f.Err != "" {
+				return "", fmt.Errorf("%s %s", f.Name, f.Err)
+			}
+			c, err := s.AddRevision(ctx, f.Name, f.Data)
+			if err != nil {
+				return "", err
+			}
+			cmp = c
+		}
+		q, c := cmp.Affected()
+		return fmt.Sprintf("Added the revision of %s: %s; %s and %s affected.",
+			s.Revision().Date, cmp.Diff.Stats, plural(q, "quote"), plural(c, "claim")), nil
+	}, func(app.Context) {
+		p.compare, p.hunk, p.selected = cmp, -1, ""
+	})
+}
+
+func (p *storyPage) compareRevisions(from, to int) {
+	c, err := p.sess.Compare(from, to)
+	if err != nil {
+		p.status = failure(err)
+		return
+	}
+	p.compare, p.hunk = c, -1
+}
+
+// stepHunk moves to the next (+1) or previous (-1) change of the diff.
+func (p *storyPage) stepHunk(ctx app.Context, dir int) {
+	n := len(p.compare.Diff.Hunks())
+	if n == 0 {
+		return
+	}
+	p.hunk = (p.hunk + dir + n) % n
+	if p.hunk < 0 {
+		p.hunk += n
+	}
+	ctx.Defer(func(app.Context) { scrollIntoView(fmt.Sprintf(`#diff [data-hunk="%d"]`, p.hunk)) })
+}
+
+func (p *storyPage) renderCompare() app.UI {
+	c, s := p.compare, p.sess
+	from, to := s.Revisions[c.From], s.Revisions[c.To]
+	q, cl := c.Affected()
+	st := c.Diff.Stats
+	revOptions := func(id string, value int, set func(int)) app.UI {
+		return app.Select().ID(id).OnChange(func(ctx app.Context, e app.Event) {
+			var i int
+			fmt.Sscan(ctx.JSSrc().Get("value").String(), &i)
+			set(i)
+		}).Body(app.Range(s.Revisions).Slice(func(i int) app.UI {
+			return app.Option().Value(i).Text(s.Revisions[i].Date + " (#" + itoa(i+1) + ")").Selected(i == value)
+		}))
+	}
+	return app.Section().ID("compare").Class("compare").Aria("labelledby", "compare-title").Body(
+		app.Div().Class("compare-head").Body(
+			app.H2().ID("compare-title").Text("What changed"),
+			app.Div().Class("field").Body(app.Label().For("compare-from").Text("From"),
+				revOptions("compare-from", c.From, func(i int) { p.compareRevisions(i, c.To) })),
+			app.Div().Class("field").Body(app.Label().For("compare-to").Text("To"),
+				revOptions("compare-to", c.To, func(i int) { p.compareRevisions(c.From, i) })),
+			app.Button().ID("diff-mode").Text(map[bool]string{true: "Side by side", false: "Inline"}[!p.sideBySide]).
+				OnClick(func(ctx app.Context, e app.Event) { p.sideBySide = !p.sideBySide }),
+			app.Button().ID("prev-change").Text("Previous change (p)").OnClick(func(ctx app.Context, e app.Event) { p.stepHunk(ctx, -1) }),
+			app.Button().ID("next-change").Text("Next change (n)").OnClick(func(ctx app.Context, e app.Event) { p.stepHunk(ctx, 1) }),
+			app.Button().ID("compare-close").Text("Close").OnClick(func(ctx app.Context, e app.Event) { p.compare = nil }),
+		),
+		app.P().ID("diff-summary").Class("summary").Text(fmt.Sprintf(
+			"%s → %s: %d words added, %d removed, %s touched; %s and %s affected.",
+			from.Date, to.Date, st.WordsAdded, st.WordsRemoved, plural(st.ParagraphsTouched, "paragraph"), plural(q, "quote"), plural(cl, "claim"))),
+		renderChangedReport(c.Changed()),
+		renderDiff(c.Diff, p.sideBySide, p.hunk),
+	)
+}
+
+// renderChangedReport lists every quote or claim whose words changed.
+func renderChangedReport(changes []library.Change) app.UI {
+	if len(changes) == 0 {
+		return app.P().ID("changed-report").Class("muted").Text("No quote or claim changed its words.")
+	}
+	return app.Div().ID("changed-report").Body(
+		app.H3().Text("Quotes and claims whose words changed"),
+		app.Table().Class("report").Body(
+			app.THead().Body(app.Tr().Body(app.Th().Text("Kind"), app.Th().Text("Before"), app.Th().Text("After"))),
+			app.TBody().Body(app.Range(changes).Slice(func(i int) app.UI {
+				ch := changes[i]
+				kind := string(ch.Kind)
+				if ch.Speaker != "" {
+					kind += " — " + ch.Speaker
+				}
+				after := app.Td().Class("after").Text(ch.After)
+				if ch.Status == "orphaned" {
+					after = app.Td().Class("after", "gone").Text("(removed)")
+				}
+				return app.Tr().DataSet("id", ch.ID).DataSet("status", string(ch.Status)).Body(
+					app.Td().Text(kind), app.Td().Class("before").Body(app.Del().Text(ch.Before)), after)
+			})),
+		),
+	)
+}
+
+// renderDiff draws the word diff, inline (one text with <del> and <ins>) or
+// side by side (old with <del>, new with <ins>). The first element of each
+// change carries data-hunk, for jumping between changes.
+func renderDiff(d *revision.Diff, sideBySide bool, current int) app.UI {
+	if !sideBySide {
+		return app.Div().ID("diff").Class("diff", "inline").Body(diffParagraphs(d, current, revision.Delete, revision.Insert)...)
+	}
+	return app.Div().ID("diff").Class("diff", "side-by-side").Body(
+		app.Div().Class("old").Aria("label", "Earlier revision").Body(diffParagraphs(d, current, revision.Delete)...),
+		app.Div().Class("new").Aria("label", "Later revision").Body(diffParagraphs(d, current, revision.Insert)...),
+	)
+}
+
+// diffParagraphs renders the equal text and the ops of the given kinds as
+// paragraphs.
+func diffParagraphs(d *revision.Diff, current int, kinds ...revision.OpKind) []app.UI {
+	var paras, pieces []app.UI
+	flush := func() {
+		paras = append(paras, app.P().Body(pieces...))
+		pieces = nil
+	}
+	hunk, inHunk := -1, false
+	for _, op := range d.Ops {
+		if op.Kind == revision.Equal {
+			inHunk = false
+		} else if !inHunk {
+			hunk, inHunk = hunk+1, true
+		}
+		show := op.Kind == revision.Equal
+		for _, k := range kinds {
+			show = show || op.Kind == k
+		}
+		if !show {
+			continue
+		}
+		for i, part := range strings.Split(d.Text(op), "\n\n") {
+			if i > 0 {
+				flush()
+			}
+			if part == "" {
+				continue
+			}
+			cls := map[bool]string{true: "current"}[hunk == current]
+			switch op.Kind {
+			case revision.Equal:
+				pieces = append(pieces, app.Text(part))
+			case revision.Insert:
+				pieces = append(pieces, app.Ins().DataSet("hunk", hunk).Class(cls).Text(part))
+			case revision.Delete:
+				pieces = append(pieces, app.Del().DataSet("hunk", hunk).Class(cls).Text(part))
+			}
+		}
+	}
+	flush()
+	return paras
+}

@@ -1,0 +1,86 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// laterRevision writes the sample article as edited after publication:
+// the quote "super smart" now reads "very smart".
+func laterRevision(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile(sampleFile(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(data), "super smart", "very smart", 1)
+	text = strings.Replace(text, "date 2025-03-23", "date 2025-03-24", 1)
+	path := filepath.Join(t.TempDir(), "putin-prayed-2025-03-24.txt")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestRevisionCarriesChangedQuote is the revisions promise as a new user
+// meets it: tag "super smart", add a later version where it reads "very
+// smart" through the story view's file input; the diff shows <ins> and
+// <del>, and the quote is on the new revision as a changed mark around
+// "very smart", listed in the changed-quotes report.
+func TestRevisionCarriesChangedQuote(t *testing.T) {
+	srv := startServer(t)
+	p := newBrowser(t)
+	p.run(chromedp.Navigate(srv.URL + "/"))
+	p.waitMounted()
+	p.addFiles(sampleFile(t))
+	p.openStory("putin-prayed")
+	p.selectText("#article", "super smart")
+	p.press("q")
+	p.waitCount(`#article mark[data-kind="quote"]`, 1)
+
+	if n := p.count(`#page input[type="file"]`); n != 1 {
+		t.Errorf("the story view has %d file inputs, want exactly one", n)
+	}
+	p.run(chromedp.SetUploadFiles(`#page input[type="file"]`, []string{laterRevision(t)}, chromedp.ByQuery))
+
+	p.waitCount(`#diff ins`, 1)
+	if got := p.text(`#diff ins`); got != "very" {
+		t.Errorf("<ins> = %q, want \"very\"", got)
+	}
+	if got := p.text(`#diff del`); got != "super" {
+		t.Errorf("<del> = %q, want \"super\"", got)
+	}
+	changed := `#article mark[data-status="changed"]`
+	p.waitCount(changed, 1)
+	if got := p.text(changed); got != "very smart" {
+		t.Errorf("changed mark holds %q, want \"very smart\"", got)
+	}
+	if got := p.text(`#changed-report`); !strings.Contains(got, "super smart") || !strings.Contains(got, "very smart") {
+		t.Errorf("changed-quotes report = %q", got)
+	}
+	if n := p.count(`#revisions button.revision`); n != 2 {
+		t.Errorf("%d revisions listed", n)
+	}
+	if n := p.count(`#timeline rect.added`); n != 1 {
+		t.Errorf("timeline has %d bars of added words, want 1", n)
+	}
+
+	// n steps to the change; the carried quote survives a reload.
+	p.press("n")
+	p.waitCount(`#diff .current`, 2)
+	p.run(chromedp.Reload())
+	p.waitCount(changed, 1)
+
+	// The first revision still has the quote as it was.
+	p.run(chromedp.Click(`#revisions button.revision[data-index="0"]`, chromedp.ByQuery))
+	p.waitCount(`#article mark[data-kind="quote"]:not([data-status])`, 1)
+	if got := p.text(`#article mark[data-kind="quote"]`); got != "super smart" {
+		t.Errorf("first revision's quote = %q", got)
+	}
+}
