@@ -11,7 +11,9 @@ import (
 // approximate search for the old quote and context, in a window around
 // image (where the old span maps to) and in each inserted region long
 // enough to hold the quote with the quarter of errors anchor tolerates. The
-// most confident match that allowed accepts wins; the window around image
+// most confident match that allowed accepts wins, if it reaches
+// anchor.MinScore, exact or not: the same words with foreign context are
+// other words. The window around image
 // comes first among equals. Each window is searched once: a long image that
 // lies in inserted text is searched as part of its region.
 func (m *migration) approximate(quote anchor.TextQuote, image span.Span) (span.Span, bool) {
@@ -21,7 +23,7 @@ func (m *migration) approximate(quote anchor.TextQuote, image span.Span) (span.S
 	try := func(t *anchor.Text, offset int, pos *anchor.TextPosition) {
 		match, ok := anchor.Anchor(t, anchor.Selector{Quote: &quote, Position: pos})
 		match.Span = span.Span{Start: match.Span.Start + offset, End: match.Span.End + offset}
-		if ok && (!found || match.Score > best.Score) && m.inserted.allowed(match.Span, image) {
+		if ok && match.Score >= anchor.MinScore && (!found || match.Score > best.Score) && m.inserted.allowed(match.Span, image) {
 			best, found = match, true
 		}
 	}

@@ -100,6 +100,15 @@ var migrateTests = []struct {
 		want:   []want{orphaned(), orphaned(), {annotation.StatusIntact, "the war in Ukraine", 0}},
 	},
 	{
+		name: "a deleted short quote is not moved onto the same word written afresh",
+		edits: []edit{
+			replace("Witkoff noted that resolving the status of these regions is crucial for peace talks, describing it as “the elephant in the room.”\n\n", ""),
+			replace("future negotiations.", "future negotiations.\n\nWitkoff declined to comment further."),
+		},
+		quotes: []quoteAt{{"Witkoff", 5}, {"Witkoff noted", 0}},
+		want:   []want{orphaned(), orphaned()},
+	},
+	{
 		name:   "one word edited in a long claim is changed",
 		edits:  []edit{replace("no intention of", "no plans of")},
 		quotes: []quoteAt{{intention, 0}},

@@ -14,7 +14,11 @@ import (
 // occurrences the one whose surroundings agree longest with the old prefix
 // and suffix wins, then the one nearest hint (where the old span maps to):
 // the same sentence repeated in two new paragraphs is told apart by what
-// surrounds it, as it was in the old text.
+// surrounds it, as it was in the old text. A quote shorter than
+// minMovedEvidence must bring the rest in agreeing context: words that
+// moved carry their surroundings along, while a short quote deleted in one
+// place and written afresh in another ("Witkoff" in a new sentence) is a
+// new occurrence, not the annotated one.
 func (m *migration) findMoved(quote anchor.TextQuote, hint int) (span.Span, bool) {
 	text, ix := m.new.String(), m.new.Index()
 	key := strings.Map(searchKey, quote.Exact)
@@ -43,6 +47,9 @@ func (m *migration) findMoved(quote anchor.TextQuote, hint int) (span.Span, bool
 			}
 			start, end := ix.Byte(s.Start), ix.Byte(s.End)
 			agree := commonSuffix(text[:start], quote.Prefix) + commonPrefix(text[end:], quote.Suffix)
+			if need+agree < minMovedEvidence {
+				continue
+			}
 			if agree > bestAgree || agree == bestAgree && distance(s.Start, hint) < distance(best.Start, hint) {
 				best, bestAgree, found = s, agree, true
 			}
@@ -50,6 +57,10 @@ func (m *migration) findMoved(quote anchor.TextQuote, hint int) (span.Span, bool
 	}
 	return best, found
 }
+
+// minMovedEvidence is how many code points of quote and agreeing context
+// together a moved occurrence needs: one side of context's worth.
+const minMovedEvidence = anchor.ContextLen
 
 // searchKey folds the quotation marks and hyphens revisions respell (“ ” „
 // to ", ‘ ’ to ', ‐ and the non-breaking hyphen to -) one code point for
