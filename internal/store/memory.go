@@ -17,7 +17,11 @@ type Memory struct {
 	stories     map[string]Stored[Story]
 	revisions   map[string]Stored[annotation.Revision]
 	annotations map[string]Stored[Annotation]
+	rejections  map[rejection]string // the story of each
 }
+
+// rejection is a suggestion key rejected on a revision.
+type rejection struct{ revisionID, key string }
 
 var _ Store = (*Memory)(nil)
 
@@ -27,6 +31,7 @@ func NewMemory() *Memory {
 		stories:     map[string]Stored[Story]{},
 		revisions:   map[string]Stored[annotation.Revision]{},
 		annotations: map[string]Stored[Annotation]{},
+		rejections:  map[rejection]string{},
 	}
 }
 
@@ -83,6 +88,11 @@ func (m *Memory) DeleteStory(ctx context.Context, id string) error {
 	for aid, a := range m.annotations {
 		if a.Record.StoryID == id {
 			delete(m.annotations, aid)
+		}
+	}
+	for r, storyID := range m.rejections {
+		if storyID == id {
+			delete(m.rejections, r)
 		}
 	}
 	return nil

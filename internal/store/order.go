@@ -44,3 +44,10 @@ func sorted[T any](recs []Stored[T], byTime func(a, b T) int) []T {
 	}
 	return out
 }
+
+// ListRejections sorts rejected suggestion keys (byte order, whatever
+// order the implementation found them in).
+func ListRejections(keys []string) []string {
+	slices.Sort(keys)
+	return keys
+}

@@ -128,3 +128,43 @@ func checkRev(kind, id string, rev int) error {
 	}
 	return nil
 }
+
+// CheckRejection validates a Reject or Unreject: story, revision and key
+// all named.
+func CheckRejection(storyID, revisionID, key string) error {
+	switch {
+	case storyID == "":
+		return fmt.Errorf("rejection without a story: %w", ErrInvalid)
+	case revisionID == "":
+		return fmt.Errorf("rejection without a revision: %w", ErrInvalid)
+	case key == "":
+		return fmt.Errorf("rejection without a suggestion key: %w", ErrInvalid)
+	}
+	return nil
+}
+
+// CheckRevisionID validates the revision id a read names.
+func CheckRevisionID(id string) error {
+	if id == "" {
+		return fmt.Errorf("no revision id: %w", ErrInvalid)
+	}
+	return nil
+}
+
+// CheckRevisionOf decides a rejection's revision, given whether it is
+// stored and whose it is: a missing revision is ErrNotFound (deleted
+// elsewhere), another story's is a bug in the caller (ErrInvalid).
+func CheckRevisionOf(revisionID string, found bool, storedStory, namedStory string) error {
+	switch {
+	case !found:
+		return MissingRevision(revisionID)
+	case storedStory != namedStory:
+		return fmt.Errorf("revision %q belongs to story %q, not %q: %w", revisionID, storedStory, namedStory, ErrInvalid)
+	}
+	return nil
+}
+
+// MissingRevision is the error for a revision that is not stored.
+func MissingRevision(id string) error {
+	return fmt.Errorf("revision %q: %w (deleted elsewhere?)", id, ErrNotFound)
+}

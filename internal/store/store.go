@@ -30,6 +30,11 @@
 //     ErrConflict.
 //   - Records come back as they went in, and never share memory (tag
 //     slices, selectors) with the caller or the store.
+//   - Rejections (suggestions the reader turned down) belong to a
+//     revision, which must be stored (ErrNotFound) and, for Reject and
+//     Unreject, be of the story named (ErrInvalid). Rejecting twice is
+//     the same as once; un-rejecting what is not rejected does nothing.
+//     DeleteStory removes them with the story.
 //   - A cancelled context fails the call with the context's error and
 //     writes nothing.
 package store
@@ -96,4 +101,13 @@ type Store interface {
 	// DeleteAnnotations removes annotations in one transaction, under the
 	// same Rev rule.
 	DeleteAnnotations(ctx context.Context, refs []Ref) error
+
+	// Rejections lists the keys of the suggestions rejected on a revision,
+	// sorted (byte order).
+	Rejections(ctx context.Context, revisionID string) ([]string, error)
+	// Reject records that the suggestion key was rejected on a revision
+	// of a story, so it is not suggested there again.
+	Reject(ctx context.Context, storyID, revisionID, key string) error
+	// Unreject forgets a rejection (undo of Reject).
+	Unreject(ctx context.Context, storyID, revisionID, key string) error
 }

@@ -16,6 +16,8 @@ func checkCancelled(ctx context.Context, s store.Store) error {
 	setup := firstErr(
 		func() error { _, err := s.PutStory(ctx, newStory("s1")); return err },
 		func() error { _, err := s.PutAnnotations(ctx, []store.Annotation{a}); return err },
+		func() error { _, err := s.AddRevision(ctx, newRevision("r0", "s1", day), nil); return err },
+		func() error { return s.Reject(ctx, "s1", "r0", keyQuote) },
 	)
 	if setup != nil {
 		return setup
@@ -34,6 +36,9 @@ func checkCancelled(ctx context.Context, s store.Store) error {
 		"Annotations":       func() error { _, err := s.Annotations(done, "s1"); return err },
 		"PutAnnotations":    func() error { _, err := s.PutAnnotations(done, []store.Annotation{annotationAt(a, 1)}); return err },
 		"DeleteAnnotations": func() error { return s.DeleteAnnotations(done, []store.Ref{{ID: "a1", Rev: 1}}) },
+		"Rejections":        func() error { _, err := s.Rejections(done, "r0"); return err },
+		"Reject":            func() error { return s.Reject(done, "s1", "r0", keyClaim) },
+		"Unreject":          func() error { return s.Unreject(done, "s1", "r0", keyQuote) },
 	}
 	for name, call := range calls {
 		if err := call(); !errors.Is(err, context.Canceled) {
@@ -42,8 +47,11 @@ func checkCancelled(ctx context.Context, s store.Store) error {
 	}
 	return firstErr(
 		func() error { return listStories(ctx, s, "after cancelled calls", storyAt(newStory("s1"), 1)) },
-		func() error { return listRevisions(ctx, s, "s1", "after cancelled calls") },
+		func() error {
+			return listRevisions(ctx, s, "s1", "after cancelled calls", newRevision("r0", "s1", day))
+		},
 		func() error { return listAnnotations(ctx, s, "s1", "after cancelled calls", annotationAt(a, 1)) },
+		func() error { return listRejections(ctx, s, "r0", "after cancelled calls", keyQuote) },
 	)
 }
 
