@@ -9,11 +9,12 @@ import (
 	"syscall/js"
 )
 
-// Name and version of Redline's database. A new version needs an upgrade
-// step in createSchema.
+// Name and version of Redline's database. A new version adds what it
+// needs to schema; upgradeSchema creates it in databases of any older
+// version. Version 2 added "rejections".
 const (
 	dbName    = "redline"
-	dbVersion = 1
+	dbVersion = 2
 )
 
 // Object stores and the index by story.
@@ -21,8 +22,22 @@ const (
 	storiesStore     = "stories"
 	revisionsStore   = "revisions"
 	annotationsStore = "annotations"
+	rejectionsStore  = "rejections"
 	storyIndex       = "story"
 )
+
+// schema is every object store of dbVersion with its key path and
+// indexes (each index is on the field of the same name).
+var schema = []struct {
+	name    string
+	keyPath any
+	indexes []string
+}{
+	{storiesStore, "id", nil},
+	{revisionsStore, "id", []string{storyIndex}},
+	{annotationsStore, "id", []string{storyIndex}},
+	{rejectionsStore, []any{"revision", "key"}, []string{storyIndex}},
+}
 
 // DB is an open Redline database. Its methods are safe for concurrent use
 // from goroutines (not from JavaScript callbacks).
@@ -56,7 +71,7 @@ func open(ctx context.Context, name string) (*DB, error) {
 		answer    = make(chan reply, 3) // schema failure, blocked, then success or error
 	)
 	req.Set("onupgradeneeded", f.add(func(js.Value, []js.Value) any {
-		if err := try(func() { createSchema(req.Get("result")) }); err != nil {
+		if err := try(func() { upgradeSchema(req.Get("result"), req.Get("transaction")) }); err != nil {
 			answer <- reply{err: err}
 			_ = try(func() { req.Get("transaction").Call("abort") })
 		}
@@ -92,13 +107,24 @@ func open(ctx context.Context, name string) (*DB, error) {
 	}
 }
 
-// createSchema makes version 1's object stores and indexes. It runs in the
-// upgradeneeded callback, where the upgrade transaction is active.
-func createSchema(db js.Value) {
-	keyPath := map[string]any{"keyPath": "id"}
-	db.Call("createObjectStore", storiesStore, keyPath)
-	for _, name := range []string{revisionsStore, annotationsStore} {
-		db.Call("createObjectStore", name, keyPath).Call("createIndex", storyIndex, "story")
+// upgradeSchema brings a new database, or one of an older version, to
+// dbVersion by creating the object stores and indexes it lacks. It never
+// deletes or changes what exists: that is the reader's saved work. It runs
+// in the upgradeneeded callback, where tx, the upgrade transaction, is
+// active.
+func upgradeSchema(db, tx js.Value) {
+	for _, s := range schema {
+		var os js.Value
+		if db.Get("objectStoreNames").Call("contains", s.name).Bool() {
+			os = tx.Call("objectStore", s.name)
+		} else {
+			os = db.Call("createObjectStore", s.name, map[string]any{"keyPath": s.keyPath})
+		}
+		for _, index := range s.indexes {
+			if !os.Get("indexNames").Call("contains", index).Bool() {
+				os.Call("createIndex", index, index)
+			}
+		}
 	}
 }
 

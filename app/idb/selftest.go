@@ -5,7 +5,6 @@ package idb
 import (
 	"context"
 	"crypto/rand"
-	"errors"
 	"fmt"
 	"time"
 
@@ -15,8 +14,9 @@ import (
 )
 
 // SelfTest runs the store conformance suite (storetest.Check) against this
-// browser's IndexedDB, plus a check that Watch hears writes from another
-// connection (another tab), in throwaway databases that it deletes
+// browser's IndexedDB, plus checks that Watch hears writes from another
+// connection (another tab) and that a database of the previous version
+// keeps its data when opened, in throwaway databases that it deletes
 // afterwards; Redline's own data is never touched. An empty result means
 // everything passed. It takes a few seconds; run it from a goroutine.
 func SelfTest(ctx context.Context) []error {
@@ -24,6 +24,9 @@ func SelfTest(ctx context.Context) []error {
 	failures := storetest.Check(ctx, func() (store.Store, error) { return t.open(ctx, t.newName()) })
 	if err := t.checkWatch(ctx); err != nil {
 		failures = append(failures, fmt.Errorf("watch: %w", err))
+	}
+	if err := t.checkUpgrade(ctx); err != nil {
+		failures = append(failures, fmt.Errorf("upgrade from version 1: %w", err))
 	}
 	return append(failures, t.cleanUp(ctx)...)
 }
@@ -53,8 +56,8 @@ func (t *selfTest) open(ctx context.Context, name string) (*DB, error) {
 // that may never come: a failure must not hang the self-test.
 const watchWait = 10 * time.Second
 
-// checkWatch: a write through one connection reaches Watch on another
-// connection to the same database, as it would in another tab.
+// checkWatch: every kind of write through one connection reaches Watch on
+// another connection to the same database, as it would in another tab.
 func (t *selfTest) checkWatch(ctx context.Context) error {
 	name := t.newName()
 	writer, err := t.open(ctx, name)
@@ -73,20 +76,38 @@ func (t *selfTest) checkWatch(ctx context.Context) error {
 		}
 	})
 	defer stop()
-	if _, err := writer.PutStory(ctx, store.Story{Story: annotation.Story{ID: "watched 𝔘"}}); err != nil {
-		return err
+	const storyID = "watched 𝔘"
+	writes := []struct {
+		what  string
+		write func() error
+	}{
+		{"a story", func() error {
+			_, err := writer.PutStory(ctx, store.Story{Story: annotation.Story{ID: storyID}})
+			return err
+		}},
+		{"a revision", func() error {
+			_, err := writer.AddRevision(ctx, annotation.Revision{ID: "r1", StoryID: storyID}, nil)
+			return err
+		}},
+		{"a rejection", func() error { return writer.Reject(ctx, storyID, "r1", "quote:0-1") }},
+		{"an unrejection", func() error { return writer.Unreject(ctx, storyID, "r1", "quote:0-1") }},
 	}
-	select {
-	case got := <-heard:
-		if got != "watched 𝔘" {
-			return fmt.Errorf("heard story %q, want %q", got, "watched 𝔘")
+	for _, w := range writes {
+		if err := w.write(); err != nil {
+			return fmt.Errorf("writing %s: %w", w.what, err)
 		}
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-time.After(watchWait):
-		return errors.New("no notification from the other connection")
+		select {
+		case got := <-heard:
+			if got != storyID {
+				return fmt.Errorf("after writing %s, heard story %q, want %q", w.what, got, storyID)
+			}
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(watchWait):
+			return fmt.Errorf("no notification of %s from the other connection", w.what)
+		}
 	}
+	return nil
 }
 
 func (t *selfTest) cleanUp(ctx context.Context) []error {

@@ -61,11 +61,12 @@ func (d *DB) DeleteStory(ctx context.Context, id string) error {
 	if err := store.CheckStoryID(id); err != nil {
 		return err
 	}
-	err := d.run(ctx, "readwrite", []string{storiesStore, revisionsStore, annotationsStore}, func(t *txn) error {
+	owned := []string{revisionsStore, annotationsStore, rejectionsStore}
+	err := d.run(ctx, "readwrite", append([]string{storiesStore}, owned...), func(t *txn) error {
 		if err := needStories(ctx, t, id); err != nil {
 			return err
 		}
-		for _, kind := range []string{revisionsStore, annotationsStore} {
+		for _, kind := range owned {
 			keys, err := t.byStory(ctx, kind, "getAllKeys", id)
 			if err != nil {
 				return err

@@ -124,7 +124,11 @@ func (t *txn) byStory(ctx context.Context, store, method, storyID string) (js.Va
 // put and del queue writes. Their outcome is the transaction's: a failed
 // write aborts it, and finish reports why.
 func (t *txn) put(store string, r record) error {
-	return try(func() { t.tx.Call("objectStore", store).Call("put", r.value()) })
+	return t.putValue(store, r.value())
+}
+
+func (t *txn) putValue(store string, v js.Value) error {
+	return try(func() { t.tx.Call("objectStore", store).Call("put", v) })
 }
 
 func (t *txn) del(store string, key js.Value) error {
