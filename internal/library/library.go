@@ -173,10 +173,11 @@ type Deleted struct {
 	Story       store.Story
 	Revisions   []annotation.Revision
 	Annotations []store.Annotation
+	Rejections  map[string][]string // rejected suggestion keys by revision id
 }
 
-// Delete removes a story with its revisions and annotations and returns
-// them for Restore.
+// Delete removes a story with its revisions, annotations and rejected
+// suggestions and returns them for Restore.
 func (l *Library) Delete(ctx context.Context, id string) (Deleted, error) {
 	var d Deleted
 	stories, err := l.Store.Stories(ctx)
@@ -193,6 +194,12 @@ func (l *Library) Delete(ctx context.Context, id string) (Deleted, error) {
 	}
 	if d.Annotations, err = l.Store.Annotations(ctx, id); err != nil {
 		return d, err
+	}
+	d.Rejections = map[string][]string{}
+	for _, rev := range d.Revisions {
+		if d.Rejections[rev.ID], err = l.Store.Rejections(ctx, rev.ID); err != nil {
+			return d, err
+		}
 	}
 	return d, l.Store.DeleteStory(ctx, id)
 }
@@ -214,6 +221,11 @@ func (l *Library) Restore(ctx context.Context, d Deleted) error {
 		}
 		if _, err := l.Store.AddRevision(ctx, rev, anns); err != nil {
 			return err
+		}
+		for _, key := range d.Rejections[rev.ID] {
+			if err := l.Store.Reject(ctx, s.ID, rev.ID, key); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
