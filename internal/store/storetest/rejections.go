@@ -45,20 +45,22 @@ func checkRejections(ctx context.Context, s store.Store) error {
 }
 
 // checkRejectionRules: what Reject, Unreject and Rejections refuse, and
-// that a refused call writes nothing.
+// that a refused call writes nothing: a refused Reject adds no key, a
+// refused Unreject removes none.
 func checkRejectionRules(ctx context.Context, s store.Store) error {
 	type call struct {
-		what                     string
-		storyID, revisionID, key string
-		want                     error
+		what                string
+		storyID, revisionID string
+		noKey               bool
+		want                error
 	}
 	calls := []call{
-		{"no story", "", "r1", keyClaim, store.ErrInvalid},
-		{"no revision", "s1", "", keyClaim, store.ErrInvalid},
-		{"no key", "s1", "r1", "", store.ErrInvalid},
-		{"a missing revision", "s1", "gone", keyClaim, store.ErrNotFound},
-		{"a missing story's revision", "gone", "gone", keyClaim, store.ErrNotFound},
-		{"another story's revision", "s2", "r1", keyClaim, store.ErrInvalid},
+		{"no story", "", "r1", false, store.ErrInvalid},
+		{"no revision", "s1", "", false, store.ErrInvalid},
+		{"no key", "s1", "r1", true, store.ErrInvalid},
+		{"a missing revision", "s1", "gone", false, store.ErrNotFound},
+		{"a missing story's revision", "gone", "gone", false, store.ErrNotFound},
+		{"another story's revision", "s2", "r1", false, store.ErrInvalid},
 	}
 	steps := []func() error{
 		func() error { _, err := s.PutStory(ctx, newStory("s1")); return err },
@@ -67,12 +69,18 @@ func checkRejectionRules(ctx context.Context, s store.Store) error {
 		func() error { return s.Reject(ctx, "s1", "r1", keyQuote) },
 	}
 	for _, c := range calls {
+		key := func(k string) string {
+			if c.noKey {
+				return ""
+			}
+			return k
+		}
 		steps = append(steps,
 			func() error {
-				return wantErr("Reject of "+c.what, s.Reject(ctx, c.storyID, c.revisionID, c.key), c.want)
+				return wantErr("Reject of "+c.what, s.Reject(ctx, c.storyID, c.revisionID, key(keyClaim)), c.want)
 			},
 			func() error {
-				return wantErr("Unreject of "+c.what, s.Unreject(ctx, c.storyID, c.revisionID, c.key), c.want)
+				return wantErr("Unreject of "+c.what, s.Unreject(ctx, c.storyID, c.revisionID, key(keyQuote)), c.want)
 			},
 		)
 	}
