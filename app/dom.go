@@ -69,3 +69,19 @@ func scrollIntoView(selector string) {
 		el.Call("scrollIntoView", map[string]any{"block": "center", "behavior": "smooth"})
 	}
 }
+
+// setValue shows value in the form field with the given id, if there is
+// one. go-app cannot clear a field (it drops empty values), and a
+// textarea's text is only its initial value: set the value itself.
+func setValue(id, value string) {
+	el := app.Window().GetElementByID(id)
+	if el.Truthy() && el.Get("value").String() != value {
+		el.Set("value", value)
+	}
+}
+
+// hasFocus reports whether the element with the given id has the focus.
+func hasFocus(id string) bool {
+	active := app.Window().Get("document").Get("activeElement")
+	return active.Truthy() && active.Get("id").String() == id
+}

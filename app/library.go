@@ -17,6 +17,12 @@ type libraryPage struct {
 	app.Compo
 	mountedAt float64 // ms since navigation start; 0 in the server's pre-render
 
+	// ctx is the page's own context, from OnMount. Work that outlives the
+	// element that started it dispatches through it: go-app drops a
+	// Dispatch whose element is gone (the Undo button, the rename form),
+	// and the list would not show the change.
+	ctx app.Context
+
 	lib       *library.Library
 	stories   []library.Summary
 	loaded    bool
@@ -27,6 +33,7 @@ type libraryPage struct {
 	deleted   *library.Deleted // the last deletion, for Undo
 	usage     string
 	stopWatch func()
+	stopDrop  func()
 }
 
 // OnMount runs only in the browser. data-mounted-at on #library tells
@@ -34,6 +41,8 @@ type libraryPage struct {
 // over from the server's pre-render.
 func (l *libraryPage) OnMount(ctx app.Context) {
 	l.mountedAt = app.Window().Get("performance").Call("now").Float()
+	l.ctx = ctx
+	l.stopDrop = onFilesDropped(func(files app.Value) { readFiles(ctx, files, article.MaxBytes, l.addFiles) })
 	ctx.Async(func() {
 		lib, back, err := openLibrary(context.Background())
 		ctx.Dispatch(func(ctx app.Context) {
@@ -49,14 +58,15 @@ func (l *libraryPage) OnMount(ctx app.Context) {
 }
 
 func (l *libraryPage) OnDismount() {
+	l.stopDrop()
 	if l.stopWatch != nil {
 		l.stopWatch()
 	}
 }
 
 // refresh reloads the list of stories and the storage figures.
-func (l *libraryPage) refresh(ctx app.Context) {
-	lib := l.lib
+func (l *libraryPage) refresh(app.Context) {
+	lib, ctx := l.lib, l.ctx
 	ctx.Async(func() {
 		stories, err := lib.Summaries(context.Background())
 		usage := storageUsage(context.Background())
@@ -97,8 +107,6 @@ func humanBytes(n int64) string {
 
 func (l *libraryPage) Render() app.UI {
 	return app.Div().ID("page").
-		OnDragOver(func(ctx app.Context, e app.Event) { e.PreventDefault() }).
-		OnDrop(l.onDrop).
 		Body(
 			topBar(nil),
 			app.Main().ID("library").
@@ -219,11 +227,6 @@ func (l *libraryPage) onFiles(ctx app.Context, e app.Event) {
 	input.Set("value", "") // choosing the same file again fires change again
 }
 
-func (l *libraryPage) onDrop(ctx app.Context, e app.Event) {
-	e.PreventDefault()
-	readFiles(ctx, e.Get("dataTransfer").Get("files"), article.MaxBytes, l.addFiles)
-}
-
 // addFiles stores each readable file as a story; it reports every file it
 // could not add, and adds the others.
 func (l *libraryPage) addFiles(ctx app.Context, files []pickedFile) {
@@ -276,6 +279,7 @@ func (l *libraryPage) addPaste(ctx app.Context, e app.Event) {
 	text := l.paste
 	l.addFiles(ctx, []pickedFile{{Name: "", Data: []byte(text)}})
 	l.paste = ""
+	setValue("paste", "")
 }
 
 func (l *libraryPage) addSample(ctx app.Context, e app.Event) {

@@ -1,0 +1,63 @@
+package ui
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// cancelBrowserDefaults stops the browser's own action for the events the
+// app handles itself. It has to be done here, while the browser is still
+// dispatching the event: go-app runs Go event handlers afterwards, on its
+// UI goroutine, so an e.PreventDefault() there comes too late — the form
+// has already been submitted (reloading the page), the dropped file
+// opened in place of the app, the text selection cleared.
+func cancelBrowserDefaults() {
+	cancelDefault("submit", func(app.Value) bool { return true }) // every form is handled in Go
+	cancelDefault("dragover", carriesFiles)                       // accept dropped files...
+	cancelDefault("drop", carriesFiles)                           // ...and never navigate to them
+	cancelDefault("mousedown", func(e app.Value) bool {           // keep the selection the toolbar tags
+		return within(e, "#tagbar")
+	})
+}
+
+// cancelDefault prevents the default action of every event of a type, on
+// the whole page, for which cancel says so. The listener lives as long as
+// the page.
+func cancelDefault(event string, cancel func(e app.Value) bool) {
+	fn := app.FuncOf(func(this app.Value, args []app.Value) any {
+		if e := args[0]; cancel(e) {
+			e.Call("preventDefault")
+		}
+		return nil
+	})
+	app.Window().Call("addEventListener", event, fn, true)
+}
+
+// carriesFiles reports whether a drag event carries files (text dragged
+// into a field keeps its default action).
+func carriesFiles(e app.Value) bool {
+	dt := e.Get("dataTransfer")
+	return dt.Truthy() && dt.Get("types").Call("includes", "Files").Bool()
+}
+
+// within reports whether an event's target is inside an element matching
+// a CSS selector.
+func within(e app.Value, selector string) bool {
+	t := e.Get("target")
+	return t.Truthy() && t.Get("closest").Truthy() && t.Call("closest", selector).Truthy()
+}
+
+// onFilesDropped calls fn with the files dropped anywhere on the page until
+// stop is called. fn runs during the drop event, as it must: once the
+// event is over the browser empties its dataTransfer, so a go-app OnDrop
+// handler (which runs later) would find no files.
+func onFilesDropped(fn func(files app.Value)) (stop func()) {
+	listener := app.FuncOf(func(this app.Value, args []app.Value) any {
+		if e := args[0]; carriesFiles(e) {
+			fn(e.Get("dataTransfer").Get("files"))
+		}
+		return nil
+	})
+	app.Window().Call("addEventListener", "drop", listener)
+	return func() {
+		app.Window().Call("removeEventListener", "drop", listener)
+		listener.Release()
+	}
+}

@@ -1,0 +1,188 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+)
+
+// More helpers that drive the app as a person would, shared by the tests
+// of each theme (library, tagging, sidebar, storage, import/export,
+// safety, accessibility).
+
+// openApp starts a server and a browser showing the mounted library.
+func openApp(t *testing.T) (*server, *page) {
+	t.Helper()
+	srv := startServer(t)
+	p := newBrowser(t)
+	p.run(chromedp.Navigate(srv.URL + "/"))
+	p.waitMounted()
+	return srv, p
+}
+
+// openSample adds the bundled sample article with "Try the sample article"
+// and opens it.
+func (p *page) openSample() {
+	p.t.Helper()
+	n := p.count("li.story")
+	p.click("#add-sample")
+	p.waitCount("li.story", n+1)
+	p.openStory("putin-prayed")
+}
+
+// eval evaluates a JavaScript expression (awaiting it if it is a promise)
+// and stores its value in out, which may be nil.
+func (p *page) eval(js string, out any) {
+	p.t.Helper()
+	p.run(chromedp.Evaluate(js, out, awaitPromise))
+}
+
+// evalBool is eval for a true/false expression.
+func (p *page) evalBool(js string) bool {
+	p.t.Helper()
+	var b bool
+	p.eval(`!!(`+js+`)`, &b)
+	return b
+}
+
+// waitJS waits until a JavaScript expression is truthy; what says what is
+// awaited, for the failure message.
+func (p *page) waitJS(what, js string) {
+	p.t.Helper()
+	err := chromedp.Run(p.ctx, chromedp.Poll(js, nil,
+		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(20*time.Second)))
+	if err != nil {
+		p.mu.Lock()
+		console := strings.Join(p.console, "\n")
+		p.mu.Unlock()
+		p.t.Fatalf("waiting for %s: %v\nbrowser errors:\n%s\nconsole:\n%s", what, err, strings.Join(p.Errors(), "\n"), console)
+	}
+}
+
+// click clicks the first element matching a CSS selector, as a mouse would.
+func (p *page) click(selector string) {
+	p.t.Helper()
+	p.run(chromedp.Click(selector, chromedp.ByQuery))
+}
+
+// setField gives a form control a value and fires input and change, as
+// typing into it and leaving it would.
+func (p *page) setField(selector, value string) {
+	p.t.Helper()
+	ok := p.evalBool(`(() => {
+		const el = document.querySelector(` + jsString(selector) + `);
+		if (!el) return false;
+		el.value = ` + jsString(value) + `;
+		el.dispatchEvent(new Event("input", {bubbles: true}));
+		el.dispatchEvent(new Event("change", {bubbles: true}));
+		return true;
+	})()`)
+	if !ok {
+		p.t.Fatalf("no %s to fill in", selector)
+	}
+}
+
+// value is the current value of a form control.
+func (p *page) value(selector string) string {
+	p.t.Helper()
+	var v string
+	p.eval(`document.querySelector(`+jsString(selector)+`).value`, &v)
+	return v
+}
+
+// ctrl presses a key with Ctrl held, e.g. ctrl("z") for undo.
+func (p *page) ctrl(key string) {
+	p.t.Helper()
+	p.run(chromedp.KeyEvent(key, chromedp.KeyModifiers(input.ModifierCtrl)))
+}
+
+// sidebarIDs are the ids of the annotations listed in the sidebar, in order.
+func (p *page) sidebarIDs() []string {
+	p.t.Helper()
+	var ids []string
+	p.eval(`[...document.querySelectorAll("#annotations li")].map(li => li.dataset.id)`, &ids)
+	return ids
+}
+
+// markIDs are the ids of the article's highlights in the order they start.
+func (p *page) markIDs() []string {
+	p.t.Helper()
+	var ids []string
+	p.eval(`[...new Set([...document.querySelectorAll("#article mark[data-id]")].map(m => m.dataset.id))]`, &ids)
+	return ids
+}
+
+// tag selects text in the article, presses key (q, c or n) and waits for
+// the new annotation in the sidebar; it returns the new annotation's id.
+func (p *page) tag(text, key string) string {
+	p.t.Helper()
+	before := p.sidebarIDs()
+	p.selectText("#article", text)
+	p.press(key)
+	p.waitCount("#annotations li", len(before)+1)
+	for _, id := range p.sidebarIDs() {
+		if !slices.Contains(before, id) {
+			return id
+		}
+	}
+	p.t.Fatal("no new annotation in the sidebar")
+	return ""
+}
+
+// mark is the CSS selector of the highlights of one annotation.
+func mark(id string) string { return `#article mark[data-id="` + id + `"]` }
+
+// item is the CSS selector of one annotation's sidebar entry.
+func item(id string) string { return `#annotations li[data-id="` + id + `"]` }
+
+// reloadStory reloads the page and waits for the article.
+func (p *page) reloadStory() {
+	p.t.Helper()
+	p.run(chromedp.Reload(), chromedp.WaitVisible(`#article p`, chromedp.ByQuery))
+}
+
+// reloadLibrary reloads the page and waits for the client to list stories.
+func (p *page) reloadLibrary() {
+	p.t.Helper()
+	p.run(chromedp.Reload())
+	p.waitMounted()
+}
+
+// storedAnnotations reads Redline's IndexedDB directly, as the browser
+// holds it, and returns every stored annotation record's fields.
+func (p *page) storedAnnotations() []map[string]any {
+	p.t.Helper()
+	var raw []string
+	p.eval(`(async () => {
+		const db = await new Promise((ok, ko) => { const r = indexedDB.open("redline"); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
+		const all = await new Promise((ok, ko) => { const r = db.transaction("annotations").objectStore("annotations").getAll(); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
+		db.close();
+		return all.map(x => typeof x.json === "string" ? x.json : JSON.stringify(x.json));
+	})()`, &raw)
+	out := make([]map[string]any, len(raw))
+	for i, r := range raw {
+		if err := json.Unmarshal([]byte(r), &out[i]); err != nil {
+			p.t.Fatalf("stored annotation %d: %v", i, err)
+		}
+	}
+	return out
+}
+
+// writeFile writes a file into a fresh directory and returns its path.
+func writeFile(t *testing.T, name, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
