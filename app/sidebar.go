@@ -6,7 +6,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/redline-news/redline/internal/annotation"
-	"github.com/redline-news/redline/internal/library"
 )
 
 // renderSidebar lists the annotations in text order under the filters,
@@ -69,75 +68,6 @@ func filterSelect(id, label string, options []string, value string, set func(str
 			app.Range(options).Slice(func(i int) app.UI {
 				return app.Option().Value(options[i]).Text(options[i]).Selected(options[i] == value)
 			}),
-		),
-	)
-}
-
-// renderEditor edits the selected annotation; each field saves when it
-// changes.
-func (p *storyPage) renderEditor() app.UI {
-	a, ok := p.sess.Find(p.selected)
-	if !ok {
-		return nil
-	}
-	id := a.ID
-	save := func(e library.Edit) app.EventHandler {
-		return func(ctx app.Context, _ app.Event) { p.update(ctx, id, e) }
-	}
-	value := func(ctx app.Context) string { return ctx.JSSrc().Get("value").String() }
-	return app.Section().ID("editor").Class("editor").DataSet("id", id).Aria("label", "Edit annotation").Body(
-		app.Blockquote().Class("exact").Text(a.Exact()),
-		app.If(a.Before != "" && a.Before != a.Exact(), func() app.UI {
-			return app.P().Class("before").Body(app.Strong().Text("Before: "), app.Del().Text(a.Before))
-		}),
-		app.Div().Class("field").Body(
-			app.Label().For("edit-kind").Text("Kind"),
-			app.Select().ID("edit-kind").OnChange(func(ctx app.Context, e app.Event) {
-				k := annotation.Kind(value(ctx))
-				save(library.Edit{Kind: &k})(ctx, e)
-			}).Body(app.Range(annotation.Kinds).Slice(func(i int) app.UI {
-				k := annotation.Kinds[i]
-				return app.Option().Value(string(k)).Text(string(k)).Selected(k == a.Kind)
-			})),
-		),
-		app.If(a.Kind == annotation.KindQuote, func() app.UI {
-			return app.Div().Class("field").Body(
-				app.Label().For("edit-speaker").Text("Speaker"),
-				app.Input().ID("edit-speaker").List("speakers").Value(a.Speaker).Placeholder("Who said it?").
-					OnChange(func(ctx app.Context, e app.Event) { v := value(ctx); save(library.Edit{Speaker: &v})(ctx, e) }),
-				app.DataList().ID("speakers").Body(app.Range(p.sess.Speakers()).Slice(func(i int) app.UI {
-					return app.Option().Value(p.sess.Speakers()[i])
-				})),
-			)
-		}),
-		app.If(a.Kind == annotation.KindClaim, func() app.UI {
-			return app.Div().Class("field").Body(
-				app.Label().For("edit-verdict").Text("Verdict"),
-				app.Select().ID("edit-verdict").OnChange(func(ctx app.Context, e app.Event) {
-					v := annotation.Verdict(value(ctx))
-					save(library.Edit{Verdict: &v})(ctx, e)
-				}).Body(app.Range(annotation.Verdicts).Slice(func(i int) app.UI {
-					v := annotation.Verdicts[i]
-					return app.Option().Value(string(v)).Text(string(v)).Selected(v == a.Verdict)
-				})),
-			)
-		}),
-		app.Div().Class("field").Body(
-			app.Label().For("edit-tags").Text("Tags (comma-separated)"),
-			app.Input().ID("edit-tags").Value(strings.Join(a.Tags, ", ")).
-				OnChange(func(ctx app.Context, e app.Event) {
-					tags := strings.Split(value(ctx), ",")
-					save(library.Edit{Tags: &tags})(ctx, e)
-				}),
-		),
-		app.Div().Class("field").Body(
-			app.Label().For("edit-note").Text("Note"),
-			app.Textarea().ID("edit-note").Rows(3).Text(a.Note).
-				OnChange(func(ctx app.Context, e app.Event) { v := value(ctx); save(library.Edit{Note: &v})(ctx, e) }),
-		),
-		app.Div().Class("dialog-actions").Body(
-			app.Button().ID("edit-delete").Class("danger").Text("Delete").OnClick(func(ctx app.Context, e app.Event) { p.remove(ctx, id) }),
-			app.Button().ID("edit-close").Text("Done").OnClick(func(ctx app.Context, e app.Event) { p.selected = "" }),
 		),
 	)
 }

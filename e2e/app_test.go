@@ -62,6 +62,7 @@ func (p *page) selectText(root, text string) {
 		const range = document.createRange();
 		range.setStart(...point(at));
 		range.setEnd(...point(at + want.length));
+		range.startContainer.parentElement.scrollIntoView({block: "center"}); // a reader selects what is on screen
 		const sel = window.getSelection();
 		sel.removeAllRanges();
 		sel.addRange(range);

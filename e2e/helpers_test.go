@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -158,23 +159,52 @@ func (p *page) reloadLibrary() {
 }
 
 // storedAnnotations reads Redline's IndexedDB directly, as the browser
-// holds it, and returns every stored annotation record's fields.
-func (p *page) storedAnnotations() []map[string]any {
+// holds it, and returns every stored annotation's fields by id.
+func (p *page) storedAnnotations() map[string]map[string]any {
 	p.t.Helper()
 	var raw []string
 	p.eval(`(async () => {
 		const db = await new Promise((ok, ko) => { const r = indexedDB.open("redline"); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
 		const all = await new Promise((ok, ko) => { const r = db.transaction("annotations").objectStore("annotations").getAll(); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
 		db.close();
-		return all.map(x => typeof x.json === "string" ? x.json : JSON.stringify(x.json));
+		return all.map(x => JSON.stringify({id: x.id, fields: typeof x.json === "string" ? JSON.parse(x.json) : x.json}));
 	})()`, &raw)
-	out := make([]map[string]any, len(raw))
-	for i, r := range raw {
-		if err := json.Unmarshal([]byte(r), &out[i]); err != nil {
-			p.t.Fatalf("stored annotation %d: %v", i, err)
+	out := map[string]map[string]any{}
+	for _, r := range raw {
+		var rec struct {
+			ID     string
+			Fields map[string]any
 		}
+		if err := json.Unmarshal([]byte(r), &rec); err != nil {
+			p.t.Fatalf("stored annotation %s: %v", r, err)
+		}
+		out[rec.ID] = rec.Fields
 	}
 	return out
+}
+
+// waitStored waits until the annotation id is stored with field equal to
+// want (a string, or fmt's rendering of a list, e.g. "[a b]"); a
+// missing annotation has every field "<absent>".
+func (p *page) waitStored(id, field, want string) {
+	p.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		got := "<absent>"
+		if a, ok := p.storedAnnotations()[id]; ok {
+			got = fmt.Sprint(a[field])
+			if a[field] == nil {
+				got = ""
+			}
+		}
+		if got == want {
+			return
+		}
+		if time.Now().After(deadline) {
+			p.t.Fatalf("annotation %s is stored with %s %q, want %q", id, field, got, want)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // writeFile writes a file into a fresh directory and returns its path.

@@ -48,7 +48,9 @@ function redlinePlaceNearSelection(id) {
   el.hidden = false;
   const w = el.offsetWidth, h = el.offsetHeight;
   let top = r.bottom + 8, left = r.left + r.width / 2 - w / 2;
-  if (top + h > window.innerHeight) top = Math.max(0, r.top - h - 8);
+  if (top + h > window.innerHeight) top = r.top - h - 8;
+  // Always on screen, even when the selection has scrolled out of it.
+  top = Math.max(4, Math.min(top, window.innerHeight - h - 4));
   left = Math.max(4, Math.min(left, window.innerWidth - w - 4));
   el.style.setProperty("top", top + "px");
   el.style.setProperty("left", left + "px");
