@@ -9,6 +9,7 @@ BIN      := bin/redline
 GOFILES  := $(shell find . -name '*.go' -not -path './bin/*') go.mod go.sum
 FUZZTIME ?= 20s
 HELLO    := bin/hello
+BENCH    := bin/bench
 
 .DEFAULT_GOAL := help
 .PHONY: help build run test unit e2e bench fuzz clean
@@ -40,9 +41,22 @@ unit:
 e2e: build ## browser end-to-end tests (headless Chromium)
 	$(GO) test -tags e2e -count=1 -v ./e2e/
 
-bench: build $(HELLO)/web/app.wasm.br ## benchmarks: Go core, then start-up in Chromium against a go-app hello-world
-	$(GO) test -run '^$$' -bench . -benchmem ./internal/...
-	$(GO) test -tags e2e -run '^$$' -bench Start -benchtime 5x ./e2e/
+bench: build $(HELLO)/web/app.wasm.br $(BENCH)/bench.wasm bench/node_modules/.package-lock.json ## Go core benchmarks, then Redline against its peers in Chromium; writes BENCHMARKS.md
+	mkdir -p bench/out
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/... > bench/out/core.txt || { cat bench/out/core.txt; exit 1; }
+	cat bench/out/core.txt
+	$(GO) test -tags e2e -run '^$$' -bench '^BenchmarkReport$$' -benchtime 1x -timeout 20m ./e2e/
+	cp bench/out/BENCHMARKS.md BENCHMARKS.md
+
+# Redline's side of the browser benchmarks (bench/web), with Go's loader.
+$(BENCH)/bench.wasm: $(GOFILES)
+	mkdir -p $(BENCH)
+	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(BENCH)/
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $@ ./bench/wasm
+
+# Its JavaScript peers, at the versions pinned in bench/package-lock.json.
+bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund
 
 # The hello-world floor: same toolchain, flags, compression and server.
 $(HELLO)/web/app.wasm.br: $(GOFILES)

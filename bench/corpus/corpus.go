@@ -5,9 +5,10 @@
 // that carries them over can be checked word by word, not only timed.
 //
 // The article is the sample article's paragraphs repeated until it is long
-// enough. Every round after the first is shuffled and has some words
-// replaced, so the copies differ as the paragraphs of one long story do,
-// while still sharing many phrases (which is what makes re-anchoring hard).
+// enough. Every round after the first is shuffled and has a fifth of its
+// words replaced, so that a quote with its context seldom occurs twice, as
+// in one long story, while the copies still share many phrases (which is
+// what makes re-anchoring hard).
 // Everything is drawn from a fixed seed: the same sample gives the same
 // data on every machine.
 package corpus
@@ -28,7 +29,7 @@ import (
 // The edit rates of the revision, and how much each repeated round of
 // paragraphs is reworded so that the copies are not identical.
 const (
-	roundRewording = 0.10 // words replaced in each round after the first
+	roundRewording = 0.20 // words replaced in each round after the first
 	deleteRate     = 0.04 // paragraphs deleted
 	moveRate       = 0.04 // paragraphs moved elsewhere (kept word for word)
 	wordEditRate   = 0.03 // words replaced in the paragraphs that stay
@@ -54,10 +55,10 @@ type Annotation struct {
 	Prefix string    `json:"prefix"`
 	Suffix string    `json:"suffix"`
 	Old    span.Span `json:"old"`
-	Fate   Fate      `json:"fate"`
+	Fate   Fate      `json:"fate,omitempty"`
 	// Truth is the span of the same word slots in the new text, replaced
 	// words included; zero when Deleted.
-	Truth span.Span `json:"truth"`
+	Truth span.Span `json:"truth,omitzero"`
 }
 
 // Pair is an article, its revision and the annotations to carry over.
@@ -65,6 +66,12 @@ type Pair struct {
 	Old         string       `json:"old"`
 	New         string       `json:"new"`
 	Annotations []Annotation `json:"annotations"`
+	Edits       Edits        `json:"-"`
+}
+
+// Edits counts what the revision did.
+type Edits struct {
+	ParagraphsDeleted, ParagraphsMoved, WordsReplaced int
 }
 
 // Generate builds a pair of at least size bytes of old text from sample (a
@@ -85,6 +92,7 @@ func Generate(sample string, size, n int) (Pair, error) {
 	}
 	old := repeat(rng, paras, vocab, size)
 
+	var p Pair
 	// The revision: which old paragraphs stay (in which order) and their words.
 	var order, moved []int
 	words := make([][]string, len(old))
@@ -92,6 +100,7 @@ func Generate(sample string, size, n int) (Pair, error) {
 	for i, ws := range old {
 		switch r := rng.Float64(); {
 		case r < deleteRate:
+			p.Edits.ParagraphsDeleted++
 			continue
 		case r < deleteRate+moveRate:
 			moved = append(moved, i)
@@ -103,15 +112,16 @@ func Generate(sample string, size, n int) (Pair, error) {
 		for j := range ws {
 			if rng.Float64() < wordEditRate {
 				words[i][j], replaced[i][j] = otherWord(rng, vocab, ws[j]), true
+				p.Edits.WordsReplaced++
 			}
 		}
 		order = append(order, i)
 	}
+	p.Edits.ParagraphsMoved = len(moved)
 	for _, i := range moved {
 		order = slices.Insert(order, rng.IntN(len(order)+1), i)
 	}
 
-	p := Pair{}
 	var oldAt, newAt [][]int
 	p.Old, oldAt = layout(old, nil)
 	p.New, newAt = layout(words, order)
@@ -232,6 +242,16 @@ func layout(paras [][]string, order []int) (string, [][]int) {
 		}
 	}
 	return b.String(), at
+}
+
+// Task is the pair as the tools under test get it: the texts and the
+// annotations, without their fates and truths.
+func (p Pair) Task() Pair {
+	t := Pair{Old: p.Old, New: p.New, Annotations: slices.Clone(p.Annotations)}
+	for i := range t.Annotations {
+		t.Annotations[i].Fate, t.Annotations[i].Truth = "", span.Span{}
+	}
+	return t
 }
 
 // Model is the annotation as Redline stores it on the old text: a quote

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"encoding/json"
 	"os"
 	"reflect"
 	"strings"
@@ -166,4 +167,47 @@ func FuzzGenerate(f *testing.F) {
 		}
 		checkPair(t, p)
 	})
+}
+
+func TestJudge(t *testing.T) {
+	at := func(start, end int) span.Span { return span.Span{Start: start, End: end} }
+	kept := Annotation{Fate: Edited, Truth: at(10, 20)}
+	deleted := Annotation{Fate: Deleted}
+	for _, c := range []struct {
+		name   string
+		a      Annotation
+		placed span.Span
+		ok     bool
+		want   Verdict
+	}{
+		{"on its words", kept, at(10, 20), true, Right},
+		{"a word short", kept, at(10, 16), true, Near},
+		{"a word more", kept, at(4, 20), true, Near},
+		{"next to its words", kept, at(20, 25), true, Wrong},
+		{"far away", kept, at(100, 110), true, Wrong},
+		{"orphaned, words still there", kept, span.Span{}, false, Lost},
+		{"placed, words deleted", deleted, at(10, 20), true, Wrong},
+		{"orphaned, words deleted", deleted, span.Span{}, false, Orphaned},
+	} {
+		if got := c.a.Judge(c.placed, c.ok); got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+}
+
+func TestTaskHidesTheTruth(t *testing.T) {
+	p, err := Generate(samples(t)["unicode"], 5000, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := json.Marshal(p.Task())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := string(data); strings.Contains(s, `"fate"`) || strings.Contains(s, `"truth"`) {
+		t.Errorf("the task tells the fates or truths: %.300s", s)
+	}
+	if p.Annotations[0].Fate == "" {
+		t.Error("Task cleared the pair's own annotations")
+	}
 }

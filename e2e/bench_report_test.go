@@ -1,0 +1,84 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/redline-news/redline/bench/corpus"
+	"github.com/redline-news/redline/internal/article"
+)
+
+// How many timed runs each figure is the median of.
+const (
+	startRuns = 5 // each a fresh server and browser: the slowest part
+	fieldRuns = 5 // after one warm-up run
+	tagRuns   = 7 // after one warm-up run
+)
+
+// BenchmarkReport measures Redline against its peers, in one go and in the
+// same headless Chromium, and writes the Markdown report
+// bench/out/BENCHMARKS.md (`make bench` copies it to BENCHMARKS.md):
+//
+//   - app.wasm size, raw and as served, against the go-app hello-world;
+//   - start-up, first visit and offline reload, against the hello-world;
+//   - the word diff of a ~100 KB revision against diff-match-patch;
+//   - carrying 1,000 annotations to that revision against Hypothesis's
+//     anchoring (approx-string-match), timed and judged against the truth;
+//   - tagging latency in the app with 1,000 annotations on the page.
+//
+// It needs what `make bench` builds: the app, the hello-world, bench/wasm
+// and bench/node_modules. Each iteration measures everything again.
+func BenchmarkReport(b *testing.B) {
+	root := repoRoot(b)
+	pair := benchPair(b, root)
+	for range b.N {
+		r := report{Pair: pair, Date: time.Now().UTC()}
+		startRedline, redlineDir := snapshot(b, filepath.Join(root, "bin", "redline"), filepath.Join(root, "web"), "serve", "--addr", "127.0.0.1:0", "--dir", ".")
+		hello := filepath.Join(root, "bin", "hello")
+		startHello, helloDir := snapshot(b, filepath.Join(hello, "hello"), filepath.Join(hello, "web"), "--addr", "127.0.0.1:0")
+		r.Size.Redline = wasmSizes(b, redlineDir)
+		r.Size.Hello = wasmSizes(b, helloDir)
+		r.Start.Redline = measureStart(b, startRedline, startRuns)
+		r.Start.Hello = measureStart(b, startHello, startRuns)
+		var chromium string
+		r.Field, chromium = measureField(b, root, pair, fieldRuns)
+		r.Tagging, r.Shown = measureTagging(b, startRedline, pair, tagRuns)
+		r.Machine = thisMachine(chromium)
+		if core, err := os.ReadFile(filepath.Join(root, "bench", "out", "core.txt")); err == nil {
+			r.Core = string(core)
+		}
+
+		out := filepath.Join(root, "bench", "out", "BENCHMARKS.md")
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(out, []byte(r.Markdown()), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("wrote %s", out)
+	}
+	b.ReportMetric(0, "ns/op")
+}
+
+// benchPair is the test data: the sample article grown to ~100 KB, a
+// revision of it and 1,000 annotations (package corpus).
+func benchPair(b *testing.B, root string) corpus.Pair {
+	b.Helper()
+	data, err := os.ReadFile(filepath.Join(root, "testdata", "putin-prayed-2025-03-23.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	a, err := article.Parse(data, article.FormatText)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pair, err := corpus.Generate(a.Text, 100_000, 1000)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return pair
+}

@@ -1,0 +1,126 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/redline-news/redline/bench/corpus"
+)
+
+// measureTagging times tagging in the real app (started by start) with many annotations on the
+// page: it adds the pair's old text as a story through the file input,
+// imports the annotations through the Import… dialog (pasting the JSON),
+// then, runs times plus one warm-up, selects three words of a paragraph
+// and presses q. A run is the time from the keydown event to the new
+// annotation's <mark> in the DOM (MutationObserver, performance.now in the
+// page), so it includes the app's IndexedDB write and re-render. It also
+// returns how many annotations the page showed before the first run.
+func measureTagging(b *testing.B, start func(testing.TB) *server, pair corpus.Pair, runs int) (timings, int) {
+	b.Helper()
+	collection, err := pair.Collection()
+	if err != nil {
+		b.Fatal(err)
+	}
+	file := filepath.Join(b.TempDir(), "bench-article.txt")
+	if err := os.WriteFile(file, []byte(pair.Old), 0o644); err != nil {
+		b.Fatal(err)
+	}
+
+	srv := start(b)
+	defer srv.Stop()
+	p := newBrowser(b)
+	defer chromedp.Cancel(p.ctx)
+	p.run(chromedp.Navigate(srv.URL + "/"))
+	p.waitMounted()
+	p.addFiles(file)
+	p.openStory("bench-article")
+
+	p.run(
+		chromedp.Click("#import", chromedp.ByQuery),
+		chromedp.WaitVisible("#import-paste", chromedp.ByQuery),
+		chromedp.Evaluate(`(() => {
+			const box = document.querySelector("#import-paste");
+			box.value = `+jsString(string(collection))+`;
+			box.dispatchEvent(new Event("input", {bubbles: true}));
+		})()`, nil),
+		chromedp.WaitEnabled("#import-go", chromedp.ByQuery),
+		chromedp.Click("#import-go", chromedp.ByQuery),
+	)
+	shown := len(pair.Annotations)
+	p.waitMarks(shown)
+
+	var ms timings
+	for k := range runs + 1 {
+		var armed bool
+		p.run(chromedp.Evaluate(fmt.Sprintf(armTagJS, k, runs+1), &armed))
+		if !armed {
+			b.Fatalf("run %d: no paragraph of four words to select", k)
+		}
+		var took float64
+		p.run(
+			chromedp.KeyEvent("q"),
+			chromedp.Evaluate(`benchTagged`, &took, awaitPromise),
+		)
+		if k > 0 {
+			ms = append(ms, took)
+		}
+		p.waitMarks(shown + k + 1)
+	}
+	return ms, shown
+}
+
+// waitMarks waits until the article shows n distinct annotations.
+func (p *page) waitMarks(n int) {
+	p.t.Helper()
+	js := fmt.Sprintf(`new Set([...document.querySelectorAll("#article mark[data-id]")].map(m => m.dataset.id)).size === %d`, n)
+	err := chromedp.Run(p.ctx, chromedp.Poll(js, nil, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second)))
+	if err != nil {
+		p.t.Fatalf("waiting for %d annotations in the article: %v; errors: %v", n, err, p.Errors())
+	}
+}
+
+// armTagJS (run k of n) selects the second to fourth words of a paragraph
+// k+1 n+1ths of the way down the article and sets window.benchTagged to a
+// promise of the ms from the next keydown to a <mark> of a new annotation.
+const armTagJS = `((k, n) => {
+	const paras = document.querySelectorAll("#article p");
+	const para = paras[Math.floor((k + 1) * paras.length / (n + 1))];
+	const spaces = [...para.textContent.matchAll(/ /g)].map((m) => m.index);
+	if (spaces.length < 4) return false;
+	const from = spaces[0] + 1, to = spaces[3];
+	const range = document.createRange();
+	const walker = document.createTreeWalker(para, NodeFilter.SHOW_TEXT);
+	for (let at = 0, started = false; walker.nextNode(); ) {
+		const node = walker.currentNode, end = at + node.data.length;
+		if (!started && from <= end) { range.setStart(node, from - at); started = true; }
+		if (to <= end) { range.setEnd(node, to - at); break; }
+		at = end;
+	}
+	const before = new Set([...document.querySelectorAll("#article mark[data-id]")].map((m) => m.dataset.id));
+	const isNew = (el) => el.nodeType === Node.ELEMENT_NODE &&
+		[el, ...el.querySelectorAll("mark[data-id]")].some((m) => m.matches("mark[data-id]") && !before.has(m.dataset.id));
+	window.benchTagged = new Promise((resolve) => {
+		let pressed = -1;
+		addEventListener("keydown", (e) => { pressed = e.timeStamp; }, { capture: true, once: true });
+		const watch = new MutationObserver((records) => {
+			const added = records.some((r) => r.type === "attributes" ? isNew(r.target) : [...r.addedNodes].some(isNew));
+			if (added) {
+				const shown = performance.now();
+				watch.disconnect();
+				resolve(shown - pressed);
+			}
+		});
+		watch.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-id"] });
+	});
+	const sel = getSelection();
+	sel.removeAllRanges();
+	sel.addRange(range);
+	return true;
+})(%d, %d)`
