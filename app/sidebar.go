@@ -1,11 +1,13 @@
 package ui
 
 import (
-	"strings"
+	"fmt"
+	"slices"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/library"
 )
 
 // renderSidebar lists the annotations in text order under the filters,
@@ -13,27 +15,45 @@ import (
 func (p *storyPage) renderSidebar() app.UI {
 	s := p.sess
 	list := s.Filtered(p.filter)
+	shown, from := listWindow(list, p.selected, p.showAll)
 	return app.Aside().ID("sidebar").Class("sidebar").Aria("label", "Annotations").Body(
 		app.If(p.selected != "", p.renderEditor),
 		app.H2().Text("Annotations"),
 		p.renderFilters(),
 		app.P().ID("count").Class("muted").Text(plural(len(list), "annotation")+" shown of "+itoa(len(s.Annotations))),
-		app.Ul().ID("annotations").Class("annotations").Body(app.Range(list).Slice(func(i int) app.UI {
-			a := list[i]
-			li := app.Li().DataSet("id", a.ID).DataSet("kind", string(a.Kind))
-			if a.ID == p.selected {
-				li = li.Class("selected")
-			}
-			return li.Body(app.Button().Class("item").OnClick(func(ctx app.Context, e app.Event) { p.selectAnnotation(ctx, a.ID) }).Body(
-				app.Span().Class("badge", "k-"+string(a.Kind)).Text(string(a.Kind)),
-				app.If(a.Orphaned, func() app.UI { return app.Span().Class("badge", "orphaned").Text("orphaned") }),
-				app.Span().Class("exact").Text(shorten(a.Exact(), 140)),
-				app.If(a.Speaker != "", func() app.UI { return app.Span().Class("who").Text("— " + a.Speaker) }),
-				app.If(a.Verdict != "", func() app.UI { return app.Span().Class("verdict").Text(string(a.Verdict)) }),
-				app.If(len(a.Tags) > 0, func() app.UI { return app.Span().Class("tags").Text("#" + strings.Join(a.Tags, " #")) }),
-			))
+		app.Ul().ID("annotations").Class("annotations").OnClick(p.onListClick).Body(app.Range(shown).Slice(func(i int) app.UI {
+			return newAnnotationItem(shown[i], shown[i].ID == p.selected)
 		})),
+		app.If(len(shown) < len(list), func() app.UI {
+			return app.P().Class("muted").Body(
+				app.Text(fmt.Sprintf("Listing %d–%d of %d (j/k move on through all). ", from+1, from+len(shown), len(list))),
+				app.Button().ID("show-all").Text("List all").OnClick(func(ctx app.Context, e app.Event) { p.showAll = true }),
+			)
+		}),
 	)
+}
+
+// listLimit is how many sidebar entries are drawn unless the reader asks
+// for all: drawing a thousand on every keypress costs more than a frame.
+const listLimit = 150
+
+// listWindow returns the part of the list to draw, around the selected
+// annotation, and where it starts.
+func listWindow(list []library.Placed, selected string, all bool) ([]library.Placed, int) {
+	if all || len(list) <= listLimit {
+		return list, 0
+	}
+	i := max(0, slices.IndexFunc(list, func(a library.Placed) bool { return a.ID == selected }))
+	from := max(0, min(i-listLimit/2, len(list)-listLimit))
+	return list[from : from+listLimit], from
+}
+
+// onListClick selects the annotation whose sidebar entry was clicked.
+func (p *storyPage) onListClick(ctx app.Context, e app.Event) {
+	li := e.Get("target").Call("closest", "li[data-id]")
+	if li.Truthy() {
+		p.selectAnnotation(ctx, li.Get("dataset").Get("id").String())
+	}
 }
 
 func (p *storyPage) renderFilters() app.UI {

@@ -33,6 +33,7 @@ type storyPage struct {
 	hunk          int                 // the change of the diff jumped to (-1: none yet)
 	sideBySide    bool
 	revisionPaste string
+	showAll       bool // list every annotation in the sidebar, however many
 
 	importing   bool     // the import dialog is open
 	importPaste string   // JSON pasted into the import dialog
@@ -204,19 +205,24 @@ func (p *storyPage) change(ctx app.Context, op func(context.Context, *library.Se
 	})
 }
 
+// tag draws the new highlight from its draft at once and stores it in the
+// background; if storing fails the highlight goes and the error shows.
 func (p *storyPage) tag(ctx app.Context, sel span.Span, kind annotation.Kind) {
-	var tagged string
+	s := p.sess
+	if s == nil {
+		return
+	}
+	draft, err := s.Draft(sel, kind)
+	if err != nil {
+		p.status = failure(err)
+		return
+	}
+	p.selected = draft.ID
+	clearSelection()
 	p.change(ctx, func(ctx context.Context, s *library.Session) (string, error) {
-		a, err := s.Tag(ctx, sel, kind)
-		if err != nil {
-			return "", err
-		}
-		tagged = a.ID
-		return fmt.Sprintf("Tagged a %s: “%s”.", kind, shorten(s.Slice(a.Span), 60)), nil
-	}, func(ctx app.Context) {
-		p.selected = tagged
-		clearSelection()
-	})
+		_, err := s.Commit(ctx, draft)
+		return fmt.Sprintf("Tagged a %s: “%s”.", kind, shorten(s.Slice(draft.Span), 60)), err
+	}, nil)
 }
 
 func (p *storyPage) update(ctx app.Context, id string, e library.Edit) {

@@ -7,8 +7,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/redline-news/redline/internal/annotation"
-	"github.com/redline-news/redline/internal/library"
-	"github.com/redline-news/redline/internal/reading"
 )
 
 func (p *storyPage) Render() app.UI {
@@ -56,51 +54,10 @@ func wordCount(text string) int { return len(strings.Fields(text)) }
 // a <mark> per segment it covers, nested outermost first. Text is only
 // ever a text node: article content cannot become markup.
 func (p *storyPage) renderArticle() app.UI {
-	s := p.sess
-	byID := make(map[string]library.Placed, len(s.Annotations))
-	for _, a := range s.Annotations {
-		byID[a.ID] = a
-	}
-	layout := reading.Layout(s.Paragraphs, s.Marks())
+	views := paragraphViews(p.sess, p.selected)
 	return app.Article().ID("article").Class("article").Aria("label", "Article text").
 		OnClick(p.onArticleClick).
-		Body(app.Range(layout).Slice(func(i int) app.UI {
-			return app.P().Body(app.Range(layout[i]).Slice(func(j int) app.UI {
-				return p.renderSegment(layout[i][j], byID)
-			}))
-		}))
-}
-
-func (p *storyPage) renderSegment(seg reading.Segment, byID map[string]library.Placed) app.UI {
-	var node app.UI = app.Span().DataSet("s", seg.Start).Text(p.sess.Slice(seg.Span))
-	for k := len(seg.IDs) - 1; k >= 0; k-- {
-		a := byID[seg.IDs[k]]
-		m := app.Mark().
-			DataSet("id", a.ID).
-			DataSet("kind", string(a.Kind)).
-			Class("k-"+string(a.Kind)).
-			Title("%s", markTitle(a))
-		if a.Status != annotation.StatusNone {
-			m = m.DataSet("status", string(a.Status))
-		}
-		if a.ID == p.selected {
-			m = m.Class("selected")
-		}
-		node = m.Body(node)
-	}
-	return node
-}
-
-// markTitle is the tooltip of a highlight.
-func markTitle(a library.Placed) string {
-	parts := []string{string(a.Kind)}
-	if a.Speaker != "" {
-		parts = append(parts, a.Speaker)
-	}
-	if a.Verdict != "" {
-		parts = append(parts, string(a.Verdict))
-	}
-	return strings.Join(parts, " · ")
+		Body(app.Range(views).Slice(func(i int) app.UI { return views[i] }))
 }
 
 // renderToolbar is the small toolbar that appears by a selection.

@@ -73,7 +73,7 @@ func newBrowser(t testing.TB) *page {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profileDir(t)),
 		chromedp.WindowSize(1280, 900),
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
@@ -87,6 +87,27 @@ func newBrowser(t testing.TB) *page {
 		t.Fatalf("starting Chromium: %v", err)
 	}
 	return p
+}
+
+// profileDir is a fresh Chromium profile directory, removed after the
+// test. Not t.TempDir: Chromium's helper processes may still be writing to
+// it for a moment after the browser is cancelled, which fails TempDir's
+// strict cleanup; a leftover profile in /tmp is harmless.
+func profileDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "redline-e2e-profile-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for range 20 {
+			if os.RemoveAll(dir) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
+	return dir
 }
 
 func (p *page) observe(ev any) {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/andybalholm/brotli"
 )
@@ -42,13 +43,14 @@ func compressFile(name string) error {
 }
 
 // writeCompressed writes to a temporary file and renames it, so an
-// interrupted build never leaves a truncated variant for the server.
+// interrupted or concurrent build never leaves a truncated variant for the
+// server.
 func writeCompressed(name string, data []byte, newWriter func(io.Writer) io.WriteCloser) error {
-	tmp := name + ".tmp"
-	f, err := os.Create(tmp)
+	f, err := os.CreateTemp(filepath.Dir(name), filepath.Base(name)+".*.tmp")
 	if err != nil {
 		return err
 	}
+	tmp := f.Name()
 	w := newWriter(f)
 	_, err = w.Write(data)
 	if cerr := w.Close(); err == nil {

@@ -379,3 +379,32 @@ func TestExportAllCoversEveryStory(t *testing.T) {
 		t.Errorf("CSV has %d lines, want header + 2", n)
 	}
 }
+
+// failingStore refuses every annotation write, as a full disk would.
+type failingStore struct{ store.Store }
+
+func (failingStore) PutAnnotations(context.Context, []store.Annotation) ([]store.Annotation, error) {
+	return nil, errors.New("storage is full")
+}
+
+func TestDraftShowsAtOnceAndFailedCommitTakesItBack(t *testing.T) {
+	l := newLibrary(t)
+	s := openSample(t, l)
+	p, err := s.Draft(find(t, s, "super smart"), annotation.KindQuote)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := s.Find(p.ID); !ok {
+		t.Fatal("the draft is not shown")
+	}
+	l.Store = failingStore{l.Store}
+	if _, err := s.Commit(ctx, p); err == nil {
+		t.Fatal("commit succeeded on a failing store")
+	}
+	if _, ok := s.Find(p.ID); ok {
+		t.Error("a draft the store refused is still shown")
+	}
+	if s.CanUndo() != "" {
+		t.Error("a refused tag can be undone")
+	}
+}
