@@ -1,0 +1,95 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestSidebarOrderFiltersAndNavigation: the sidebar lists annotations in
+// text order whatever order they were made in; each filter and the search
+// narrow it; clicking an entry selects it and scrolls its highlight into
+// view; j and k step through; ? lists every shortcut.
+func TestSidebarOrderFiltersAndNavigation(t *testing.T) {
+	_, p := openApp(t)
+	p.openSample()
+	kherson := p.tag("Donetsk, Luhansk, Zaporizhzhia, and Kherson", "c")
+	smart := p.tag("super smart", "q")
+	p.setField("#edit-speaker", "Steve Witkoff")
+	p.waitStored(smart, "speaker", "Steve Witkoff")
+	p.setField("#edit-tags", "praise")
+	p.waitStored(smart, "tags", "[praise]")
+	prayed := p.tag("Putin prayed for Donald Trump", "c")
+	p.setField("#edit-verdict", "false")
+	p.waitStored(prayed, "verdict", "false")
+	butler := p.tag("Butler, Pennsylvania", "n")
+	p.setField("#edit-note", "rally of 13 July 2024")
+	p.waitStored(butler, "note", "rally of 13 July 2024")
+
+	inText := []string{prayed, butler, smart, kherson}
+	if got := p.sidebarIDs(); !slices.Equal(got, inText) {
+		t.Errorf("sidebar order %q, want text order %q", got, inText)
+	}
+	if got := p.markIDs(); !slices.Equal(got, inText) {
+		t.Errorf("highlights in the article %q, want %q", got, inText)
+	}
+
+	for _, f := range []struct {
+		field, value string
+		want         []string
+	}{
+		{"#filter-kind", "claim", []string{prayed, kherson}},
+		{"#filter-tag", "praise", []string{smart}},
+		{"#filter-speaker", "Steve Witkoff", []string{smart}},
+		{"#filter-verdict", "false", []string{prayed}},
+	} {
+		p.setField(f.field, f.value)
+		p.waitJS(f.field+" to filter", `[...document.querySelectorAll("#annotations li")].map(li => li.dataset.id).join() === `+jsString(strings.Join(f.want, ",")))
+		p.setField(f.field, "")
+		p.waitCount("#annotations li", 4)
+	}
+	p.eval(`window.stillThisPage = true`, nil)
+	p.click("#filter-search")
+	p.press("july rally")
+	p.waitJS("the search to filter", `[...document.querySelectorAll("#annotations li")].map(li => li.dataset.id).join() === `+jsString(butler))
+	p.press("\r") // Enter in the search box must not submit the form (and reload)
+	p.setField("#filter-search", "")
+	p.waitCount("#annotations li", 4)
+	if !p.evalBool(`window.stillThisPage`) {
+		t.Error("pressing Enter in the search box reloaded the page")
+	}
+
+	p.press("\x1b") // Esc: leave the search box
+	p.press("\x1b") // Esc: deselect
+	p.waitCount("#editor", 0)
+	p.eval(`window.scrollTo(0, 0)`, nil)
+	p.click(item(kherson) + " button")
+	p.waitCount(mark(kherson)+".selected", 1)
+	p.waitCount(item(kherson)+".selected", 1)
+	p.waitJS("the highlight to scroll into view", `(() => { const r = document.querySelector(`+jsString(mark(kherson))+`).getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`)
+
+	p.press("\x1b")
+	p.waitCount("#annotations li.selected", 0)
+	for _, step := range []struct{ key, want string }{
+		{"j", prayed}, {"j", butler}, {"j", smart}, {"k", butler}, {"k", prayed}, {"k", kherson},
+	} {
+		p.press(step.key)
+		p.waitCount(item(step.want)+".selected", 1)
+		p.waitCount(mark(step.want)+".selected", 1)
+	}
+
+	p.press("?")
+	p.waitCount("#shortcuts", 1)
+	help := p.text("#shortcuts")
+	for _, key := range []string{"q", "c", "n", "j / k", "Enter", "Ctrl+Z", "Esc", "?"} {
+		if !strings.Contains(help, key) {
+			t.Errorf("the shortcuts dialog does not list %q: %q", key, help)
+		}
+	}
+	p.press("\x1b")
+	p.waitCount("#shortcuts", 0)
+	p.click("#help")
+	p.waitCount("#shortcuts", 1)
+}
