@@ -1,0 +1,112 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// TestEveryChangeIsStoredInIndexedDB reads the browser's IndexedDB after
+// each change, with no save step in between, and checks the library shows
+// the storage used.
+func TestEveryChangeIsStoredInIndexedDB(t *testing.T) {
+	_, p := openApp(t)
+	p.click("#add-sample")
+	p.waitCount("li.story", 1)
+	p.waitJS("the storage figures", `/^Storage used: .+ of .+ available to this site\.$/.test(document.querySelector("#storage").textContent)`)
+
+	p.openStory("putin-prayed")
+	id := p.tag("super smart", "q")
+	p.waitStored(id, "kind", "quote")
+	p.setField("#edit-speaker", "Steve Witkoff")
+	p.waitStored(id, "speaker", "Steve Witkoff")
+	p.setField("#edit-kind", "claim")
+	p.waitStored(id, "kind", "claim")
+	p.click("#edit-delete")
+	p.waitStored(id, "kind", "<absent>")
+}
+
+// TestTwoTabsSeeEachOthersChanges: two tabs on one story show each
+// other's changes as they are made.
+func TestTwoTabsSeeEachOthersChanges(t *testing.T) {
+	_, a := openApp(t)
+	a.openSample()
+	b := a.newTab()
+	b.run(chromedp.Navigate(a.location()), chromedp.WaitVisible("#article p", chromedp.ByQuery))
+
+	id := a.tag("super smart", "q")
+	b.waitCount(mark(id), 1)
+	b.click(item(id) + " button")
+	b.waitCount(`#editor[data-id="`+id+`"]`, 1)
+	b.setField("#edit-speaker", "Steve Witkoff")
+	a.waitJS("tab B's speaker in tab A", `document.querySelector(`+jsString(item(id)+" .who")+`)?.textContent === "— Steve Witkoff"`)
+	a.waitJS("tab A's editor to show tab B's speaker", `document.querySelector("#edit-speaker")?.value === "Steve Witkoff"`)
+	b.click("#edit-delete")
+	a.waitCount(mark(id), 0)
+}
+
+// TestStaleTabsEditIsRefused: a tab that missed another tab's change
+// (here its BroadcastChannel is gone, as for a tab the browser froze) and
+// then edits the same annotation is refused with a message and shows the
+// latest version; the other tab's work is not overwritten.
+func TestStaleTabsEditIsRefused(t *testing.T) {
+	_, a := openApp(t)
+	a.openSample()
+	id := a.tag("super smart", "q")
+
+	stale := a.newTab()
+	stale.run(chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := cdppage.AddScriptToEvaluateOnNewDocument(`delete window.BroadcastChannel`).Do(ctx)
+		return err
+	}), chromedp.Navigate(a.location()), chromedp.WaitVisible("#article p", chromedp.ByQuery))
+	stale.waitCount(mark(id), 1)
+
+	a.setField("#edit-speaker", "Witkoff")
+	a.waitStored(id, "speaker", "Witkoff")
+
+	stale.click(item(id) + " button")
+	stale.waitCount(`#editor[data-id="`+id+`"]`, 1)
+	if v := stale.value("#edit-speaker"); v != "" {
+		t.Fatalf("the stale tab already shows speaker %q: it is not stale", v)
+	}
+	stale.setField("#edit-speaker", "Vladimir Putin")
+	stale.waitJS("the refusal", `/changed in another tab/.test(document.querySelector("#status[role=alert]")?.textContent ?? "")`)
+	stale.waitJS("the stale tab to show the latest version", `document.querySelector(`+jsString(item(id)+" .who")+`)?.textContent === "— Witkoff"`)
+	stale.waitJS("the stale tab's editor to show the latest version", `document.querySelector("#edit-speaker")?.value === "Witkoff"`)
+	if got := a.storedAnnotations()[id]["speaker"]; got != "Witkoff" {
+		t.Errorf("stored speaker %q, want the first tab's %q", got, "Witkoff")
+	}
+	a.reloadStory()
+	a.waitCount(item(id)+" .who", 1)
+	if got := a.text(item(id) + " .who"); got != "— Witkoff" {
+		t.Errorf("after a reload the first tab shows %q", got)
+	}
+
+	// Having caught up, the second tab can edit again.
+	stale.setField("#edit-speaker", "Steve Witkoff")
+	stale.waitStored(id, "speaker", "Steve Witkoff")
+}
+
+// TestStorageSelfTest runs the IndexedDB conformance suite at
+// /selftest/storage and requires it to pass.
+func TestStorageSelfTest(t *testing.T) {
+	srv, p := openApp(t)
+	p.run(chromedp.Navigate(srv.URL + "/selftest/storage"))
+	deadline := time.Now().Add(60 * time.Second)
+	for p.count(`#selftest[data-done="true"]`) == 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("the self-test did not finish; errors: %v", p.Errors())
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	got := p.text("#selftest")
+	if !strings.HasPrefix(got, "storage self-test: 0 failures") {
+		t.Errorf("%s", got)
+	}
+}
