@@ -62,7 +62,13 @@ func (p *storyPage) renderRevisions() app.UI {
 func (p *storyPage) show(ctx app.Context, i int) {
 	p.change(ctx, func(ctx context.Context, s *library.Session) (string, error) {
 		return "", s.Show(ctx, i)
-	}, func(app.Context) { p.selected = "" })
+	}, func(ctx app.Context) {
+		p.selected = ""
+		if p.suggesting {
+			p.suggestAt = 0
+			p.loadSuggestions(ctx)
+		}
+	})
 }
 
 // addRevisionFiles adds each file as a later revision, in order, and opens

@@ -35,6 +35,10 @@ type storyPage struct {
 	revisionPaste string
 	showAll       bool // list every annotation in the sidebar, however many
 
+	suggesting  bool // Suggest mode
+	suggestions []library.Suggestion
+	suggestAt   int // index of the suggestion being decided
+
 	importing   bool     // the import dialog is open
 	importPaste string   // JSON pasted into the import dialog
 	importErrs  []string // why the last import was rejected
@@ -45,7 +49,7 @@ type storyPage struct {
 
 func (p *storyPage) OnNav(ctx app.Context) {
 	p.storyID = ctx.Page().URL().Query().Get("id")
-	p.sess, p.selected, p.compare, p.status = nil, "", nil, busy("Opening…")
+	p.sess, p.selected, p.compare, p.suggesting, p.status = nil, "", nil, false, busy("Opening…")
 	id := p.storyID
 	ctx.Async(func() {
 		lib, back, err := openLibrary(context.Background())
@@ -134,6 +138,11 @@ func (p *storyPage) onKey(ctx app.Context, e app.Value) {
 	if ctrl || e.Get("altKey").Bool() {
 		return
 	}
+	if act := p.suggestKey(key, e.Get("shiftKey").Bool()); act != nil {
+		e.Call("preventDefault")
+		ctx.Dispatch(act)
+		return
+	}
 	var act func(app.Context)
 	switch key {
 	case "n", "p":
@@ -173,6 +182,27 @@ func (p *storyPage) onKey(ctx app.Context, e app.Value) {
 	}
 	e.Call("preventDefault")
 	ctx.Dispatch(act)
+}
+
+// suggestKey is what a key does in Suggest mode (nil: not a Suggest key).
+// Tab is taken only while suggesting and only outside form fields, so
+// keyboard navigation works everywhere else.
+func (p *storyPage) suggestKey(key string, shift bool) func(app.Context) {
+	if !p.suggesting {
+		return nil
+	}
+	switch key {
+	case "Enter", "a":
+		return func(ctx app.Context) { p.decideSuggestion(ctx, true) }
+	case "x":
+		return func(ctx app.Context) { p.decideSuggestion(ctx, false) }
+	case "Tab":
+		dir := map[bool]int{false: 1, true: -1}[shift]
+		return func(ctx app.Context) { p.stepSuggestion(ctx, dir) }
+	case "Escape":
+		return func(ctx app.Context) { p.suggesting = false }
+	}
+	return nil
 }
 
 // change runs a session operation off the UI goroutine and shows its

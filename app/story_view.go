@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/library"
 )
 
 func (p *storyPage) Render() app.UI {
@@ -24,6 +25,7 @@ func (p *storyPage) Render() app.UI {
 		Body(
 			topBar(app.Nav().Class("tools").Aria("label", "Story tools").Body(
 				app.Button().ID("undo").Text("Undo").Title("Ctrl+Z").Disabled(s.CanUndo() == "").OnClick(func(ctx app.Context, e app.Event) { p.undo(ctx) }),
+				app.Button().ID("suggest").Text("Suggest").Title("Find quotes and claims").OnClick(func(ctx app.Context, e app.Event) { p.startSuggesting(ctx) }),
 				app.Button().ID("export-json").Text("Export").Title("W3C Web Annotation JSON-LD").OnClick(p.export(false)),
 				app.Button().ID("export-csv").Text("Export CSV").OnClick(p.export(true)),
 				app.Button().ID("import").Text("Import…").OnClick(func(ctx app.Context, e app.Event) { p.importing, p.importErrs = true, nil }),
@@ -36,6 +38,7 @@ func (p *storyPage) Render() app.UI {
 				),
 				p.status.render(),
 				p.renderRevisions(),
+				app.If(p.suggesting, p.renderSuggestPanel),
 				app.If(p.compare != nil, p.renderCompare),
 				app.Div().Class("columns").Body(
 					p.renderArticle(),
@@ -54,7 +57,15 @@ func wordCount(text string) int { return len(strings.Fields(text)) }
 // a <mark> per segment it covers, nested outermost first. Text is only
 // ever a text node: article content cannot become markup.
 func (p *storyPage) renderArticle() app.UI {
-	views := paragraphViews(p.sess, p.selected)
+	var suggestions []library.Suggestion
+	current := ""
+	if p.suggesting {
+		suggestions = p.suggestions
+		if s, ok := p.currentSuggestion(); ok {
+			current = s.Key
+		}
+	}
+	views := paragraphViews(p.sess, p.selected, suggestions, current)
 	return app.Article().ID("article").Class("article").Aria("label", "Article text").
 		OnClick(p.onArticleClick).
 		Body(app.Range(views).Slice(func(i int) app.UI { return views[i] }))
@@ -76,9 +87,9 @@ func preventFocusLoss(ctx app.Context, e app.Event) { e.PreventDefault() }
 func (p *storyPage) renderHelp() app.UI {
 	return app.Dialog().ID("shortcuts").Open(true).Aria("labelledby", "shortcuts-title").Body(
 		app.H2().ID("shortcuts-title").Text("Keyboard shortcuts"),
-		app.Dl().Body(app.Range(shortcuts).Slice(func(i int) app.UI {
-			return app.Div().Body(app.Dt().Body(app.Kbd().Text(shortcuts[i].keys)), app.Dd().Text(shortcuts[i].action))
-		})),
+		shortcutList(shortcuts),
+		app.H3().Text("While suggesting"),
+		shortcutList(suggestKeys),
 		app.Button().Text("Close").AutoFocus(true).OnClick(func(ctx app.Context, e app.Event) { p.showHelp = false }),
 	)
 }
@@ -106,3 +117,9 @@ func (p *storyPage) renderImport() app.UI {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func shortcutList(keys []shortcut) app.UI {
+	return app.Dl().Body(app.Range(keys).Slice(func(i int) app.UI {
+		return app.Div().Body(app.Dt().Body(app.Kbd().Text(keys[i].keys)), app.Dd().Text(keys[i].action))
+	}))
+}

@@ -33,6 +33,7 @@ type segmentView struct {
 type markView struct {
 	ID, Kind, Status, Title string
 	Selected                bool
+	Suggestion              bool // a dashed suggested highlight; ID is its key
 }
 
 func (v *paragraphView) Render() app.UI {
@@ -41,7 +42,12 @@ func (v *paragraphView) Render() app.UI {
 		var node app.UI = app.Span().DataSet("s", seg.Start).Text(seg.Text)
 		for k := len(seg.Marks) - 1; k >= 0; k-- {
 			m := seg.Marks[k]
-			mark := app.Mark().DataSet("id", m.ID).DataSet("kind", m.Kind).Class("k-"+m.Kind).Title("%s", m.Title)
+			var mark app.HTMLMark
+			if m.Suggestion {
+				mark = app.Mark().DataSet("suggestion", m.ID).DataSet("suggested", m.Kind).Class("suggestion", "k-"+m.Kind).Title("%s", m.Title)
+			} else {
+				mark = app.Mark().DataSet("id", m.ID).DataSet("kind", m.Kind).Class("k-"+m.Kind).Title("%s", m.Title)
+			}
 			if m.Status != "" {
 				mark = mark.DataSet("status", m.Status)
 			}
@@ -54,13 +60,24 @@ func (v *paragraphView) Render() app.UI {
 	}))
 }
 
-// paragraphViews lays out the shown revision's highlights.
-func paragraphViews(s *library.Session, selected string) []*paragraphView {
-	marks := make(map[string]markView, len(s.Annotations))
+// paragraphViews lays out the shown revision's highlights and, in Suggest
+// mode, the suggestions (current is the one being decided).
+func paragraphViews(s *library.Session, selected string, suggestions []library.Suggestion, current string) []*paragraphView {
+	marks := make(map[string]markView, len(s.Annotations)+len(suggestions))
 	for _, a := range s.Annotations {
 		marks[a.ID] = markView{ID: a.ID, Kind: string(a.Kind), Status: string(a.Status), Title: markTitle(a), Selected: a.ID == selected}
 	}
-	layout := reading.Layout(s.Paragraphs, s.Marks())
+	layoutMarks := s.Marks()
+	for _, sg := range suggestions {
+		id := "suggestion " + sg.Key // cannot collide with an annotation IRI
+		title := "suggested " + string(sg.Kind)
+		if sg.Speaker != "" {
+			title += " · " + sg.Speaker
+		}
+		marks[id] = markView{ID: sg.Key, Kind: string(sg.Kind), Title: title, Selected: sg.Key == current, Suggestion: true}
+		layoutMarks = append(layoutMarks, reading.Mark{ID: id, Span: sg.Span})
+	}
+	layout := reading.Layout(s.Paragraphs, layoutMarks)
 	views := make([]*paragraphView, len(layout))
 	for i, segs := range layout {
 		v := &paragraphView{Segments: make([]segmentView, len(segs))}
