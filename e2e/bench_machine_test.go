@@ -18,7 +18,7 @@ type machine struct {
 	Cores    int
 	OS       string
 	Go       string
-	Chromium string // as the browser itself reports it
+	Chromium string // the version the browser itself reports
 }
 
 func thisMachine(chromium string) machine {
@@ -27,7 +27,7 @@ func thisMachine(chromium string) machine {
 		Cores:    runtime.NumCPU(),
 		OS:       runtime.GOOS + "/" + runtime.GOARCH,
 		Go:       runtime.Version(),
-		Chromium: chromium,
+		Chromium: chromium[strings.LastIndex(chromium, "/")+1:], // "HeadlessChrome/156.0…" or "Chrome/156.0…"
 	}
 }
 
@@ -42,6 +42,16 @@ func cpuModel() string {
 		if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
 			return strings.TrimSpace(v)
 		}
+	}
+	return "unknown"
+}
+
+// loadAverage is the system's one-minute load average from /proc/loadavg,
+// or "unknown": other work on the machine slows every figure down.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if fields := strings.Fields(string(data)); err == nil && len(fields) > 0 {
+		return fields[0]
 	}
 	return "unknown"
 }

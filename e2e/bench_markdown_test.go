@@ -14,15 +14,16 @@ import (
 
 // report is everything BenchmarkReport measured, and renders it.
 type report struct {
-	Date    time.Time
-	Machine machine
-	Pair    corpus.Pair
-	Size    struct{ Redline, Hello wasmSize }
-	Start   struct{ Redline, Hello startTimes }
-	Field   fieldResults
-	Tagging timings
-	Shown   int    // annotations on the page while tagging
-	Core    string // `go test -bench` output of the Go core, if make bench saved it
+	Date                  time.Time
+	Machine               machine
+	LoadBefore, LoadAfter string // one-minute load averages around the run
+	Pair                  corpus.Pair
+	Size                  struct{ Redline, Hello wasmSize }
+	Start                 struct{ Redline, Hello startTimes }
+	Field                 fieldResults
+	Tagging               timings
+	Shown                 int    // annotations on the page while tagging
+	Core                  string // `go test -bench` output of the Go core, if make bench saved it
 }
 
 // Markdown renders the report.
@@ -30,8 +31,8 @@ func (r *report) Markdown() string {
 	var w strings.Builder
 	m := r.Machine
 	fmt.Fprintf(&w, "# Benchmarks\n\n")
-	fmt.Fprintf(&w, "Measured by `make bench` on %s: %s, %d cores, %s, %s (headless), %s.\n",
-		r.Date.Format("2006-01-02 15:04 MST"), m.CPU, m.Cores, m.OS, m.Chromium, m.Go)
+	fmt.Fprintf(&w, "Measured by `make bench` on %s: %s, %d cores, %s, Chromium %s (headless), %s; load average %s before the run and %s after it.\n",
+		r.Date.Format("2006-01-02 15:04 MST"), m.CPU, m.Cores, m.OS, m.Chromium, m.Go, r.LoadBefore, r.LoadAfter)
 	fmt.Fprintf(&w, "Each time is the median of several runs, with the fastest and slowest run in brackets. "+
 		"A ratio is Redline's figure divided by its peer's: below 1× Redline is smaller or faster. "+
 		"This file is written by `make bench` (e2e/bench_report_test.go): rerun it rather than edit it.\n\n")
@@ -305,10 +306,10 @@ func ratio(a, b float64) string {
 
 // thousands writes n with comma separators, as the rest of the docs do.
 func thousands(n int) string {
-	s := fmt.Sprint(n)
 	if n < 0 {
 		return "-" + thousands(-n)
 	}
+	s := fmt.Sprint(n)
 	for i := len(s) - 3; i > 0; i -= 3 {
 		s = s[:i] + "," + s[i:]
 	}

@@ -14,9 +14,9 @@ import (
 
 // How many timed runs each figure is the median of.
 const (
-	startRuns = 5 // each a fresh server and browser: the slowest part
-	fieldRuns = 5 // after one warm-up run
-	tagRuns   = 7 // after one warm-up run
+	startRuns = 7  // each a fresh server and browser: the slowest part
+	fieldRuns = 15 // after one warm-up run; a run takes well under a second
+	tagRuns   = 15 // after one warm-up run
 )
 
 // BenchmarkReport measures Redline against its peers, in one go and in the
@@ -30,24 +30,24 @@ const (
 //     anchoring (approx-string-match), timed and judged against the truth;
 //   - tagging latency in the app with 1,000 annotations on the page.
 //
-// It needs what `make bench` builds: the app, the hello-world, bench/wasm
-// and bench/node_modules. Each iteration measures everything again.
+// It needs what `make bench` builds: the app (in bin/bench/app, apart from
+// `make build`), the hello-world, bench/wasm and bench/node_modules. Each iteration measures everything again.
 func BenchmarkReport(b *testing.B) {
 	root := repoRoot(b)
 	pair := benchPair(b, root)
+	redline, hello := filepath.Join(root, "bin", "bench", "app"), filepath.Join(root, "bin", "hello")
+	startRedline := startBuilt(redline, "redline", "serve", "--addr", "127.0.0.1:0", "--dir", ".")
+	startHello := startBuilt(hello, "hello", "--addr", "127.0.0.1:0")
 	for range b.N {
-		r := report{Pair: pair, Date: time.Now().UTC()}
-		startRedline, redlineDir := snapshot(b, filepath.Join(root, "bin", "redline"), filepath.Join(root, "web"), "serve", "--addr", "127.0.0.1:0", "--dir", ".")
-		hello := filepath.Join(root, "bin", "hello")
-		startHello, helloDir := snapshot(b, filepath.Join(hello, "hello"), filepath.Join(hello, "web"), "--addr", "127.0.0.1:0")
-		r.Size.Redline = wasmSizes(b, redlineDir)
-		r.Size.Hello = wasmSizes(b, helloDir)
+		r := report{Pair: pair, Date: time.Now().UTC(), LoadBefore: loadAverage()}
+		r.Size.Redline = wasmSizes(b, redline)
+		r.Size.Hello = wasmSizes(b, hello)
 		r.Start.Redline = measureStart(b, startRedline, startRuns)
 		r.Start.Hello = measureStart(b, startHello, startRuns)
 		var chromium string
 		r.Field, chromium = measureField(b, root, pair, fieldRuns)
 		r.Tagging, r.Shown = measureTagging(b, startRedline, pair, tagRuns)
-		r.Machine = thisMachine(chromium)
+		r.Machine, r.LoadAfter = thisMachine(chromium), loadAverage()
 		if core, err := os.ReadFile(filepath.Join(root, "bench", "out", "core.txt")); err == nil {
 			r.Core = string(core)
 		}
