@@ -33,8 +33,9 @@ func (p *storyPage) renderEditor() app.UI {
 // becomes "" (v10.1.11 drops empty values from its attributes), and a
 // textarea's text is only its initial value. So each annotation gets an
 // editor of its own (CompoID), and when the same annotation changes under
-// it (undo, another tab, a refused edit) the fields are set again, except
-// the one the reader is typing in.
+// it (undo, another tab, a refused edit) the fields whose value changed
+// are set again, except the one the reader is typing in. Only those: a
+// field the reader just changed keeps its value until the change is saved.
 type annotationEditor struct {
 	app.Compo
 
@@ -43,25 +44,36 @@ type annotationEditor struct {
 	Save       func(app.Context, library.Edit)
 	Delete     func(app.Context)
 	Close      func(app.Context)
+
+	shown map[string]string // the values last shown (fields)
 }
 
 func (e *annotationEditor) CompoID() string { return e.Annotation.ID }
 
+func (e *annotationEditor) OnMount(app.Context) { e.shown = e.fields() }
+
 func (e *annotationEditor) OnUpdate(ctx app.Context) {
 	ctx.Defer(func(app.Context) {
-		a := e.Annotation
-		for id, v := range map[string]string{
-			"edit-kind":    string(a.Kind),
-			"edit-speaker": a.Speaker,
-			"edit-verdict": string(a.Verdict),
-			"edit-tags":    strings.Join(a.Tags, ", "),
-			"edit-note":    a.Note,
-		} {
-			if !hasFocus(id) {
+		now := e.fields()
+		for id, v := range now {
+			if v != e.shown[id] && !hasFocus(id) {
 				setValue(id, v)
 			}
 		}
+		e.shown = now
 	})
+}
+
+// fields are the values the form shows, by field id.
+func (e *annotationEditor) fields() map[string]string {
+	a := e.Annotation
+	return map[string]string{
+		"edit-kind":    string(a.Kind),
+		"edit-speaker": a.Speaker,
+		"edit-verdict": string(a.Verdict),
+		"edit-tags":    strings.Join(a.Tags, ", "),
+		"edit-note":    a.Note,
+	}
 }
 
 func (e *annotationEditor) Render() app.UI {

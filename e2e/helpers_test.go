@@ -123,7 +123,8 @@ func (p *page) markIDs() []string {
 }
 
 // tag selects text in the article, presses key (q, c or n) and waits for
-// the new annotation in the sidebar; it returns the new annotation's id.
+// the new annotation in the sidebar and in storage (the page draws a new
+// tag before it is stored); it returns the new annotation's id.
 func (p *page) tag(text, key string) string {
 	p.t.Helper()
 	before := p.sidebarIDs()
@@ -132,6 +133,7 @@ func (p *page) tag(text, key string) string {
 	p.waitCount("#annotations li", len(before)+1)
 	for _, id := range p.sidebarIDs() {
 		if !slices.Contains(before, id) {
+			p.waitStored(id, "kind", map[string]string{"q": "quote", "c": "claim", "n": "note"}[key])
 			return id
 		}
 	}
@@ -215,4 +217,10 @@ func writeFile(t *testing.T, name, content string) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// setUploadFiles chooses files in a file input, as the file picker would.
+func (p *page) setUploadFiles(selector string, files ...string) {
+	p.t.Helper()
+	p.run(chromedp.SetUploadFiles(selector, files, chromedp.ByQuery))
 }

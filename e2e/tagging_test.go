@@ -158,9 +158,7 @@ func TestEditAndDeleteUndo(t *testing.T) {
 		t.Errorf("the restored annotation highlights %q", got)
 	}
 
-	p.selectText("#article", "a bad guy")
-	p.press("q")
-	p.waitCount("#annotations li", 2)
+	p.tag("a bad guy", "q")
 	p.ctrl("z")
 	p.waitCount("#annotations li", 1)
 	p.reloadStory()

@@ -2,6 +2,7 @@ package library
 
 import (
 	"context"
+	"crypto/sha1"
 	"errors"
 	"fmt"
 	"strings"
@@ -49,11 +50,18 @@ func (s *Session) Import(ctx context.Context, data []byte) (ImportResult, error)
 	for _, p := range s.Annotations {
 		existing[p.ID] = true
 	}
+	taken, err := s.lib.annotationIDs(ctx)
+	if err != nil {
+		return res, err
+	}
 	rev := s.Revision()
 	now := s.lib.now()
 	var problems []string
 	var fresh []Placed
 	for i, a := range anns {
+		if taken[a.ID] && !existing[a.ID] {
+			a.ID = copyID(s.Story.ID, a.ID)
+		}
 		if existing[a.ID] {
 			res.Present++
 			continue
@@ -99,6 +107,25 @@ func (s *Session) Import(ctx context.Context, data []byte) (ImportResult, error)
 	}
 	res.Added = len(fresh)
 	return res, nil
+}
+
+// copyID is the id an imported annotation gets when its own id belongs to
+// another story (a file imported into a second copy of an article): ids
+// are unique across the library. It is derived from the story and the
+// original id (a version 5 UUID), so importing the file there again finds
+// the copies instead of adding more.
+func copyID(storyID, id string) string {
+	sum := sha1.Sum([]byte(storyID + "\x00" + id))
+	sum[6] = sum[6]&0x0f | 0x50
+	sum[8] = sum[8]&0x3f | 0x80
+	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", sum[0:4], sum[4:6], sum[6:8], sum[8:10], sum[10:16])
+}
+
+// annotationIDs is the set of every annotation id in the library.
+func (l *Library) annotationIDs(ctx context.Context) (map[string]bool, error) {
+	ids := map[string]bool{}
+	err := l.eachAnnotation(ctx, func(_ store.Story, a store.Annotation) { ids[a.ID] = true })
+	return ids, err
 }
 
 func describeQuote(sel anchor.Selector) string {

@@ -408,3 +408,29 @@ func TestDraftShowsAtOnceAndFailedCommitTakesItBack(t *testing.T) {
 		t.Error("a refused tag can be undone")
 	}
 }
+
+func TestImportIntoSecondCopyOfArticle(t *testing.T) {
+	l := newLibrary(t)
+	first := openSample(t, l)
+	a, _ := first.Tag(ctx, find(t, first, "super smart"), annotation.KindQuote)
+	data, err := first.ExportJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := openSample(t, l)
+	res, err := second.Import(ctx, data)
+	if err != nil || res.Added != 1 {
+		t.Fatalf("Import into a second copy = %+v, %v; want 1 added", res, err)
+	}
+	copied := second.Annotations[0]
+	if copied.ID == a.ID || copied.Span != a.Span || copied.StoryID != second.Story.ID {
+		t.Errorf("copy %s at %v in %s; want a new id at %v in %s", copied.ID, copied.Span, copied.StoryID, a.Span, second.Story.ID)
+	}
+	again, err := second.Import(ctx, data)
+	if err != nil || again.Added != 0 || again.Present != 1 {
+		t.Errorf("importing the file again = %+v, %v; want it found, not copied again", again, err)
+	}
+	if orig, _ := l.Open(ctx, first.Story.ID); len(orig.Annotations) != 1 || orig.Annotations[0].ID != a.ID {
+		t.Errorf("the first story's annotations became %+v", orig.Annotations)
+	}
+}
