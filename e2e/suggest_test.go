@@ -72,7 +72,7 @@ func TestSuggestAcceptRejectReload(t *testing.T) {
 		t.Errorf("the accepted suggestion %s is still offered", first)
 	}
 	// The accepted one is an ordinary annotation: listed and editable.
-	p.press("Escape")
+	p.press("\x1b") // Esc
 	p.run(chromedp.WaitNotPresent("#suggestions", chromedp.ByQuery))
 	p.run(chromedp.Click(`#sidebar li[data-id] button`, chromedp.ByQuery))
 	p.run(chromedp.WaitVisible(`#editor`, chromedp.ByQuery))
