@@ -39,7 +39,7 @@ func startBuilt(dir, bin string, args ...string) func(testing.TB) *server {
 // first visit and on an offline reload.
 type startTimes struct{ First, Offline timings }
 
-// measureStart is BenchmarkStart's probe, runs times: each run is a fresh
+// measureStart times start-up runs times: each run is a fresh
 // server and a fresh browser profile (download, compile, run), then, once
 // the service worker holds the app, a reload with the server stopped.
 func measureStart(b *testing.B, start func(testing.TB) *server, runs int) startTimes {
