@@ -12,7 +12,7 @@ HELLO    := bin/hello
 BENCH    := bin/bench
 
 .DEFAULT_GOAL := help
-.PHONY: help build run test unit e2e bench fuzz clean
+.PHONY: help build run test unit e2e bench eval fuzz clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-6s %s\n", $$1, $$2}'
@@ -74,6 +74,9 @@ $(HELLO)/web/app.wasm.br: $(GOFILES)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(HELLO)/web/app.wasm ./bench/hello
 	$(GO) run ./cmd/precompress $(HELLO)/web/app.wasm
 	$(GO) build -trimpath -o $(HELLO)/hello ./bench/hello
+
+eval: ## quote and speaker detection scored on the labelled real articles
+	$(GO) test -count=1 -run '^TestEval$$' -v ./internal/suggest/
 
 fuzz: ## run each fuzz test for FUZZTIME (default 20s)
 	@for pkg in $$($(GO) list ./internal/...); do \
