@@ -44,7 +44,6 @@ func (p *storyPage) renderCarried() app.UI {
 						app.Span().Class("badge", "k-"+string(o.Kind)).Text(string(o.Kind)),
 						app.Del().Class("exact").Text(o.Exact()),
 						app.Button().Class("reattach").Text("Re-attach to selection").
-							OnMouseDown(preventFocusLoss).
 							OnClick(func(ctx app.Context, e app.Event) { p.reattach(ctx, o.ID) }),
 					)
 				})),

@@ -12,8 +12,8 @@ func cancelBrowserDefaults() {
 	cancelDefault("submit", func(app.Value) bool { return true }) // every form is handled in Go
 	cancelDefault("dragover", carriesFiles)                       // accept dropped files...
 	cancelDefault("drop", carriesFiles)                           // ...and never navigate to them
-	cancelDefault("mousedown", func(e app.Value) bool {           // keep the selection the toolbar tags
-		return within(e, "#tagbar")
+	cancelDefault("mousedown", func(e app.Value) bool {           // keep the selection these buttons act on
+		return within(e, "#tagbar, button.reattach")
 	})
 }
 

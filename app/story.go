@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -45,6 +46,12 @@ type storyPage struct {
 
 	keyFn, selFn app.Func
 	stopWatch    func()
+	stopDrop     func()
+
+	// busy serialises the session operations run off the UI goroutine:
+	// two at once (a quick second edit, an edit right after a tag) would
+	// race on the same stored record and the second would be refused.
+	busy sync.Mutex
 }
 
 func (p *storyPage) OnNav(ctx app.Context) {
@@ -87,6 +94,7 @@ func (p *storyPage) OnMount(ctx app.Context) {
 		placeNearSelection("tagbar")
 		return nil
 	})
+	p.stopDrop = onFilesDropped(func(files app.Value) { p.onDrop(ctx, files) })
 	app.Window().Call("addEventListener", "keydown", p.keyFn)
 	app.Window().Get("document").Call("addEventListener", "selectionchange", p.selFn)
 }
@@ -96,6 +104,7 @@ func (p *storyPage) OnDismount() {
 	app.Window().Get("document").Call("removeEventListener", "selectionchange", p.selFn)
 	p.keyFn.Release()
 	p.selFn.Release()
+	p.stopDrop()
 	if p.stopWatch != nil {
 		p.stopWatch()
 	}
@@ -108,7 +117,9 @@ func (p *storyPage) reload(ctx app.Context) {
 		return
 	}
 	ctx.Async(func() {
+		p.busy.Lock()
 		err := sess.Reload(context.Background())
+		p.busy.Unlock()
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				p.status = failure(err)
@@ -169,7 +180,8 @@ func (p *storyPage) onKey(ctx app.Context, e app.Value) {
 	case "k":
 		act = func(ctx app.Context) { p.step(ctx, -1) }
 	case "Enter":
-		if p.selected == "" {
+		// Enter on a control is the control's: it must still press buttons.
+		if p.selected == "" || target.Call("closest", "button, a[href], summary").Truthy() {
 			return
 		}
 		act = func(ctx app.Context) { focusFirst("#editor select, #editor input") }
@@ -217,7 +229,9 @@ func (p *storyPage) change(ctx app.Context, op func(context.Context, *library.Se
 		return
 	}
 	ctx.Async(func() {
+		p.busy.Lock()
 		msg, err := op(context.Background(), sess)
+		p.busy.Unlock()
 		if errors.Is(err, store.ErrConflict) {
 			sess.Reload(context.Background())
 			err = errors.New("this story was changed in another tab; it now shows the latest version and your last change was not saved")
@@ -389,9 +403,8 @@ func fileName(title string) string {
 
 // onDrop takes dropped files: annotation JSON is imported, articles become
 // later revisions.
-func (p *storyPage) onDrop(ctx app.Context, e app.Event) {
-	e.PreventDefault()
-	readFiles(ctx, e.Get("dataTransfer").Get("files"), annotation.MaxInputBytes, func(ctx app.Context, files []pickedFile) {
+func (p *storyPage) onDrop(ctx app.Context, dropped app.Value) {
+	readFiles(ctx, dropped, annotation.MaxInputBytes, func(ctx app.Context, files []pickedFile) {
 		var articles []pickedFile
 		for _, f := range files {
 			if strings.HasSuffix(f.Name, ".json") || strings.HasSuffix(f.Name, ".jsonld") {
@@ -445,7 +458,9 @@ func (p *storyPage) importData(ctx app.Context, data []byte) {
 		return
 	}
 	ctx.Async(func() {
+		p.busy.Lock()
 		res, err := sess.Import(context.Background(), data)
+		p.busy.Unlock()
 		ctx.Dispatch(func(ctx app.Context) {
 			var ie *library.ImportError
 			switch {

@@ -20,8 +20,6 @@ func (p *storyPage) Render() app.UI {
 	s := p.sess
 	rev := s.Revision()
 	return app.Div().ID("page").
-		OnDragOver(func(ctx app.Context, e app.Event) { e.PreventDefault() }).
-		OnDrop(p.onDrop).
 		Body(
 			topBar(app.Nav().Class("tools").Aria("label", "Story tools").Body(
 				app.Button().ID("undo").Text("Undo").Title("Ctrl+Z").Disabled(s.CanUndo() == "").OnClick(func(ctx app.Context, e app.Event) { p.undo(ctx) }),
@@ -74,15 +72,11 @@ func (p *storyPage) renderArticle() app.UI {
 // renderToolbar is the small toolbar that appears by a selection.
 func (p *storyPage) renderToolbar() app.UI {
 	return app.Div().ID("tagbar").Class("tagbar").Hidden(true).Role("toolbar").Aria("label", "Tag the selection").Body(
-		app.Button().Class("k-quote").Text("Quote (q)").OnMouseDown(preventFocusLoss).OnClick(p.tagFromToolbar(annotation.KindQuote)),
-		app.Button().Class("k-claim").Text("Claim (c)").OnMouseDown(preventFocusLoss).OnClick(p.tagFromToolbar(annotation.KindClaim)),
-		app.Button().Class("k-note").Text("Note (n)").OnMouseDown(preventFocusLoss).OnClick(p.tagFromToolbar(annotation.KindNote)),
+		app.Button().Class("k-quote").Text("Quote (q)").OnClick(p.tagFromToolbar(annotation.KindQuote)),
+		app.Button().Class("k-claim").Text("Claim (c)").OnClick(p.tagFromToolbar(annotation.KindClaim)),
+		app.Button().Class("k-note").Text("Note (n)").OnClick(p.tagFromToolbar(annotation.KindNote)),
 	)
 }
-
-// preventFocusLoss keeps the text selection when a toolbar button is
-// pressed (a mousedown would otherwise clear it).
-func preventFocusLoss(ctx app.Context, e app.Event) { e.PreventDefault() }
 
 func (p *storyPage) renderHelp() app.UI {
 	return app.Dialog().ID("shortcuts").Open(true).Aria("labelledby", "shortcuts-title").Body(

@@ -44,9 +44,9 @@ func TestAppStartsOffline(t *testing.T) {
 	if !fromWorker {
 		t.Error("the offline reload was not served by the service worker")
 	}
-	var text string
-	p.run(chromedp.Text("#library", &text, chromedp.ByQuery))
-	if !strings.Contains(text, "No stories yet") {
+	// The library reads IndexedDB after mounting: wait for its answer.
+	p.run(chromedp.WaitVisible(`#library section.empty`, chromedp.ByQuery))
+	if text := p.text("#library"); !strings.Contains(text, "No stories yet") {
 		t.Errorf("offline start shows %q, want the empty library", text)
 	}
 }
