@@ -75,7 +75,12 @@ func (s *Session) Compare(from, to int) (*Comparison, error) {
 	if from > to {
 		from, to = to, from
 	}
-	a, b := s.Revisions[from], s.Revisions[to]
+	return s.comparison(from, to, s.Revisions[from], s.Revisions[to]), nil
+}
+
+// comparison diffs revision a (at index from) against b (at index to) once
+// and carries a's annotations through that diff.
+func (s *Session) comparison(from, to int, a, b annotation.Revision) *Comparison {
 	d := revision.Compute(a.Text, b.Text)
 	anns := s.annotationsOf(a.ID)
 	c := &Comparison{From: from, To: to, Diff: d, kinds: map[string]annotation.Kind{}}
@@ -83,7 +88,7 @@ func (s *Session) Compare(from, to int) (*Comparison, error) {
 		c.kinds[x.ID] = x.Kind
 	}
 	c.Results = migrate.Migrate(a.Text, b.Text, d, anns)
-	return c, nil
+	return c
 }
 
 // annotationsOf lists one revision's annotations: the shown revision's as
@@ -120,8 +125,8 @@ func (s *Session) AddRevision(ctx context.Context, name string, data []byte) (*C
 	}
 	now := s.lib.now()
 	rev := newRevision(s.Story.ID, a, now)
-	d := revision.Compute(latest.Text, rev.Text)
-	results := migrate.Migrate(latest.Text, rev.Text, d, s.annotationsOf(latest.ID))
+	cmp := s.comparison(len(s.Revisions)-1, len(s.Revisions), latest, rev)
+	results := cmp.Results
 	carried := make([]store.Annotation, len(results))
 	for i, r := range results {
 		m := r.Annotation
@@ -139,7 +144,7 @@ func (s *Session) AddRevision(ctx context.Context, name string, data []byte) (*C
 		return nil, err
 	}
 	s.undo = nil // the history was about the previous revision's page
-	return s.Compare(len(s.Revisions)-2, len(s.Revisions)-1)
+	return cmp, nil
 }
 
 // Accept confirms a carried annotation's new place: it is no longer
