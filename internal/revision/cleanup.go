@@ -13,10 +13,19 @@ import "strings"
 // An equality holding a paragraph break is never absorbed, so a change
 // does not straddle paragraphs just because both were edited at the seam.
 func cleanupSemantic(chunks []chunk, old []token) []chunk {
+	return mergeEqualities(chunks, func(eq, before, after chunk) bool {
+		return absorbable(eq, before, after, old)
+	})
+}
+
+// mergeEqualities merges every equality that absorb accepts, with the
+// changes before and after it, into one change, and again with the changes
+// that then meet it.
+func mergeEqualities(chunks []chunk, absorb func(eq, before, after chunk) bool) []chunk {
 	out := make([]chunk, 0, len(chunks))
 	for _, c := range chunks {
 		out = append(out, c)
-		for n := len(out); n >= 3 && !out[n-1].equal && absorbable(out[n-2], out[n-3], out[n-1], old); n = len(out) {
+		for n := len(out); n >= 3 && !out[n-1].equal && absorb(out[n-2], out[n-3], out[n-1]); n = len(out) {
 			merged := chunk{false, out[n-3].o0, out[n-1].o1, out[n-3].n0, out[n-1].n1}
 			out = append(out[:n-3], merged)
 		}

@@ -1,17 +1,6 @@
 package revision
 
-import (
-	"time"
-	"unicode/utf8"
-
-	"github.com/sergi/go-diff/diffmatchpatch"
-)
-
-// diffTimeout bounds go-diff's search. A 100 KB article pair takes
-// milliseconds; the bound only bites on huge, wholly different inputs, where
-// go-diff returns a coarser (still correct) diff instead of running for
-// minutes. This also keeps go-diff's half-match speed-up enabled.
-const diffTimeout = time.Second
+import "unicode/utf8"
 
 // maxCodes is how many token codes there are: every rune value except the
 // UTF-16 surrogates, which do not survive go-diff's rune/string round trips.
@@ -24,6 +13,8 @@ type coder struct {
 	codes map[string]rune
 	next  rune
 	limit int
+	// shared is set once a key got the overflow code (then c.next).
+	shared bool
 }
 
 func newCoder(limit int) *coder {
@@ -44,6 +35,7 @@ func (c *coder) code(key string) rune {
 	}
 	r := c.next
 	if len(c.codes) >= c.limit-1 {
+		c.shared = true
 		return r // the shared overflow code, never given to one key alone
 	}
 	c.codes[key] = r
@@ -54,40 +46,15 @@ func (c *coder) code(key string) rune {
 	return r
 }
 
+// isShared reports whether code r may stand for more than one key.
+func (c *coder) isShared(r rune) bool { return c.shared && r == c.next }
+
 // chunk is a run of tokens, old[o0:o1] and new[n0:n1]: equal ones, or a
 // change (deleted old tokens replaced by inserted new ones, either may be
 // empty).
 type chunk struct {
 	equal          bool
 	o0, o1, n0, n1 int
-}
-
-// tokenDiff runs go-diff over the token codes and returns alternating
-// equal and change chunks.
-func tokenDiff(old, new []token, limit int) []chunk {
-	c := newCoder(limit)
-	a, b := c.encode(old), c.encode(new)
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = diffTimeout
-	var cb chunkBuilder
-	i, j := 0, 0
-	for _, d := range dmp.DiffMainRunes(a, b, false) {
-		n := utf8.RuneCountInString(d.Text)
-		switch d.Type {
-		case diffmatchpatch.DiffEqual:
-			for k := 0; k < n; k++ {
-				cb.add(old[i+k].key == new[j+k].key, 1, 1)
-			}
-			i, j = i+n, j+n
-		case diffmatchpatch.DiffDelete:
-			cb.add(false, n, 0)
-			i += n
-		case diffmatchpatch.DiffInsert:
-			cb.add(false, 0, n)
-			j += n
-		}
-	}
-	return cb.chunks
 }
 
 // chunkBuilder appends token runs, merging neighbours of the same kind so

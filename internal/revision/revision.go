@@ -2,11 +2,13 @@
 // offsets from the old text to the new one.
 //
 // Both texts are tokenised into words, whitespace runs and single
-// punctuation marks; go-diff compares the token sequences and a semantic
-// cleanup merges edits separated by trivial equalities. Tokens are compared
-// after removing typographic noise (see tokenKey), so an Equal op may cover
-// old and new text that differ only by such noise, e.g. “super smart” and
-// "super smart". All offsets are code points into the real texts.
+// punctuation marks; go-diff compares the token sequences (paragraph by
+// paragraph first, then word by word between the unchanged paragraphs) and
+// a semantic cleanup merges edits separated by trivial equalities. Tokens
+// are compared after removing typographic noise (see tokenKey), so an
+// Equal op may cover old and new text that differ only by such noise, e.g.
+// “super smart” and "super smart". All offsets are code points into the
+// real texts.
 package revision
 
 import "github.com/redline-news/redline/internal/span"

@@ -52,6 +52,11 @@ func TestCompute(t *testing.T) {
 			"One.[-\n\n-]{+ +}Two.", Stats{ParagraphsTouched: 1, Changes: 1}},
 		{"moved paragraph", talks + "\n\n" + gains + "\n\n" + lede, gains + "\n\n" + talks + "\n\n" + lede,
 			"[-" + talks + "\n\n-]" + gains + "\n\n{+" + talks + "\n\n+}" + lede, Stats{WordsAdded: 14, WordsRemoved: 14, ParagraphsTouched: 2, Changes: 2}},
+		{"short paragraph moved across edited ones", "Read more.\n\n" + praise + "\n\n" + issue + "\n\n" + lede,
+			strings.Replace(praise, "dialogue", "talks", 1) + "\n\n" + strings.Replace(issue, "four", "five", 1) + "\n\nRead more.\n\n" + lede,
+			"[-Read more.\n\n-]" + strings.Replace(praise, "dialogue", "[-dialogue-]{+talks+}", 1) + "\n\n" +
+				strings.Replace(issue, "four", "[-four-]{+five+}", 1) + "\n\n{+Read more.\n\n+}" + lede,
+			Stats{WordsAdded: 4, WordsRemoved: 4, ParagraphsTouched: 4, Changes: 4}},
 		{"deleted paragraph", "Alpha one.\n\nBeta two.\n\nGamma three.", "Alpha one.\n\nGamma three.",
 			"Alpha one.\n\n[-Beta two.\n\n-]Gamma three.", Stats{WordsRemoved: 2, ParagraphsTouched: 1, Changes: 1}},
 		{"added paragraph", "Alpha one.", "Alpha one.\n\nBeta two.",

@@ -15,6 +15,7 @@ type token struct {
 	bstart, bend int    // bytes, for slicing
 	key          string // the text compared, with typographic noise removed
 	word         bool   // counts in WordsAdded / WordsRemoved
+	space        bool   // a run of whitespace
 	paraBreak    bool   // whitespace holding a blank line
 }
 
@@ -51,7 +52,8 @@ func tokenize(text string) []token {
 			c.symbol()
 		}
 		t.end, t.bend = c.cp, c.b
-		t.key = tokenKey(text[t.bstart:t.bend], unicode.IsSpace(r))
+		t.space = unicode.IsSpace(r)
+		t.key = tokenKey(text[t.bstart:t.bend], t.space)
 		t.paraBreak = t.key == paraBreakKey
 		toks = append(toks, t)
 	}
