@@ -7,16 +7,32 @@ import (
 	"github.com/redline-news/redline/internal/anchor"
 )
 
-// DecodeError lists every problem that stopped Decode.
+// DecodeError lists the problems that stopped Decode.
 type DecodeError struct {
+	// Problems lists the first MaxProblems problems found; when there
+	// were more, a last problem at "$" says how many were left out.
 	Problems []Problem
+	// Omitted is how many problems were found but not listed.
+	Omitted int
+}
+
+func newDecodeError(l problemList) *DecodeError {
+	return &DecodeError{Problems: l.result(), Omitted: l.omitted}
+}
+
+// Count is how many problems were found, listed or not.
+func (e *DecodeError) Count() int {
+	if e.Omitted > 0 {
+		return len(e.Problems) - 1 + e.Omitted // less the line that counts them
+	}
+	return len(e.Problems)
 }
 
 func (e *DecodeError) Error() string {
-	if len(e.Problems) == 1 {
+	if e.Count() == 1 {
 		return e.Problems[0].String()
 	}
-	return fmt.Sprintf("%s (and %d more problems)", e.Problems[0], len(e.Problems)-1)
+	return fmt.Sprintf("%s (and %d more problems)", e.Problems[0], e.Count()-1)
 }
 
 // Decode reads annotations written by Redline or by other W3C tools
@@ -26,27 +42,29 @@ func (e *DecodeError) Error() string {
 // can use: every annotation needs one target with a source and a
 // TextQuoteSelector or TextPositionSelector (other selectors are ignored),
 // and must pass Annotation.Validate. On failure it returns a *DecodeError
-// listing every problem; no annotations are returned then. doc.go tells
+// listing the problems (see MaxProblems); no annotations are returned then. doc.go tells
 // how bodies from other tools map onto Redline's fields.
 func Decode(data []byte) ([]Annotation, error) {
 	tree, problems := parseJSON(data)
 	if tree == nil {
-		return nil, &DecodeError{problems}
+		return nil, newDecodeError(problems)
 	}
 	c := check(tree)
-	problems = append(problems, c.problems...)
-	problems = append(problems, c.unusable...)
+	problems.addAll(c.problems)
+	problems.addAll(c.unusable)
 	var anns []Annotation
 	for _, f := range c.found {
 		if !f.valid {
 			continue // its W3C problems are already listed
 		}
 		a, ps := fromJSON(f.at, f.obj)
-		problems = append(problems, ps...)
+		for _, p := range ps {
+			problems.addProblem(p)
+		}
 		anns = append(anns, a)
 	}
-	if len(problems) > 0 {
-		return nil, &DecodeError{problems}
+	if problems.count() > 0 {
+		return nil, newDecodeError(problems)
 	}
 	return anns, nil
 }

@@ -61,10 +61,13 @@
 // MUSTs) with hand-written checks that name the JSON path, plus sanity
 // limits (MaxInputBytes, MaxDepth, UTF-8, duplicate keys, duplicate
 // annotation ids, offsets that are plain integers up to MaxOffset with
-// start <= end). It follows the model where the suite's schemas are
-// narrower: Composite, List and Independents are accepted like Choice, and
-// selectors or states of types the model does not define are extensions,
-// accepted unchecked (Hypothesis adds PageSelector, for example).
+// start <= end). A key repeated in one object is one problem however often
+// it repeats, and Validate and Decode list at most MaxProblems problems,
+// then say how many more they found. Validate follows the model where the
+// suite's schemas are narrower: Composite, List and Independents are
+// accepted like Choice, and selectors or states of types the model does
+// not define are extensions, accepted unchecked (Hypothesis adds
+// PageSelector, for example).
 //
 // Decode is conformance plus "Redline can use it": it reports everything
 // Validate does, then, for each valid annotation, whatever stops Redline

@@ -15,9 +15,12 @@ import (
 // Limits on what Validate and Decode read, so a hostile file cannot
 // exhaust memory or the stack.
 const (
-	// MaxInputBytes bounds the size of an annotation file (the CLI's own
-	// limit is the same).
-	MaxInputBytes = 64 << 20
+	// MaxInputBytes bounds the size of an annotation file: 16 MiB holds
+	// some 15,000 of Redline's annotations, far more than one story has.
+	// Parsing costs about 20 bytes of memory per byte of JSON, and in the
+	// browser (single-threaded wasm) the page is frozen while it runs: a
+	// 64 MiB file took a gigabyte and many seconds.
+	MaxInputBytes = 16 << 20
 	// MaxDepth bounds how deeply arrays and objects nest. A Redline
 	// collection nests 7 levels; W3C examples with refinedBy chains about 12.
 	MaxDepth = 64
@@ -69,18 +72,23 @@ func (p *path) String() string {
 type object map[string]any
 
 // parseJSON reads data into a tree. A syntax error or a broken limit is
-// fatal and returned alone; duplicate keys are reported and parsing goes
-// on (the last value wins, as in encoding/json).
-func parseJSON(data []byte) (any, []Problem) {
+// fatal and returned alone, with a nil tree; duplicate keys are reported
+// and parsing goes on (the last value wins, as in encoding/json).
+func parseJSON(data []byte) (any, problemList) {
+	fatal := func(format string, args ...any) (any, problemList) {
+		var l problemList
+		l.add(root, format, args...)
+		return nil, l
+	}
 	if len(data) > MaxInputBytes {
-		return nil, []Problem{{"$", fmt.Sprintf("file is %d bytes; the limit is %d MiB", len(data), MaxInputBytes>>20)}}
+		return fatal("file is %d bytes; the limit is %d MiB", len(data), MaxInputBytes>>20)
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a UTF-8 byte order mark is harmless
 	if !utf8.Valid(data) {
-		return nil, []Problem{{"$", lineCol(data, firstInvalidUTF8(data)) + ": not valid UTF-8 (JSON must be UTF-8)"}}
+		return fatal("%s: not valid UTF-8 (JSON must be UTF-8)", lineCol(data, firstInvalidUTF8(data)))
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, []Problem{{"$", "empty input: expected a JSON annotation, page or collection"}}
+		return fatal("empty input: expected a JSON annotation, page or collection")
 	}
 	p := &parser{dec: json.NewDecoder(bytes.NewReader(data)), data: data}
 	p.dec.UseNumber()
@@ -91,7 +99,7 @@ func parseJSON(data []byte) (any, []Problem) {
 		}
 	}
 	if err != nil {
-		return nil, []Problem{{"$", err.Error()}}
+		return fatal("%s", err)
 	}
 	return v, p.problems
 }
@@ -110,7 +118,7 @@ func firstInvalidUTF8(data []byte) int {
 type parser struct {
 	dec      *json.Decoder
 	data     []byte
-	problems []Problem
+	problems problemList
 }
 
 func (p *parser) value(at *path, depth int) (any, error) {
@@ -138,6 +146,8 @@ func (p *parser) value(at *path, depth int) (any, error) {
 		return arr, p.syntaxError(err)
 	}
 	obj := object{}
+	var repeats map[string]int // key → how many times it appears, for keys that repeat
+	var repeated []string      // those keys, in the order they first repeat
 	for p.dec.More() {
 		tok, err := p.dec.Token()
 		if err != nil {
@@ -145,13 +155,29 @@ func (p *parser) value(at *path, depth int) (any, error) {
 		}
 		key := tok.(string) // the decoder only yields string keys inside objects
 		if _, dup := obj[key]; dup {
-			p.problems = append(p.problems, Problem{at.String(), fmt.Sprintf("key %q appears twice", key)})
+			if repeats == nil {
+				repeats = map[string]int{}
+			}
+			if repeats[key] == 0 {
+				repeats[key] = 1
+				repeated = append(repeated, key)
+			}
+			repeats[key]++
 		}
 		v, err := p.value(at.field(key), depth+1)
 		if err != nil {
 			return nil, err
 		}
 		obj[key] = v
+	}
+	// One problem per repeated key, however often it repeats: a file of a
+	// million "k":1 pairs is one mistake, not a million.
+	for _, key := range repeated {
+		if n := repeats[key]; n == 2 {
+			p.problems.add(at, "key %q appears twice", key)
+		} else {
+			p.problems.add(at, "key %q appears %d times", key, n)
+		}
 	}
 	_, err = p.dec.Token() // '}'
 	return obj, p.syntaxError(err)

@@ -1,9 +1,6 @@
 package annotation
 
-import (
-	"fmt"
-	"strings"
-)
+import "strings"
 
 // Validate checks data against the W3C Web Annotation Data Model: every
 // MUST the W3C test suite asserts (annotations/annotationMusts.test and the
@@ -13,24 +10,25 @@ import (
 // start <= end, date-times with a time zone. data may be an Annotation, an
 // array of them, an AnnotationPage or an AnnotationCollection.
 //
-// It returns every problem found, or nil when data is valid. Validate is
-// about conformance only; Decode also reports what stops Redline from
-// using a valid annotation (such as a target with no text selector).
+// It returns the problems found (the first MaxProblems, then a count of
+// the rest), or nil when data is valid. Validate is about conformance
+// only; Decode also reports what stops Redline from using a valid
+// annotation (such as a target with no text selector).
 func Validate(data []byte) []Problem {
 	tree, problems := parseJSON(data)
-	if tree == nil {
-		return problems
+	if tree != nil {
+		problems.addAll(check(tree).problems)
 	}
-	return append(problems, check(tree).problems...)
+	return problems.result()
 }
 
 // checker walks a parsed document, collecting problems and the
 // annotations it finds.
 type checker struct {
-	problems      []Problem
+	problems      problemList
 	ids           map[string]*path // annotation id → where it was first used
 	found         []found
-	unusable      []Problem // valid W3C that Redline cannot import
+	unusable      problemList // valid W3C that Redline cannot import
 	sawStyleClass bool
 }
 
@@ -42,7 +40,7 @@ type found struct {
 }
 
 func (c *checker) add(at *path, format string, args ...any) {
-	c.problems = append(c.problems, Problem{at.String(), fmt.Sprintf(format, args...)})
+	c.problems.add(at, format, args...)
 }
 
 func check(tree any) *checker {
@@ -157,7 +155,7 @@ func (c *checker) collection(at *path, o object) {
 		c.page(at.field("first"), f, true, total)
 	case string:
 		c.iri(at.field("first"), f, "first")
-		c.unusable = append(c.unusable, Problem{at.field("first").String(), "the first page is only linked, not embedded: Redline reads annotations embedded in the file"})
+		c.unusable.add(at.field("first"), "the first page is only linked, not embedded: Redline reads annotations embedded in the file")
 	default:
 		if n != 1 {
 			c.add(at.field("first"), "first must have exactly one value, found %s", describe(v))
@@ -184,7 +182,7 @@ func (c *checker) page(at *path, o object, embedded bool, total int) {
 	c.optional(at, o, "prev", func(at *path, v any, what string) { c.one(at, v, what, c.iri) })
 	c.optional(at, o, "next", func(at *path, v any, what string) {
 		c.one(at, v, what, c.iri)
-		c.unusable = append(c.unusable, Problem{at.String(), "the collection continues on another page: Redline reads only annotations embedded in the file"})
+		c.unusable.add(at, "the collection continues on another page: Redline reads only annotations embedded in the file")
 	})
 	c.optional(at, o, "startIndex", func(at *path, v any, what string) { c.count(at, v, what) })
 	v, ok := o["items"]
@@ -203,7 +201,7 @@ func (c *checker) page(at *path, o object, embedded bool, total int) {
 			c.annotation(at.field("items").at(i), a, true)
 		case string:
 			c.iri(at.field("items").at(i), a, "an item given as a string")
-			c.unusable = append(c.unusable, Problem{at.field("items").at(i).String(), "the annotation is only linked, not embedded: Redline reads annotations embedded in the file"})
+			c.unusable.add(at.field("items").at(i), "the annotation is only linked, not embedded: Redline reads annotations embedded in the file")
 		default:
 			c.add(at.field("items").at(i), "expected an annotation object or its IRI, found %s", describe(x))
 		}
@@ -214,7 +212,7 @@ func (c *checker) page(at *path, o object, embedded bool, total int) {
 }
 
 func (c *checker) annotation(at *path, o object, inherited bool) {
-	start := len(c.problems)
+	start := c.problems.count()
 	c.sawStyleClass = false
 	c.context(at, o, inherited)
 	c.id(at, o, "an annotation")
@@ -249,7 +247,7 @@ func (c *checker) annotation(at *path, o object, inherited bool) {
 	c.optional(at, o, keyStatus, func(at *path, v any, what string) { c.oneOf(statusNames()...)(at, v, what) })
 	c.optional(at, o, keyBefore, c.str)
 	c.optional(at, o, keyRevision, c.str)
-	c.found = append(c.found, found{at: at, obj: o, valid: len(c.problems) == start})
+	c.found = append(c.found, found{at: at, obj: o, valid: c.problems.count() == start})
 }
 
 func statusNames() []string {
