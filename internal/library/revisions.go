@@ -91,17 +91,10 @@ func (s *Session) comparison(from, to int, a, b annotation.Revision) *Comparison
 	return c
 }
 
-// annotationsOf lists one revision's annotations: the shown revision's as
-// they are now in this session, another's as loaded.
+// annotationsOf lists one revision's annotations (see current).
 func (s *Session) annotationsOf(revisionID string) []annotation.Annotation {
 	var out []annotation.Annotation
-	if revisionID == s.Revision().ID {
-		for _, p := range s.Annotations {
-			out = append(out, p.Annotation.Annotation)
-		}
-		return out
-	}
-	for _, a := range s.all {
+	for _, a := range s.current() {
 		if a.Revision == revisionID {
 			out = append(out, a.Annotation)
 		}
@@ -137,14 +130,34 @@ func (s *Session) AddRevision(ctx context.Context, name string, data []byte) (*C
 		m.Target.SourceDate = rev.Date
 		carried[i] = store.Annotation{Annotation: m, StoryID: s.Story.ID}
 	}
-	if _, err := s.lib.Store.AddRevision(ctx, rev, carried); err != nil {
+	saved, err := s.lib.Store.AddRevision(ctx, rev, carried)
+	if err != nil {
 		return nil, err
 	}
-	if err := s.load(ctx, s.Story.ID, -1); err != nil {
-		return nil, err
-	}
+	// Show the new revision from what was just stored, without reading
+	// every record back.
+	s.all = append(s.current(), saved...)
+	s.Revisions = append(s.Revisions, rev)
+	s.Current = len(s.Revisions) - 1
+	s.place(s.all)
 	s.undo = nil // the history was about the previous revision's page
 	return cmp, nil
+}
+
+// current is every stored annotation of the story as this session knows
+// it: the shown revision's as they are now, the others' as loaded.
+func (s *Session) current() []store.Annotation {
+	shown := s.Revision().ID
+	out := make([]store.Annotation, 0, len(s.all))
+	for _, a := range s.all {
+		if a.Revision != shown {
+			out = append(out, a)
+		}
+	}
+	for _, p := range s.Annotations {
+		out = append(out, p.Annotation)
+	}
+	return out
 }
 
 // Accept confirms a carried annotation's new place: it is no longer
