@@ -1,6 +1,10 @@
 package revision
 
-import "github.com/sergi/go-diff/diffmatchpatch"
+import (
+	"slices"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
 
 // paragraphBounds splits tokens into paragraphs, each with the blank line
 // that ends it (a blank line alone would match every other one and pin
@@ -34,45 +38,109 @@ func paragraphDiff(d *differ, oldParas, newParas []int) []chunk {
 		return out
 	}
 	pa, pb := encode(oldParas, d.a), encode(newParas, d.b)
-	var cb chunkBuilder
-	for _, r := range d.runs(pa, pb) {
-		switch r.op {
-		case diffmatchpatch.DiffEqual:
-			cb.add(true, r.n, r.n)
-		case diffmatchpatch.DiffDelete:
-			cb.add(false, r.n, 0)
-		case diffmatchpatch.DiffInsert:
-			cb.add(false, 0, r.n)
+	// Paragraphs found in one text only cannot match: each run of them goes
+	// to go-diff as one placeholder, so it sees a far smaller edit distance.
+	// The placeholders' keys are not UTF-8, unlike every paragraph's.
+	ca, na := collapseUnmatched(pa, pb, c.code("\xff"))
+	cb, nb := collapseUnmatched(pb, pa, c.code("\xfe"))
+	var b chunkBuilder
+	i, j := 0, 0
+	for _, r := range d.runs(ca, cb) {
+		do, dn := 0, 0
+		if r.op != diffmatchpatch.DiffInsert {
+			do = sum(na[i : i+r.n])
+			i += r.n
+		}
+		if r.op != diffmatchpatch.DiffDelete {
+			dn = sum(nb[j : j+r.n])
+			j += r.n
+		}
+		b.add(r.op == diffmatchpatch.DiffEqual, do, dn)
+	}
+	return mergeEqualities(b.chunks, anchorTest(d, oldParas, newParas, repeatedIn(pa, pb), pa))
+}
+
+// anchorTest decides which runs of equal paragraphs to give up as anchors
+// (see crossed). A run holding a paragraph that occurs more than once may
+// be matched to the wrong copy, so any sign of a better match gives it up;
+// for a run of unique paragraphs, the sign must outweigh half the run.
+// Counting words in any order overestimates what a word diff keeps, and
+// half leans towards the word diff: on shuffled and edited copies of the
+// sample article these margins matched the whole-text word diff's quality
+// or bettered it while keeping most anchors of an ordinary revision.
+func anchorTest(d *differ, oldParas, newParas []int, repeated func(rune) bool, pa []rune) func(eq, before, after chunk) bool {
+	tokens := func(c chunk) chunk {
+		return chunk{c.equal, oldParas[c.o0], oldParas[c.o1], newParas[c.n0], newParas[c.n1]}
+	}
+	return func(eq, before, after chunk) bool {
+		margin := 0
+		if !slices.ContainsFunc(pa[eq.o0:eq.o1], repeated) {
+			margin = countSolid(d.old[oldParas[eq.o0]:oldParas[eq.o1]]) / 2
+		}
+		return d.crossed(tokens(eq), tokens(before), tokens(after), margin)
+	}
+}
+
+// collapseUnmatched returns codes with every run of codes absent from other
+// replaced by one placeholder, and how many codes each element stands for.
+func collapseUnmatched(codes, other []rune, placeholder rune) (collapsed []rune, counts []int) {
+	inOther := make(map[rune]bool, len(other))
+	for _, r := range other {
+		inOther[r] = true
+	}
+	for _, r := range codes {
+		if !inOther[r] {
+			if k := len(collapsed) - 1; k >= 0 && collapsed[k] == placeholder {
+				counts[k]++
+				continue
+			}
+			r = placeholder
+		}
+		collapsed = append(collapsed, r)
+		counts = append(counts, 1)
+	}
+	return collapsed, counts
+}
+
+func sum(ns []int) int {
+	total := 0
+	for _, n := range ns {
+		total += n
+	}
+	return total
+}
+
+// crossed reports whether the equal tokens eq, between the changes before
+// and after, are better given up: whether the three together have more
+// words in common than keeping eq keeps (its own words, and what each
+// change has in common with itself), by more than margin. That is the mark
+// of a block moved across eq, or of eq matched to the wrong copy of a
+// repeated paragraph: keeping eq would show the block deleted and inserted
+// whole, while diffing all three word by word lets whichever is larger
+// stay, as a word diff of the whole texts would. Edits in place leave each
+// change mostly like itself, so ordinary equalities stay and keep the word
+// diffs small.
+func (d *differ) crossed(eq, before, after chunk, margin int) bool {
+	kept := d.common(before.o0, before.o1, before.n0, before.n1) +
+		countSolid(d.old[eq.o0:eq.o1]) +
+		d.common(after.o0, after.o1, after.n0, after.n1)
+	return d.common(before.o0, after.o1, before.n0, after.n1)-kept > margin
+}
+
+// repeatedIn reports which paragraph codes occur more than once in a or
+// in b.
+func repeatedIn(a, b []rune) func(rune) bool {
+	repeated := make(map[rune]bool)
+	for _, codes := range [][]rune{a, b} {
+		seen := make(map[rune]bool, len(codes))
+		for _, r := range codes {
+			if seen[r] {
+				repeated[r] = true
+			}
+			seen[r] = true
 		}
 	}
-	return mergeEqualities(cb.chunks, func(eq, before, after chunk) bool {
-		return d.crossed(toTokens(eq, oldParas, newParas), toTokens(before, oldParas, newParas), toTokens(after, oldParas, newParas))
-	})
-}
-
-// toTokens turns a chunk of paragraph indices into one of token indices.
-func toTokens(c chunk, oldParas, newParas []int) chunk {
-	return chunk{c.equal, oldParas[c.o0], oldParas[c.o1], newParas[c.n0], newParas[c.n1]}
-}
-
-// crossed reports whether the equal paragraphs eq, between the changes
-// before and after, are better given up: whether the three together have
-// more words in common than keeping eq keeps (its own words, and what each
-// change has in common with itself) by more than half of eq. That is the mark
-// of a block moved across eq (or of eq matched to the wrong copy of a
-// repeated paragraph): keeping eq would show the block deleted and
-// inserted whole, while diffing all three word by word lets whichever is
-// larger stay, as a word diff of the whole texts would. Edits in place
-// leave each change mostly like itself, so ordinary equalities stay and
-// keep the word diffs small. Words are counted in any order, a cheap upper
-// bound on what a diff can keep. Giving up eq gains those words only if
-// they outweigh eq, but a margin of half of eq rather than all of it leans
-// towards the word diff: on shuffled and edited copies of the sample
-// article that matched the whole-text word diff's quality or bettered it.
-func (d *differ) crossed(eq, before, after chunk) bool {
-	size := countSolid(d.old[eq.o0:eq.o1])
-	kept := d.common(before.o0, before.o1, before.n0, before.n1) + size + d.common(after.o0, after.o1, after.n0, after.n1)
-	return d.common(before.o0, after.o1, before.n0, after.n1)-kept > size/2
+	return func(r rune) bool { return repeated[r] }
 }
 
 // common counts the tokens other than whitespace that old[i0:i1] and
