@@ -1,7 +1,5 @@
 package revision
 
-import "strings"
-
 // cleanupSemantic merges changes separated by equalities too small to be
 // worth showing, as go-diff's DiffCleanupSemantic does, but counting tokens
 // rather than characters: an equality is absorbed when it has no more
@@ -73,11 +71,11 @@ func alignEdits(chunks []chunk, old, new []token) []chunk {
 			continue
 		}
 		s, e := start, end
-		for s > lo && side[s-1].key == side[e-1].key {
+		for s > lo && side[s-1].id == side[e-1].id {
 			s, e = s-1, e-1
 		}
 		best, bestScore := s, edgeScore(side, s)+edgeScore(side, e)
-		for e < hi && side[s].key == side[e].key {
+		for e < hi && side[s].id == side[e].id {
 			s, e = s+1, e+1
 			// >= prefers trailing over leading whitespace in an edit.
 			if score := edgeScore(side, s) + edgeScore(side, e); score >= bestScore {
@@ -103,9 +101,10 @@ func edgeScore(toks []token, k int) int {
 	switch {
 	case x.paraBreak || y.paraBreak:
 		return 5
-	case strings.ContainsAny(x.key, `.!?"'`) && y.key == spaceKey:
+	// Past the case above, a space token is no paragraph break.
+	case x.sentencePunct && y.space:
 		return 3
-	case x.key == spaceKey || y.key == spaceKey:
+	case x.space || y.space:
 		return 2
 	case !x.word || !y.word:
 		return 1

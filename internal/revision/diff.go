@@ -21,12 +21,12 @@ const diffTimeout = time.Second
 // stayed the same. Most paragraphs of a revision are unchanged, and Myers'
 // algorithm costs about the square of the edit distance of what it is given,
 // so many small problems are far cheaper than one large one.
-func tokenDiff(old, new []token, limit int) []chunk {
-	c := newCoder(limit)
+// Tokens must have been numbered by the one coder c.
+func tokenDiff(old, new []token, c *coder) []chunk {
 	d := &differ{
 		old: old, new: new,
-		a: c.encode(old), b: c.encode(new),
-		codes:    c,
+		a: codes(old), b: codes(new),
+		coder:    c,
 		deadline: time.Now().Add(diffTimeout),
 	}
 	oldParas, newParas := paragraphBounds(old), paragraphBounds(new)
@@ -46,7 +46,7 @@ func tokenDiff(old, new []token, limit int) []chunk {
 type differ struct {
 	old, new []token
 	a, b     []rune // token codes
-	codes    *coder
+	coder    *coder
 	deadline time.Time
 	cb       chunkBuilder
 	counts   []int32 // scratch for common, indexed by code
@@ -96,14 +96,13 @@ func (d *differ) diff(i0, i1, j0, j1 int) {
 }
 
 // addEqual appends n tokens from old[i] and new[j] whose codes are equal.
-// Tokens sharing the overflow code are equal only if their keys are.
+// Tokens sharing the overflow code are equal only if their ids are.
 func (d *differ) addEqual(i, j, n int) {
-	if !d.codes.shared {
+	if !d.coder.shared() {
 		d.cb.add(true, n, n)
 		return
 	}
 	for k := range n {
-		same := !d.codes.isShared(d.a[i+k]) || d.old[i+k].key == d.new[j+k].key
-		d.cb.add(same, 1, 1)
+		d.cb.add(d.old[i+k].id == d.new[j+k].id, 1, 1)
 	}
 }

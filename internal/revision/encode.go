@@ -6,48 +6,60 @@ import "unicode/utf8"
 // UTF-16 surrogates, which do not survive go-diff's rune/string round trips.
 const maxCodes = utf8.MaxRune + 1 - (0xE000 - 0xD800)
 
-// coder gives each distinct token key its own rune so go-diff can compare
-// tokens as characters. Past limit distinct keys, every further key shares
-// one last code; decode then tells those tokens apart by their keys.
+// tokenID identifies a token key. go-diff compares tokens by code, one
+// rune per distinct key. Past the coder's limit of distinct keys, every
+// further key shares one last code, and overflow tells those keys apart
+// (it is 0 for every key with a code of its own).
+type tokenID struct {
+	code     rune
+	overflow int32
+}
+
+// coder numbers keys: to each distinct key its own tokenID.
 type coder struct {
-	codes map[string]rune
-	next  rune
-	limit int
-	// shared is set once a key got the overflow code (then c.next).
-	shared bool
+	codes    map[string]rune
+	overflow map[string]int32
+	next     rune
+	limit    int
 }
 
 func newCoder(limit int) *coder {
-	return &coder{codes: make(map[string]rune), limit: limit}
+	return &coder{codes: make(map[string]rune), overflow: make(map[string]int32), limit: limit}
 }
 
-func (c *coder) encode(toks []token) []rune {
-	runes := make([]rune, len(toks))
-	for i, t := range toks {
-		runes[i] = c.code(t.key)
-	}
-	return runes
-}
-
-func (c *coder) code(key string) rune {
+func (c *coder) id(key string) tokenID {
 	if r, ok := c.codes[key]; ok {
-		return r
+		return tokenID{code: r}
+	}
+	if len(c.codes) >= c.limit-1 {
+		// The shared overflow code, never given to one key alone.
+		n, ok := c.overflow[key]
+		if !ok {
+			n = int32(len(c.overflow) + 1)
+			c.overflow[key] = n
+		}
+		return tokenID{c.next, n}
 	}
 	r := c.next
-	if len(c.codes) >= c.limit-1 {
-		c.shared = true
-		return r // the shared overflow code, never given to one key alone
-	}
 	c.codes[key] = r
 	c.next++
 	if c.next == 0xD800 {
 		c.next = 0xE000
 	}
-	return r
+	return tokenID{code: r}
 }
 
-// isShared reports whether code r may stand for more than one key.
-func (c *coder) isShared(r rune) bool { return c.shared && r == c.next }
+// shared reports whether some keys share the overflow code.
+func (c *coder) shared() bool { return len(c.overflow) > 0 }
+
+// codes returns the tokens' codes, for go-diff.
+func codes(toks []token) []rune {
+	runes := make([]rune, len(toks))
+	for i, t := range toks {
+		runes[i] = t.id.code
+	}
+	return runes
+}
 
 // chunk is a run of tokens, old[o0:o1] and new[n0:n1]: equal ones, or a
 // change (deleted old tokens replaced by inserted new ones, either may be

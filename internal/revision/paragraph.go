@@ -33,7 +33,7 @@ func paragraphDiff(d *differ, oldParas, newParas []int) []chunk {
 	encode := func(bounds []int, codes []rune) []rune {
 		out := make([]rune, len(bounds)-1)
 		for k := range out {
-			out[k] = c.code(string(codes[bounds[k]:bounds[k+1]]))
+			out[k] = c.id(string(codes[bounds[k]:bounds[k+1]])).code
 		}
 		return out
 	}
@@ -41,8 +41,8 @@ func paragraphDiff(d *differ, oldParas, newParas []int) []chunk {
 	// Paragraphs found in one text only cannot match: each run of them goes
 	// to go-diff as one placeholder, so it sees a far smaller edit distance.
 	// The placeholders' keys are not UTF-8, unlike every paragraph's.
-	ca, na := collapseUnmatched(pa, pb, c.code("\xff"))
-	cb, nb := collapseUnmatched(pb, pa, c.code("\xfe"))
+	ca, na := collapseUnmatched(pa, pb, c.id("\xff").code)
+	cb, nb := collapseUnmatched(pb, pa, c.id("\xfe").code)
 	var b chunkBuilder
 	i, j := 0, 0
 	for _, r := range d.runs(ca, cb) {
@@ -150,7 +150,7 @@ func (d *differ) common(i0, i1, j0, j1 int) int {
 		return 0
 	}
 	if d.counts == nil {
-		d.counts = make([]int32, d.codes.next+1)
+		d.counts = make([]int32, d.coder.next+1)
 	}
 	for i := i0; i < i1; i++ {
 		if !d.old[i].space {

@@ -36,7 +36,7 @@ func TestParagraphBounds(t *testing.T) {
 		{"One.\n\n\n\ne\u0301 𝔘.", []int{0, 3, 7}},
 	}
 	for _, tt := range tests {
-		if got := paragraphBounds(tokenize(tt.text)); !slices.Equal(got, tt.want) {
+		if got := paragraphBounds(tokenize(tt.text, newCoder(maxCodes))); !slices.Equal(got, tt.want) {
 			t.Errorf("paragraphBounds(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}

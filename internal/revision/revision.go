@@ -59,8 +59,9 @@ func Compute(oldText, newText string) *Diff {
 
 // compute takes the number of token codes so tests can exhaust it.
 func compute(oldText, newText string, codes int) *Diff {
-	old, new := tokenize(oldText), tokenize(newText)
-	chunks := alignEdits(cleanupSemantic(tokenDiff(old, new, codes), old), old, new)
+	c := newCoder(codes)
+	old, new := tokenize(oldText, c), tokenize(newText, c)
+	chunks := alignEdits(cleanupSemantic(tokenDiff(old, new, c), old), old, new)
 	d := &Diff{old: span.NewIndex(oldText), new: span.NewIndex(newText)}
 	d.build(chunks, old, new)
 	d.Stats = d.computeStats(chunks, old, new)

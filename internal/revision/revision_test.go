@@ -198,8 +198,8 @@ func checkDiff(t *testing.T, d *Diff, a, b string) {
 // normalised is a text as the diff compares it.
 func normalised(s string) string {
 	var b strings.Builder
-	for _, t := range tokenize(s) {
-		b.WriteString(t.key)
+	for _, t := range tokenize(s, newCoder(maxCodes)) {
+		b.WriteString(tokenKey(s[t.bstart:t.bend], t.space))
 	}
 	return b.String()
 }

@@ -9,14 +9,19 @@ import (
 )
 
 // token is one unit of the word diff: a word, a run of whitespace or one
-// punctuation mark or symbol (with whatever combines with it).
+// punctuation mark or symbol (with whatever combines with it). It holds no
+// pointers, so a text's tokens are one flat allocation the garbage
+// collector need not scan.
 type token struct {
-	start, end   int    // code points
-	bstart, bend int    // bytes, for slicing
-	key          string // the text compared, with typographic noise removed
-	word         bool   // counts in WordsAdded / WordsRemoved
-	space        bool   // a run of whitespace
-	paraBreak    bool   // whitespace holding a blank line
+	start, end   int     // code points
+	bstart, bend int     // bytes, for slicing
+	id           tokenID // equal for tokens whose keys (see tokenKey) are equal
+	word         bool    // counts in WordsAdded / WordsRemoved
+	space        bool    // a run of whitespace
+	paraBreak    bool    // whitespace holding a blank line
+	// sentencePunct: the key holds . ! ? or a quote mark or apostrophe,
+	// as the last token of a sentence does.
+	sentencePunct bool
 }
 
 // Keys of whitespace runs: all intra-paragraph whitespace compares equal,
@@ -26,35 +31,41 @@ const (
 	paraBreakKey = "\n\n"
 )
 
-// tokenize splits text into tokens that cover it exactly, in order.
-func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/4)
-	c := cursor{text: text}
-	for !c.done() {
-		t := token{start: c.cp, bstart: c.b}
-		r := c.peek()
+// tokenize splits text into tokens that cover it exactly, in order, and
+// identifies each by its key with c (so tokens of texts tokenised with the
+// same coder compare by id).
+func tokenize(text string, c *coder) []token {
+	// About one token per three bytes in English prose; fewer in scripts
+	// of more bytes per letter.
+	toks := make([]token, 0, len(text)/3+1)
+	cur := cursor{text: text}
+	for !cur.done() {
+		t := token{start: cur.cp, bstart: cur.b}
+		r := cur.peek()
+		t.space = unicode.IsSpace(r)
 		switch {
-		case unicode.IsSpace(r):
-			for !c.done() && unicode.IsSpace(c.peek()) {
-				c.advance()
+		case t.space:
+			for !cur.done() && unicode.IsSpace(cur.peek()) {
+				cur.advance()
 			}
 		case isWordRune(r):
 			t.word = true
-			c.advance()
-			for !c.done() {
-				if r := c.peek(); isWordRune(r) || isJoiner(r) && isWordRune(c.peekSecond()) {
-					c.advance()
+			cur.advance()
+			for !cur.done() {
+				if r := cur.peek(); isWordRune(r) || isJoiner(r) && isWordRune(cur.peekSecond()) {
+					cur.advance()
 					continue
 				}
 				break
 			}
 		default:
-			c.symbol()
+			cur.symbol()
 		}
-		t.end, t.bend = c.cp, c.b
-		t.space = unicode.IsSpace(r)
-		t.key = tokenKey(text[t.bstart:t.bend], t.space)
-		t.paraBreak = t.key == paraBreakKey
+		t.end, t.bend = cur.cp, cur.b
+		key := tokenKey(text[t.bstart:t.bend], t.space)
+		t.id = c.id(key)
+		t.paraBreak = key == paraBreakKey
+		t.sentencePunct = strings.ContainsAny(key, `.!?"'`)
 		toks = append(toks, t)
 	}
 	return toks
