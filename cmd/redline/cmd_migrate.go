@@ -103,8 +103,8 @@ func readAnnotations(e *env, name string) ([]annotation.Annotation, error) {
 	}
 	anns, err := annotation.Decode(data)
 	var de *annotation.DecodeError
-	if errors.As(err, &de) && len(de.Problems) > 1 {
-		return nil, fmt.Errorf("migrate: %s: %s (and %d more problems: redline validate %s lists them)", name, de.Problems[0], len(de.Problems)-1, name)
+	if errors.As(err, &de) && de.Count() > 1 {
+		return nil, fmt.Errorf("migrate: %s: %s (and %d more problems: redline validate %s lists them)", name, de.Problems[0], de.Count()-1, name)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("migrate: %s: %w", name, err)

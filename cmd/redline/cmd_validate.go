@@ -11,7 +11,8 @@ import (
 // runValidate checks a W3C Web Annotation file the way Redline will read
 // it (annotation.Decode): W3C conformance plus what Redline needs to place
 // each annotation in a text. It prints "FILE: valid (N annotations)", or
-// every problem on its own line as "FILE: $.path: message" and fails.
+// each problem on its own line as "FILE: $.path: message" and fails (past
+// annotation.MaxProblems, a last line says how many more there are).
 func runValidate(e *env, args []string) error {
 	files, err := parseFlags(newFlags("validate"), args, 1)
 	if err != nil {
@@ -27,7 +28,8 @@ func runValidate(e *env, args []string) error {
 		for _, p := range de.Problems {
 			fmt.Fprintf(e.stdout, "%s: %s\n", name, p)
 		}
-		return fmt.Errorf("validate: %s: %d problem%s", name, len(de.Problems), plural(len(de.Problems)))
+		n := de.Count() // more than listed when the file has over annotation.MaxProblems
+		return fmt.Errorf("validate: %s: %d problem%s", name, n, plural(n))
 	}
 	if err != nil {
 		return err
