@@ -3,12 +3,14 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/redline-news/redline/internal/article"
 	"github.com/redline-news/redline/internal/library"
+	"github.com/redline-news/redline/internal/reading"
 	"github.com/redline-news/redline/internal/revision"
 )
 
@@ -140,6 +142,8 @@ func (p *storyPage) renderCompare() app.UI {
 				revOptions("compare-to", c.To, func(i int) { p.compareRevisions(c.From, i) })),
 			app.Button().ID("diff-mode").Text(map[bool]string{true: "Side by side", false: "Inline"}[!p.sideBySide]).
 				OnClick(func(ctx app.Context, e app.Event) { p.sideBySide = !p.sideBySide }),
+			app.Button().ID("diff-whole").Text(map[bool]string{true: "Fold unchanged text", false: "Show all text"}[p.wholeText]).
+				OnClick(func(ctx app.Context, e app.Event) { p.wholeText = !p.wholeText }),
 			app.Button().ID("prev-change").Text("Previous change (p)").OnClick(func(ctx app.Context, e app.Event) { p.stepHunk(ctx, -1) }),
 			app.Button().ID("next-change").Text("Next change (n)").OnClick(func(ctx app.Context, e app.Event) { p.stepHunk(ctx, 1) }),
 			app.Button().ID("compare-close").Text("Close").OnClick(func(ctx app.Context, e app.Event) { p.compare = nil }),
@@ -148,7 +152,7 @@ func (p *storyPage) renderCompare() app.UI {
 			"%s → %s: %d words added, %d removed, %s touched; %s and %s affected.",
 			from.Date, to.Date, st.WordsAdded, st.WordsRemoved, plural(st.ParagraphsTouched, "paragraph"), plural(q, "quote"), plural(cl, "claim"))),
 		renderChangedReport(c.Changed()),
-		renderDiff(c.Diff, p.sideBySide, p.hunk),
+		renderDiff(c.Diff, p.sideBySide, p.wholeText, p.hunk),
 	)
 }
 
@@ -180,55 +184,67 @@ func renderChangedReport(changes []library.Change) app.UI {
 
 // renderDiff draws the word diff, inline (one text with <del> and <ins>) or
 // side by side (old with <del>, new with <ins>). The first element of each
-// change carries data-hunk, for jumping between changes.
-func renderDiff(d *revision.Diff, sideBySide bool, current int) app.UI {
+// change carries data-hunk, for jumping between changes. Unless whole is
+// set, long unchanged runs are folded to the context around the changes:
+// a revision of a long article changes a few places, and drawing the rest
+// costs time and hides them.
+func renderDiff(d *revision.Diff, sideBySide, whole bool, current int) app.UI {
 	if !sideBySide {
-		return app.Div().ID("diff").Class("diff", "inline").Body(diffParagraphs(d, current, revision.Delete, revision.Insert)...)
+		return app.Div().ID("diff").Class("diff", "inline").Body(diffParagraphs(d, whole, current, revision.Delete, revision.Insert)...)
 	}
 	return app.Div().ID("diff").Class("diff", "side-by-side").Body(
-		app.Div().Class("old").Aria("label", "Earlier revision").Body(diffParagraphs(d, current, revision.Delete)...),
-		app.Div().Class("new").Aria("label", "Later revision").Body(diffParagraphs(d, current, revision.Insert)...),
+		app.Div().Class("old").Aria("label", "Earlier revision").Body(diffParagraphs(d, whole, current, revision.Delete)...),
+		app.Div().Class("new").Aria("label", "Later revision").Body(diffParagraphs(d, whole, current, revision.Insert)...),
 	)
 }
 
+// foldContext is how much unchanged text, in code points, stays on each
+// side of a change when the rest is folded.
+const foldContext = 160
+
 // diffParagraphs renders the equal text and the ops of the given kinds as
 // paragraphs.
-func diffParagraphs(d *revision.Diff, current int, kinds ...revision.OpKind) []app.UI {
+func diffParagraphs(d *revision.Diff, whole bool, current int, kinds ...revision.OpKind) []app.UI {
 	var paras, pieces []app.UI
 	flush := func() {
 		paras = append(paras, app.P().Body(pieces...))
 		pieces = nil
 	}
+	// add appends text, starting a paragraph at each blank line.
+	add := func(text string, piece func(string) app.UI) {
+		for i, part := range strings.Split(text, "\n\n") {
+			if i > 0 {
+				flush()
+			}
+			if part != "" {
+				pieces = append(pieces, piece(part))
+			}
+		}
+	}
 	hunk, inHunk := -1, false
-	for _, op := range d.Ops {
+	for i, op := range d.Ops {
 		if op.Kind == revision.Equal {
 			inHunk = false
 		} else if !inHunk {
 			hunk, inHunk = hunk+1, true
 		}
-		show := op.Kind == revision.Equal
-		for _, k := range kinds {
-			show = show || op.Kind == k
-		}
-		if !show {
-			continue
-		}
-		for i, part := range strings.Split(d.Text(op), "\n\n") {
-			if i > 0 {
-				flush()
+		cls := map[bool]string{true: "current"}[hunk == current]
+		switch {
+		case op.Kind == revision.Equal:
+			lead, trail, hidden := d.Text(op), "", 0
+			if !whole {
+				lead, trail, hidden = reading.Fold(lead, foldContext, i == 0, i == len(d.Ops)-1)
 			}
-			if part == "" {
-				continue
+			add(lead, func(s string) app.UI { return app.Text(s) })
+			if hidden > 0 {
+				pieces = append(pieces, app.Span().Class("fold").Text(fmt.Sprintf(" [… %s unchanged …] ", plural(hidden, "word"))))
+				add(trail, func(s string) app.UI { return app.Text(s) })
 			}
-			cls := map[bool]string{true: "current"}[hunk == current]
-			switch op.Kind {
-			case revision.Equal:
-				pieces = append(pieces, app.Text(part))
-			case revision.Insert:
-				pieces = append(pieces, app.Ins().DataSet("hunk", hunk).Class(cls).Text(part))
-			case revision.Delete:
-				pieces = append(pieces, app.Del().DataSet("hunk", hunk).Class(cls).Text(part))
-			}
+		case !slices.Contains(kinds, op.Kind):
+		case op.Kind == revision.Insert:
+			add(d.Text(op), func(s string) app.UI { return app.Ins().DataSet("hunk", hunk).Class(cls).Text(s) })
+		case op.Kind == revision.Delete:
+			add(d.Text(op), func(s string) app.UI { return app.Del().DataSet("hunk", hunk).Class(cls).Text(s) })
 		}
 	}
 	flush()

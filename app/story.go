@@ -33,6 +33,7 @@ type storyPage struct {
 	compare       *library.Comparison // the diff shown, if any
 	hunk          int                 // the change of the diff jumped to (-1: none yet)
 	sideBySide    bool
+	wholeText     bool // the diff shows unchanged text unfolded
 	revisionPaste string
 	showAll       bool // list every annotation in the sidebar, however many
 
