@@ -22,7 +22,8 @@ type report struct {
 	Start                 struct{ Redline, Hello startTimes }
 	Field                 fieldResults
 	Tagging               timings
-	Shown                 int    // annotations on the page while tagging
+	Shown                 int // annotations on the page while tagging
+	Revision              revisionRuns
 	Core                  string // `go test -bench` output of the Go core, if make bench saved it
 }
 
@@ -41,6 +42,7 @@ func (r *report) Markdown() string {
 	r.writeDiff(&w)
 	r.writeAnchor(&w)
 	r.writeTagging(&w)
+	r.writeRevision(&w)
 	r.writeData(&w)
 	r.writeCore(&w)
 	return w.String()
@@ -170,6 +172,17 @@ func (r *report) writeTagging(w *strings.Builder) {
 		[]string{fmt.Sprintf("Redline, %s annotations on the page", thousands(r.Shown)), spread(r.Tagging)},
 	)
 	w.WriteString("There is no peer in this row: no other annotator runs on this page, so its figure stands alone.\n\n")
+}
+
+func (r *report) writeRevision(w *strings.Builder) {
+	w.WriteString("## Adding a revision in the app\n\n")
+	fmt.Fprintf(w, "In the real app: the old text added as a story with its %s annotations imported, then the revision given to the story view's file input, %d runs (each on a fresh story). "+
+		"*Diff on screen* is the time from the input's change event to `#diff` in the DOM: the app parses the file, diffs it against the latest revision, carries every annotation over, stores the revision with the carried annotations in one IndexedDB transaction and renders. "+
+		"*Longest block* is the longest task meanwhile (PerformanceObserver `longtask`): how long the page could not answer input at a stretch. wasm runs on the page's one thread, so the work is done in slices that let the browser in between.\n\n",
+		thousands(r.Shown), len(r.Revision.Shown))
+	table(w, []string{"", "diff on screen", "longest block", "annotations on the new revision"},
+		[]string{"Redline", spread(r.Revision.Shown), spread(r.Revision.Longest), thousands(r.Revision.Carried)},
+	)
 }
 
 func (r *report) writeData(w *strings.Builder) {

@@ -17,6 +17,7 @@ const (
 	startRuns = 7  // each a fresh server and browser: the slowest part
 	fieldRuns = 15 // after one warm-up run; a run takes well under a second
 	tagRuns   = 15 // after one warm-up run
+	revRuns   = 5  // each imports 1,000 annotations into a fresh story first
 )
 
 // BenchmarkReport measures Redline against its peers, in one go and in the
@@ -28,7 +29,8 @@ const (
 //   - the word diff of a ~100 KB revision against diff-match-patch;
 //   - carrying 1,000 annotations to that revision against Hypothesis's
 //     anchoring (approx-string-match), timed and judged against the truth;
-//   - tagging latency in the app with 1,000 annotations on the page.
+//   - tagging latency in the app with 1,000 annotations on the page;
+//   - adding the revision in the app with those annotations carried over.
 //
 // It needs what `make bench` builds: the app (in bin/bench/app, apart from
 // `make build`), the hello-world, bench/wasm and bench/node_modules. Each iteration measures everything again.
@@ -47,6 +49,7 @@ func BenchmarkReport(b *testing.B) {
 		var chromium string
 		r.Field, chromium = measureField(b, root, pair, fieldRuns)
 		r.Tagging, r.Shown = measureTagging(b, startRedline, pair, tagRuns)
+		r.Revision = measureRevision(b, startRedline, pair, revRuns)
 		r.Machine, r.LoadAfter = thisMachine(chromium), loadAverage()
 		if core, err := os.ReadFile(filepath.Join(root, "bench", "out", "core.txt")); err == nil {
 			r.Core = string(core)

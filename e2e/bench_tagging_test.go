@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -24,37 +25,13 @@ import (
 // returns how many annotations the page showed before the first run.
 func measureTagging(b *testing.B, start func(testing.TB) *server, pair corpus.Pair, runs int) (timings, int) {
 	b.Helper()
-	collection, err := pair.Collection()
-	if err != nil {
-		b.Fatal(err)
-	}
-	file := filepath.Join(b.TempDir(), "bench-article.txt")
-	if err := os.WriteFile(file, []byte(pair.Old), 0o644); err != nil {
-		b.Fatal(err)
-	}
-
 	srv := start(b)
 	defer srv.Stop()
 	p := newBrowser(b)
 	defer chromedp.Cancel(p.ctx)
 	p.run(chromedp.Navigate(srv.URL + "/"))
 	p.waitMounted()
-	p.addFiles(file)
-	p.openStory("bench-article")
-
-	p.run(
-		chromedp.Click("#import", chromedp.ByQuery),
-		chromedp.WaitVisible("#import-paste", chromedp.ByQuery),
-		chromedp.Evaluate(`(() => {
-			const box = document.querySelector("#import-paste");
-			box.value = `+jsString(string(collection))+`;
-			box.dispatchEvent(new Event("input", {bubbles: true}));
-		})()`, nil),
-		chromedp.WaitEnabled("#import-go", chromedp.ByQuery),
-		chromedp.Click("#import-go", chromedp.ByQuery),
-	)
-	shown := len(pair.Annotations)
-	p.waitMarks(shown)
+	shown := p.storyWithAnnotations(b, pair, "bench-article")
 
 	var ms timings
 	for k := range runs + 1 {
@@ -74,6 +51,46 @@ func measureTagging(b *testing.B, start func(testing.TB) *server, pair corpus.Pa
 		p.waitMarks(shown + k + 1)
 	}
 	return ms, shown
+}
+
+// storyWithAnnotations adds the pair's old text as a story named name
+// through the library's file input, opens it and imports the pair's
+// annotations through the Import… dialog (pasting the JSON); it returns
+// how many annotations the article then shows.
+func (p *page) storyWithAnnotations(b *testing.B, pair corpus.Pair, name string) int {
+	b.Helper()
+	collection, err := pair.Collection()
+	if err != nil {
+		b.Fatal(err)
+	}
+	file := filepath.Join(b.TempDir(), name+".txt")
+	if err := os.WriteFile(file, []byte(pair.Old), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	p.run(chromedp.Navigate(strings.TrimSuffix(p.url(), "/") + "/"))
+	p.waitMounted()
+	p.addFiles(file)
+	p.openStory(name)
+	p.run(
+		chromedp.Click("#import", chromedp.ByQuery),
+		chromedp.WaitVisible("#import-paste", chromedp.ByQuery),
+		chromedp.Evaluate(`(() => {
+			const box = document.querySelector("#import-paste");
+			box.value = `+jsString(string(collection))+`;
+			box.dispatchEvent(new Event("input", {bubbles: true}));
+		})()`, nil),
+		chromedp.WaitEnabled("#import-go", chromedp.ByQuery),
+		chromedp.Click("#import-go", chromedp.ByQuery),
+	)
+	p.waitMarks(len(pair.Annotations))
+	return len(pair.Annotations)
+}
+
+// url is the page's address, without query or fragment.
+func (p *page) url() string {
+	var u string
+	p.run(chromedp.Evaluate(`location.origin + "/"`, &u))
+	return u
 }
 
 // waitMarks waits until the article shows n distinct annotations.

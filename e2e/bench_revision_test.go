@@ -1,0 +1,78 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/redline-news/redline/bench/corpus"
+)
+
+// revisionRun is one later version added in the app.
+type revisionRuns struct {
+	Shown   timings // ms from the file input's change to the diff on screen
+	Longest timings // the longest task that blocked the page meanwhile, ms
+	Carried int     // annotations on the new revision afterwards
+}
+
+// measureRevision times adding a later version in the real app, runs
+// times: each run adds the pair's old text as a new story with its 1,000
+// annotations, then gives the pair's new text to the story view's file
+// input. A run is the time from the input's change event to #diff in the
+// DOM (the app parses the file, diffs, carries every annotation over,
+// stores the revision and renders), and the longest task that kept the
+// page from answering meanwhile (PerformanceObserver "longtask").
+func measureRevision(b *testing.B, start func(testing.TB) *server, pair corpus.Pair, runs int) revisionRuns {
+	b.Helper()
+	newFile := filepath.Join(b.TempDir(), "bench-revision.txt")
+	if err := os.WriteFile(newFile, []byte(pair.New), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	srv := start(b)
+	defer srv.Stop()
+	p := newBrowser(b)
+	defer chromedp.Cancel(p.ctx)
+	p.run(chromedp.Navigate(srv.URL + "/"))
+	p.waitMounted()
+
+	var r revisionRuns
+	for k := range runs {
+		p.storyWithAnnotations(b, pair, fmt.Sprintf("bench-story-%d", k))
+		p.run(chromedp.Evaluate(armRevisionJS, nil))
+		p.run(chromedp.SetUploadFiles(`#revision-file`, []string{newFile}, chromedp.ByQuery))
+		var got struct{ Shown, Longest float64 }
+		p.run(chromedp.Evaluate(`benchRevision`, &got, awaitPromise))
+		r.Shown = append(r.Shown, got.Shown)
+		r.Longest = append(r.Longest, got.Longest)
+		p.run(chromedp.Evaluate(`new Set([...document.querySelectorAll("#article mark[data-id]")].map(m => m.dataset.id)).size + document.querySelectorAll("#orphans li").length`, &r.Carried))
+	}
+	return r
+}
+
+// armRevisionJS sets window.benchRevision to a promise of {shown, longest}:
+// ms from the next change event to #diff appearing, and the longest task
+// seen meanwhile.
+const armRevisionJS = `(() => {
+	window.benchRevision = new Promise((resolve) => {
+		let changed = -1, longest = 0;
+		const tasks = new PerformanceObserver((list) => {
+			for (const t of list.getEntries()) if (t.startTime >= changed) longest = Math.max(longest, t.duration);
+		});
+		tasks.observe({ type: "longtask" });
+		addEventListener("change", (e) => { changed = e.timeStamp; }, { capture: true, once: true });
+		const watch = new MutationObserver(() => {
+			if (changed >= 0 && document.querySelector("#diff")) {
+				const shown = performance.now() - changed;
+				watch.disconnect();
+				// Let the last long task be reported before stopping.
+				setTimeout(() => { tasks.disconnect(); resolve({ Shown: shown, Longest: longest }); }, 200);
+			}
+		});
+		watch.observe(document.body, { childList: true, subtree: true });
+	});
+})()`
