@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/redline-news/redline/internal/span"
@@ -55,24 +56,102 @@ func analyse(text string) *analysis {
 // even when another person was named in between.
 func (a *analysis) resolveVerbs() {
 	a.verbSpeaker = map[int]speakerRef{}
-	var lastSpeaker, lastPerson string
+	var ctx pronounContext
 	for t, tok := range a.toks {
 		if m := a.tokMention[t]; m >= 0 && a.mentions[m].last == t && a.mentions[m].kind == mName && a.mentions[m].person {
-			lastPerson = a.mentions[m].canonical
+			ctx.lastPerson = a.mentions[m].canonical
+			if a.opensSentence(m) {
+				ctx.newSubject = ctx.lastPerson
+			}
 		}
-		if tok.kind != tWord || speechVerbs[tok.lower] == 0 {
+		if tok.kind != tWord || !a.reportsSpeech(t) {
 			continue
 		}
-		m := a.subjectOf(t)
-		if m < 0 {
-			continue
+		// A speech verb whose subject names no one ("a witness said") still
+		// attributes the quotation next to it, to no one.
+		var ref speakerRef
+		if m := a.subjectOf(t); m >= 0 {
+			ref = a.resolve(m, ctx.pronoun())
 		}
-		ref := a.resolve(m, lastSpeaker, lastPerson)
 		a.verbSpeaker[t] = ref
 		if ref.name != "" {
-			lastSpeaker = ref.name
+			ctx.lastSpeaker, ctx.newSubject = ref.name, ""
 		}
 	}
+}
+
+// pronounContext is what a he/she can refer to, in text order.
+type pronounContext struct {
+	lastSpeaker string // the last resolved subject of a speech verb
+	lastPerson  string // the last person named anywhere
+	newSubject  string // a person opening a sentence since the last speaker spoke
+}
+
+// pronoun resolves he/she: a person who opened a sentence after the last
+// speaker spoke ("Jane Roe has farmed for 30 years. “It's hard,” she said."),
+// else the last speaker (a person named inside reported speech, "He says
+// Ruud Lubbers visited", does not take the pronoun), else the last person.
+func (c pronounContext) pronoun() string {
+	return cmp.Or(c.newSubject, c.lastSpeaker, c.lastPerson)
+}
+
+// opensSentence reports a mention that is the first mention of its
+// sentence, outside quotation marks, with no speech verb before it.
+func (a *analysis) opensSentence(m int) bool {
+	mm := a.mentions[m]
+	s := a.sentOf[mm.first]
+	if s < 0 || a.quoted[mm.first] {
+		return false
+	}
+	for k := a.sents[s].first; k < mm.first; k++ {
+		if a.tokMention[k] >= 0 || speechVerbs[a.toks[k].lower] != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// reportsSpeech reports whether the speech verb at t reports speech here:
+// "issued"/"released" only before "statement", and a verb followed by
+// "to" only if that "to" names the listener (see toListener).
+func (a *analysis) reportsSpeech(t int) bool {
+	switch speechVerbs[a.toks[t].lower] {
+	case 0:
+		return false
+	case vStatement:
+		return a.statementAfter(t) >= 0
+	case vAccording, vQuoted:
+		return true
+	}
+	return t+1 >= len(a.toks) || a.toks[t+1].lower != "to" || toListener[a.toks[t].lower]
+}
+
+// statementAfter is the index of "statement" within statementWindow words
+// after the verb at t, or -1.
+func (a *analysis) statementAfter(t int) int {
+	for k := t + 1; k < len(a.toks) && k <= t+statementWindow; k++ {
+		switch {
+		case a.toks[k].kind != tWord:
+			return -1
+		case a.toks[k].lower == "statement" || a.toks[k].lower == "statements":
+			return k
+		}
+	}
+	return -1
+}
+
+// announcesFollowing reports "X issued the following statement": the
+// words that come next, after the paragraph, are X's.
+func (a *analysis) announcesFollowing(t int) bool {
+	if speechVerbs[a.toks[t].lower] != vStatement {
+		return false
+	}
+	for k := t + 1; k < a.statementAfter(t); k++ {
+		if a.toks[k].lower == "following" {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectOf finds the mention that is the subject of the speech verb at t,
@@ -96,7 +175,7 @@ func (a *analysis) subjectOf(t int) int {
 	if m := a.leftMention(t - 1); m >= 0 {
 		return m
 	}
-	if a.inverted(t) {
+	if speechVerbs[a.toks[t].lower] != vStatement && a.inverted(t) {
 		k := t + 1
 		if k < len(a.toks) && a.toks[k].text == "," {
 			k++
@@ -120,7 +199,7 @@ func (a *analysis) skipBack(k int) int {
 // leftMention is the mention ending at k (after skipping adverbs), or the
 // one before an appositive ("Lepore, who also researches …, said").
 func (a *analysis) leftMention(k int) int {
-	k = a.skipBack(k)
+	k = a.skipBack(a.skipParenthesis(a.skipBack(k)))
 	if k < 0 {
 		return -1
 	}
@@ -131,7 +210,7 @@ func (a *analysis) leftMention(k int) int {
 		head := -1
 		for j := k - 1; j >= 0 && j >= k-15 && a.sentOf[j] == a.sentOf[k]; j-- {
 			if a.toks[j].text == "," {
-				head = a.subjectMentionEndingAt(j - 1)
+				head = a.subjectMentionEndingAt(a.skipParenthesis(j - 1))
 				break
 			}
 		}
@@ -177,6 +256,25 @@ func (a *analysis) inverted(t int) bool {
 	return a.toks[k].kind == tPunct
 }
 
+// parenthesisSpan bounds how far back a closing bracket looks for its
+// opening one.
+const parenthesisSpan = 12
+
+// skipParenthesis steps from a closing bracket at k to the token before its
+// opening one, so that "Steny H. Hoyer (MD) released" and "Bob Menendez
+// (D-N.J.), Ranking Member …, issued" find the name; otherwise returns k.
+func (a *analysis) skipParenthesis(k int) int {
+	if k < 0 || a.toks[k].text != ")" {
+		return k
+	}
+	for j := k - 1; j >= 0 && j >= k-parenthesisSpan && a.toks[j].kind != tPara; j-- {
+		if a.toks[j].text == "(" {
+			return j - 1
+		}
+	}
+	return k
+}
+
 // prepositions before a name make it an object, not the clause's subject.
 var prepositions = wordSet(`in on at from to for with by of into near after before during his her
 their its our my your about against between through over under`)
@@ -214,7 +312,7 @@ func (a *analysis) clauseSubject(t int) int {
 func (a *analysis) insideQuote(k int) bool { return a.quoted[k] }
 
 // resolve turns a subject mention into a speaker.
-func (a *analysis) resolve(m int, lastSpeaker, lastPerson string) speakerRef {
+func (a *analysis) resolve(m int, pronoun string) speakerRef {
 	mm := a.mentions[m]
 	at := span.Span{Start: a.toks[mm.nameFirst].start, End: a.toks[mm.last].end}
 	ref := speakerRef{at: at, surface: string(a.runes[a.toks[mm.first].start:a.toks[mm.last].end])}
@@ -225,11 +323,7 @@ func (a *analysis) resolve(m int, lastSpeaker, lastPerson string) speakerRef {
 		if mm.name == "they" {
 			return ref
 		}
-		ref.name = lastSpeaker
-		if ref.name == "" {
-			ref.name = lastPerson
-		}
-		ref.via = "pronoun"
+		ref.name, ref.via = pronoun, "pronoun"
 	case mRole:
 		ref.name = a.personWithRole(m)
 		ref.via = "role"

@@ -142,6 +142,8 @@ func (f *mentionFinder) nameSequence(i int) int {
 		t := f.toks[k]
 		next := func() bool { return k+1 < len(f.toks) && f.capitalWord(k+1) }
 		switch {
+		case k > i && t.kind == tWord && len(t.lower) > 1 && endsName(t.lower): // "A." is an initial, not the article
+			return end
 		case t.kind == tWord && f.capitalWord(k):
 			end = k
 		case t.kind == tWord && particles[t.lower] && end >= 0 && k+1 < len(f.toks) && (next() || particles[f.toks[k+1].lower]):
@@ -154,6 +156,13 @@ func (f *mentionFinder) nameSequence(i int) int {
 		}
 	}
 	return end
+}
+
+// endsName: in title-case headlines, common words and verbs are
+// capitalised too ("Lanny A. Breuer Before the Senate", "James M. Cole
+// Speaks"); they are never inside a name.
+func endsName(lower string) bool {
+	return commonWords[lower] || speechVerbs[lower] != 0 || headlineVerbs[lower]
 }
 
 func (f *mentionFinder) capitalWord(k int) bool {
@@ -208,10 +217,16 @@ func (f *mentionFinder) buildName(i, end int) (mention, bool) {
 			split = w
 		}
 	}
+	if f.portfolioAt(first) {
+		roles[f.toks[first-2].lower] = true
+		if split < 0 && len(words) >= 3 {
+			split = 0
+		}
+	}
 	nameWords := words
 	if split >= 0 && split < len(words)-1 && !anyIn(f.toks, words[split+1:], orgWords) {
 		for _, k := range words[:split+1] {
-			roles[f.toks[k].lower] = true
+			addRole(roles, f.toks[k].lower)
 		}
 		nameWords = words[split+1:]
 	} else if split == len(words)-1 && roleNouns[f.toks[words[split]].lower] {
@@ -234,6 +249,28 @@ func (f *mentionFinder) buildName(i, end int) (mention, bool) {
 	f.appositiveRoles(end, roles)
 	m.person = isPersonName(f.toks, nameWords, roles)
 	return m, true
+}
+
+// portfolioAt reports a capitalised word that completes a title before a
+// name: "Secretary of Agriculture Sonny Perdue", "Minister of Health Jane
+// Roe" (the portfolio is a role, the name follows it). The title must be
+// capitalised: in "the prime minister of Spain, Jose Zapatero" Spain is a
+// place.
+func (f *mentionFinder) portfolioAt(k int) bool {
+	return k >= 2 && f.toks[k-1].lower == "of" && titleWords[f.toks[k-2].lower] && isCapitalized(f.toks[k-2].text)
+}
+
+// titleRoles expand title abbreviations to the role nouns a later role
+// phrase uses: "Sen. Jane Roe" … "the senator said".
+var titleRoles = map[string]string{"sen": "senator", "rep": "representative", "gov": "governor",
+	"gen": "general", "dr": "doctor", "prof": "professor", "capt": "captain", "lt": "lieutenant",
+	"col": "colonel", "sgt": "sergeant", "rev": "reverend", "amb": "ambassador", "supt": "superintendent"}
+
+func addRole(roles map[string]bool, title string) {
+	roles[title] = true
+	if r, ok := titleRoles[title]; ok {
+		roles[r] = true
+	}
 }
 
 // appositiveRoles adds the role nouns of ", a public health expert," or

@@ -8,12 +8,13 @@ import (
 // Where a quotation's speaker was found, from the strongest evidence to
 // the weakest.
 const (
-	srcAfter    = "after"    // “…,” said X / “…,” X said
-	srcBefore   = "before"   // X said: “…” / according to X, “…”
-	srcDash     = "dash"     // “…” — X
-	srcColon    = "colon"    // X: “…”
-	srcInherit  = "inherit"  // a second quotation continuing the previous one
-	srcPrevious = "previous" // X said …. “…” (the sentence before names the speaker)
+	srcAfter     = "after"     // “…,” said X / “…,” X said
+	srcBefore    = "before"    // X said: “…” / according to X, “…”
+	srcDash      = "dash"      // “…” — X
+	srcColon     = "colon"     // X: “…”
+	srcStatement = "statement" // X issued the following statement …¶ “…”
+	srcInherit   = "inherit"   // a second quotation continuing the previous one
+	srcPrevious  = "previous"  // X said …. “…” (the sentence before names the speaker)
 )
 
 // quoteResult is a quotation with its attribution.
@@ -44,11 +45,11 @@ func (a *analysis) attributeQuotes() []quoteResult {
 			nextOpen = a.quotes[i+1].open
 		}
 		res := quoteResult{q: q}
-		ok := a.attributeAfter(&res, nextOpen) || a.attributeBefore(&res, prev) ||
+		ok := a.attributeAfter(&res, nextOpen) || a.attributeStatement(&res) || a.attributeBefore(&res, prev) ||
 			a.inherit(&res, prev, paraOf) || a.attributePrevious(&res)
 		words := countWords(a.runes[q.content.Start:q.content.End])
 		sameSentence := res.source == srcInherit && a.sentOf[a.tokenAt(prev.q.close)] == a.sentOf[a.tokenAt(q.open)]
-		if words <= 2 && !(res.source == srcAfter || res.source == srcBefore || res.source == srcDash || res.source == srcColon || sameSentence) {
+		if words <= 2 && !(attributedNearby(res.source) || sameSentence) {
 			continue
 		}
 		if !ok {
@@ -58,6 +59,16 @@ func (a *analysis) attributeQuotes() []quoteResult {
 		prev = &out[len(out)-1]
 	}
 	return out
+}
+
+// attributedNearby: the attribution was found in the quotation's own
+// sentence or in the words announcing it.
+func attributedNearby(source string) bool {
+	switch source {
+	case srcAfter, srcBefore, srcDash, srcColon, srcStatement:
+		return true
+	}
+	return false
 }
 
 // tokenAt is the index of the token starting at rune position pos (or the
@@ -73,7 +84,7 @@ func (a *analysis) attributeAfter(res *quoteResult, nextOpen int) bool {
 	k := c + 1
 	if k+1 < len(a.toks) && isDash(a.toks[k].text) {
 		if m := a.mentionStartingAt(k + 1); m >= 0 && a.mentions[m].kind == mName {
-			ref := a.resolve(m, "", "")
+			ref := a.resolve(m, "")
 			a.set(res, ref, srcDash, "attributed: — "+ref.surface)
 			return true
 		}
@@ -106,7 +117,7 @@ func (a *analysis) attributeBefore(res *quoteResult, prev *quoteResult) bool {
 	}
 	if o-2 >= from && a.toks[o-1].text == ":" {
 		if m := a.subjectMentionEndingAt(o - 2); m >= 0 && a.mentions[m].first == from && a.mentions[m].kind == mName {
-			ref := a.resolve(m, "", "")
+			ref := a.resolve(m, "")
 			a.set(res, ref, srcColon, "attributed: "+ref.surface+":")
 			return true
 		}
@@ -114,6 +125,25 @@ func (a *analysis) attributeBefore(res *quoteResult, prev *quoteResult) bool {
 	for k := o - 1; k >= from; k-- {
 		if ref, ok := a.verbSpeaker[k]; ok {
 			a.set(res, ref, srcBefore, "attributed: "+a.clause(ref, k))
+			return true
+		}
+	}
+	return false
+}
+
+// attributeStatement gives a quotation that opens a paragraph to X when the
+// paragraph before says "X issued the following statement", wherever in
+// that paragraph: "Hoyer released the following statement today after
+// Mineta announced that he would resign:" announces Hoyer's words, not
+// Mineta's, although "announced" is nearer.
+func (a *analysis) attributeStatement(res *quoteResult) bool {
+	o := a.tokenAt(res.q.open)
+	if o == 0 || o >= len(a.toks) || a.toks[o-1].kind != tPara {
+		return false
+	}
+	for k := o - 2; k >= 0 && a.toks[k].kind != tPara; k-- {
+		if ref, ok := a.verbSpeaker[k]; ok && a.announcesFollowing(k) {
+			a.set(res, ref, srcStatement, "announced: "+a.clause(ref, k)+" the following statement")
 			return true
 		}
 	}
@@ -178,6 +208,9 @@ func (a *analysis) clause(ref speakerRef, verb int) string {
 	v := a.toks[verb].text
 	if speechVerbs[a.toks[verb].lower] == vAccording {
 		v += " to"
+	}
+	if ref.surface == "" {
+		return v
 	}
 	if a.toks[verb].start < ref.at.Start {
 		return v + " " + ref.surface

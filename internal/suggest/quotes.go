@@ -70,8 +70,12 @@ func findQuotes(r []rune) []rawQuote {
 // opener reports whether r[i] opens a quotation, and of which family.
 func opener(r []rune, i int) (family, bool) {
 	switch r[i] {
-	case '“', '"':
+	case '“':
 		return famDouble, true
+	case '"':
+		return famDouble, !inchMark(r, i)
+	case '”':
+		return famDouble, reversedOpener(r, i)
 	case '«':
 		return famGuillemet, true
 	case '„':
@@ -80,6 +84,31 @@ func opener(r []rune, i int) (family, bool) {
 		return famSingle, !leftApostrophe(r, i)
 	}
 	return 0, false
+}
+
+// inchMark recognises a straight " right after a digit (a 12" pipe, 5'10"),
+// which measures and never opens a quotation. It may still close one: a
+// quotation can end with a figure ("… by 2030").
+func inchMark(r []rune, i int) bool {
+	return i > 0 && unicode.IsDigit(r[i-1])
+}
+
+// reversedOpener recognises a ” typed where “ was meant (”We will win,”
+// she said): at the start of a paragraph or after a space or bracket, with
+// a word right after it. A real closing mark follows the words it closes.
+func reversedOpener(r []rune, i int) bool {
+	before := i == 0 || unicode.IsSpace(r[i-1]) || r[i-1] == '(' || r[i-1] == '—'
+	return before && i+1 < len(r) && (isWordRune(r[i+1]) || r[i+1] == '…')
+}
+
+// reversedCloser recognises a “ typed where ” was meant (“We will win,“
+// she said): glued to the words before it and followed by a space,
+// punctuation or the end of the text.
+func reversedCloser(r []rune, i int) bool {
+	if i == 0 || unicode.IsSpace(r[i-1]) {
+		return false
+	}
+	return i+1 == len(r) || unicode.IsSpace(r[i+1]) || unicode.IsPunct(r[i+1])
 }
 
 // leftApostrophe recognises a ‘ that is really an elision typed with the
@@ -106,7 +135,7 @@ func closes(f family, r []rune, i int) bool {
 	c := r[i]
 	switch f {
 	case famDouble:
-		return c == '”' || c == '"'
+		return c == '”' || c == '"' || c == '“' && reversedCloser(r, i)
 	case famGuillemet:
 		return c == '»'
 	case famLow:

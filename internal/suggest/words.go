@@ -37,7 +37,8 @@ commander coach ceo founder candidate adviser advisor aide editor reporter corre
 expert economist lawyer attorney prosecutor official head leader manager executive deputy vice
 acting special foreign interior defense defence state health finance justice prime chief
 spokesperson diplomat lawmaker councillor councilor scientist researcher geologist paleontologist
-physician doctor nurse teacher student activist witness resident author journalist`)
+physician doctor nurse teacher student activist witness resident author journalist whip speaker
+member ranking assistant associate undersecretary inspector superintendent solicitor`)
 
 // roleNouns are the heads of role phrases ("the minister said") and of
 // appositives ("Jane Roe, a public health expert,").
@@ -47,7 +48,8 @@ chief director judge king queen prince princess pope administrator commissioner 
 sheriff officer commander coach ceo founder candidate adviser advisor aide editor reporter
 correspondent analyst expert economist lawyer attorney prosecutor official head leader manager
 executive diplomat lawmaker councillor councilor scientist researcher geologist paleontologist
-physician doctor nurse teacher student activist witness resident author journalist professor`)
+physician doctor nurse teacher student activist witness resident author journalist professor whip
+undersecretary inspector superintendent`)
 
 // orgNouns head phrases that name a speaker who is not a person ("the
 // ministry said"): they stop the search for a subject but resolve to no name.
@@ -65,6 +67,12 @@ college hospital company corporation inc ltd airlines airport church court army 
 police office house senate congress parliament assembly fund foundation service services network
 club league team museum east west north south new san los las saint st fort port world global
 america american europe european africa african asia asian`)
+
+// headlineVerbs are verbs that title-case headlines capitalise right after
+// a name ("Deputy Attorney General James M. Cole Speaks at …"); like the
+// speech verbs, they end a name.
+var headlineVerbs = wordSet(`speaks talks meets visits joins calls leads names wins loses signs
+visit meet join`)
 
 // particles may sit inside a name (Ludwig van Beethoven, Osama bin Laden).
 var particles = wordSet(`de van von der den bin ibn al el da di du la le del dos das ter ten`)
