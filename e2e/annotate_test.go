@@ -18,10 +18,7 @@ import (
 // input, select "super smart", press q; the quote is there after a reload,
 // after the server is gone, and in the export.
 func TestTagQuoteKeepsItThroughReloadOfflineAndExport(t *testing.T) {
-	srv := startServer(t)
-	p := newBrowser(t)
-	p.run(chromedp.Navigate(srv.URL + "/"))
-	p.waitMounted()
+	srv, p := openApp(t)
 
 	p.addFiles(sampleFile(t))
 	p.openStory("putin-prayed")

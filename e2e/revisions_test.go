@@ -34,10 +34,7 @@ func laterRevision(t *testing.T) string {
 // <del>, and the quote is on the new revision as a changed mark around
 // "very smart", listed in the changed-quotes report.
 func TestRevisionCarriesChangedQuote(t *testing.T) {
-	srv := startServer(t)
-	p := newBrowser(t)
-	p.run(chromedp.Navigate(srv.URL + "/"))
-	p.waitMounted()
+	_, p := openApp(t)
 	p.addFiles(sampleFile(t))
 	p.openStory("putin-prayed")
 	p.selectText("#article", "super smart")

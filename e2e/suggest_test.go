@@ -16,10 +16,7 @@ import (
 // accepted one is an annotation and the rejected one is not suggested
 // again.
 func TestSuggestAcceptRejectReload(t *testing.T) {
-	srv := startServer(t)
-	p := newBrowser(t)
-	p.run(chromedp.Navigate(srv.URL + "/"))
-	p.waitMounted()
+	_, p := openApp(t)
 	p.addFiles(sampleFile(t))
 	p.openStory("putin-prayed")
 
