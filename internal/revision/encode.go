@@ -27,21 +27,22 @@ func newCoder(limit int) *coder {
 	return &coder{codes: make(map[string]rune), overflow: make(map[string]int32), limit: limit}
 }
 
-func (c *coder) id(key string) tokenID {
-	if r, ok := c.codes[key]; ok {
+// id returns the id of key. The coder keeps no reference to key's bytes.
+func (c *coder) id(key []byte) tokenID {
+	if r, ok := c.codes[string(key)]; ok {
 		return tokenID{code: r}
 	}
 	if len(c.codes) >= c.limit-1 {
 		// The shared overflow code, never given to one key alone.
-		n, ok := c.overflow[key]
+		n, ok := c.overflow[string(key)]
 		if !ok {
 			n = int32(len(c.overflow) + 1)
-			c.overflow[key] = n
+			c.overflow[string(key)] = n
 		}
 		return tokenID{c.next, n}
 	}
 	r := c.next
-	c.codes[key] = r
+	c.codes[string(key)] = r
 	c.next++
 	if c.next == 0xD800 {
 		c.next = 0xE000

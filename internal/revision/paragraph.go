@@ -2,6 +2,7 @@ package revision
 
 import (
 	"slices"
+	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -30,10 +31,15 @@ func paragraphBounds(toks []token) []int {
 // word.
 func paragraphDiff(d *differ, oldParas, newParas []int) []chunk {
 	c := newCoder(maxCodes)
+	var key []byte
 	encode := func(bounds []int, codes []rune) []rune {
 		out := make([]rune, len(bounds)-1)
 		for k := range out {
-			out[k] = c.id(string(codes[bounds[k]:bounds[k+1]])).code
+			key = key[:0]
+			for _, r := range codes[bounds[k]:bounds[k+1]] {
+				key = utf8.AppendRune(key, r)
+			}
+			out[k] = c.id(key).code
 		}
 		return out
 	}
@@ -41,8 +47,8 @@ func paragraphDiff(d *differ, oldParas, newParas []int) []chunk {
 	// Paragraphs found in one text only cannot match: each run of them goes
 	// to go-diff as one placeholder, so it sees a far smaller edit distance.
 	// The placeholders' keys are not UTF-8, unlike every paragraph's.
-	ca, na := collapseUnmatched(pa, pb, c.id("\xff").code)
-	cb, nb := collapseUnmatched(pb, pa, c.id("\xfe").code)
+	ca, na := collapseUnmatched(pa, pb, c.id([]byte{0xff}).code)
+	cb, nb := collapseUnmatched(pb, pa, c.id([]byte{0xfe}).code)
 	var b chunkBuilder
 	i, j := 0, 0
 	for _, r := range d.runs(ca, cb) {

@@ -38,34 +38,29 @@ func tokenize(text string, c *coder) []token {
 	// About one token per three bytes in English prose; fewer in scripts
 	// of more bytes per letter.
 	toks := make([]token, 0, len(text)/3+1)
+	var key []byte // reused: looking a []byte key up in a map allocates nothing
 	cur := cursor{text: text}
 	for !cur.done() {
 		t := token{start: cur.cp, bstart: cur.b}
-		r := cur.peek()
-		t.space = unicode.IsSpace(r)
+		r, n := cur.peek()
+		t.space = isSpace(r)
 		switch {
 		case t.space:
-			for !cur.done() && unicode.IsSpace(cur.peek()) {
-				cur.advance()
+			for !cur.done() && isSpace(cur.rune()) {
+				cur.next()
 			}
 		case isWordRune(r):
 			t.word = true
-			cur.advance()
-			for !cur.done() {
-				if r := cur.peek(); isWordRune(r) || isJoiner(r) && isWordRune(cur.peekSecond()) {
-					cur.advance()
-					continue
-				}
-				break
-			}
+			cur.skip(n)
+			cur.word()
 		default:
 			cur.symbol()
 		}
 		t.end, t.bend = cur.cp, cur.b
-		key := tokenKey(text[t.bstart:t.bend], t.space)
+		key = appendKey(key[:0], text[t.bstart:t.bend], t.space)
 		t.id = c.id(key)
-		t.paraBreak = key == paraBreakKey
-		t.sentencePunct = strings.ContainsAny(key, `.!?"'`)
+		t.paraBreak = string(key) == paraBreakKey
+		t.sentencePunct = hasSentencePunct(key)
 		toks = append(toks, t)
 	}
 	return toks
@@ -74,8 +69,22 @@ func tokenize(text string, c *coder) []token {
 // isWordRune: letters, digits and combining marks, so "e\u0301" and
 // scripts that write vowels as marks stay inside their word.
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
+
+// isSpace is unicode.IsSpace.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
+
+// isMark is unicode.IsMark, quick for the runes before the first mark.
+func isMark(r rune) bool { return r >= 0x300 && unicode.IsMark(r) }
 
 // isJoiner: apostrophes and hyphens that keep "Putin’s" and "well-known"
 // one word when a word character follows them.
@@ -91,24 +100,56 @@ func isJoiner(r rune) bool {
 // versus straight quotes, Unicode versus ASCII hyphens inside words,
 // non-breaking versus ordinary spaces, how much whitespace separates two
 // words, or NFC versus NFD; dashes are punctuation and stay distinct.
-func tokenKey(s string, space bool) string {
+func tokenKey(s string, space bool) string { return string(appendKey(nil, s, space)) }
+
+// appendKey appends tokenKey(s, space) to dst.
+func appendKey(dst []byte, s string, space bool) []byte {
 	if space {
 		if strings.Count(s, "\n") >= 2 {
-			return paraBreakKey
+			return append(dst, paraBreakKey...)
 		}
-		return spaceKey
+		return append(dst, spaceKey...)
 	}
 	if isASCII(s) {
-		return s
+		return append(dst, s...)
 	}
-	return norm.NFC.String(typography.Replace(s))
+	// Normalising first and replacing after gives the same key as the other
+	// way round: no quote mark or hyphen composes with anything or comes
+	// out of a canonical decomposition.
+	start := len(dst)
+	dst = norm.NFC.AppendString(dst, s)
+	out := start
+	for in := start; in < len(dst); {
+		r, n := utf8.DecodeRune(dst[in:])
+		if plain, ok := typography[r]; ok {
+			dst[out] = plain
+			out++
+		} else {
+			out += copy(dst[out:], dst[in:in+n])
+		}
+		in += n
+	}
+	return dst[:out]
 }
 
-var typography = strings.NewReplacer(
-	"‘", "'", "’", "'", "‚", "'", "‛", "'",
-	"“", `"`, "”", `"`, "„", `"`, "‟", `"`,
-	"\u2010", "-", "\u2011", "-",
-)
+// typography maps curly quotes and Unicode hyphens to their ASCII forms.
+var typography = map[rune]byte{
+	'‘': '\'', '’': '\'', '‚': '\'', '‛': '\'',
+	'“': '"', '”': '"', '„': '"', '‟': '"',
+	'\u2010': '-', '\u2011': '-',
+}
+
+// hasSentencePunct reports whether a key holds . ! ? or a quote mark or
+// apostrophe.
+func hasSentencePunct(key []byte) bool {
+	for _, b := range key {
+		switch b {
+		case '.', '!', '?', '"', '\'':
+			return true
+		}
+	}
+	return false
+}
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -128,14 +169,23 @@ type cursor struct {
 
 func (c *cursor) done() bool { return c.b >= len(c.text) }
 
-func (c *cursor) peek() rune {
-	r, _ := utf8.DecodeRuneInString(c.text[c.b:])
+// peek returns the next rune and its size in bytes.
+func (c *cursor) peek() (rune, int) {
+	if b := c.text[c.b]; b < utf8.RuneSelf {
+		return rune(b), 1
+	}
+	return utf8.DecodeRuneInString(c.text[c.b:])
+}
+
+// rune is the next rune.
+func (c *cursor) rune() rune {
+	r, _ := c.peek()
 	return r
 }
 
 // peekSecond is the rune after the next one, or -1 at the end.
 func (c *cursor) peekSecond() rune {
-	_, n := utf8.DecodeRuneInString(c.text[c.b:])
+	_, n := c.peek()
 	if c.b+n >= len(c.text) {
 		return -1
 	}
@@ -143,10 +193,28 @@ func (c *cursor) peekSecond() rune {
 	return r
 }
 
-func (c *cursor) advance() {
-	_, n := utf8.DecodeRuneInString(c.text[c.b:])
+// skip passes a rune of n bytes.
+func (c *cursor) skip(n int) {
 	c.b += n
 	c.cp++
+}
+
+// next passes the next rune.
+func (c *cursor) next() {
+	_, n := c.peek()
+	c.skip(n)
+}
+
+// word consumes the rest of a word: word runes, and joiners followed by
+// one.
+func (c *cursor) word() {
+	for !c.done() {
+		r, n := c.peek()
+		if !isWordRune(r) && !(isJoiner(r) && isWordRune(c.peekSecond())) {
+			return
+		}
+		c.skip(n)
+	}
 }
 
 // symbol consumes one punctuation mark or symbol with what visually belongs
@@ -154,19 +222,19 @@ func (c *cursor) advance() {
 // regional indicator, combining marks and variation selectors, skin-tone
 // modifiers, and zero-width-joined continuations.
 func (c *cursor) symbol() {
-	first := c.peek()
-	c.advance()
-	if isRegionalIndicator(first) && !c.done() && isRegionalIndicator(c.peek()) {
-		c.advance()
+	first, n := c.peek()
+	c.skip(n)
+	if isRegionalIndicator(first) && !c.done() && isRegionalIndicator(c.rune()) {
+		c.next()
 	}
 	for !c.done() {
-		r := c.peek()
+		r, n := c.peek()
 		switch {
-		case unicode.IsMark(r) || isEmojiModifier(r):
-			c.advance()
-		case r == '\u200d' && c.peekSecond() > 0 && !unicode.IsSpace(c.peekSecond()):
-			c.advance()
-			c.advance()
+		case isMark(r) || isEmojiModifier(r):
+			c.skip(n)
+		case r == '\u200d' && c.peekSecond() > 0 && !isSpace(c.peekSecond()):
+			c.skip(n)
+			c.next()
 		default:
 			return
 		}
