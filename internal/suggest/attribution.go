@@ -57,12 +57,24 @@ func analyse(text string) *analysis {
 func (a *analysis) resolveVerbs() {
 	a.verbSpeaker = map[int]speakerRef{}
 	var ctx pronounContext
+	// opening: no mention or speech verb yet in the current sentence, so a
+	// person named now opens it.
+	opening, sent := true, -1
 	for t, tok := range a.toks {
-		if m := a.tokMention[t]; m >= 0 && a.mentions[m].last == t && a.mentions[m].kind == mName && a.mentions[m].person {
-			ctx.lastPerson = a.mentions[m].canonical
-			if a.opensSentence(m) {
-				ctx.newSubject = ctx.lastPerson
+		if a.sentOf[t] != sent {
+			opening, sent = true, a.sentOf[t]
+		}
+		if m := a.tokMention[t]; m >= 0 && a.mentions[m].last == t {
+			if a.mentions[m].kind == mName && a.mentions[m].person {
+				ctx.lastPerson = a.mentions[m].canonical
+				if opening && !a.quoted[t] {
+					ctx.newSubject = ctx.lastPerson
+				}
 			}
+			opening = false
+		}
+		if tok.kind == tWord && speechVerbs[tok.lower] != 0 {
+			opening = false
 		}
 		if tok.kind != tWord || !a.reportsSpeech(t) {
 			continue
@@ -93,22 +105,6 @@ type pronounContext struct {
 // Ruud Lubbers visited", does not take the pronoun), else the last person.
 func (c pronounContext) pronoun() string {
 	return cmp.Or(c.newSubject, c.lastSpeaker, c.lastPerson)
-}
-
-// opensSentence reports a mention that is the first mention of its
-// sentence, outside quotation marks, with no speech verb before it.
-func (a *analysis) opensSentence(m int) bool {
-	mm := a.mentions[m]
-	s := a.sentOf[mm.first]
-	if s < 0 || a.quoted[mm.first] {
-		return false
-	}
-	for k := a.sents[s].first; k < mm.first; k++ {
-		if a.tokMention[k] >= 0 || speechVerbs[a.toks[k].lower] != 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // reportsSpeech reports whether the speech verb at t reports speech here:
@@ -275,6 +271,12 @@ func (a *analysis) skipParenthesis(k int) int {
 	return k
 }
 
+// clauseLookback bounds how far back from a speech verb its clause's
+// subject, or the speech verb attributing a quotation, is looked for: far
+// more than any real clause, and it keeps Suggest linear on a text that
+// never ends a sentence.
+const clauseLookback = 60
+
 // prepositions before a name make it an object, not the clause's subject.
 var prepositions = wordSet(`in on at from to for with by of into near after before during his her
 their its our my your about against between through over under`)
@@ -288,7 +290,7 @@ func (a *analysis) clauseSubject(t int) int {
 		return -1
 	}
 	fallback := -1
-	for k := a.sents[s].first; k < t; k++ {
+	for k := max(a.sents[s].first, t-clauseLookback); k < t; k++ {
 		m := a.tokMention[k]
 		if m < 0 || a.mentions[m].first != k {
 			continue

@@ -30,12 +30,19 @@ type quoteResult struct {
 // words are scare quotes unless their own sentence attributes them.
 func (a *analysis) attributeQuotes() []quoteResult {
 	paraOf := make([]int, len(a.toks))
+	// announcer[p] is the last "X issued the following statement" verb in
+	// paragraph p, or -1.
+	announcer := []int{-1}
 	p := 0
 	for k, t := range a.toks {
 		if t.kind == tPara {
 			p++
+			announcer = append(announcer, -1)
 		}
 		paraOf[k] = p
+		if _, ok := a.verbSpeaker[k]; ok && a.announcesFollowing(k) {
+			announcer[p] = k
+		}
 	}
 	var out []quoteResult
 	var prev *quoteResult
@@ -45,7 +52,7 @@ func (a *analysis) attributeQuotes() []quoteResult {
 			nextOpen = a.quotes[i+1].open
 		}
 		res := quoteResult{q: q}
-		ok := a.attributeAfter(&res, nextOpen) || a.attributeStatement(&res) || a.attributeBefore(&res, prev) ||
+		ok := a.attributeAfter(&res, nextOpen) || a.attributeStatement(&res, announcer, paraOf) || a.attributeBefore(&res, prev) ||
 			a.inherit(&res, prev, paraOf) || a.attributePrevious(&res)
 		words := countWords(a.runes[q.content.Start:q.content.End])
 		sameSentence := res.source == srcInherit && a.sentOf[a.tokenAt(prev.q.close)] == a.sentOf[a.tokenAt(q.open)]
@@ -136,18 +143,18 @@ func (a *analysis) attributeBefore(res *quoteResult, prev *quoteResult) bool {
 // that paragraph: "Hoyer released the following statement today after
 // Mineta announced that he would resign:" announces Hoyer's words, not
 // Mineta's, although "announced" is nearer.
-func (a *analysis) attributeStatement(res *quoteResult) bool {
+func (a *analysis) attributeStatement(res *quoteResult, announcer, paraOf []int) bool {
 	o := a.tokenAt(res.q.open)
 	if o == 0 || o >= len(a.toks) || a.toks[o-1].kind != tPara {
 		return false
 	}
-	for k := o - 2; k >= 0 && a.toks[k].kind != tPara; k-- {
-		if ref, ok := a.verbSpeaker[k]; ok && a.announcesFollowing(k) {
-			a.set(res, ref, srcStatement, "announced: "+a.clause(ref, k)+" the following statement")
-			return true
-		}
+	k := announcer[paraOf[o]-1]
+	if k < 0 {
+		return false
 	}
-	return false
+	ref := a.verbSpeaker[k]
+	a.set(res, ref, srcStatement, "announced: "+a.clause(ref, k)+" the following statement")
+	return true
 }
 
 // inherit gives a quotation the speaker of the previous one in the same
@@ -177,7 +184,7 @@ func (a *analysis) attributePrevious(res *quoteResult) bool {
 	if s <= 0 || a.sents[s-1].last+1 != a.sents[s].first {
 		return false
 	}
-	for k := a.sents[s-1].last; k >= a.sents[s-1].first; k-- {
+	for k := a.sents[s-1].last; k >= max(a.sents[s-1].first, a.sents[s-1].last-clauseLookback); k-- {
 		if ref, ok := a.verbSpeaker[k]; ok && ref.name != "" && !a.quoted[k] {
 			a.set(res, ref, srcPrevious, "previous sentence: "+a.clause(ref, k))
 			res.score -= 0.2
