@@ -21,6 +21,12 @@ type coder struct {
 	overflow map[string]int32
 	next     rune
 	limit    int
+	// ascii caches the ids of one-byte keys (the space between words and
+	// most punctuation: over half of all tokens), sparing them the map.
+	ascii [utf8.RuneSelf]struct {
+		id    tokenID
+		known bool
+	}
 }
 
 func newCoder(limit int) *coder {
@@ -29,6 +35,17 @@ func newCoder(limit int) *coder {
 
 // id returns the id of key. The coder keeps no reference to key's bytes.
 func (c *coder) id(key []byte) tokenID {
+	if len(key) == 1 && key[0] < utf8.RuneSelf {
+		e := &c.ascii[key[0]]
+		if !e.known {
+			e.id, e.known = c.lookup(key), true
+		}
+		return e.id
+	}
+	return c.lookup(key)
+}
+
+func (c *coder) lookup(key []byte) tokenID {
 	if r, ok := c.codes[string(key)]; ok {
 		return tokenID{code: r}
 	}

@@ -109,8 +109,8 @@ func (d *Diff) addEqual(c chunk, old, new []token) {
 	flush := func(end int) {
 		if start < end {
 			d.Ops = append(d.Ops, Op{Equal,
-				span.Span{Start: old[start].start, End: old[end-1].end},
-				span.Span{Start: new[c.n0+start-c.o0].start, End: new[c.n0+end-1-c.o0].end}})
+				span.Span{Start: int(old[start].start), End: int(old[end-1].end)},
+				span.Span{Start: int(new[c.n0+start-c.o0].start), End: int(new[c.n0+end-1-c.o0].end)}})
 		}
 		start = end
 	}
@@ -128,7 +128,7 @@ func (d *Diff) addEqual(c chunk, old, new []token) {
 	flush(c.o1)
 }
 
-func (t token) span() span.Span { return span.Span{Start: t.start, End: t.end} }
+func (t token) span() span.Span { return span.Span{Start: int(t.start), End: int(t.end)} }
 
 func (t token) text(of string) string { return of[t.bstart:t.bend] }
 
@@ -136,7 +136,7 @@ func (t token) text(of string) string { return of[t.bstart:t.bend] }
 // past the last token).
 func tokenPos(toks []token, i, end int) int {
 	if i < len(toks) {
-		return toks[i].start
+		return int(toks[i].start)
 	}
 	return end
 }

@@ -13,8 +13,8 @@ import (
 // pointers, so a text's tokens are one flat allocation the garbage
 // collector need not scan.
 type token struct {
-	start, end   int     // code points
-	bstart, bend int     // bytes, for slicing
+	start, end   int32   // code points (span.Index holds int32 offsets too)
+	bstart, bend int32   // bytes, for slicing
 	id           tokenID // equal for tokens whose keys (see tokenKey) are equal
 	word         bool    // counts in WordsAdded / WordsRemoved
 	space        bool    // a run of whitespace
@@ -41,7 +41,7 @@ func tokenize(text string, c *coder) []token {
 	var key []byte // reused: looking a []byte key up in a map allocates nothing
 	cur := cursor{text: text}
 	for !cur.done() {
-		t := token{start: cur.cp, bstart: cur.b}
+		t := token{start: int32(cur.cp), bstart: int32(cur.b)}
 		r, n := cur.peek()
 		t.space = isSpace(r)
 		switch {
@@ -56,7 +56,7 @@ func tokenize(text string, c *coder) []token {
 		default:
 			cur.symbol()
 		}
-		t.end, t.bend = cur.cp, cur.b
+		t.end, t.bend = int32(cur.cp), int32(cur.b)
 		key = appendKey(key[:0], text[t.bstart:t.bend], t.space)
 		t.id = c.id(key)
 		t.paraBreak = string(key) == paraBreakKey
