@@ -1,8 +1,8 @@
 package revision
 
 import (
+	"encoding/binary"
 	"slices"
-	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -25,20 +25,18 @@ func paragraphBounds(toks []token) []int {
 }
 
 // paragraphDiff diffs the two texts paragraph by paragraph, comparing
-// paragraphs by their token codes, and returns chunks of paragraph indices.
-// The paragraphs of an equal chunk have the same codes (unless paragraph
-// codes ran out, so callers check); a change chunk is to be diffed word by
-// word.
+// paragraphs by a hash of their token codes, and returns chunks of
+// paragraph indices. The paragraphs of an equal chunk have the same hash;
+// callers check that they have the same codes (two different paragraphs
+// with one hash would then be diffed word by word, as if changed). A
+// change chunk is to be diffed word by word.
 func paragraphDiff(d *differ, oldParas, newParas []int) []chunk {
 	c := newCoder(maxCodes)
 	var key []byte
 	encode := func(bounds []int, codes []rune) []rune {
 		out := make([]rune, len(bounds)-1)
 		for k := range out {
-			key = key[:0]
-			for _, r := range codes[bounds[k]:bounds[k+1]] {
-				key = utf8.AppendRune(key, r)
-			}
+			key = binary.LittleEndian.AppendUint64(key[:0], hashCodes(codes[bounds[k]:bounds[k+1]]))
 			out[k] = c.id(key).code
 		}
 		return out
@@ -46,7 +44,7 @@ func paragraphDiff(d *differ, oldParas, newParas []int) []chunk {
 	pa, pb := encode(oldParas, d.a), encode(newParas, d.b)
 	// Paragraphs found in one text only cannot match: each run of them goes
 	// to go-diff as one placeholder, so it sees a far smaller edit distance.
-	// The placeholders' keys are not UTF-8, unlike every paragraph's.
+	// The placeholders' keys are shorter than every paragraph's.
 	ca, na := collapseUnmatched(pa, pb, c.id([]byte{0xff}).code)
 	cb, nb := collapseUnmatched(pb, pa, c.id([]byte{0xfe}).code)
 	var b chunkBuilder
@@ -85,6 +83,15 @@ func anchorTest(d *differ, oldParas, newParas []int, repeated func(rune) bool, p
 		}
 		return d.crossed(tokens(eq), tokens(before), tokens(after), margin)
 	}
+}
+
+// hashCodes is the 64-bit FNV-1a hash of codes, a rune at a time.
+func hashCodes(codes []rune) uint64 {
+	h := uint64(14695981039346656037)
+	for _, r := range codes {
+		h = (h ^ uint64(r)) * 1099511628211
+	}
+	return h
 }
 
 // collapseUnmatched returns codes with every run of codes absent from other

@@ -70,9 +70,14 @@ func tokenize(text string, c *coder) []token {
 // scripts that write vowels as marks stay inside their word.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return isWordByte(byte(r))
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// isWordByte: ASCII letters and digits.
+func isWordByte(b byte) bool {
+	return 'a' <= b|0x20 && b|0x20 <= 'z' || '0' <= b && b <= '9'
 }
 
 // isSpace is unicode.IsSpace.
@@ -209,6 +214,10 @@ func (c *cursor) next() {
 // one.
 func (c *cursor) word() {
 	for !c.done() {
+		if isWordByte(c.text[c.b]) {
+			c.skip(1)
+			continue
+		}
 		r, n := c.peek()
 		if !isWordRune(r) && !(isJoiner(r) && isWordRune(c.peekSecond())) {
 			return
