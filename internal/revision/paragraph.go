@@ -43,23 +43,29 @@ func paragraphDiff(d *differ, oldParas, newParas []int) []chunk {
 	}
 	pa, pb := encode(oldParas, d.a), encode(newParas, d.b)
 	// Paragraphs found in one text only cannot match: each run of them goes
-	// to go-diff as one placeholder, so it sees a far smaller edit distance.
-	// The placeholders' keys are shorter than every paragraph's.
-	ca, na := collapseUnmatched(pa, pb, c.id([]byte{0xff}).code)
-	cb, nb := collapseUnmatched(pb, pa, c.id([]byte{0xfe}).code)
+	// to go-diff as one placeholder, the same in both texts, so go-diff
+	// sees a far smaller edit distance, and pairs up the runs between the
+	// same equal paragraphs (replaced or edited paragraphs) as equal. Its
+	// key is shorter than every paragraph's.
+	placeholder := c.id([]byte{0}).code
+	ca, na := collapseUnmatched(pa, pb, placeholder)
+	cb, nb := collapseUnmatched(pb, pa, placeholder)
 	var b chunkBuilder
 	i, j := 0, 0
 	for _, r := range d.runs(ca, cb) {
-		do, dn := 0, 0
-		if r.op != diffmatchpatch.DiffInsert {
-			do = sum(na[i : i+r.n])
+		switch r.op {
+		case diffmatchpatch.DiffEqual:
+			for k := range r.n {
+				b.add(ca[i+k] != placeholder, na[i+k], nb[j+k])
+			}
+			i, j = i+r.n, j+r.n
+		case diffmatchpatch.DiffDelete:
+			b.add(false, sum(na[i:i+r.n]), 0)
 			i += r.n
-		}
-		if r.op != diffmatchpatch.DiffDelete {
-			dn = sum(nb[j : j+r.n])
+		case diffmatchpatch.DiffInsert:
+			b.add(false, 0, sum(nb[j:j+r.n]))
 			j += r.n
 		}
-		b.add(r.op == diffmatchpatch.DiffEqual, do, dn)
 	}
 	return mergeEqualities(b.chunks, anchorTest(d, oldParas, newParas, repeatedIn(pa, pb), pa))
 }
@@ -134,9 +140,17 @@ func sum(ns []int) int {
 // change mostly like itself, so ordinary equalities stay and keep the word
 // diffs small.
 func (d *differ) crossed(eq, before, after chunk, margin int) bool {
-	kept := d.common(before.o0, before.o1, before.n0, before.n1) +
-		countSolid(d.old[eq.o0:eq.o1]) +
-		d.common(after.o0, after.o1, after.n0, after.n1)
+	inBefore := d.common(before.o0, before.o1, before.n0, before.n1)
+	inAfter := d.common(after.o0, after.o1, after.n0, after.n1)
+	// Counting in any order is matching words up, and the three together
+	// can match at most as many more words as keeping eq leaves unmatched
+	// on either side; mostly too few to be worth counting.
+	unmatchedOld := countSolid(d.old[before.o0:before.o1]) + countSolid(d.old[after.o0:after.o1]) - inBefore - inAfter
+	unmatchedNew := countSolid(d.new[before.n0:before.n1]) + countSolid(d.new[after.n0:after.n1]) - inBefore - inAfter
+	if min(unmatchedOld, unmatchedNew) <= margin {
+		return false
+	}
+	kept := inBefore + countSolid(d.old[eq.o0:eq.o1]) + inAfter
 	return d.common(before.o0, after.o1, before.n0, after.n1)-kept > margin
 }
 
