@@ -114,6 +114,11 @@ func (d *Diff) addEqual(c chunk, old, new []token) {
 		}
 		start = end
 	}
+	// Most equal chunks are spelled alike throughout: one comparison.
+	if c.o0 < c.o1 && d.old.Text()[old[c.o0].bstart:old[c.o1-1].bend] == d.new.Text()[new[c.n0].bstart:new[c.n1-1].bend] {
+		flush(c.o1)
+		return
+	}
 	for i := c.o0; i < c.o1; i++ {
 		o, n := old[i], new[c.n0+i-c.o0]
 		if o.text(d.old.Text()) == n.text(d.new.Text()) {
