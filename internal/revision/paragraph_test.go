@@ -1,7 +1,9 @@
 package revision
 
 import (
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -39,5 +41,47 @@ func TestParagraphBounds(t *testing.T) {
 		if got := paragraphBounds(tokenize(tt.text, newCoder(maxCodes))); !slices.Equal(got, tt.want) {
 			t.Errorf("paragraphBounds(%q) = %v, want %v", tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestComputeReorderedParagraphs checks every invariant of checkDiff on
+// revisions that exercise the paragraph pass: the sample article's
+// paragraphs (some repeated) with words replaced, paragraphs deleted,
+// inserted, repeated and moved short and long distances, plus emoji, flags
+// and combining marks.
+func TestComputeReorderedParagraphs(t *testing.T) {
+	paras := strings.Split(strings.TrimSpace(readFile(t, "testdata/putin-prayed-2025-03-23.txt")), "\n\n")
+	paras = append(paras, "𝔘 🇫🇷 e\u0301 😀 “quoted”", "Read more.")
+	rng := rand.New(rand.NewPCG(5, 6))
+	pick := func() string { return paras[rng.IntN(len(paras))] }
+	for range 60 {
+		var old []string
+		for range 1 + rng.IntN(12) {
+			old = append(old, pick())
+		}
+		var new []string
+		for _, p := range old {
+			switch rng.IntN(10) {
+			case 0: // deleted
+				continue
+			case 1: // another inserted before it
+				new = append(new, pick())
+			}
+			words := strings.Split(p, " ")
+			for i := range words {
+				if rng.IntN(20) == 0 {
+					words[i] = words[rng.IntN(len(words))]
+				}
+			}
+			new = append(new, strings.Join(words, " "))
+		}
+		for range rng.IntN(3) {
+			if len(new) > 1 {
+				from, to := rng.IntN(len(new)), rng.IntN(len(new))
+				new[from], new[to] = new[to], new[from]
+			}
+		}
+		a, b := strings.Join(old, "\n\n"), strings.Join(new, "\n\n")
+		checkDiff(t, Compute(a, b), a, b)
 	}
 }
