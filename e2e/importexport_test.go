@@ -63,6 +63,7 @@ func TestExportStoryAndLibrary(t *testing.T) {
 	p.click("a.home")
 	p.waitMounted()
 	p.setField("#paste", "The minister said exports rose.\n\nAnalysts disagreed.")
+	p.run(chromedp.WaitEnabled("#add-paste", chromedp.ByQuery)) // the app has taken the text
 	p.click("#add-paste")
 	p.waitCount("li.story", 2)
 	p.openStory("The minister said")

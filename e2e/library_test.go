@@ -4,10 +4,11 @@ package e2e
 
 import (
 	"regexp"
-
-	"github.com/chromedp/cdproto/input"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
 )
 
 // TestLibraryAddsStoriesFromPasteFilesAndDrop adds one story by pasting,
@@ -18,6 +19,7 @@ func TestLibraryAddsStoriesFromPasteFilesAndDrop(t *testing.T) {
 	_, p := openApp(t)
 
 	p.setField("#paste", "Officials said on Tuesday that the bridge would reopen in spring.\n\nCritics doubted it.")
+	p.run(chromedp.WaitEnabled("#add-paste", chromedp.ByQuery)) // the app has taken the text
 	p.click("#add-paste")
 	p.waitCount("li.story", 1)
 	if v := p.value("#paste"); v != "" {
