@@ -75,9 +75,10 @@ func paragraphDiff(d *differ, oldParas, newParas []int) []chunk {
 // be matched to the wrong copy, so any sign of a better match gives it up;
 // for a run of unique paragraphs, the sign must outweigh half the run.
 // Counting words in any order overestimates what a word diff keeps, and
-// half leans towards the word diff: on shuffled and edited copies of the
-// sample article these margins matched the whole-text word diff's quality
-// or bettered it while keeping most anchors of an ordinary revision.
+// half leans towards the word diff: on 300 shuffled and edited copies of
+// the sample article these margins marked fewer characters in total than
+// the whole-text word diff (and as many on all but a dozen), while keeping
+// most anchors of an ordinary revision.
 func anchorTest(d *differ, oldParas, newParas []int, repeated func(rune) bool, pa []rune) func(eq, before, after chunk) bool {
 	tokens := func(c chunk) chunk {
 		return chunk{c.equal, oldParas[c.o0], oldParas[c.o1], newParas[c.n0], newParas[c.n1]}
