@@ -40,8 +40,10 @@ const (
 )
 
 // Parse parses data in the given format. Input larger than MaxBytes is
-// ErrTooLarge, binary input ErrBinary, undecodable text ErrEncoding, and
-// input with no text left after parsing ErrEmpty (all wrapped with detail).
+// ErrTooLarge, binary input ErrBinary, undecodable text ErrEncoding,
+// structure too deep or convoluted to parse in reasonable time
+// ErrTooComplex, and input with no text left after parsing ErrEmpty (all
+// wrapped with detail).
 func Parse(data []byte, format Format) (*Article, error) {
 	parse, ok := parsers[format]
 	if !ok {

@@ -59,7 +59,7 @@ func parsePage(data []byte) (*html.Node, error) {
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
 		// From bytes, the only failure is nesting deeper than 512 elements.
-		return nil, fmt.Errorf("cannot parse the HTML page: %w", err)
+		return nil, fmt.Errorf("%w: the HTML page nests elements too deeply (%v)", ErrTooComplex, err)
 	}
 	var remove []*html.Node
 	walkTree(doc, func(n *html.Node) bool {

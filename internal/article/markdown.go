@@ -18,6 +18,9 @@ import (
 func parseMarkdown(b *builder, data []byte) error {
 	source := []byte(normaliseNewlines(string(data)))
 	source = b.takeFrontMatter(source)
+	if err := checkMarkdown(source); err != nil {
+		return err
+	}
 	doc := goldmark.DefaultParser().Parse(text.NewReader(source))
 	w := &markdownWalker{b: b, source: source}
 	w.blocks(doc, BlockParagraph)

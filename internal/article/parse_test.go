@@ -1,6 +1,7 @@
 package article
 
 import (
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -185,8 +186,8 @@ func TestHTMLDeepNesting(t *testing.T) {
 	if a.Text != "Deep text." {
 		t.Errorf("text = %q", a.Text)
 	}
-	if _, err := Parse(nested(400_000), FormatHTML); err == nil || !strings.Contains(err.Error(), "cannot parse the HTML page") {
-		t.Errorf("deeply nested page: err = %v, want a parse error", err)
+	if _, err := Parse(nested(400_000), FormatHTML); !errors.Is(err, ErrTooComplex) || !strings.Contains(err.Error(), "nests elements too deeply") {
+		t.Errorf("deeply nested page: err = %v, want ErrTooComplex", err)
 	}
 }
 
