@@ -102,6 +102,7 @@ func TestHostileArticlesAreRefused(t *testing.T) {
 		{"latin1.txt", []byte("Caf\xe9 au lait, said the minister.\n"), "not valid UTF-8 text: bad byte 0xe9 at offset 3"},
 		{"broken.md", []byte("# Pool\n\nThe pool \xff\xfe closes.\n"), "not valid UTF-8 text: bad byte 0xff at offset 17"},
 		{"stdin-like", []byte("\x00\x01\x02\x03 not text"), "contains a NUL byte at offset 0"},
+		{"quotes.md", bytes.Repeat([]byte(">"), 1<<20-10), "input is too complex to be an article: line 1 nests block quotes or list items 1048566 deep"},
 	}
 	for _, f := range files {
 		path := d.write(f.name, f.data)
