@@ -55,6 +55,7 @@ func (p *storyPage) renderRevisions() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) {
 					p.addRevisionFiles(ctx, []pickedFile{{Data: []byte(p.revisionPaste)}})
 					p.revisionPaste = ""
+					setValue("revision-paste", "") // a textarea shows its initial text only
 				}),
 		),
 		app.If(len(s.Revisions) > 1, func() app.UI { return timeline(s.Timeline()) }),

@@ -136,7 +136,9 @@ func (p *storyPage) onKey(ctx app.Context, e app.Value) {
 	target := e.Get("target")
 	key := e.Get("key").String()
 	ctrl := e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool()
-	if typingTarget(target.Get("tagName").String(), target.Get("isContentEditable").Bool()) {
+	// Truthy, not Bool: SVG elements (the timeline) have no
+	// isContentEditable, and Bool on undefined panics.
+	if typingTarget(target.Get("tagName").String(), target.Get("isContentEditable").Truthy()) {
 		if key == "Escape" {
 			target.Call("blur")
 		}
@@ -150,7 +152,8 @@ func (p *storyPage) onKey(ctx app.Context, e app.Value) {
 	if ctrl || e.Get("altKey").Bool() {
 		return
 	}
-	if act := p.suggestKey(key, e.Get("shiftKey").Bool()); act != nil {
+	onControl := target.Call("closest", "button, a[href], summary").Truthy()
+	if act := p.suggestKey(key, e.Get("shiftKey").Bool(), onControl); act != nil {
 		e.Call("preventDefault")
 		ctx.Dispatch(act)
 		return
@@ -182,7 +185,7 @@ func (p *storyPage) onKey(ctx app.Context, e app.Value) {
 		act = func(ctx app.Context) { p.step(ctx, -1) }
 	case "Enter":
 		// Enter on a control is the control's: it must still press buttons.
-		if p.selected == "" || target.Call("closest", "button, a[href], summary").Truthy() {
+		if p.selected == "" || onControl {
 			return
 		}
 		act = func(ctx app.Context) { focusFirst("#editor select, #editor input") }
@@ -200,12 +203,17 @@ func (p *storyPage) onKey(ctx app.Context, e app.Value) {
 // suggestKey is what a key does in Suggest mode (nil: not a Suggest key).
 // Tab is taken only while suggesting and only outside form fields, so
 // keyboard navigation works everywhere else.
-func (p *storyPage) suggestKey(key string, shift bool) func(app.Context) {
+func (p *storyPage) suggestKey(key string, shift, onControl bool) func(app.Context) {
 	if !p.suggesting {
 		return nil
 	}
 	switch key {
-	case "Enter", "a":
+	case "Enter":
+		if onControl { // Enter on a focused button presses that button
+			return nil
+		}
+		return func(ctx app.Context) { p.decideSuggestion(ctx, true) }
+	case "a":
 		return func(ctx app.Context) { p.decideSuggestion(ctx, true) }
 	case "x":
 		return func(ctx app.Context) { p.decideSuggestion(ctx, false) }

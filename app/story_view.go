@@ -40,7 +40,7 @@ func (p *storyPage) Render() app.UI {
 				app.If(p.compare != nil, p.renderCompare),
 				app.Div().Class("columns").Body(
 					p.renderArticle(),
-					p.renderSidebar(),
+					app.Div().Class("side").Body(p.renderCarried(), p.renderSidebar()),
 				),
 			),
 			p.renderToolbar(),

@@ -81,3 +81,57 @@ func TestRevisionCarriesChangedQuote(t *testing.T) {
 		t.Errorf("first revision's quote = %q", got)
 	}
 }
+
+// TestRevisionReviewReattachAcceptAndTimelineKeys: an orphan (its words
+// were rewritten) is listed apart with its old text and re-attached to
+// selected words; a changed quote is accepted; keys pressed with the focus
+// on the timeline chart leave the app working.
+func TestRevisionReviewReattachAcceptAndTimelineKeys(t *testing.T) {
+	_, p := openApp(t)
+	p.addFiles(sampleFile(t))
+	p.openStory("putin-prayed")
+	p.selectText("#article", "super smart")
+	p.press("q")
+	p.waitCount(`#article mark[data-kind="quote"]`, 1)
+	p.selectText("#article", "Butler, Pennsylvania")
+	p.press("c")
+	p.waitCount(`#article mark[data-kind="claim"]`, 1)
+
+	data, err := os.ReadFile(laterRevision(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	later := filepath.Join(t.TempDir(), "later.txt")
+	os.WriteFile(later, []byte(strings.Replace(string(data), "during a campaign rally in Butler, Pennsylvania", "at an outdoor event in a town nearby", 1)), 0o644)
+	p.run(chromedp.SetUploadFiles(`#revision-file`, []string{later}, chromedp.ByQuery))
+	p.waitCount(`#orphans li`, 1)
+	if got := p.text(`#orphans li del`); got != "Butler, Pennsylvania" {
+		t.Errorf("orphan shows %q, want its old words", got)
+	}
+
+	p.selectText("#article", "a town nearby")
+	p.run(chromedp.Click(`#orphans button.reattach`, chromedp.ByQuery))
+	p.waitCount(`#orphans li`, 0)
+	claim := `#article mark[data-kind="claim"][data-status="changed"]`
+	p.waitCount(claim, 1)
+	if got := p.text(claim); got != "a town nearby" {
+		t.Errorf("re-attached claim holds %q", got)
+	}
+
+	p.run(chromedp.Click(`#article mark[data-kind="quote"]`, chromedp.ByQuery))
+	p.run(chromedp.WaitVisible(`#review`, chromedp.ByQuery))
+	p.run(chromedp.Click(`#accept`, chromedp.ByQuery))
+	p.waitCount(`#article mark[data-kind="quote"]:not([data-status])`, 1)
+
+	// Keys with the focus inside the SVG timeline (no isContentEditable
+	// there) once crashed the client.
+	p.run(chromedp.Focus(`#timeline g.point`, chromedp.ByQuery))
+	p.press("j")
+	p.press("?")
+	p.run(chromedp.WaitVisible(`#shortcuts`, chromedp.ByQuery))
+	for _, e := range p.Errors() {
+		if strings.Contains(e, "panic") || strings.Contains(e, "exited") {
+			t.Errorf("the client failed: %s", e)
+		}
+	}
+}

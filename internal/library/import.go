@@ -81,7 +81,7 @@ func (s *Session) Import(ctx context.Context, data []byte) (ImportResult, error)
 			a.Modified = a.Created
 		}
 		a.Revision = rev.ID
-		a.Status = annotation.StatusNone
+		a.Status, a.Before = annotation.StatusNone, "" // placed afresh: nothing to review
 		a.Target = annotation.Target{
 			Source:     annotation.StorySource(s.Story.ID),
 			SourceDate: rev.Date,

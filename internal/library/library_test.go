@@ -434,3 +434,28 @@ func TestImportIntoSecondCopyOfArticle(t *testing.T) {
 		t.Errorf("the first story's annotations became %+v", orig.Annotations)
 	}
 }
+
+// TestImportOfMigratedAnnotationsExportsAgain: an exported annotation
+// carried from an earlier revision has a status and its old text; once
+// imported it is placed afresh, and the story must still export.
+func TestImportOfMigratedAnnotationsExportsAgain(t *testing.T) {
+	src := openSample(t, newLibrary(t))
+	src.Tag(ctx, find(t, src, "super smart"), annotation.KindQuote)
+	if _, err := src.AddRevision(ctx, "v2.txt", laterVersion("super smart", "very smart")); err != nil {
+		t.Fatal(err)
+	}
+	data, err := src.ExportJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := openSample(t, newLibrary(t))
+	if _, err := dst.AddRevision(ctx, "v2.txt", laterVersion("super smart", "very smart")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := dst.Import(ctx, data); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := dst.ExportJSON(); err != nil {
+		t.Errorf("export after importing migrated annotations: %v", err)
+	}
+}
