@@ -194,6 +194,9 @@ func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
+	if strings.HasSuffix(word, "y") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(word, "y")) // story, stories
+	}
 	return fmt.Sprintf("%d %ss", n, word)
 }
 

@@ -188,7 +188,9 @@ func (p *storyPage) onKey(ctx app.Context, e app.Value) {
 		if p.selected == "" || onControl {
 			return
 		}
-		act = func(ctx app.Context) { focusFirst("#editor select, #editor input") }
+		// The field a reader most often fills for the kind: a quote's
+		// speaker, a claim's verdict, a note's text.
+		act = func(ctx app.Context) { focusFirst("#edit-speaker, #edit-verdict, #edit-note") }
 	case "?":
 		act = func(ctx app.Context) { p.showHelp = !p.showHelp }
 	case "Escape":
@@ -258,24 +260,22 @@ func (p *storyPage) change(ctx app.Context, op func(context.Context, *library.Se
 	})
 }
 
-// tag draws the new highlight from its draft at once and stores it in the
-// background; if storing fails the highlight goes and the error shows.
+// tag stores a new annotation on the selected words and then shows it:
+// the highlight appears once the store has it, so a reload right after
+// the keypress never loses it.
 func (p *storyPage) tag(ctx app.Context, sel span.Span, kind annotation.Kind) {
-	s := p.sess
-	if s == nil {
-		return
-	}
-	draft, err := s.Draft(sel, kind)
-	if err != nil {
-		p.status = failure(err)
-		return
-	}
-	p.selected = draft.ID
-	clearSelection()
+	var tagged string
 	p.change(ctx, func(ctx context.Context, s *library.Session) (string, error) {
-		_, err := s.Commit(ctx, draft)
-		return fmt.Sprintf("Tagged a %s: “%s”.", kind, shorten(s.Slice(draft.Span), 60)), err
-	}, nil)
+		a, err := s.Tag(ctx, sel, kind)
+		if err != nil {
+			return "", err
+		}
+		tagged = a.ID
+		return fmt.Sprintf("Tagged a %s: “%s”.", kind, shorten(s.Slice(a.Span), 60)), nil
+	}, func(ctx app.Context) {
+		p.selected = tagged
+		clearSelection()
+	})
 }
 
 func (p *storyPage) update(ctx app.Context, id string, e library.Edit) {
@@ -482,6 +482,9 @@ func (p *storyPage) importData(ctx app.Context, data []byte) {
 				msg := fmt.Sprintf("Imported %s.", plural(res.Added, "annotation"))
 				if res.Present > 0 {
 					msg += fmt.Sprintf(" %d were already here.", res.Present)
+				}
+				if res.Approximate > 0 {
+					msg += fmt.Sprintf(" %d of them landed on words that differ from their quote: check them.", res.Approximate)
 				}
 				p.status = status{kind: "ok", text: msg}
 			}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -35,6 +36,13 @@ func (p *storyPage) Render() app.UI {
 					app.P().Class("meta").Text(rev.Date+" · "+plural(wordCount(rev.Text), "word")),
 				),
 				p.status.render(),
+				app.If(s.Current < len(s.Revisions)-1, func() app.UI {
+					latest := len(s.Revisions) - 1
+					return app.P().ID("old-revision").Class("notice").Role("note").Body(
+						app.Text(fmt.Sprintf("You are reading an earlier revision (%s). What you tag here stays on it; the latest is %s. ", rev.Date, s.Revisions[latest].Date)),
+						app.Button().Text("Show the latest").OnClick(func(ctx app.Context, e app.Event) { p.show(ctx, latest) }),
+					)
+				}),
 				p.renderRevisions(),
 				app.If(p.suggesting, p.renderSuggestPanel),
 				app.If(p.compare != nil, p.renderCompare),

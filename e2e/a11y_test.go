@@ -31,8 +31,7 @@ func TestKeyboardOnlyMainFlow(t *testing.T) {
 	p.press("q")
 	p.waitCount(`#editor`, 1)
 	p.press("\r") // Enter: edit the current annotation
-	p.waitJS("the focus in the editor", `document.activeElement?.closest("#editor") && document.activeElement.id === "edit-kind"`)
-	p.tabTo("#edit-speaker")
+	p.waitJS("the focus in the speaker field", `document.activeElement?.id === "edit-speaker"`)
 	p.press("Steve Witkoff")
 	p.press("\t") // leaving the field saves it
 	p.waitJS("the speaker saved", `document.querySelector("#annotations li .who")?.textContent === "— Steve Witkoff"`)

@@ -4,9 +4,7 @@
 // calls here and renders the results; the CLI and tests drive the same code
 // against an in-memory store.
 //
-// Every change is written to the store as it is made (there is no "save").
-// A change is shown once the store has accepted it, so what the reader sees
-// is what a reload would show; the one exception is a new tag, drawn from
-// its draft while it is written (Draft, Commit) and taken back if the
-// write fails.
+// Every change is written to the store as it is made (there is no "save"),
+// and a change is shown only once the store has accepted it, so what the
+// reader sees is what a reload would show.
 package library

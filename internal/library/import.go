@@ -24,8 +24,9 @@ func (e *ImportError) Error() string {
 
 // ImportResult says what an import did.
 type ImportResult struct {
-	Added   int // new annotations stored
-	Present int // annotations already in the story (same id), left as they are
+	Added       int // new annotations stored
+	Present     int // annotations already in the story (same id), left as they are
+	Approximate int // of Added, those placed on words that differ from their quote: worth a look
 }
 
 // Import reads W3C Web Annotation JSON (Redline's or another tool's) and
@@ -45,6 +46,9 @@ func (s *Session) Import(ctx context.Context, data []byte) (ImportResult, error)
 			return res, ie
 		}
 		return res, &ImportError{Problems: []string{err.Error()}}
+	}
+	if len(anns) == 0 {
+		return res, &ImportError{Problems: []string{"the file holds no annotations"}}
 	}
 	existing := map[string]bool{}
 	for _, p := range s.Annotations {
@@ -67,6 +71,9 @@ func (s *Session) Import(ctx context.Context, data []byte) (ImportResult, error)
 			continue
 		}
 		m, ok := anchor.Anchor(s.Text, a.Target.Selector)
+		if ok && m.Method == anchor.ByFuzzy {
+			res.Approximate++
+		}
 		if !ok {
 			problems = append(problems, fmt.Sprintf("annotation %d (%s): %s is not in this story's text", i+1, a.ID, describeQuote(a.Target.Selector)))
 			continue
@@ -93,6 +100,7 @@ func (s *Session) Import(ctx context.Context, data []byte) (ImportResult, error)
 	if len(problems) > 0 {
 		return ImportResult{}, &ImportError{Problems: problems}
 	}
+	res.Added = len(fresh)
 	toStore := make([]store.Annotation, len(fresh))
 	for i, p := range fresh {
 		toStore[i] = p.Annotation
@@ -105,7 +113,6 @@ func (s *Session) Import(ctx context.Context, data []byte) (ImportResult, error)
 		fresh[i].Annotation = saved[i]
 		s.insert(fresh[i])
 	}
-	res.Added = len(fresh)
 	return res, nil
 }
 

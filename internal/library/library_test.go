@@ -387,22 +387,15 @@ func (failingStore) PutAnnotations(context.Context, []store.Annotation) ([]store
 	return nil, errors.New("storage is full")
 }
 
-func TestDraftShowsAtOnceAndFailedCommitTakesItBack(t *testing.T) {
+func TestTagRefusedByTheStoreLeavesNothing(t *testing.T) {
 	l := newLibrary(t)
 	s := openSample(t, l)
-	p, err := s.Draft(find(t, s, "super smart"), annotation.KindQuote)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, ok := s.Find(p.ID); !ok {
-		t.Fatal("the draft is not shown")
-	}
 	l.Store = failingStore{l.Store}
-	if _, err := s.Commit(ctx, p); err == nil {
-		t.Fatal("commit succeeded on a failing store")
+	if _, err := s.Tag(ctx, find(t, s, "super smart"), annotation.KindQuote); err == nil {
+		t.Fatal("tag succeeded on a failing store")
 	}
-	if _, ok := s.Find(p.ID); ok {
-		t.Error("a draft the store refused is still shown")
+	if len(s.Annotations) != 0 {
+		t.Error("a tag the store refused is still shown")
 	}
 	if s.CanUndo() != "" {
 		t.Error("a refused tag can be undone")
@@ -457,5 +450,20 @@ func TestImportOfMigratedAnnotationsExportsAgain(t *testing.T) {
 	}
 	if _, err := dst.ExportJSON(); err != nil {
 		t.Errorf("export after importing migrated annotations: %v", err)
+	}
+}
+
+func TestImportReportsApproximatePlacesAndEmptyFiles(t *testing.T) {
+	s := openSample(t, newLibrary(t))
+	edited := `{"@context":"http://www.w3.org/ns/anno.jsonld","id":"urn:uuid:9","type":"Annotation",
+		"body":{"type":"TextualBody","purpose":"tagging","value":"claim"},
+		"target":{"source":"http://example.com/a","selector":{"type":"TextQuoteSelector","exact":"Putin went to a chursh and prayed","prefix":"Witkoff revealed that "}}}`
+	res, err := s.Import(ctx, []byte(edited))
+	if err != nil || res.Added != 1 || res.Approximate != 1 {
+		t.Errorf("import of a misspelt quote: %+v, %v; want it added and counted as approximate", res, err)
+	}
+	var ie *ImportError
+	if _, err := s.Import(ctx, []byte(`[]`)); !errors.As(err, &ie) {
+		t.Errorf("an empty file: %v, want an ImportError", err)
 	}
 }

@@ -186,18 +186,16 @@ var ErrEmptySelection = errors.New("select some words first")
 // Tag snaps a selection to whole words and stores a new annotation of the
 // given kind on it.
 func (s *Session) Tag(ctx context.Context, sel span.Span, kind annotation.Kind) (Placed, error) {
-	p, err := s.Draft(sel, kind)
+	p, err := s.draft(sel, kind)
 	if err != nil {
 		return Placed{}, err
 	}
-	return s.Commit(ctx, p)
+	return s.commit(ctx, p)
 }
 
-// Draft is the first half of Tag: it snaps the selection, makes the
-// annotation and shows it in the session at once, without storing it. The
-// UI draws the highlight from the draft while Commit writes it, so a
-// keypress is answered before the storage round trip.
-func (s *Session) Draft(sel span.Span, kind annotation.Kind) (Placed, error) {
+// draft is the first half of Tag: it snaps the selection and makes the
+// annotation, in the session but not yet stored.
+func (s *Session) draft(sel span.Span, kind annotation.Kind) (Placed, error) {
 	if !slices.Contains(annotation.Kinds, kind) {
 		return Placed{}, fmt.Errorf("unknown kind %q", kind)
 	}
@@ -230,9 +228,9 @@ func (s *Session) Draft(sel span.Span, kind annotation.Kind) (Placed, error) {
 	return p, nil
 }
 
-// Commit stores a drafted annotation. If the store refuses it, the draft
+// commit stores a drafted annotation. If the store refuses it, the draft
 // leaves the session too: nothing is shown that a reload would not show.
-func (s *Session) Commit(ctx context.Context, p Placed) (Placed, error) {
+func (s *Session) commit(ctx context.Context, p Placed) (Placed, error) {
 	saved, err := s.lib.Store.PutAnnotations(ctx, []store.Annotation{p.Annotation})
 	if err != nil {
 		s.Annotations = slices.DeleteFunc(s.Annotations, func(q Placed) bool { return q.ID == p.ID })
