@@ -78,8 +78,8 @@ $(HELLO)/web/app.wasm.br: $(GOFILES)
 eval: ## quote and speaker detection scored on the labelled real articles
 	$(GO) test -count=1 -run '^TestEval$$' -v ./internal/suggest/
 
-fuzz: ## run each fuzz test for FUZZTIME (default 20s)
-	@for pkg in $$($(GO) list ./internal/...); do \
+fuzz: ## run every fuzz test (internal/, bench/) for FUZZTIME (default 20s)
+	@for pkg in $$($(GO) list ./internal/... ./bench/...); do \
 	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	  done; \

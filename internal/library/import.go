@@ -22,6 +22,14 @@ func (e *ImportError) Error() string {
 	return "import rejected, nothing was changed: " + strings.Join(e.Problems, "; ")
 }
 
+// more adds a line counting the problems not listed.
+func (e *ImportError) more(omitted int) *ImportError {
+	if omitted > 0 {
+		e.Problems = append(e.Problems, fmt.Sprintf("… and %d more problems", omitted))
+	}
+	return e
+}
+
 // ImportResult says what an import did.
 type ImportResult struct {
 	Added       int // new annotations stored
@@ -43,7 +51,7 @@ func (s *Session) Import(ctx context.Context, data []byte) (ImportResult, error)
 			for _, p := range de.Problems {
 				ie.Problems = append(ie.Problems, p.String())
 			}
-			return res, ie
+			return res, ie.more(de.Omitted)
 		}
 		return res, &ImportError{Problems: []string{err.Error()}}
 	}
@@ -61,6 +69,7 @@ func (s *Session) Import(ctx context.Context, data []byte) (ImportResult, error)
 	rev := s.Revision()
 	now := s.lib.now()
 	var problems []string
+	unplaced := 0 // problems beyond the first MaxProblems are counted, not listed
 	var fresh []Placed
 	for i, a := range anns {
 		if taken[a.ID] && !existing[a.ID] {
@@ -75,7 +84,10 @@ func (s *Session) Import(ctx context.Context, data []byte) (ImportResult, error)
 			res.Approximate++
 		}
 		if !ok {
-			problems = append(problems, fmt.Sprintf("annotation %d (%s): %s is not in this story's text", i+1, a.ID, describeQuote(a.Target.Selector)))
+			unplaced++
+			if len(problems) < annotation.MaxProblems {
+				problems = append(problems, fmt.Sprintf("annotation %d (%s): %s is not in this story's text", i+1, a.ID, describeQuote(a.Target.Selector)))
+			}
 			continue
 		}
 		if a.Kind == "" {
@@ -98,7 +110,7 @@ func (s *Session) Import(ctx context.Context, data []byte) (ImportResult, error)
 		fresh = append(fresh, Placed{Annotation: store.Annotation{Annotation: a, StoryID: s.Story.ID}, Span: m.Span})
 	}
 	if len(problems) > 0 {
-		return ImportResult{}, &ImportError{Problems: problems}
+		return ImportResult{}, (&ImportError{Problems: problems}).more(unplaced - len(problems))
 	}
 	res.Added = len(fresh)
 	toStore := make([]store.Annotation, len(fresh))

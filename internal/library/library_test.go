@@ -3,6 +3,7 @@ package library
 import (
 	"context"
 	"encoding/csv"
+	"fmt"
 	"errors"
 	"strings"
 	"testing"
@@ -465,5 +466,22 @@ func TestImportReportsApproximatePlacesAndEmptyFiles(t *testing.T) {
 	var ie *ImportError
 	if _, err := s.Import(ctx, []byte(`[]`)); !errors.As(err, &ie) {
 		t.Errorf("an empty file: %v, want an ImportError", err)
+	}
+}
+
+func TestImportListsAtMostMaxProblems(t *testing.T) {
+	s := openSample(t, newLibrary(t))
+	var items []string
+	for i := range annotation.MaxProblems + 50 {
+		items = append(items, fmt.Sprintf(`{"@context":"http://www.w3.org/ns/anno.jsonld","id":"urn:uuid:%d","type":"Annotation",
+			"target":{"source":"http://example.com/a","selector":{"type":"TextQuoteSelector","exact":"words that are nowhere %d"}}}`, i, i))
+	}
+	_, err := s.Import(ctx, []byte("["+strings.Join(items, ",")+"]"))
+	var ie *ImportError
+	if !errors.As(err, &ie) {
+		t.Fatalf("err = %v", err)
+	}
+	if len(ie.Problems) != annotation.MaxProblems+1 || ie.Problems[len(ie.Problems)-1] != "… and 50 more problems" {
+		t.Errorf("%d problems, last %q", len(ie.Problems), ie.Problems[len(ie.Problems)-1])
 	}
 }
