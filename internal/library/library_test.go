@@ -3,8 +3,8 @@ package library
 import (
 	"context"
 	"encoding/csv"
-	"fmt"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
