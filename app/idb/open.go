@@ -164,7 +164,17 @@ func deleteDatabase(ctx context.Context, name string) error {
 		answer <- ErrBlocked
 		return nil
 	}))
+	return awaitRequest(ctx, req, &f, answer, nil)
+}
+
+// awaitRequest waits for an IndexedDB request whose other handlers (f)
+// may also answer (blocked, a failed upgrade): on success it runs
+// onSuccess, if any, and answers nil; on error it answers the DOM error.
+func awaitRequest(ctx context.Context, req js.Value, f *funcs, answer chan error, onSuccess func()) error {
 	req.Set("onsuccess", f.add(func(js.Value, []js.Value) any {
+		if onSuccess != nil {
+			onSuccess()
+		}
 		answer <- nil
 		f.release()
 		return nil

@@ -107,21 +107,5 @@ func createVersion1(ctx context.Context, name string) error {
 		}
 		return nil
 	}))
-	req.Set("onsuccess", f.add(func(js.Value, []js.Value) any {
-		req.Get("result").Call("close")
-		answer <- nil
-		f.release()
-		return nil
-	}))
-	req.Set("onerror", f.add(func(js.Value, []js.Value) any {
-		answer <- domError(req.Get("error"))
-		f.release()
-		return nil
-	}))
-	select {
-	case err := <-answer:
-		return err
-	case <-ctx.Done():
-		return ctx.Err()
-	}
+	return awaitRequest(ctx, req, &f, answer, func() { req.Get("result").Call("close") })
 }
