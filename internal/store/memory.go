@@ -98,7 +98,9 @@ func (m *Memory) DeleteStory(ctx context.Context, id string) error {
 	return nil
 }
 
-func (m *Memory) Revisions(ctx context.Context, storyID string) ([]annotation.Revision, error) {
+// readStory checks the context and the story id and read-locks the store
+// for a read of that story; the caller must call unlock.
+func (m *Memory) readStory(ctx context.Context, storyID string) (unlock func(), err error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -106,10 +108,19 @@ func (m *Memory) Revisions(ctx context.Context, storyID string) ([]annotation.Re
 		return nil, err
 	}
 	m.mu.RLock()
-	defer m.mu.RUnlock()
 	if err := m.needStory(storyID); err != nil {
+		m.mu.RUnlock()
 		return nil, err
 	}
+	return m.mu.RUnlock, nil
+}
+
+func (m *Memory) Revisions(ctx context.Context, storyID string) ([]annotation.Revision, error) {
+	unlock, err := m.readStory(ctx, storyID)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	var recs []Stored[annotation.Revision]
 	for _, r := range m.revisions {
 		if r.Record.StoryID == storyID {
@@ -143,17 +154,11 @@ func (m *Memory) AddRevision(ctx context.Context, rev annotation.Revision, anns 
 }
 
 func (m *Memory) Annotations(ctx context.Context, storyID string) ([]Annotation, error) {
-	if err := ctx.Err(); err != nil {
+	unlock, err := m.readStory(ctx, storyID)
+	if err != nil {
 		return nil, err
 	}
-	if err := CheckStoryID(storyID); err != nil {
-		return nil, err
-	}
-	m.mu.RLock()
-	defer m.mu.RUnlock()
-	if err := m.needStory(storyID); err != nil {
-		return nil, err
-	}
+	defer unlock()
 	var recs []Stored[Annotation]
 	for _, a := range m.annotations {
 		if a.Record.StoryID == storyID {
