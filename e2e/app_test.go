@@ -127,11 +127,14 @@ func (p *page) downloads() func() []byte {
 				if seen[e.Name()] || strings.HasSuffix(e.Name(), ".crdownload") {
 					continue
 				}
-				seen[e.Name()] = true
 				data, err := os.ReadFile(filepath.Join(dir, e.Name()))
 				if err != nil {
 					p.t.Fatal(err)
 				}
+				if len(data) == 0 {
+					continue // Chromium creates the file before it writes it
+				}
+				seen[e.Name()] = true
 				return data
 			}
 			time.Sleep(100 * time.Millisecond)
