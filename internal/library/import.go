@@ -51,7 +51,7 @@ func (s *Session) Import(ctx context.Context, data []byte) (ImportResult, error)
 			for _, p := range de.Problems {
 				ie.Problems = append(ie.Problems, p.String())
 			}
-			return res, ie.more(de.Omitted)
+			return res, ie // Decode already ends a capped list with a count
 		}
 		return res, &ImportError{Problems: []string{err.Error()}}
 	}
