@@ -134,6 +134,8 @@ func (p *page) tag(text, key string) string {
 	for _, id := range p.sidebarIDs() {
 		if !slices.Contains(before, id) {
 			p.waitStored(id, "kind", map[string]string{"q": "quote", "c": "claim", "n": "note"}[key])
+			// The editor shows the new annotation before a test types in it.
+			p.waitCount(`#editor[data-id="`+id+`"]`, 1)
 			return id
 		}
 	}
