@@ -3,9 +3,7 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,14 +18,6 @@ const (
 	diffNew = "testdata/diff/putin-prayed-2025-03-24.txt"
 )
 
-// -update rewrites golden files; other commands' tests may declare the same
-// flag, so it is registered only if nobody has yet.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
 func TestDiffGolden(t *testing.T) {
 	for format, ext := range map[string]string{"text": "txt", "json": "json", "html": "html"} {
 		t.Run(format, func(t *testing.T) {
@@ -35,7 +25,7 @@ func TestDiffGolden(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
-			compareDiffGolden(t, filepath.Join("testdata", "diff", "putin."+ext), out)
+			compareGolden(t, filepath.Join("testdata", "diff", "putin."+ext), out)
 		})
 	}
 }
@@ -122,21 +112,4 @@ func parsedText(t *testing.T, path string) *span.Index {
 		t.Fatal(err)
 	}
 	return span.NewIndex(a.Text)
-}
-
-func compareDiffGolden(t *testing.T, path, got string) {
-	t.Helper()
-	if flag.Lookup("update").Value.String() == "true" {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal([]byte(got), want) {
-		t.Errorf("output differs from %s; got:\n%s", path, got)
-	}
 }

@@ -35,8 +35,8 @@ func runMigrateCLI(t *testing.T, stdin string, args ...string) (collection, repo
 
 func TestMigrateGolden(t *testing.T) {
 	collection, report := runMigrateCLI(t, "", migrateOld, migrateNew, migrateAnns)
-	compareParseGolden(t, "testdata/migrate/putin.jsonld", collection)
-	compareParseGolden(t, "testdata/migrate/putin.report.json", report)
+	compareGolden(t, "testdata/migrate/putin.jsonld", collection)
+	compareGolden(t, "testdata/migrate/putin.report.json", report)
 }
 
 // TestMigrateOutput checks what every output must be: valid W3C JSON whose

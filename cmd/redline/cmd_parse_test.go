@@ -3,9 +3,7 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,7 +41,7 @@ func TestParseGolden(t *testing.T) {
 				t.Fatalf("exit %d, stderr %q", code, errOut)
 			}
 			checkParseOutput(t, out)
-			compareParseGolden(t, filepath.Join("testdata", "parse", tt.golden), out)
+			compareGolden(t, filepath.Join("testdata", "parse", tt.golden), out)
 		})
 	}
 }
@@ -103,21 +101,4 @@ func readFile(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(data)
-}
-
-func compareParseGolden(t *testing.T, path, got string) {
-	t.Helper()
-	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal([]byte(got), want) {
-		t.Errorf("output differs from %s (go test -update rewrites it):\n%s", path, got)
-	}
 }
