@@ -11,6 +11,7 @@ var shortcuts = []shortcut{
 	{"c", "tag the selected words as a claim"},
 	{"n", "tag the selected words as a note"},
 	{"j / k", "next / previous annotation"},
+	{"n / p", "next / previous change, while comparing revisions (with no words selected)"},
 	{"Enter", "edit the current annotation"},
 	{"Ctrl+Z", "undo the last change"},
 	{"Esc", "close a dialog, or deselect"},

@@ -181,7 +181,11 @@ func (l *libraryPage) renderStories() app.UI {
 				),
 				app.Div().Class("actions").Body(
 					app.Button().Class("rename-story").Text("Rename").Aria("label", "Rename "+s.Story.Title).
-						OnClick(func(ctx app.Context, e app.Event) { l.renaming, l.newTitle = s.Story.ID, s.Story.Title }),
+						OnClick(func(ctx app.Context, e app.Event) {
+							l.renaming, l.newTitle = s.Story.ID, s.Story.Title
+							// autofocus works only on page load: focus the new field here.
+							ctx.Defer(func(app.Context) { focusFirst(`[id="rename-` + cssString(s.Story.ID) + `"]`) })
+						}),
 					app.Button().Class("delete-story").Text("Delete").Aria("label", "Delete "+s.Story.Title).
 						OnClick(func(ctx app.Context, e app.Event) { l.delete(ctx, s.Story.ID) }),
 				),

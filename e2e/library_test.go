@@ -97,6 +97,7 @@ func TestLibraryListsCountsRenamesAndDeletesWithUndo(t *testing.T) {
 
 	p.click("li.story .rename-story")
 	p.waitCount("li.story .rename-input", 1)
+	p.waitJS("the title field to take the focus", `document.activeElement?.classList.contains("rename-input")`)
 	p.setField("li.story .rename-input", "  Putin   prayed for Trump, says envoy ")
 	p.click(`li.story form.rename button[type="submit"]`)
 	p.waitJS("the new title", `document.querySelector("li.story a.title")?.textContent === "Putin prayed for Trump, says envoy"`)
