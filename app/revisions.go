@@ -79,13 +79,23 @@ func (p *storyPage) show(ctx app.Context, i int) {
 func (p *storyPage) addRevisionFiles(ctx app.Context, files []pickedFile) {
 	p.status = busy("Comparing and carrying your annotations over…")
 	var cmp *library.Comparison
+	appCtx := ctx
 	p.change(ctx, func(ctx context.Context, s *library.Session) (string, error) {
 		for _, f := range files {
 			if f.Err != "" {
 				return "", fmt.Errorf("%s %s", f.Name, f.Err)
 			}
-			c, err := s.AddRevision(ctx, f.Name, f.Data)
+			c, err := s.PrepareRevision(f.Name, f.Data)
 			if err != nil {
+				return "", err
+			}
+			// Show the diff now; storing the revision and its carried
+			// annotations takes longer, and the marks follow.
+			appCtx.Dispatch(func(app.Context) {
+				p.compare, p.hunk, p.status = c, -1, busy("Saving the revision and your annotations on it…")
+			})
+			if err := s.CommitRevision(ctx, c); err != nil {
+				appCtx.Dispatch(func(app.Context) { p.compare = nil })
 				return "", err
 			}
 			cmp = c
@@ -122,7 +132,7 @@ func (p *storyPage) stepHunk(ctx app.Context, dir int) {
 
 func (p *storyPage) renderCompare() app.UI {
 	c, s := p.compare, p.sess
-	from, to := s.Revisions[c.From], s.Revisions[c.To]
+	from, to := c.FromRevision, c.ToRevision
 	q, cl := c.Affected()
 	st := c.Diff.Stats
 	revOptions := func(id string, value int, set func(int)) app.UI {

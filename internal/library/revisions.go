@@ -2,6 +2,7 @@ package library
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -18,10 +19,11 @@ import (
 // Comparison is the word diff between two revisions of the story and where
 // the earlier one's annotations land on the later one.
 type Comparison struct {
-	From, To int // indexes into Session.Revisions
-	Diff     *revision.Diff
-	Results  []migrate.Result // the From revision's annotations carried to To
-	kinds    map[string]annotation.Kind
+	From, To                 int // indexes into Session.Revisions
+	FromRevision, ToRevision annotation.Revision
+	Diff                     *revision.Diff
+	Results                  []migrate.Result // the From revision's annotations carried to To
+	kinds                    map[string]annotation.Kind
 }
 
 // Changed lists the quotes and claims whose words changed between the two
@@ -83,7 +85,7 @@ func (s *Session) Compare(from, to int) (*Comparison, error) {
 func (s *Session) comparison(from, to int, a, b annotation.Revision) *Comparison {
 	d := revision.Compute(a.Text, b.Text)
 	anns := s.annotationsOf(a.ID)
-	c := &Comparison{From: from, To: to, Diff: d, kinds: map[string]annotation.Kind{}}
+	c := &Comparison{From: from, To: to, FromRevision: a, ToRevision: b, Diff: d, kinds: map[string]annotation.Kind{}}
 	for _, x := range anns {
 		c.kinds[x.ID] = x.Kind
 	}
@@ -108,6 +110,18 @@ func (s *Session) annotationsOf(revisionID string) []annotation.Annotation {
 // the revision and the carried annotations in one transaction and shows it.
 // It returns the comparison with the previous latest revision.
 func (s *Session) AddRevision(ctx context.Context, name string, data []byte) (*Comparison, error) {
+	c, err := s.PrepareRevision(name, data)
+	if err != nil {
+		return nil, err
+	}
+	return c, s.CommitRevision(ctx, c)
+}
+
+// PrepareRevision is AddRevision's first half, which stores nothing: it
+// parses the file and compares it with the latest revision, so the UI can
+// show the diff while CommitRevision writes. Until then c.To is one past
+// the last revision and c.ToRevision holds the new one.
+func (s *Session) PrepareRevision(name string, data []byte) (*Comparison, error) {
 	a, err := article.Parse(data, article.DetectFormat(name, data))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", displayName(name), err)
@@ -116,12 +130,19 @@ func (s *Session) AddRevision(ctx context.Context, name string, data []byte) (*C
 	if a.Text == latest.Text {
 		return nil, fmt.Errorf("%s has the same text as the latest revision (%s)", displayName(name), latest.Date)
 	}
-	now := s.lib.now()
-	rev := newRevision(s.Story.ID, a, now)
-	cmp := s.comparison(len(s.Revisions)-1, len(s.Revisions), latest, rev)
-	results := cmp.Results
-	carried := make([]store.Annotation, len(results))
-	for i, r := range results {
+	rev := newRevision(s.Story.ID, a, s.lib.now())
+	return s.comparison(len(s.Revisions)-1, len(s.Revisions), latest, rev), nil
+}
+
+// CommitRevision stores a prepared revision with the annotations carried
+// onto it, in one transaction, and shows it.
+func (s *Session) CommitRevision(ctx context.Context, c *Comparison) error {
+	rev, now := c.ToRevision, s.lib.now()
+	if c.To != len(s.Revisions) {
+		return errors.New("the story changed since this revision was prepared: add it again")
+	}
+	carried := make([]store.Annotation, len(c.Results))
+	for i, r := range c.Results {
 		m := r.Annotation
 		m.ID = annotation.NewID()
 		m.Revision = rev.ID
@@ -132,7 +153,7 @@ func (s *Session) AddRevision(ctx context.Context, name string, data []byte) (*C
 	}
 	saved, err := s.lib.Store.AddRevision(ctx, rev, carried)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	// Show the new revision from what was just stored, without reading
 	// every record back.
@@ -141,7 +162,7 @@ func (s *Session) AddRevision(ctx context.Context, name string, data []byte) (*C
 	s.Current = len(s.Revisions) - 1
 	s.place(s.all)
 	s.undo = nil // the history was about the previous revision's page
-	return cmp, nil
+	return nil
 }
 
 // current is every stored annotation of the story as this session knows
