@@ -165,3 +165,27 @@ func TestCompareAnyTwoRevisions(t *testing.T) {
 		t.Error("comparing a revision with itself")
 	}
 }
+
+func TestPreparedRevisionStoresNothingUntilCommittedAndGoesStale(t *testing.T) {
+	l := newLibrary(t)
+	s := openSample(t, l)
+	c, err := s.PrepareRevision("v2.txt", laterVersion("super smart", "very smart"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if revs, _ := l.Store.Revisions(ctx, s.Story.ID); len(revs) != 1 || len(s.Revisions) != 1 {
+		t.Fatalf("preparing stored a revision: %d stored, %d in the session", len(revs), len(s.Revisions))
+	}
+	if c.ToRevision.Date != "2025-03-24" || c.Diff.Stats.WordsAdded != 1 {
+		t.Errorf("prepared comparison %+v", c.Diff.Stats)
+	}
+	if _, err := s.AddRevision(ctx, "v3.txt", laterVersion("super smart", "extremely smart")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CommitRevision(ctx, c); err == nil {
+		t.Error("a preparation made before another revision was added was stored")
+	}
+	if revs, _ := l.Store.Revisions(ctx, s.Story.ID); len(revs) != 2 {
+		t.Errorf("%d revisions stored, want 2", len(revs))
+	}
+}
