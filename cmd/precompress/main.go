@@ -59,6 +59,9 @@ func writeCompressed(name string, data []byte, newWriter func(io.Writer) io.Writ
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o644) // CreateTemp makes it private; the server may run as another user
+	}
 	if err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("%s: %w", name, err)
