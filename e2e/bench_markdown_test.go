@@ -177,8 +177,8 @@ func (r *report) writeTagging(w *strings.Builder) {
 func (r *report) writeRevision(w *strings.Builder) {
 	w.WriteString("## Adding a revision in the app\n\n")
 	fmt.Fprintf(w, "In the real app: the old text added as a story with its %s annotations imported, then the revision given to the story view's file input, %d runs (each on a fresh story). "+
-		"*Diff on screen* is the time from the input's change event to `#diff` in the DOM: the app parses the file, diffs it against the latest revision, carries every annotation over, stores the revision with the carried annotations in one IndexedDB transaction and renders. "+
-		"*Longest block* is the longest task meanwhile (PerformanceObserver `longtask`): how long the page could not answer input at a stretch. wasm runs on the page's one thread: the browser gets in only between the steps (parse and diff, the IndexedDB write, the render).\n\n",
+		"*Diff on screen* is the time from the input's change event to `#diff` in the DOM: the app parses the file, diffs it against the latest revision and carries every annotation over, shows the diff, then stores the revision with the carried annotations in one IndexedDB transaction and shows them. "+
+		"*Longest block* is the longest task meanwhile (PerformanceObserver `longtask`): how long the page could not answer input at a stretch. wasm runs on the page's one thread: the browser gets in only between the steps (parse, diff and carry; the IndexedDB write; the renders).\n\n",
 		thousands(r.Shown), len(r.Revision.Shown))
 	table(w, []string{"", "diff on screen", "longest block", "annotations on the new revision"},
 		[]string{"Redline", spread(r.Revision.Shown), spread(r.Revision.Longest), thousands(r.Revision.Carried)},
