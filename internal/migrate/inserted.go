@@ -21,7 +21,7 @@ type insertedText struct {
 	// windows[i] is regions[i] with ContextLen code points on each side, for
 	// approximate search with context; built on first use.
 	windows []*anchor.Text
-	// foldedText[i] is regions[i]'s text through searchKey, for findMoved;
+	// foldedText[i] is regions[i]'s text through revision.FoldTypography, for findMoved;
 	// built on first use.
 	foldedText []string
 }
@@ -41,10 +41,10 @@ func findInserted(d *revision.Diff, ix *span.Index) insertedText {
 	return insertedText{ix: ix, regions: regions, windows: make([]*anchor.Text, len(regions)), foldedText: make([]string, len(regions))}
 }
 
-// folded returns region i's text through searchKey.
+// folded returns region i's text through revision.FoldTypography.
 func (in *insertedText) folded(i int) string {
 	if in.foldedText[i] == "" {
-		in.foldedText[i] = strings.Map(searchKey, in.ix.Slice(in.regions[i]))
+		in.foldedText[i] = strings.Map(revision.FoldTypography, in.ix.Slice(in.regions[i]))
 	}
 	return in.foldedText[i]
 }

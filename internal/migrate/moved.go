@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/redline-news/redline/internal/anchor"
+	"github.com/redline-news/redline/internal/revision"
 	"github.com/redline-news/redline/internal/span"
 )
 
@@ -21,7 +22,7 @@ import (
 // new occurrence, not the annotated one.
 func (m *migration) findMoved(quote anchor.TextQuote, hint int) (span.Span, bool) {
 	text, ix := m.new.String(), m.new.Index()
-	key := strings.Map(searchKey, quote.Exact)
+	key := strings.Map(revision.FoldTypography, quote.Exact)
 	need := utf8.RuneCountInString(key)
 	var best span.Span
 	bestAgree, found := -1, false
@@ -61,23 +62,6 @@ func (m *migration) findMoved(quote anchor.TextQuote, hint int) (span.Span, bool
 // minMovedEvidence is how many code points of quote and agreeing context
 // together a moved occurrence needs: one side of context's worth.
 const minMovedEvidence = anchor.ContextLen
-
-// searchKey folds the quotation marks and hyphens revisions respell (“ ” „
-// to ", ‘ ’ to ', ‐ and the non-breaking hyphen to -) one code point for
-// one, so that code-point offsets in folded text are offsets in the real
-// text. It only finds candidates: sameWords decides whether a hit really
-// has the quote's words.
-func searchKey(r rune) rune {
-	switch r {
-	case '‘', '’', '‚', '‛':
-		return '\''
-	case '“', '”', '„', '‟':
-		return '"'
-	case '\u2010', '\u2011':
-		return '-'
-	}
-	return r
-}
 
 // commonPrefix counts the leading code points a and b share.
 func commonPrefix(a, b string) int {

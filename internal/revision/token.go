@@ -137,6 +137,16 @@ func appendKey(dst []byte, s string, space bool) []byte {
 	return dst[:out]
 }
 
+// FoldTypography maps a curly quote or Unicode hyphen to the ASCII form the
+// diff compares it as, and leaves every other rune as it is; migration
+// searches moved text with the same folding.
+func FoldTypography(r rune) rune {
+	if plain, ok := typography[r]; ok {
+		return rune(plain)
+	}
+	return r
+}
+
 // typography maps curly quotes and Unicode hyphens to their ASCII forms.
 var typography = map[rune]byte{
 	'‘': '\'', '’': '\'', '‚': '\'', '‛': '\'',
