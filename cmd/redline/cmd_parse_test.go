@@ -17,7 +17,7 @@ import (
 // from standard input, and as the HTML page, against golden JSON.
 func TestParseGolden(t *testing.T) {
 	sample := filepath.Join("testdata", "parse", "putin-prayed-2025-03-23.txt")
-	page := filepath.Join("testdata", "parse", "putin-prayed.html")
+	page := filepath.Join("..", "..", "internal", "article", "testdata", "putin-prayed.html") // the parser's own fixture
 	stdin, err := os.ReadFile(sample)
 	if err != nil {
 		t.Fatal(err)
