@@ -50,7 +50,8 @@ func (p *page) selectText(root, text string) {
 	p.t.Helper()
 	// Let the page finish drawing first: a paragraph drawn again after the
 	// selection is made loses it, as it would under a reader's mouse.
-	p.run(chromedp.Evaluate(`new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, nil, awaitPromise))
+	// (A background tab draws nothing and runs no animation frames.)
+	p.run(chromedp.Evaluate(`new Promise((r) => document.hidden ? r(true) : requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, nil, awaitPromise))
 	var ok bool
 	p.run(chromedp.Evaluate(`(() => {
 		const root = document.querySelector(`+jsString(root)+`);

@@ -37,7 +37,7 @@ func measureTagging(b *testing.B, start func(testing.TB) *server, pair corpus.Pa
 	for k := range runs + 1 {
 		// Let the previous run's updates finish first: a paragraph drawn
 		// again while words in it are selected loses the selection.
-		p.run(chromedp.Evaluate(`new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, nil, awaitPromise))
+		p.run(chromedp.Evaluate(`new Promise((r) => document.hidden ? r(true) : requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, nil, awaitPromise))
 		var armed bool
 		p.run(chromedp.Evaluate(fmt.Sprintf(armTagJS, k, runs+1), &armed))
 		if armed {
