@@ -8,11 +8,14 @@ import (
 	"github.com/redline-news/redline/internal/annotation"
 )
 
-// runValidate checks a W3C Web Annotation file the way Redline will read
-// it (annotation.Decode): W3C conformance plus what Redline needs to place
-// each annotation in a text. It prints "FILE: valid (N annotations)", or
-// each problem on its own line as "FILE: $.path: message" and fails (past
-// annotation.MaxProblems, a last line says how many more there are).
+// runValidate checks a file against the W3C Web Annotation model, and only
+// that (annotation.ValidateReport). A valid file prints "FILE: valid (N
+// annotations)" and exits 0; each valid annotation Redline could not place
+// in a text (a target that is a whole resource, a selector Redline does not
+// read) gets a "FILE: note: $.path: …" line first, which is not an error.
+// An invalid file prints each problem as "FILE: $.path: message" (then the
+// notes) and fails (past annotation.MaxProblems, a last line says how many
+// more there are).
 func runValidate(e *env, args []string) error {
 	files, err := parseFlags(newFlags("validate"), args, 1)
 	if err != nil {
@@ -23,18 +26,17 @@ func runValidate(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	anns, err := annotation.Decode(data)
-	if de, ok := err.(*annotation.DecodeError); ok {
-		for _, p := range de.Problems {
-			fmt.Fprintf(e.stdout, "%s: %s\n", name, p)
-		}
-		n := de.Count() // more than listed when the file has over annotation.MaxProblems
+	r := annotation.ValidateReport(data)
+	for _, p := range r.Problems {
+		fmt.Fprintf(e.stdout, "%s: %s\n", name, p)
+	}
+	for _, p := range r.Notes {
+		fmt.Fprintf(e.stdout, "%s: note: %s\n", name, p)
+	}
+	if n := r.Count; n > 0 { // more than listed when the file has over annotation.MaxProblems
 		return fmt.Errorf("validate: %s: %d problem%s", name, n, plural(n))
 	}
-	if err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(e.stdout, "%s: valid (%d annotation%s)\n", name, len(anns), plural(len(anns)))
+	_, err = fmt.Fprintf(e.stdout, "%s: valid (%d annotation%s)\n", name, r.Valid, plural(r.Valid))
 	return err
 }
 

@@ -231,25 +231,27 @@ func firstString(v any) string {
 
 // agentName is a display name for the first agent: its name, or its IRI.
 func agentName(v any) string {
-	for _, x := range list(v) {
-		if o, ok := x.(object); ok {
-			if name := firstString(o["name"]); name != "" {
-				return name
-			}
-			return firstString(o["id"])
-		}
-		return firstString(x)
+	agents := list(v)
+	if len(agents) == 0 {
+		return ""
 	}
-	return ""
+	if o, ok := agents[0].(object); ok {
+		if name := firstString(o["name"]); name != "" {
+			return name
+		}
+		return firstString(o["id"])
+	}
+	return firstString(agents[0])
 }
 
 // agentID is the IRI of the first agent.
 func agentID(v any) string {
-	for _, x := range list(v) {
-		if o, ok := x.(object); ok {
-			return firstString(o["id"])
-		}
-		return firstString(x)
+	agents := list(v)
+	if len(agents) == 0 {
+		return ""
 	}
-	return ""
+	if o, ok := agents[0].(object); ok {
+		return firstString(o["id"])
+	}
+	return firstString(agents[0])
 }

@@ -14,7 +14,8 @@ import (
 // order (anno2 before anno10).
 func samples(t *testing.T, dir string) []string {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join("testdata", "w3c", "tools", "samples", dir, "*.json"))
+	requireSuite(t)
+	files, err := filepath.Glob(filepath.Join(suiteDir, "tools", "samples", dir, "*.json"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no samples in %s: %v", dir, err)
 	}

@@ -22,6 +22,43 @@ func Validate(data []byte) []Problem {
 	return problems.result()
 }
 
+// Report is what Validate and Decode both find in a file: its W3C
+// problems, and notes on the valid annotations Redline could not place in
+// a text (a whole-resource target, no text selector, a page only linked).
+// Notes are not conformance problems: a file with notes and no problems
+// is valid W3C.
+type Report struct {
+	Problems []Problem // the first MaxProblems, then a count of the rest
+	Notes    []Problem // likewise bounded
+	Count    int       // how many problems were found, listed or not
+	Valid    int       // how many annotations the file holds with no problem
+}
+
+// ValidateReport validates data like Validate and also notes, for each
+// valid annotation, whatever would stop Redline from placing it.
+func ValidateReport(data []byte) Report {
+	tree, problems := parseJSON(data)
+	if tree == nil {
+		return Report{Problems: problems.result(), Count: problems.count()}
+	}
+	c := check(tree)
+	problems.addAll(c.problems)
+	notes := c.unusable
+	r := Report{}
+	for _, f := range c.found {
+		if !f.valid {
+			continue
+		}
+		r.Valid++
+		_, ps := fromJSON(f.at, f.obj)
+		for _, p := range ps {
+			notes.addProblem(p)
+		}
+	}
+	r.Problems, r.Notes, r.Count = problems.result(), notes.result(), problems.count()
+	return r
+}
+
 // checker walks a parsed document, collecting problems and the
 // annotations it finds.
 type checker struct {

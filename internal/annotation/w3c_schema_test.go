@@ -25,10 +25,11 @@ type assertion struct {
 }
 
 // mustAssertions compiles the MUST assertions listed in a suite .test file
-// (a path under testdata/w3c).
+// (a path under the suite's folder, see suiteDir).
 func mustAssertions(t *testing.T, testFile string) []assertion {
 	t.Helper()
-	dir := filepath.Join("testdata", "w3c")
+	requireSuite(t)
+	dir := suiteDir
 	var list struct{ Assertions []string }
 	readJSON(t, filepath.Join(dir, testFile), &list)
 	c := jsonschema.NewCompiler()
