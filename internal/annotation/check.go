@@ -92,6 +92,9 @@ func (a *Annotation) problems() []string {
 	texts := []struct{ name, s string }{
 		{"speaker", a.Speaker}, {"note", a.Note}, {"creator", a.Creator}, {"before", a.Before}, {"revision", a.Revision},
 	}
+	if a.Via != "" && !isIRI(a.Via) {
+		add("via %q is not an IRI", a.Via)
+	}
 	if q := a.Target.Selector.Quote; q != nil {
 		texts = append(texts, struct{ name, s string }{"quote", q.Exact},
 			struct{ name, s string }{"quote prefix", q.Prefix}, struct{ name, s string }{"quote suffix", q.Suffix})

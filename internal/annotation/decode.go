@@ -78,6 +78,7 @@ func fromJSON(at *path, o object) (Annotation, []Problem) {
 	a.Created, _ = parseTime(firstString(o["created"]))
 	a.Modified, _ = parseTime(firstString(o["modified"]))
 	a.Creator = agentName(o["creator"])
+	a.Via = firstString(o["via"])
 	if gen := agentID(o["generator"]); gen == suggesterPrefix || strings.HasPrefix(gen, suggesterPrefix+":") {
 		a.Suggested = true
 		a.Suggester = strings.TrimPrefix(strings.TrimPrefix(gen, suggesterPrefix), ":")

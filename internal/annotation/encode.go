@@ -36,6 +36,7 @@ type jsonAnnotation struct {
 	Created    string     `json:"created,omitempty"`
 	Modified   string     `json:"modified,omitempty"`
 	Creator    *jsonAgent `json:"creator,omitempty"`
+	Via        string     `json:"via,omitempty"`
 	Generator  jsonAgent  `json:"generator"`
 	Body       []jsonBody `json:"body"`
 	Target     jsonTarget `json:"target"`
@@ -163,6 +164,7 @@ func toJSON(a Annotation) (jsonAnnotation, error) {
 		Status:     a.Status,
 		Before:     a.Before,
 		Revision:   a.Revision,
+		Via:        a.Via,
 	}
 	if !a.Created.IsZero() {
 		j.Created = formatTime(a.Created)
@@ -252,6 +254,11 @@ func contextFor(extended bool) any {
 
 // nameUUID is a name-based (version 5, SHA-1) UUID of the parts, in a
 // Redline namespace, as a urn:uuid IRI.
+// NameID is a name-based (version 5) "urn:uuid:" IRI of parts: the same
+// parts always give the same id, so a file imported twice finds the
+// annotations it made the first time.
+func NameID(parts ...string) string { return nameUUID(parts...) }
+
 func nameUUID(parts ...string) string {
 	h := sha1.New()
 	h.Write([]byte(redlineVocab))

@@ -47,6 +47,9 @@ type Annotation struct {
 	Created  time.Time // kept to the second, in UTC
 	Modified time.Time
 	Creator  string // optional display name of the person who made it
+	// Via is the IRI the annotation had in the tool it was imported from,
+	// when Redline gave it a new id (see DecodeLenient).
+	Via string
 
 	Target Target
 
