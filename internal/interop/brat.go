@@ -121,8 +121,7 @@ func ReadBrat(ann, txt []byte, source string) (*File, error) {
 	if err := p.err(Brat); err != nil {
 		return nil, err
 	}
-	f.about(source)
-	return f, nil
+	return f.about(source)
 }
 
 // bratSpan reads "T1<tab>type start end[;start end…]<tab>words". A

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/redline-news/redline/internal/anchor"
 	"github.com/redline-news/redline/internal/annotation"
 )
 
@@ -127,17 +128,35 @@ func Read(data []byte, source string) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	f.about(source)
-	return f, nil
+	return f.about(source)
 }
 
-// about makes every item that names no source about source.
-func (f *File) about(source string) {
+// about makes every item that names no source about source, and checks
+// each against Redline's rules for what it says (a known verdict, on a
+// claim; clean tags …). Where it sits is Place's to check.
+func (f *File) about(source string) (*File, error) {
+	var p problems
 	for i := range f.Items {
-		if f.Items[i].Annotation.Target.Source == "" {
-			f.Items[i].Annotation.Target.Source = source
+		it := &f.Items[i]
+		if it.Annotation.Target.Source == "" {
+			it.Annotation.Target.Source = source
+		}
+		if it.Annotation.ID == "" {
+			it.Annotation.ID = annotation.NewID()
+		}
+		a := it.Annotation
+		a.Target = annotation.Target{Source: "urn:redline:check", Selector: anchor.Selector{Quote: &anchor.TextQuote{Exact: "x"}}}
+		var invalid *annotation.InvalidError
+		if err := a.Validate(); errors.As(err, &invalid) {
+			for _, msg := range invalid.Problems {
+				p.add("%s: %s", it.Where, msg)
+			}
 		}
 	}
+	if err := p.err(f.Format); err != nil {
+		return nil, err
+	}
+	return f, nil
 }
 
 // Detect names the format of data from its shape, or "" when it is none
