@@ -50,8 +50,14 @@ func Place(t *anchor.Text, items []Item) (placed []Placement, unplaced []string)
 func locate(t *anchor.Text, it Item) (anchor.Match, bool) {
 	sel := it.Annotation.Target.Selector
 	pos := sel.Position
-	if pos == nil || sel.Quote == nil {
+	if sel.Quote == nil {
 		return anchor.Anchor(t, sel)
+	}
+	if pos == nil {
+		if m, ok := anchor.Anchor(t, sel); ok {
+			return m, true
+		}
+		return byWordsAlone(t, sel.Quote)
 	}
 	units := []Unit{it.Unit, 1 - it.Unit}
 	var hint *anchor.TextPosition
@@ -67,7 +73,20 @@ func locate(t *anchor.Text, it Item) (anchor.Match, bool) {
 			return anchor.Anchor(t, anchor.Selector{Quote: sel.Quote, Position: &p})
 		}
 	}
-	return anchor.Anchor(t, anchor.Selector{Quote: sel.Quote, Position: hint})
+	if m, ok := anchor.Anchor(t, anchor.Selector{Quote: sel.Quote, Position: hint}); ok {
+		return m, true
+	}
+	return byWordsAlone(t, sel.Quote)
+}
+
+// byWordsAlone places a quote by its exact words, ignoring the context:
+// another tool's text around a passage is often not Redline's (a page's
+// menus, a different extraction), and words found once in the story are
+// there however their surroundings read. Words found more than once are
+// ambiguous without the context, and Anchor refuses them.
+func byWordsAlone(t *anchor.Text, q *anchor.TextQuote) (anchor.Match, bool) {
+	m, ok := anchor.Anchor(t, anchor.Selector{Quote: &anchor.TextQuote{Exact: q.Exact}})
+	return m, ok && m.Method != anchor.ByFuzzy
 }
 
 // inCodePoints reads p, counted in u over t, as code points.

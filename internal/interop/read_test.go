@@ -165,3 +165,16 @@ func TestCSV(t *testing.T) {
 		t.Errorf("CSV with every column:\n%s", data)
 	}
 }
+
+// TestAmbiguousWordsAreNotGuessed: words found twice in the story, with a
+// context that matches neither place, are refused rather than put on one.
+func TestAmbiguousWordsAreNotGuessed(t *testing.T) {
+	story := anchor.NewText("He said yes. Then she said yes.")
+	f, err := Read([]byte(`{"text": "Nobody ever said yes at all", "label": [[12, 20, "quote"]]}`), "urn:x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if placed, unplaced := Place(story, f.Items); len(placed) != 0 || len(unplaced) != 1 {
+		t.Errorf("placed %+v, unplaced %q", placed, unplaced)
+	}
+}

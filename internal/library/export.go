@@ -1,14 +1,10 @@
 package library
 
 import (
-	"bytes"
 	"context"
-	"encoding/csv"
-	"strconv"
-	"strings"
-	"time"
 
 	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/interop"
 	"github.com/redline-news/redline/internal/store"
 )
 
@@ -18,13 +14,60 @@ func (s *Session) ExportJSON() ([]byte, error) {
 	return annotation.MarshalCollection(s.Story.Title, s.plain())
 }
 
-// ExportCSV is the same annotations as CSV for spreadsheets.
+// ExportCSV is the shown revision's annotations as CSV for spreadsheets
+// (interop.WriteCSV: kind, text, status, text before, speaker, verdict,
+// tags, note).
 func (s *Session) ExportCSV() ([]byte, error) {
-	rows := make([]csvRow, 0, len(s.Annotations))
-	for _, p := range s.Annotations {
-		rows = append(rows, csvRow{story: s.Story.Title, a: p.Annotation.Annotation})
+	return s.ExportCSVWith(interop.CSVOptions{})
+}
+
+// ExportCSVWith is ExportCSV with optional columns; with o.Revisions it
+// holds every revision's annotations, oldest revision first, each row
+// with its revision's date.
+func (s *Session) ExportCSVWith(o interop.CSVOptions) ([]byte, error) {
+	var rows []interop.CSVRow
+	if !o.Revisions {
+		for _, p := range s.Annotations {
+			rows = append(rows, interop.CSVRow{Story: s.Story.Title, RevisionDate: s.Revision().Date, Annotation: p.Annotation.Annotation})
+		}
+		return interop.WriteCSV(rows, o)
 	}
-	return writeCSV(rows)
+	all := s.current()
+	for _, rev := range s.Revisions {
+		for _, a := range all {
+			if a.Revision == rev.ID {
+				rows = append(rows, interop.CSVRow{Story: s.Story.Title, RevisionDate: rev.Date, Annotation: a.Annotation})
+			}
+		}
+	}
+	return interop.WriteCSV(rows, o)
+}
+
+// Export writes the shown revision's annotations in another tool's format
+// (see interop.Export): file names start with the story's title.
+func (s *Session) Export(f interop.Format) ([]interop.OutFile, error) {
+	rev := s.Revision()
+	return interop.Export(f, interop.Story{Title: s.Story.Title, Date: rev.Date, Text: s.Text, Name: fileName(s.Story.Title)}, s.plain())
+}
+
+// fileName is a title made safe as a file name's base.
+func fileName(title string) string {
+	var out []rune
+	for _, r := range title {
+		switch {
+		case r == '/' || r == '\\' || r == ':' || r == '*' || r == '?' || r == '"' || r == '<' || r == '>' || r == '|' || r < ' ':
+			out = append(out, '-')
+		default:
+			out = append(out, r)
+		}
+		if len(out) >= 80 {
+			break
+		}
+	}
+	if len(out) == 0 {
+		return "story"
+	}
+	return string(out)
 }
 
 func (s *Session) plain() []annotation.Annotation {
@@ -47,16 +90,17 @@ func (l *Library) ExportAll(ctx context.Context) ([]byte, error) {
 	return annotation.MarshalCollection("Redline library", all)
 }
 
-// ExportAllCSV is every annotation of every story as CSV.
+// ExportAllCSV is every annotation of every story as CSV, with the story
+// and revision date of each.
 func (l *Library) ExportAllCSV(ctx context.Context) ([]byte, error) {
-	var rows []csvRow
+	var rows []interop.CSVRow
 	err := l.eachAnnotation(ctx, func(s store.Story, a store.Annotation) {
-		rows = append(rows, csvRow{story: s.Title, a: a.Annotation})
+		rows = append(rows, interop.CSVRow{Story: s.Title, RevisionDate: a.Target.SourceDate, Annotation: a.Annotation})
 	})
 	if err != nil {
 		return nil, err
 	}
-	return writeCSV(rows)
+	return interop.WriteCSV(rows, interop.CSVOptions{Story: true, Revisions: true})
 }
 
 func (l *Library) eachAnnotation(ctx context.Context, fn func(store.Story, store.Annotation)) error {
@@ -74,50 +118,4 @@ func (l *Library) eachAnnotation(ctx context.Context, fn func(store.Story, store
 		}
 	}
 	return nil
-}
-
-type csvRow struct {
-	story string
-	a     annotation.Annotation
-}
-
-var csvHeader = []string{"id", "story", "revision_date", "kind", "text", "speaker", "verdict", "tags", "note", "start", "end", "status", "created", "modified"}
-
-// writeCSV writes RFC 4180 CSV. Cells that a spreadsheet would run as a
-// formula (starting with = + - @ or a control character) get a leading
-// apostrophe: an article's text must never become a formula.
-func writeCSV(rows []csvRow) ([]byte, error) {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	w.Write(csvHeader)
-	for _, r := range rows {
-		a := r.a
-		exact, start, end := "", "", ""
-		if q := a.Target.Selector.Quote; q != nil {
-			exact = q.Exact
-		}
-		if p := a.Target.Selector.Position; p != nil {
-			start, end = strconv.Itoa(p.Start), strconv.Itoa(p.End)
-		}
-		record := []string{a.ID, r.story, a.Target.SourceDate, string(a.Kind), exact, a.Speaker,
-			string(a.Verdict), strings.Join(a.Tags, "; "), a.Note, start, end, string(a.Status),
-			a.Created.Format(time.RFC3339), a.Modified.Format(time.RFC3339)}
-		for i := range record {
-			record[i] = defuseFormula(record[i])
-		}
-		w.Write(record)
-	}
-	w.Flush()
-	return buf.Bytes(), w.Error()
-}
-
-func defuseFormula(cell string) string {
-	if cell == "" {
-		return cell
-	}
-	switch c := cell[0]; {
-	case c == '=' || c == '+' || c == '-' || c == '@' || c < 0x20:
-		return "'" + cell
-	}
-	return cell
 }

@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/redline-news/redline/internal/anchor"
 	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/interop"
 	"github.com/redline-news/redline/internal/store"
 )
 
@@ -32,31 +32,34 @@ func (e *ImportError) more(omitted int) *ImportError {
 
 // ImportResult says what an import did.
 type ImportResult struct {
-	Added       int // new annotations stored
-	Present     int // annotations already in the story (same id), left as they are
-	Approximate int // of Added, those placed on words that differ from their quote: worth a look
+	Format      interop.Format // the format the file was read as
+	Added       int            // new annotations stored
+	Present     int            // annotations already in the story (same id), left as they are
+	Approximate int            // of Added, those placed on words that differ from their quote: worth a look
+	// Notes name what the file holds that Redline skips on purpose (a
+	// relation between annotations, a reply): not errors.
+	Notes []string
 }
 
-// Import reads W3C Web Annotation JSON (Redline's or another tool's) and
-// anchors every annotation onto the shown revision. It is all or nothing:
-// if the file is invalid or any annotation cannot be placed with
-// confidence, nothing is stored and the error lists every reason.
+// Import reads an annotation file in any format interop.Read knows (W3C
+// from Redline or another tool, Hypothesis, doccano, Label Studio, brat)
+// and anchors every annotation onto the shown revision by its quote. It
+// is all or nothing: if the file is invalid or any annotation cannot be
+// placed with confidence, nothing is stored and the error lists every
+// reason.
 func (s *Session) Import(ctx context.Context, data []byte) (ImportResult, error) {
 	var res ImportResult
-	anns, err := annotation.Decode(data)
+	file, err := interop.Read(data, annotation.StorySource(s.Story.ID))
 	if err != nil {
-		var de *annotation.DecodeError
-		if errors.As(err, &de) {
-			ie := &ImportError{}
-			for _, p := range de.Problems {
-				ie.Problems = append(ie.Problems, p.String())
-			}
-			return res, ie // Decode already ends a capped list with a count
+		var e *interop.Error
+		if errors.As(err, &e) {
+			return res, &ImportError{Problems: e.Problems} // already ends a capped list with a count
 		}
 		return res, &ImportError{Problems: []string{err.Error()}}
 	}
-	if len(anns) == 0 {
-		return res, &ImportError{Problems: []string{"the file holds no annotations"}}
+	res.Format, res.Notes = file.Format, file.Notes
+	if len(file.Items) == 0 {
+		return res, &ImportError{Problems: append([]string{"the file holds no annotations Redline can place"}, file.Notes...)}
 	}
 	existing := map[string]bool{}
 	for _, p := range s.Annotations {
@@ -66,32 +69,30 @@ func (s *Session) Import(ctx context.Context, data []byte) (ImportResult, error)
 	if err != nil {
 		return res, err
 	}
-	rev := s.Revision()
-	now := s.lib.now()
-	var problems []string
-	unplaced := 0 // problems beyond the first MaxProblems are counted, not listed
-	var fresh []Placed
-	for i, a := range anns {
-		if taken[a.ID] && !existing[a.ID] {
-			a.ID = copyID(s.Story.ID, a.ID)
+	var items []interop.Item
+	for _, it := range file.Items {
+		if taken[it.Annotation.ID] && !existing[it.Annotation.ID] {
+			it.Annotation.ID = copyID(s.Story.ID, it.Annotation.ID)
 		}
-		if existing[a.ID] {
+		if existing[it.Annotation.ID] {
 			res.Present++
 			continue
 		}
-		m, ok := anchor.Anchor(s.Text, a.Target.Selector)
-		if ok && m.Method == anchor.ByFuzzy {
+		existing[it.Annotation.ID] = true
+		items = append(items, it)
+	}
+	placed, unplaced := interop.Place(s.Text, items)
+	if len(unplaced) > 0 {
+		ie := &ImportError{Problems: unplaced[:min(len(unplaced), annotation.MaxProblems)]}
+		return ImportResult{}, ie.more(len(unplaced) - len(ie.Problems))
+	}
+	rev := s.Revision()
+	now := s.lib.now()
+	fresh := make([]Placed, 0, len(placed))
+	for _, p := range placed {
+		a := p.Annotation
+		if p.Approximate {
 			res.Approximate++
-		}
-		if !ok {
-			unplaced++
-			if len(problems) < annotation.MaxProblems {
-				problems = append(problems, fmt.Sprintf("annotation %d (%s): %s is not in this story's text", i+1, a.ID, describeQuote(a.Target.Selector)))
-			}
-			continue
-		}
-		if a.Kind == "" {
-			a.Kind = annotation.KindNote
 		}
 		if a.Created.IsZero() {
 			a.Created = now
@@ -101,16 +102,8 @@ func (s *Session) Import(ctx context.Context, data []byte) (ImportResult, error)
 		}
 		a.Revision = rev.ID
 		a.Status, a.Before = annotation.StatusNone, "" // placed afresh: nothing to review
-		a.Target = annotation.Target{
-			Source:     annotation.StorySource(s.Story.ID),
-			SourceDate: rev.Date,
-			Selector:   anchor.Describe(s.Text, m.Span),
-		}
-		existing[a.ID] = true
-		fresh = append(fresh, Placed{Annotation: store.Annotation{Annotation: a, StoryID: s.Story.ID}, Span: m.Span})
-	}
-	if len(problems) > 0 {
-		return ImportResult{}, (&ImportError{Problems: problems}).more(unplaced - len(problems))
+		a.Target.Source, a.Target.SourceDate = annotation.StorySource(s.Story.ID), rev.Date
+		fresh = append(fresh, Placed{Annotation: store.Annotation{Annotation: a, StoryID: s.Story.ID}, Span: p.Span})
 	}
 	res.Added = len(fresh)
 	toStore := make([]store.Annotation, len(fresh))
@@ -145,18 +138,4 @@ func (l *Library) annotationIDs(ctx context.Context) (map[string]bool, error) {
 	ids := map[string]bool{}
 	err := l.eachAnnotation(ctx, func(_ store.Story, a store.Annotation) { ids[a.ID] = true })
 	return ids, err
-}
-
-func describeQuote(sel anchor.Selector) string {
-	if sel.Quote != nil {
-		q := []rune(sel.Quote.Exact)
-		if len(q) > 60 {
-			return fmt.Sprintf("the quote %q…", string(q[:60]))
-		}
-		return fmt.Sprintf("the quote %q", string(q))
-	}
-	if sel.Position != nil {
-		return fmt.Sprintf("the position %d–%d", sel.Position.Start, sel.Position.End)
-	}
-	return "its target"
 }

@@ -262,10 +262,10 @@ func TestExportCSVDefusesFormulas(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 2 || rows[0][4] != "text" {
+	if len(rows) != 2 || rows[0][0] != "\uFEFFkind" || rows[0][1] != "text" {
 		t.Fatalf("rows = %q", rows)
 	}
-	if got := rows[1][4]; !strings.HasPrefix(got, "'=") {
+	if got := rows[1][1]; !strings.HasPrefix(got, "'=") {
 		t.Errorf("text cell %q would run as a formula", got)
 	}
 }
