@@ -167,10 +167,11 @@ func TestCSV(t *testing.T) {
 }
 
 // TestAmbiguousWordsAreNotGuessed: words found twice in the story, with a
-// context that matches neither place, are refused rather than put on one.
+// context that matches neither place and no offsets, are refused rather
+// than put on one.
 func TestAmbiguousWordsAreNotGuessed(t *testing.T) {
 	story := anchor.NewText("He said yes. Then she said yes.")
-	f, err := Read([]byte(`{"text": "Nobody ever said yes at all", "label": [[12, 20, "quote"]]}`), "urn:x")
+	f, err := Read([]byte(`{"rows": [{"id": "a", "target": [{"selector": [{"type": "TextQuoteSelector", "exact": "said yes", "prefix": "Nobody ever ", "suffix": " at all"}]}]}]}`), "urn:x")
 	if err != nil {
 		t.Fatal(err)
 	}
