@@ -83,10 +83,11 @@ func locate(t *anchor.Text, it Item) (anchor.Match, bool) {
 // another tool's text around a passage is often not Redline's (a page's
 // menus, a different extraction), and words found once in the story are
 // there however their surroundings read. Words found more than once are
-// ambiguous without the context, and Anchor refuses them.
+// ambiguous without the context: Anchor would take the first, and its
+// score, divided among the look-alikes, says so; they are refused.
 func byWordsAlone(t *anchor.Text, q *anchor.TextQuote) (anchor.Match, bool) {
 	m, ok := anchor.Anchor(t, anchor.Selector{Quote: &anchor.TextQuote{Exact: q.Exact}})
-	return m, ok && m.Method != anchor.ByFuzzy
+	return m, ok && m.Method == anchor.ByQuote && m.Score > 0.99
 }
 
 // inCodePoints reads p, counted in u over t, as code points.
