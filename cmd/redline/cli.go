@@ -34,6 +34,8 @@ var commands = []command{
 	{"migrate", "OLD NEW ANNOTATIONS.json [--report REPORT.json]", "carry annotations from OLD onto NEW", runMigrate},
 	{"validate", "FILE", "check a W3C Web Annotation JSON file and list every problem", runValidate},
 	{"suggest", "FILE", "suggest quote and claim annotations for an article", runSuggest},
+	{"import", "ARTICLE FILE [--partial]", "anchor another tool's annotations onto ARTICLE; print W3C", runImport},
+	{"export", "ARTICLE ANNOTATIONS --to FORMAT [--out DIR]", "write annotations as w3c|csv|claimreview|doccano|labelstudio|brat", runExport},
 	{"help", "", "show this help", nil},
 }
 
