@@ -27,6 +27,7 @@ func (p *storyPage) Render() app.UI {
 				app.Button().ID("suggest").Text("Suggest").Title("Find quotes and claims").OnClick(func(ctx app.Context, e app.Event) { p.startSuggesting(ctx) }),
 				app.Button().ID("export-json").Text("Export").Title("W3C Web Annotation JSON-LD").OnClick(p.export(false)),
 				app.Button().ID("export-csv").Text("Export CSV").OnClick(p.export(true)),
+				p.renderExportFormats(),
 				app.Button().ID("import").Text("Import…").OnClick(func(ctx app.Context, e app.Event) { p.importing, p.importErrs = true, nil }),
 				app.Button().ID("help").Text("?").Aria("label", "Keyboard shortcuts").OnClick(func(ctx app.Context, e app.Event) { p.showHelp = !p.showHelp }),
 			)),
@@ -99,9 +100,9 @@ func (p *storyPage) renderHelp() app.UI {
 func (p *storyPage) renderImport() app.UI {
 	return app.Dialog().ID("import-dialog").Open(true).Aria("labelledby", "import-title").Body(
 		app.H2().ID("import-title").Text("Import annotations"),
-		app.P().Text("W3C Web Annotation JSON from Redline or another tool (Hypothesis, Recogito…). Every annotation is placed on this story's text; if any cannot be, nothing is imported."),
-		app.Label().For("import-file").Text("Choose a JSON file"),
-		app.Input().ID("import-file").Type("file").Accept(".json,.jsonld,application/json,application/ld+json").OnChange(p.onImportFile),
+		app.P().Text("W3C Web Annotation JSON from Redline or another tool (Hypothesis, Recogito…), Hypothesis JSON, doccano JSONL, Label Studio tasks or a brat .ann. Every annotation is placed on this story's text; if any cannot be, nothing is imported."),
+		app.Label().For("import-file").Text("Choose a file (W3C, Hypothesis, doccano, Label Studio or brat)"),
+		app.Input().ID("import-file").Type("file").Accept(".json,.jsonld,.jsonl,.ann,application/json,application/ld+json").OnChange(p.onImportFile),
 		app.Label().For("import-paste").Text("…or paste the JSON"),
 		app.Textarea().ID("import-paste").Rows(5).Text(p.importPaste).OnInput(p.ValueTo(&p.importPaste)),
 		app.If(len(p.importErrs) > 0, func() app.UI {

@@ -5,6 +5,7 @@ package e2e
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -48,14 +49,14 @@ func TestExportStoryAndLibrary(t *testing.T) {
 
 	p.click("#export-csv")
 	rows := readCSV(t, next())
-	if len(rows) != 4 || rows[0][0] != "id" {
+	if len(rows) != 4 || rows[0][0] != "\uFEFFkind" || rows[0][1] != "text" {
 		t.Fatalf("the CSV export has %d rows: %q", len(rows), rows)
 	}
 	for _, r := range rows[1:] {
-		if r[0] == note && r[8] != "'=HYPERLINK(\"x\")" {
-			t.Errorf("a note starting with = is exported as %q: a spreadsheet would run it", r[8])
+		if r[0] == "note" && r[7] != "'=HYPERLINK(\"x\")" {
+			t.Errorf("a note starting with = is exported as %q: a spreadsheet would run it", r[7])
 		}
-		if r[0] == quote && (r[4] != "super smart" || r[5] != "Steve Witkoff") {
+		if r[0] == "quote" && (r[1] != "super smart" || r[4] != "Steve Witkoff") {
 			t.Errorf("the quote's CSV row is %q", r)
 		}
 	}
@@ -88,7 +89,7 @@ func TestExportStoryAndLibrary(t *testing.T) {
 	rows = readCSV(t, next())
 	stories := map[string]int{}
 	for _, r := range rows[1:] {
-		stories[r[1]]++
+		stories[r[0]]++
 	}
 	if len(rows) != 5 || stories["putin-prayed-2025-03-23"] != 3 || stories["The minister said exports rose. Analysts disagreed."] != 1 {
 		t.Errorf("the library CSV has rows per story %v (%d rows)", stories, len(rows))
@@ -230,4 +231,48 @@ func readCSV(t *testing.T, data []byte) [][]string {
 		t.Fatalf("the CSV export does not parse: %v", err)
 	}
 	return rows
+}
+
+// TestImportDoccanoExportForOtherTools imports another tool's format
+// (doccano JSONL, offsets in UTF-16 code units after an emoji) through the
+// import dialog, then exports the story for Label Studio from the Export
+// for… picker and checks its offsets land on the words.
+func TestImportDoccanoExportForOtherTools(t *testing.T) {
+	_, p := openApp(t)
+	next := p.downloads()
+	p.openSample()
+	p.click("#import")
+	p.waitCount("#import-dialog", 1)
+	p.setField("#import-paste", `{"text": "😀 Witkoff said Putin was super smart.", "label": [[26, 37, "claim"]]}`)
+	p.waitCount("#import-go:enabled", 1)
+	p.click("#import-go")
+	p.waitJS("the import to finish", `!document.querySelector("#import-dialog") || document.querySelector("#import-errors")`)
+	if p.count("#import-errors") > 0 {
+		t.Fatalf("the doccano file was refused: %s", p.text("#import-errors"))
+	}
+	p.waitCount("#annotations li", 1)
+	if got := p.text(`#article mark[data-kind="claim"]`); got != "super smart" {
+		t.Errorf("the imported claim highlights %q", got)
+	}
+
+	p.setField("#export-format", "labelstudio")
+	var tasks []struct {
+		Data        struct{ Text string }
+		Annotations []struct {
+			Result []struct {
+				Type  string
+				Value struct {
+					Start, End int
+					Labels     []string
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(next(), &tasks); err != nil || len(tasks) != 1 || len(tasks[0].Annotations) != 1 {
+		t.Fatalf("the Label Studio export is %+v (%v)", tasks, err)
+	}
+	r := tasks[0].Annotations[0].Result[0]
+	if got := string([]rune(tasks[0].Data.Text)[r.Value.Start:r.Value.End]); got != "super smart" || r.Value.Labels[0] != "claim" {
+		t.Errorf("the Label Studio region is on %q labelled %q", got, r.Value.Labels)
+	}
 }

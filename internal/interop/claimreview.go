@@ -67,12 +67,11 @@ func writeClaimReview(st Story, anns []annotation.Annotation) ([]byte, error) {
 			DatePublished: day(a.Modified, a.Created),
 			Author:        schemaThing{Type: "Person", Name: a.Creator},
 			ReviewRating:  schemaRating{Type: "Rating", RatingValue: rating, BestRating: 5, WorstRating: 1, AlternateName: name},
-			ItemReviewed: schemaClaim{
-				Type:          "Claim",
-				DatePublished: st.Date,
-				Appearance:    []schemaSource{{Type: "CreativeWork", URL: st.URL, Headline: st.Title}},
-			},
-			ReviewBody: a.Note,
+			ItemReviewed:  schemaClaim{Type: "Claim", DatePublished: st.Date},
+			ReviewBody:    a.Note,
+		}
+		if st.URL != "" || st.Title != "" {
+			r.ItemReviewed.Appearance = []schemaSource{{Type: "CreativeWork", URL: st.URL, Headline: st.Title}}
 		}
 		if a.Creator == "" {
 			r.Author = schemaThing{Type: "Organization", Name: "Redline"}

@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/redline-news/redline/internal/interop"
+)
+
+// otherFormats are the exports for other tools, offered beside Export
+// (W3C) and Export CSV under the story's tools, as label and format.
+var otherFormats = []struct {
+	label  string
+	format interop.Format
+	mime   string
+}{
+	{"ClaimReview (schema.org)", interop.ClaimReview, "application/ld+json"},
+	{"doccano JSONL", interop.Doccano, "application/jsonl"},
+	{"Label Studio tasks", interop.LabelStudio, "application/json"},
+	{"brat standoff (.ann + .txt)", interop.Brat, "text/plain"},
+}
+
+// renderExportFormats is a picker that downloads the story's annotations
+// in the chosen tool's format, then returns to its prompt.
+func (p *storyPage) renderExportFormats() app.UI {
+	options := []app.UI{app.Option().Value("").Text("Export for…").Selected(true)}
+	for _, f := range otherFormats {
+		options = append(options, app.Option().Value(string(f.format)).Text(f.label))
+	}
+	return app.Select().ID("export-format").Aria("label", "Export for another tool").Body(options...).OnChange(p.exportAs)
+}
+
+func (p *storyPage) exportAs(ctx app.Context, e app.Event) {
+	input := ctx.JSSrc()
+	chosen := interop.Format(input.Get("value").String())
+	input.Set("value", "")
+	if p.sess == nil || chosen == "" {
+		return
+	}
+	files, err := p.sess.Export(chosen)
+	if err != nil {
+		p.status = failure(err)
+		return
+	}
+	mime := "application/octet-stream"
+	for _, f := range otherFormats {
+		if f.format == chosen {
+			mime = f.mime
+		}
+	}
+	for _, f := range files {
+		download(f.Name, mime, f.Data)
+	}
+}
