@@ -69,6 +69,15 @@
 // not define are extensions, accepted unchecked (Hypothesis adds
 // PageSelector, for example).
 //
+// ValidateReport is Validate with notes: for each valid annotation, what
+// would stop Redline from placing it in a text (a whole-resource target,
+// no text selector). Those are not conformance problems; `redline
+// validate` prints them as notes and still accepts the file.
+//
+// DecodeLenient is Decode for files from other tools: it repairs only what
+// has one reading (relative or bare ids, a missing target source, linking
+// relations skipped) before decoding; see its comment.
+//
 // Decode is conformance plus "Redline can use it": it reports everything
 // Validate does, then, for each valid annotation, whatever stops Redline
 // from placing it: a target that is only an IRI, more than one target, no
