@@ -56,9 +56,13 @@ func clearSelection() { app.Window().Call("redlineClearSelection") }
 // placeNearSelection shows the element with the given id by the selection.
 func placeNearSelection(id string) { app.Window().Call("redlinePlaceNearSelection", id) }
 
-// download saves text as a file.
+// download saves data as a file. The bytes go to JavaScript as they are:
+// a Go string crosses through TextDecoder, which drops a leading byte
+// order mark (the one that tells Excel a CSV is UTF-8).
 func download(name, mime string, data []byte) {
-	app.Window().Call("redlineDownload", name, mime, string(data))
+	bytes := app.Window().Get("Uint8Array").New(len(data))
+	app.CopyBytesToJS(bytes, data)
+	app.Window().Call("redlineDownload", name, mime, bytes)
 }
 
 // scrollIntoView brings the first element matching a CSS selector into view
