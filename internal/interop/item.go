@@ -102,16 +102,14 @@ func (p *problems) err(f Format) error {
 // .ann read alone takes its quotes from its own lines; ReadBrat also uses
 // the .txt for context.
 func Read(data []byte, source string) (*File, error) {
-	if len(data) > annotation.MaxInputBytes {
-		return nil, fmt.Errorf("the file is larger than %d MiB", annotation.MaxInputBytes>>20)
-	}
-	if !utf8.Valid(data) {
-		return nil, errors.New("the file is not UTF-8 text")
-	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	format := Detect(data)
+	if len(data) > annotation.MaxInputBytes || !utf8.Valid(data) {
+		format = W3C // its reader names the size limit and the first bad byte
+	}
 	var f *File
 	var err error
-	switch Detect(data) {
+	switch format {
 	case W3C:
 		f, err = readW3C(data, source)
 	case Hypothesis:
@@ -169,19 +167,31 @@ func Detect(data []byte) Format {
 		return ""
 	}
 	if trimmed[0] == '{' || trimmed[0] == '[' {
-		var v any
-		if err := json.Unmarshal(trimmed, &v); err != nil {
-			if trimmed[0] == '{' && bytes.Contains(trimmed, []byte("\n")) {
-				return Doccano // several objects, one per line
-			}
-			return W3C // let the strict reader name the syntax error
+		if v, ok := parseAny(trimmed); ok {
+			return detectJSON(v)
 		}
-		return detectJSON(v)
+		first, _, more := bytes.Cut(trimmed, []byte("\n"))
+		if v, ok := parseAny(first); ok && more && detectJSON(v) == Doccano {
+			return Doccano // several objects, one per line
+		}
+		return W3C // let the strict reader name the syntax error
 	}
 	if isBrat(trimmed) {
 		return Brat
 	}
 	return ""
+}
+
+// parseAny parses one JSON value, keeping numbers as text (a number too
+// large for a float64 is still JSON, for the reader to refuse by name).
+func parseAny(data []byte) (any, bool) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	if dec.Decode(&v) != nil || dec.More() {
+		return nil, false
+	}
+	return v, true
 }
 
 func detectJSON(v any) Format {

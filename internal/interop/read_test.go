@@ -179,3 +179,18 @@ func TestAmbiguousWordsAreNotGuessed(t *testing.T) {
 		t.Errorf("placed %+v, unplaced %q", placed, unplaced)
 	}
 }
+
+// TestDetectKeepsStrictW3CMessages: JSON that no float holds, a huge or
+// non-UTF-8 file go to the W3C reader, whose messages name the problem.
+func TestDetectKeepsStrictW3CMessages(t *testing.T) {
+	for _, tt := range []struct{ name, file, want string }{
+		{"a number too large", "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\",\n \"type\": \"Annotation\", \"target\": {\"source\": \"urn:x\", \"selector\": {\"type\": \"TextPositionSelector\", \"start\": 1e400, \"end\": 2}}}", "found 1e400"},
+		{"not UTF-8", "{\"text\": \"caf\xe9\", \"label\": []}", "not valid UTF-8"},
+	} {
+		_, err := Read([]byte(tt.file), "urn:x")
+		var e *Error
+		if !asError(err, &e) || !strings.Contains(strings.Join(e.Problems, "\n"), tt.want) {
+			t.Errorf("%s: %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}
