@@ -213,7 +213,7 @@ func detectJSON(v any) Format {
 		return Hypothesis
 	case has("data") && (has("annotations") || has("predictions") || has("completions")):
 		return LabelStudio
-	case has("text") && (has("label") || has("entities") || has("labels")):
+	case has("text") && (has("label") || has("entities")):
 		return Doccano
 	case has("target") && (has("uri") || has("user") || has("text") || has("tags")):
 		return Hypothesis
