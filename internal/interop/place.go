@@ -26,9 +26,22 @@ type Placement struct {
 // that cannot be placed with confidence come back as one reason each; the
 // others are placed regardless, so the caller decides between all or
 // nothing and a partial import.
+//
+// Words that differ from the text only in their spacing are the same
+// words: when the quote is not found as written, or only approximately,
+// it is looked for with white space runs made one space (see spacing).
 func Place(t *anchor.Text, items []Item) (placed []Placement, unplaced []string) {
+	var spaced *spacing // built on first need: most quotes are found as written
 	for i, it := range items {
 		m, ok := locate(t, it)
+		if q := it.Annotation.Target.Selector.Quote; q != nil && (!ok || m.Method == anchor.ByFuzzy) {
+			if spaced == nil {
+				spaced = newSpacing(t)
+			}
+			if sm, found := spaced.place(q); found {
+				m, ok = sm, true
+			}
+		}
 		if !ok {
 			where := it.Where
 			if where == "" {

@@ -194,3 +194,22 @@ func TestDetectKeepsStrictW3CMessages(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteSpacedOtherwise: a quote copied from a page whose HTML broke
+// lines and indented differs only in spacing, and is placed on exactly
+// those words, not as an approximate match.
+func TestQuoteSpacedOtherwise(t *testing.T) {
+	story := anchor.NewText("The minister said exports rose by 12 percent.\n\nAnalysts disagreed with the minister.")
+	f, err := Read([]byte(`{"rows": [{"id": "a", "target": [{"selector": [
+		{"type": "TextQuoteSelector", "exact": "exports rose by\n      12 percent.  \n   Analysts", "prefix": "The minister said ", "suffix": " disagreed"}]}]}]}`), "urn:x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	placed, unplaced := Place(story, f.Items)
+	if len(placed) != 1 {
+		t.Fatalf("unplaced %q", unplaced)
+	}
+	if got := story.Index().Slice(placed[0].Span); got != "exports rose by 12 percent.\n\nAnalysts" || placed[0].Approximate {
+		t.Errorf("placed on %q (approximate %v)", got, placed[0].Approximate)
+	}
+}
