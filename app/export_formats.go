@@ -5,6 +5,11 @@ import (
 	"github.com/redline-news/redline/internal/interop"
 )
 
+// csvAllRevisions is the picker's choice for a CSV of every revision's
+// annotations, each row with its revision's date (Export CSV has the
+// shown revision's only).
+const csvAllRevisions interop.Format = "csv-revisions"
+
 // otherFormats are the exports for other tools, offered beside Export
 // (W3C) and Export CSV under the story's tools, as label and format.
 var otherFormats = []struct {
@@ -12,6 +17,7 @@ var otherFormats = []struct {
 	format interop.Format
 	mime   string
 }{
+	{"CSV, every revision", csvAllRevisions, "text/csv"},
 	{"ClaimReview (schema.org)", interop.ClaimReview, "application/ld+json"},
 	{"doccano JSONL", interop.Doccano, "application/jsonl"},
 	{"Label Studio tasks", interop.LabelStudio, "application/json"},
@@ -35,7 +41,15 @@ func (p *storyPage) exportAs(ctx app.Context, e app.Event) {
 	if p.sess == nil || chosen == "" {
 		return
 	}
-	files, err := p.sess.Export(chosen)
+	var files []interop.OutFile
+	var err error
+	if chosen == csvAllRevisions {
+		var data []byte
+		data, err = p.sess.ExportCSVWith(interop.CSVOptions{Revisions: true})
+		files = []interop.OutFile{{Name: fileName(p.sess.Story.Title) + "-revisions.csv", Data: data}}
+	} else {
+		files, err = p.sess.Export(chosen)
+	}
 	if err != nil {
 		p.status = failure(err)
 		return

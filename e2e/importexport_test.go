@@ -275,4 +275,10 @@ func TestImportDoccanoExportForOtherTools(t *testing.T) {
 	if got := string([]rune(tasks[0].Data.Text)[r.Value.Start:r.Value.End]); got != "super smart" || r.Value.Labels[0] != "claim" {
 		t.Errorf("the Label Studio region is on %q labelled %q", got, r.Value.Labels)
 	}
+
+	p.setField("#export-format", "csv-revisions")
+	rows := readCSV(t, next())
+	if len(rows) != 2 || rows[0][0] != "\uFEFFrevision date" || rows[1][0] != "2025-03-23" || rows[1][2] != "super smart" {
+		t.Errorf("the every-revision CSV is %q", rows)
+	}
 }
