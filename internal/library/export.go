@@ -14,7 +14,7 @@ func (s *Session) ExportJSON() ([]byte, error) {
 	return annotation.MarshalCollection(s.Story.Title, s.plain())
 }
 
-// ExportCSV is the shown revision's annotations as CSV for spreadsheets
+// ExportCSV is the latest revision's annotations as CSV for spreadsheets
 // (interop.WriteCSV: kind, text, status, text before, speaker, verdict,
 // tags, note).
 func (s *Session) ExportCSV() ([]byte, error) {
@@ -25,22 +25,25 @@ func (s *Session) ExportCSV() ([]byte, error) {
 // holds every revision's annotations, oldest revision first, each row
 // with its revision's date.
 func (s *Session) ExportCSVWith(o interop.CSVOptions) ([]byte, error) {
-	var rows []interop.CSVRow
+	from := 0
 	if !o.Revisions {
-		for _, p := range s.Annotations {
-			rows = append(rows, interop.CSVRow{Story: s.Story.Title, RevisionDate: s.Revision().Date, Annotation: p.Annotation.Annotation})
-		}
-		return interop.WriteCSV(rows, o)
+		from = len(s.Revisions) - 1
 	}
-	all := s.current()
-	for _, rev := range s.Revisions {
-		for _, a := range all {
-			if a.Revision == rev.ID {
-				rows = append(rows, interop.CSVRow{Story: s.Story.Title, RevisionDate: rev.Date, Annotation: a.Annotation})
+	return interop.WriteCSV(csvRows(s.Story.Title, s.Revisions, from, s.current()), o)
+}
+
+// csvRows lists the annotations of revs[from:], oldest revision first.
+// An annotation that names no revision belongs to the first.
+func csvRows(title string, revs []annotation.Revision, from int, anns []store.Annotation) []interop.CSVRow {
+	var rows []interop.CSVRow
+	for i := max(from, 0); i < len(revs); i++ {
+		for _, a := range anns {
+			if a.Revision == revs[i].ID || (a.Revision == "" && i == 0) {
+				rows = append(rows, interop.CSVRow{Story: title, RevisionDate: revs[i].Date, Annotation: a.Annotation})
 			}
 		}
 	}
-	return interop.WriteCSV(rows, o)
+	return rows
 }
 
 // Export writes the shown revision's annotations in another tool's format
@@ -90,15 +93,24 @@ func (l *Library) ExportAll(ctx context.Context) ([]byte, error) {
 	return annotation.MarshalCollection("Redline library", all)
 }
 
-// ExportAllCSV is every annotation of every story as CSV, with the story
-// and revision date of each.
+// ExportAllCSV is the annotations of every story's latest revision as
+// CSV, with the story and revision date of each.
 func (l *Library) ExportAllCSV(ctx context.Context) ([]byte, error) {
-	var rows []interop.CSVRow
-	err := l.eachAnnotation(ctx, func(s store.Story, a store.Annotation) {
-		rows = append(rows, interop.CSVRow{Story: s.Title, RevisionDate: a.Target.SourceDate, Annotation: a.Annotation})
-	})
+	stories, err := l.Store.Stories(ctx)
 	if err != nil {
 		return nil, err
+	}
+	var rows []interop.CSVRow
+	for _, st := range stories {
+		revs, err := l.Store.Revisions(ctx, st.ID)
+		if err != nil {
+			return nil, err
+		}
+		anns, err := l.Store.Annotations(ctx, st.ID)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, csvRows(st.Title, revs, len(revs)-1, anns)...)
 	}
 	return interop.WriteCSV(rows, interop.CSVOptions{Story: true, Revisions: true})
 }

@@ -92,4 +92,23 @@ func TestCSVAllRevisions(t *testing.T) {
 	if !slices.Contains(interop.ExportFormats, interop.Brat) {
 		t.Error("brat is not offered")
 	}
+
+	// After a later revision: by default the latest revision's rows only,
+	// with the option every revision's, each with its date.
+	if _, err := s.AddRevision(ctx, "v2.txt", laterVersion("super smart", "very smart")); err != nil {
+		t.Fatal(err)
+	}
+	latest, _ := s.ExportCSV()
+	if lines := strings.Split(strings.TrimSpace(string(latest)), "\n"); len(lines) != 2 || !strings.HasPrefix(lines[1], "quote,very smart,changed,super smart,") {
+		t.Errorf("the latest revision's CSV:\n%s", latest)
+	}
+	every, _ := s.ExportCSVWith(interop.CSVOptions{Revisions: true})
+	lines = strings.Split(strings.TrimSpace(string(every)), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[1], "2025-03-23,quote,super smart,,") || !strings.HasPrefix(lines[2], "2025-03-24,quote,very smart,changed,super smart,") {
+		t.Errorf("every revision's CSV:\n%s", every)
+	}
+	all, _ := l.ExportAllCSV(ctx)
+	if n := strings.Count(string(all), "\n"); n != 2 || !strings.Contains(string(all), ",2025-03-24,quote,very smart,changed,") {
+		t.Errorf("the library CSV holds the latest revision's rows only:\n%s", all)
+	}
 }
