@@ -41,3 +41,26 @@ func FuzzDecode(f *testing.F) {
 		sameAnnotations(t, again, anns)
 	})
 }
+
+// FuzzDecodeLenient checks the lenient reader never panics, and that what
+// it accepts is valid Redline annotations that write out as valid W3C.
+func FuzzDecodeLenient(f *testing.F) {
+	for _, tc := range problemCases {
+		f.Add([]byte(tc.json))
+	}
+	f.Add([]byte(`[{"@context": "http://www.w3.org/ns/anno.jsonld", "id": "#a", "type": "Annotation", "target": {"selector": {"type": "TextQuoteSelector", "exact": "x"}}}, {"id": "#l", "type": "Annotation", "motivation": "linking", "target": [{"id": "#a"}]}]`))
+	f.Add([]byte(`{"type": "Annotation", "target": {"source": "https://e.com", "selector": {"type": "TextQuoteSelector", "exact": "x"}}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		anns, _, err := DecodeLenient(data, "urn:redline:story:s")
+		if err != nil {
+			return
+		}
+		out, err := MarshalCollection("fuzz", anns)
+		if err != nil {
+			t.Fatalf("decoded annotations do not marshal: %v", err)
+		}
+		if problems := Validate(out); problems != nil {
+			t.Fatalf("the export is not valid W3C: %v\n%s", problems, out)
+		}
+	})
+}

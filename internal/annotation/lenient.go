@@ -1,8 +1,10 @@
 package annotation
 
 import (
+	"encoding/json"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -15,6 +17,8 @@ var bareUUID = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}
 //     urn:uuid id (name-based, so importing the file twice gives the same
 //     ids), and the original, made an IRI (a bare UUID as urn:uuid:, a
 //     fragment resolved against source), is kept in Via;
+//   - an annotation with no id gets one named after its content, and an
+//     Annotation with no @context gets the W3C one;
 //   - a target with a selector and no source is about source (the story
 //     the file is imported into);
 //   - an annotation with motivation "linking" (a relation between other
@@ -66,8 +70,8 @@ func (r *repairer) document(tree any) any {
 			if page, ok := v["first"].(object); ok {
 				before := len(list(page["items"]))
 				r.page("$.first", page)
-				if n, ok := v["total"].(float64); ok {
-					v["total"] = n - float64(before-len(list(page["items"])))
+				if n, bad := offset(v["total"]); bad == "" {
+					v["total"] = json.Number(strconv.Itoa(n - (before - len(list(page["items"])))))
 				}
 			}
 		case hasType(v, "AnnotationPage"):
@@ -119,6 +123,15 @@ func describeID(o object) string {
 }
 
 func (r *repairer) annotation(o object) {
+	if _, has := o["@context"]; !has && hasType(o, "Annotation") {
+		o["@context"] = annoContext // a plain-JSON writer left it out; the type says what it is
+	}
+	if _, has := o["id"]; !has {
+		// No id at all: one named after the annotation's content, so the
+		// same file imported twice gives the same ids.
+		content, _ := json.Marshal(o)
+		o["id"] = nameUUID("imported", string(content))
+	}
 	if id, ok := o["id"].(string); ok && !isIRI(id) {
 		if via := r.resolve(id); via != "" {
 			o["id"] = nameUUID("imported", via)
