@@ -123,7 +123,10 @@ func describeID(o object) string {
 }
 
 func (r *repairer) annotation(o object) {
-	if _, has := o["@context"]; !has && hasType(o, "Annotation") {
+	if !hasType(o, "Annotation") {
+		return // not recognisably an annotation: Decode names what is wrong
+	}
+	if _, has := o["@context"]; !has {
 		o["@context"] = annoContext // a plain-JSON writer left it out; the type says what it is
 	}
 	if _, has := o["id"]; !has {

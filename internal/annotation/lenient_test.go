@@ -1,6 +1,7 @@
 package annotation
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -37,5 +38,19 @@ func TestDecodeLenient(t *testing.T) {
 				t.Errorf("Validate accepts what only DecodeLenient should")
 			}
 		})
+	}
+}
+
+// TestDecodeLenientRepairsOnlyAnnotations: an object that does not say it
+// is an Annotation gets no id or context, so every problem is still named.
+func TestDecodeLenientRepairsOnlyAnnotations(t *testing.T) {
+	_, _, err := DecodeLenient([]byte(`{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Note", "target": 42}`), "urn:x")
+	if err == nil || !strings.Contains(err.Error(), "needs exactly one IRI as its id") {
+		t.Errorf("err %v, want the missing id named", err)
+	}
+	_, _, err = DecodeLenient([]byte(`[{}, {}]`), "urn:x")
+	var de *DecodeError
+	if !errors.As(err, &de) || de.Count() != len(Validate([]byte(`[{}, {}]`))) {
+		t.Errorf("err %v: want the same problems as Validate", err)
 	}
 }
