@@ -69,29 +69,33 @@ func readLabelStudio(data []byte) (*File, error) {
 	for ti, task := range tasks {
 		doc := newDocument(taskText(task.Data))
 		for ai, ann := range append(task.Annotations, task.Completions...) {
+			// Regions first, then the per-region results that name them by
+			// id, in whatever order the export lists them.
 			regions := map[string]*annotation.Annotation{}
 			var order []string
+			isRegion := func(r lsResult) bool { return r.Type == "labels" || (r.Type == "" && r.Value.Labels != nil) }
 			for ri, r := range ann.Result {
-				where := fmt.Sprintf("task %d, annotation %d, result %d", ti+1, ai+1, ri+1)
-				if r.Type == "labels" || (r.Type == "" && r.Value.Labels != nil) {
-					a, ok := lsRegion(&p, doc, r, where)
-					if !ok {
-						continue
-					}
-					if prev, dup := regions[r.ID]; dup && r.ID != "" {
-						a.Speaker, a.Verdict, a.Note, a.Tags = prev.Speaker, prev.Verdict, prev.Note, prev.Tags
-					} else {
-						order = append(order, r.ID)
-					}
-					regions[r.ID] = a
+				if !isRegion(r) {
 					continue
 				}
-				if a := regions[r.ID]; a != nil && r.ID != "" {
+				a, ok := lsRegion(&p, doc, r, fmt.Sprintf("task %d, annotation %d, result %d", ti+1, ai+1, ri+1))
+				if !ok {
+					continue
+				}
+				key := r.ID
+				if _, dup := regions[key]; dup || key == "" {
+					key = fmt.Sprintf("%s#%d", r.ID, ri) // several labels on one id, or no id: each its own
+				}
+				regions[key] = a
+				order = append(order, key)
+			}
+			for ri, r := range ann.Result {
+				switch a := regions[r.ID]; {
+				case isRegion(r):
+				case a != nil && r.ID != "":
 					lsAttribute(a, r)
-					continue
-				}
-				if r.Value.Start == nil {
-					f.Notes = append(f.Notes, where+": skipped: not a text region")
+				default:
+					f.Notes = append(f.Notes, fmt.Sprintf("task %d, annotation %d, result %d: skipped: not a text region or its attribute", ti+1, ai+1, ri+1))
 				}
 			}
 			for _, id := range order {

@@ -213,3 +213,27 @@ func TestQuoteSpacedOtherwise(t *testing.T) {
 		t.Errorf("placed on %q (approximate %v)", got, placed[0].Approximate)
 	}
 }
+
+// TestLabelStudioResultOrder: a region's attributes may come before it,
+// and regions without ids are each their own.
+func TestLabelStudioResultOrder(t *testing.T) {
+	f, err := Read([]byte(`[{"data": {"text": "one two three"}, "annotations": [{"result": [
+		{"id": "r1", "from_name": "speaker", "to_name": "text", "type": "textarea", "value": {"text": ["Ana"]}},
+		{"id": "r1", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 0, "end": 3, "text": "one", "labels": ["quote"]}},
+		{"from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 4, "end": 7, "labels": ["note"]}},
+		{"from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 8, "end": 13, "labels": ["note"]}},
+		{"id": "x", "type": "relation", "from_id": "r1", "to_id": "r2"}]}]}]`), "urn:x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Items) != 3 || f.Items[0].Annotation.Speaker != "Ana" || len(f.Notes) != 1 {
+		t.Fatalf("items %+v, notes %q", f.Items, f.Notes)
+	}
+	var quotes []string
+	for _, it := range f.Items {
+		quotes = append(quotes, it.Annotation.Target.Selector.Quote.Exact)
+	}
+	if strings.Join(quotes, "|") != "one|two|three" {
+		t.Errorf("quotes %q", quotes)
+	}
+}
