@@ -53,17 +53,30 @@ func ReadBrat(ann, txt []byte, source string) (*File, error) {
 	byID := map[string]*annotation.Annotation{}
 	var order []string
 	lines := strings.Split(strings.TrimPrefix(string(ann), "\uFEFF"), "\n")
-	for n, line := range lines {
-		line = strings.TrimRight(line, "\r")
-		if strings.TrimSpace(line) == "" {
+	// Text spans first, then what refers to them, wherever they are.
+	type line struct {
+		where  string
+		fields []string
+	}
+	var spans, rest []line
+	for n, text := range lines {
+		text = strings.TrimRight(text, "\r")
+		if strings.TrimSpace(text) == "" {
 			continue
 		}
 		where := fmt.Sprintf("line %d", n+1)
-		fields := strings.SplitN(line, "\t", 3)
-		if len(fields) < 2 || !bratLine.MatchString(line) {
+		fields := strings.SplitN(text, "\t", 3)
+		switch {
+		case len(fields) < 2 || !bratLine.MatchString(text):
 			p.add("%s: not a brat standoff line (ID, tab, annotation)", where)
-			continue
+		case fields[0][0] == 'T':
+			spans = append(spans, line{where, fields})
+		default:
+			rest = append(rest, line{where, fields})
 		}
+	}
+	for _, l := range append(spans, rest...) {
+		where, fields := l.where, l.fields
 		id, head := fields[0], strings.Fields(fields[1])
 		switch id[0] {
 		case 'T':

@@ -237,3 +237,13 @@ func TestLabelStudioResultOrder(t *testing.T) {
 		t.Errorf("quotes %q", quotes)
 	}
 }
+
+func TestBratReferencesBeforeSpans(t *testing.T) {
+	f, err := ReadBrat([]byte("A1\tVerdict T1 false\n#1\tSpeaker T1\tAna\nT1\tclaim 0 3\tone\n"), []byte("one two"), "urn:x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := f.Items[0].Annotation; len(f.Items) != 1 || a.Verdict != annotation.VerdictFalse || a.Speaker != "Ana" || a.Target.Selector.Quote.Suffix != " two" {
+		t.Errorf("read as %+v", f.Items)
+	}
+}
