@@ -1,0 +1,311 @@
+package migrate
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/redline-news/redline/internal/anchor"
+	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/span"
+)
+
+// revisionsDir holds real revision pairs (NewsEdits, see its README): read
+// from the shared material, never copied into the project.
+const revisionsDir = "../../../shared/corpora/revisions"
+
+// heldOut are the pairs the migration rules were never tuned on; the
+// others are the tuning split. Reports give both.
+var heldOut = map[string]bool{"02": true, "04": true, "06": true, "08": true, "10": true}
+
+// samePassage is the word-sequence ratio at which the corpus notes call a
+// removed and an added sentence the same passage (its README).
+const samePassage = 0.7
+
+// realPair is one pair laid out as articles are: one sentence a paragraph.
+type realPair struct {
+	name             string
+	oldText, newText string
+	oldLines         []span.Span // code-point span of each old sentence
+	newLines         []span.Span
+	// truth[i] is the new sentence old sentence i should land on, or -1
+	// when it was deleted (or rewritten past recognition).
+	truth []int
+	// moved[i]: old sentence i's counterpart is elsewhere (a move,
+	// possibly edited), not in its row.
+	moved []bool
+	// room[i] is where old sentence i may lie in the new text: its
+	// sentence, and the added sentences next to it that were split off it
+	// (their words are its words).
+	room []span.Span
+}
+
+func realPairs(tb testing.TB) []realPair {
+	tb.Helper()
+	dirs, err := filepath.Glob(filepath.Join(revisionsDir, "[0-9][0-9]-*"))
+	if err != nil || len(dirs) == 0 {
+		if os.Getenv("CI") == "true" {
+			tb.Fatalf("no revision pairs in %s (the shared corpus is required under CI=true)", revisionsDir)
+		}
+		tb.Skipf("no revision pairs in %s: the shared corpus is absent", revisionsDir)
+	}
+	var pairs []realPair
+	for _, dir := range dirs {
+		pairs = append(pairs, loadPair(tb, dir))
+	}
+	return pairs
+}
+
+type alignRow struct {
+	Old *string `json:"old"`
+	New *string `json:"new"`
+}
+
+type pairNotes struct {
+	Notes []struct {
+		Row  int    `json:"row"`
+		Note string `json:"note"`
+	} `json:"notes"`
+}
+
+// counterpartNote reads "... sentence in row 23 (word-sequence ratio 0.78)"
+// or "... in row 30 (identical text)".
+var counterpartNote = regexp.MustCompile(`^(moved|moved and edited|rewritten in place[^:]*|related text elsewhere[^:]*): removed old sentence <-> added new sentence in row (\d+) \((?:word-sequence ratio ([0-9.]+)|identical text)\)`)
+
+var mergeNote = regexp.MustCompile(`^merge: .* merged into the single new sentence of row (\d+)`)
+
+func loadPair(tb testing.TB, dir string) realPair {
+	tb.Helper()
+	read := func(name string) []byte {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return data
+	}
+	var rows []alignRow
+	var notes pairNotes
+	if err := json.Unmarshal(read("align.json"), &rows); err != nil {
+		tb.Fatalf("%s: %v", dir, err)
+	}
+	if err := json.Unmarshal(read("notes.json"), &notes); err != nil {
+		tb.Fatalf("%s: %v", dir, err)
+	}
+	p := realPair{name: filepath.Base(dir)}
+	oldLines, newLines := lines(read("v1.txt")), lines(read("v2.txt"))
+	p.oldText, p.oldLines = layOut(oldLines)
+	p.newText, p.newLines = layOut(newLines)
+
+	// Each row's strings are whole lines: take the first unused one.
+	rowOld, rowNew := make([]int, len(rows)), make([]int, len(rows))
+	usedOld, usedNew := map[int]bool{}, map[int]bool{}
+	for r, row := range rows {
+		rowOld[r], rowNew[r] = lineOf(oldLines, row.Old, usedOld), lineOf(newLines, row.New, usedNew)
+	}
+	// A removed sentence whose counterpart the notes name at samePassage or
+	// more belongs there.
+	best := map[int]struct {
+		row   int
+		ratio float64
+	}{}
+	for _, n := range notes.Notes {
+		m := counterpartNote.FindStringSubmatch(n.Note)
+		if m == nil {
+			continue
+		}
+		row, _ := strconv.Atoi(m[2])
+		ratio := 1.0
+		if m[3] != "" {
+			ratio, _ = strconv.ParseFloat(m[3], 64)
+		}
+		if ratio >= samePassage && ratio > best[n.Row].ratio {
+			best[n.Row] = struct {
+				row   int
+				ratio float64
+			}{row, ratio}
+		}
+	}
+	// "merge: old ... row "WASHINGTON —" (removed) and old row 1 were
+	// merged into the single new sentence of row 1"
+	for _, n := range notes.Notes {
+		if m := mergeNote.FindStringSubmatch(n.Note); m != nil {
+			row, _ := strconv.Atoi(m[1])
+			best[n.Row] = struct {
+				row   int
+				ratio float64
+			}{row, 1}
+		}
+	}
+	p.truth, p.moved = make([]int, len(oldLines)), make([]bool, len(oldLines))
+	for i := range p.truth {
+		p.truth[i] = -1
+	}
+	for r := range rows {
+		o := rowOld[r]
+		if o < 0 {
+			continue
+		}
+		if rowNew[r] >= 0 {
+			p.truth[o] = rowNew[r]
+			continue
+		}
+		if b, ok := best[r]; ok && rowNew[b.row] >= 0 {
+			p.truth[o], p.moved[o] = rowNew[b.row], !strings.HasPrefix(notesFor(notes, r), "rewritten in place")
+		}
+	}
+	p.room = make([]span.Span, len(oldLines))
+	for i, n := range p.truth {
+		if n < 0 {
+			continue
+		}
+		room := p.newLines[n]
+		splitOff := func(k int) bool {
+			return k >= 0 && k < len(newLines) && !alignedTo(p.truth, k) && strings.Contains(oldLines[i], strings.TrimSpace(newLines[k]))
+		}
+		for k := n - 1; splitOff(k); k-- {
+			room.Start = p.newLines[k].Start
+		}
+		for k := n + 1; splitOff(k); k++ {
+			room.End = p.newLines[k].End
+		}
+		p.room[i] = room
+	}
+	return p
+}
+
+// alignedTo reports whether some old sentence lands on new sentence k.
+func alignedTo(truth []int, k int) bool {
+	for _, n := range truth {
+		if n == k {
+			return true
+		}
+	}
+	return false
+}
+
+func notesFor(n pairNotes, row int) string {
+	for _, x := range n.Notes {
+		if x.Row == row && counterpartNote.MatchString(x.Note) {
+			return x.Note
+		}
+	}
+	return ""
+}
+
+func lines(data []byte) []string {
+	return strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+}
+
+// layOut joins sentences as paragraphs and returns where each one is.
+func layOut(sentences []string) (string, []span.Span) {
+	var b strings.Builder
+	spans := make([]span.Span, len(sentences))
+	at := 0
+	for i, s := range sentences {
+		if i > 0 {
+			b.WriteString("\n\n")
+			at += 2
+		}
+		b.WriteString(s)
+		n := len([]rune(s))
+		spans[i] = span.Span{Start: at, End: at + n}
+		at += n
+	}
+	return b.String(), spans
+}
+
+func lineOf(lines []string, s *string, used map[int]bool) int {
+	if s == nil {
+		return -1
+	}
+	for i, l := range lines {
+		if l == *s && !used[i] {
+			used[i] = true
+			return i
+		}
+	}
+	return -1
+}
+
+// realVerdict is how one sentence annotation fared.
+type realVerdict string
+
+const (
+	verdictRight      realVerdict = "right"      // on its aligned sentence
+	verdictWrongWords realVerdict = "wrong"      // on anything else
+	verdictLost       realVerdict = "lost"       // orphaned, though its sentence stands
+	verdictOrphaned   realVerdict = "orphaned"   // orphaned, rightly: its sentence was deleted
+)
+
+var realVerdicts = []realVerdict{verdictRight, verdictWrongWords, verdictLost, verdictOrphaned}
+
+// judgeRealPair annotates every old sentence as the app does (quote and
+// position), migrates them all and judges each one.
+func judgeRealPair(tb testing.TB, p realPair) ([]realVerdict, []Result) {
+	tb.Helper()
+	t := anchor.NewText(p.oldText)
+	anns := make([]annotation.Annotation, len(p.oldLines))
+	for i, s := range p.oldLines {
+		anns[i] = annotation.Annotation{
+			ID:     fmt.Sprintf("urn:redline:eval:%d", i),
+			Kind:   annotation.KindQuote,
+			Target: annotation.Target{Source: annotation.StorySource("eval"), Selector: anchor.Describe(t, s)},
+		}
+	}
+	results := Migrate(p.oldText, p.newText, nil, anns)
+	verdicts := make([]realVerdict, len(results))
+	for i, r := range results {
+		placed := r.Status != annotation.StatusOrphaned
+		switch want := p.truth[i]; {
+		case want < 0 && !placed:
+			verdicts[i] = verdictOrphaned
+		case want < 0:
+			verdicts[i] = verdictWrongWords
+		case !placed:
+			verdicts[i] = verdictLost
+		case within(r.New, p.room[i]) && r.New.Overlaps(p.newLines[want]):
+			verdicts[i] = verdictRight
+		default:
+			verdicts[i] = verdictWrongWords
+		}
+	}
+	return verdicts, results
+}
+
+// TestEvalRevisions is make eval's score of migration on the real pairs:
+// per pair and per split, how many sentence annotations landed right, on
+// wrong words, were lost or rightly orphaned. It fails on any wrong words
+// or lost sentence.
+func TestEvalRevisions(t *testing.T) {
+	pairs := realPairs(t)
+	type tally map[realVerdict]int
+	splits := map[string]tally{"tuning": {}, "held-out": {}}
+	var report strings.Builder
+	fmt.Fprintf(&report, "%-52s %-8s %6s %6s %6s %8s\n", "pair", "split", "right", "wrong", "lost", "orphaned")
+	for _, p := range pairs {
+		verdicts, results := judgeRealPair(t, p)
+		split := "tuning"
+		if heldOut[p.name[:2]] {
+			split = "held-out"
+		}
+		count := tally{}
+		for i, v := range verdicts {
+			count[v]++
+			splits[split][v]++
+			if v == verdictWrongWords || v == verdictLost {
+				t.Errorf("%s: old sentence %d %s (%s): %q -> %q", p.name, i, v, results[i].Status, results[i].Before, results[i].After)
+			}
+		}
+		fmt.Fprintf(&report, "%-52s %-8s %6d %6d %6d %8d\n", p.name, split, count[verdictRight], count[verdictWrongWords], count[verdictLost], count[verdictOrphaned])
+	}
+	for _, s := range []string{"tuning", "held-out"} {
+		c := splits[s]
+		fmt.Fprintf(&report, "%-52s %-8s %6d %6d %6d %8d\n", "total", s, c[verdictRight], c[verdictWrongWords], c[verdictLost], c[verdictOrphaned])
+	}
+	t.Log("\n" + report.String())
+}
