@@ -17,6 +17,9 @@ type Result struct {
 	After  string            // the annotated text on the new revision; "" when orphaned
 	Old    span.Span         // where it was (zero when it could not be placed on the old text)
 	New    span.Span         // where it is now (zero when orphaned)
+	// Moved is set with status changed when the edited passage was also
+	// moved elsewhere in the text (see movedEdited).
+	Moved bool
 	// Annotation is the migrated annotation: the same id and bodies, with
 	// Status and Before set and selectors described on the new text. An
 	// orphaned annotation keeps only its old quote (there is no position to
@@ -37,6 +40,7 @@ func Migrate(oldText, newText string, d *revision.Diff, anns []annotation.Annota
 	for i, a := range anns {
 		out[i] = m.migrate(a)
 	}
+	m.movedEdited(out)
 	return out
 }
 

@@ -236,10 +236,10 @@ func lineOf(lines []string, s *string, used map[int]bool) int {
 type realVerdict string
 
 const (
-	verdictRight      realVerdict = "right"      // on its aligned sentence
-	verdictWrongWords realVerdict = "wrong"      // on anything else
-	verdictLost       realVerdict = "lost"       // orphaned, though its sentence stands
-	verdictOrphaned   realVerdict = "orphaned"   // orphaned, rightly: its sentence was deleted
+	verdictRight      realVerdict = "right"    // on its aligned sentence
+	verdictWrongWords realVerdict = "wrong"    // on anything else
+	verdictLost       realVerdict = "lost"     // orphaned, though its sentence stands
+	verdictOrphaned   realVerdict = "orphaned" // orphaned, rightly: its sentence was deleted
 )
 
 var realVerdicts = []realVerdict{verdictRight, verdictWrongWords, verdictLost, verdictOrphaned}

@@ -1,0 +1,448 @@
+package migrate
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/redline-news/redline/internal/anchor"
+	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/article"
+	"github.com/redline-news/redline/internal/revision"
+	"github.com/redline-news/redline/internal/span"
+)
+
+// The rule for a passage that was moved and edited at once (pass 5 of the
+// package documentation). It runs only for annotations every other pass
+// orphaned, so a revision that merely edits or moves pays nothing for it.
+//
+//   - The annotated passage is taken at sentence granularity: the old
+//     sentences it lies in (package article's sentence rules, within
+//     paragraphs) form its group of k sentences.
+//   - Candidates are runs of k consecutive new sentences with at least one
+//     word the revision inserted: a moved passage is deleted where it was
+//     and inserted where it went. Only runs sharing a distinctive word with
+//     the group (one found in at most maxPosting new sentences) are scored,
+//     so common words cost nothing.
+//   - Group and candidate are compared as word sequences (lower case, words
+//     only): similarity is the Dice coefficient of their longest common
+//     subsequence, 2·LCS / (old words + new words). Words in order, not a
+//     bag of words, so a sentence that merely shares names and small words
+//     scores low.
+//   - The best candidate must reach MinMovedEdited and beat every other by
+//     movedEditedMargin: a sentence repeated in the new text ties with its
+//     copy and is refused, like every near tie.
+//   - One new sentence takes one passage: when groups of different old
+//     sentences want the same new sentence, the most similar keeps it only
+//     if it wins by the margin; the others stay orphaned.
+//   - The annotated words are mapped through the word alignment onto the
+//     candidate, and that stretch must itself stay recognisable (similarity
+//     at least MinKept, as for an edit in place) and obey the rule that
+//     keeps annotations off other words (insertedText.allowed).
+//
+// The result is status changed with Moved set.
+
+// MinMovedEdited is the least sentence similarity at which inserted
+// sentences are taken for an orphaned annotation's moved and edited
+// passage. The NewsEdits notes call a removed and an added sentence the
+// same passage from a word-sequence ratio of 0.7 (difflib's, which finds
+// at most as many common words as the LCS); 0.6 allows for that and stays
+// well above the "related text elsewhere" pairs, which share a topic and
+// some phrases (about 0.45 to 0.55).
+const MinMovedEdited = 0.6
+
+// movedEditedMargin is how much more similar than any other the chosen
+// candidate must be.
+const movedEditedMargin = 0.15
+
+// minMovedEditedWords is the fewest words an annotated passage needs for
+// this rule: a three-word quote, moved and edited, is too little to know.
+const minMovedEditedWords = 5
+
+// maxPosting is how many new sentences a word may occur in and still
+// select candidates: rarer words point at the passage, "the" points
+// everywhere.
+const maxPosting = 16
+
+// word is one word of a text: its lower-case spelling and where it is.
+type word struct {
+	key  string
+	span span.Span
+}
+
+// sentence is one sentence: where it is and its words.
+type sentence struct {
+	span  span.Span
+	words []word
+}
+
+// sentences is a text cut into sentences, in order.
+type sentences struct {
+	list   []sentence
+	byWord map[string][]int // for the new text: the sentences holding a word, each once
+}
+
+// splitText cuts text (indexed by ix) into sentences within paragraphs.
+func splitText(ix *span.Index, within span.Span, index bool) *sentences {
+	out := &sentences{}
+	if index {
+		out.byWord = map[string][]int{}
+	}
+	for _, para := range paragraphs(ix, within) {
+		for _, s := range article.SplitSentences(ix.Slice(para)) {
+			abs := span.Span{Start: para.Start + s.Start, End: para.Start + s.End}
+			sent := sentence{span: abs, words: splitWords(ix.Slice(abs), abs.Start)}
+			if index {
+				for _, w := range sent.words {
+					if p := out.byWord[w.key]; len(p) == 0 || p[len(p)-1] != len(out.list) {
+						out.byWord[w.key] = append(p, len(out.list))
+					}
+				}
+			}
+			out.list = append(out.list, sent)
+		}
+	}
+	return out
+}
+
+// paragraphs are the blank-line-separated blocks of ix's text that overlap
+// within, as code-point spans.
+func paragraphs(ix *span.Index, within span.Span) []span.Span {
+	text := ix.Text()
+	from, to := ix.Byte(within.Start), ix.Byte(within.End)
+	if i := strings.LastIndex(text[:from], "\n\n"); i >= 0 {
+		from = i + 2
+	} else {
+		from = 0
+	}
+	if i := strings.Index(text[to:], "\n\n"); i >= 0 {
+		to += i
+	} else {
+		to = len(text)
+	}
+	var out []span.Span
+	for b := from; b < to; {
+		e := strings.Index(text[b:to], "\n\n")
+		if e < 0 {
+			e = to - b
+		}
+		if strings.TrimSpace(text[b:b+e]) != "" {
+			out = append(out, ix.BytesToSpan(b, b+e))
+		}
+		b += e + 2
+	}
+	return out
+}
+
+// splitWords cuts text, which starts at code point offset, into words:
+// runs of letters, digits and marks, in lower case.
+func splitWords(text string, offset int) []word {
+	var out []word
+	start, p := -1, offset
+	var key []rune
+	for _, r := range text {
+		switch {
+		case isWordRune(r):
+			if start < 0 {
+				start = p
+			}
+			key = append(key, unicode.ToLower(r))
+		case start >= 0:
+			out = append(out, word{string(key), span.Span{Start: start, End: p}})
+			start, key = -1, key[:0]
+		}
+		p++
+	}
+	if start >= 0 {
+		out = append(out, word{string(key), span.Span{Start: start, End: p}})
+	}
+	return out
+}
+
+// group is the old sentences an orphaned annotation lies in, and the best
+// place found for them.
+type group struct {
+	span  span.Span // from the first sentence's start to the last one's end
+	words []word
+	k     int // sentences
+	// best is the chosen run of n new sentences (first index), -1 if
+	// none; score its similarity, pairs its word alignment (old, new word
+	// index).
+	best  int
+	n     int
+	score float64
+	pairs [][2]int
+	cand  []word // the chosen run's words
+	run   span.Span
+}
+
+// movedEdited places the annotations of results that the other passes
+// orphaned, where the rule above finds their passage moved and edited.
+func (m *migration) movedEdited(results []Result) {
+	var todo []int
+	for i, r := range results {
+		if r.Status == annotation.StatusOrphaned && !r.Old.Empty() {
+			todo = append(todo, i)
+		}
+	}
+	if len(todo) == 0 || len(m.inserted.regions) == 0 {
+		return
+	}
+	newSents := splitText(m.new.Index(), span.Span{Start: 0, End: m.new.Len()}, true)
+	groups := map[span.Span]*group{}
+	of := make(map[int]*group, len(todo))
+	for _, i := range todo {
+		olds := splitText(m.old.Index(), results[i].Old, false)
+		var g group
+		for _, s := range olds.list {
+			if s.span.Overlaps(results[i].Old) {
+				if g.k == 0 {
+					g.span.Start = s.span.Start
+				}
+				g.span.End, g.k = s.span.End, g.k+1
+				g.words = append(g.words, s.words...)
+			}
+		}
+		if g.k == 0 {
+			continue
+		}
+		if groups[g.span] == nil {
+			g.best = -1
+			m.bestRun(&g, newSents)
+			groups[g.span] = &g
+		}
+		of[i] = groups[g.span]
+	}
+	m.settleClaims(groups, newSents)
+	for _, i := range todo {
+		if g := of[i]; g != nil && g.best >= 0 {
+			if s, ok := m.mapThrough(g, results[i].Old); ok {
+				results[i] = m.placeMovedEdited(results[i], s)
+			}
+		}
+	}
+}
+
+// bestRun scores the candidate runs of g.k new sentences for g and keeps
+// the best one if it is good and clear enough.
+func (m *migration) bestRun(g *group, ns *sentences) {
+	if len(g.words) < minMovedEditedWords {
+		return
+	}
+	// Runs of one to k+1 sentences, holding a sentence with a
+	// distinctive word of g: a moved passage may be split or merged
+	// differently (a sentence splitter that cut "Jan. 25." in two).
+	type run struct{ first, n int }
+	runs := map[run]bool{}
+	for _, w := range g.words {
+		if p := ns.byWord[w.key]; len(p) <= maxPosting {
+			for _, c := range p {
+				for n := 1; n <= g.k+1; n++ {
+					for s := max(0, c-n+1); s <= c && s+n <= len(ns.list); s++ {
+						runs[run{s, n}] = true
+					}
+				}
+			}
+		}
+	}
+	type scored struct {
+		run   run
+		span  span.Span
+		score float64
+	}
+	var all []scored
+	best := -1
+	for r := range runs {
+		at := span.Span{Start: ns.list[r.first].span.Start, End: ns.list[r.first+r.n-1].span.End}
+		if !m.inserted.touches(at) {
+			continue
+		}
+		var cand []word
+		for _, sent := range ns.list[r.first : r.first+r.n] {
+			cand = append(cand, sent.words...)
+		}
+		pairs := alignWords(g.words, cand)
+		score := similarity(len(pairs), len(g.words), len(cand))
+		all = append(all, scored{r, at, score})
+		if best < 0 || score > all[best].score || score == all[best].score && (r.first < all[best].run.first || r.first == all[best].run.first && r.n < all[best].run.n) {
+			best = len(all) - 1
+			g.pairs, g.cand = pairs, cand
+		}
+	}
+	if best < 0 || all[best].score < MinMovedEdited {
+		return
+	}
+	// The runner-up is the best candidate elsewhere: runs that overlap the
+	// best one are variants of the same place, not rivals.
+	for _, c := range all {
+		if !c.span.Overlaps(all[best].span) && all[best].score-c.score < movedEditedMargin {
+			return
+		}
+	}
+	b := all[best]
+	g.best, g.n, g.score, g.run = b.run.first, b.run.n, b.score, b.span
+}
+
+// settleClaims enforces one passage per new sentence: of the groups whose
+// runs share a sentence, the most similar keeps its run if it wins by the
+// margin, and every other loses its run.
+func (m *migration) settleClaims(groups map[span.Span]*group, ns *sentences) {
+	claims := map[int][]*group{}
+	for _, g := range groups {
+		for s := g.best; g.best >= 0 && s < g.best+g.n; s++ {
+			claims[s] = append(claims[s], g)
+		}
+	}
+	lose := map[*group]bool{}
+	for _, gs := range claims {
+		if len(gs) < 2 {
+			continue
+		}
+		sort.Slice(gs, func(i, j int) bool { return gs[i].score > gs[j].score })
+		for i, g := range gs {
+			if i > 0 || g.score-gs[1].score < movedEditedMargin {
+				lose[g] = true
+			}
+		}
+	}
+	for g := range lose {
+		g.best = -1
+	}
+}
+
+// mapThrough maps the annotated span old, inside g, onto g's chosen run
+// through the word alignment: its first and last words go to their matches,
+// or when they were replaced, the span takes in what replaced them; a span from a sentence's start or to its end
+// keeps the whole of the new sentence's edge (opening quotation marks,
+// the closing full stop).
+func (m *migration) mapThrough(g *group, old span.Span) (span.Span, bool) {
+	a := sort.Search(len(g.words), func(i int) bool { return g.words[i].span.End > old.Start })
+	b := sort.Search(len(g.words), func(i int) bool { return g.words[i].span.Start >= old.End })
+	if b-a < 1 {
+		return span.Span{}, false
+	}
+	// The span starts at the match of its first word, or when that word
+	// was replaced, just after the match of the last word before it; and
+	// likewise at its end.
+	from, to := 0, len(g.cand)
+	first, last := -1, -1 // the span's matched pairs
+	for k, p := range g.pairs {
+		switch {
+		case p[0] < a:
+			from = p[1] + 1
+		case p[0] < b:
+			if first < 0 {
+				first = k
+			}
+			last = k
+		case to == len(g.cand):
+			to = p[1]
+		}
+	}
+	if first < 0 {
+		return span.Span{}, false
+	}
+	if g.pairs[first][0] == a {
+		from = g.pairs[first][1]
+	}
+	if g.pairs[last][0] == b-1 {
+		to = g.pairs[last][1] + 1
+	}
+	// A word at either edge that the diff kept from elsewhere in the old
+	// text (a stray "The" matched to another sentence's) is left out; one
+	// inside rules the stretch out.
+	whole := [2]bool{from == 0 && old.Start <= g.span.Start, to == len(g.cand) && old.End >= g.words[len(g.words)-1].span.End}
+	for ; from < to && !m.ours(g.cand[from].span, g.span); from++ {
+		whole[0] = false
+	}
+	for ; to > from && !m.ours(g.cand[to-1].span, g.span); to-- {
+		whole[1] = false
+	}
+	kept := 0
+	for _, p := range g.pairs {
+		if a <= p[0] && p[0] < b && from <= p[1] && p[1] < to {
+			kept++
+		}
+	}
+	if kept == 0 {
+		return span.Span{}, false
+	}
+	s := span.Span{Start: g.cand[from].span.Start, End: g.cand[to-1].span.End}
+	if whole[0] {
+		s.Start = g.run.Start
+	}
+	if whole[1] {
+		s.End = g.run.End
+	}
+	if similarity(kept, b-a, to-from) < MinKept || !m.ours(s, g.span) {
+		return span.Span{}, false
+	}
+	return s, true
+}
+
+// ours reports whether every word character of s, in the new text, was
+// either inserted or kept by the diff from within old: the words of the
+// old passage itself, wherever the diff happened to match some of them,
+// and never words that stood elsewhere in the old text.
+func (m *migration) ours(s, old span.Span) bool {
+	ops, ix := m.d.Ops, m.new.Index()
+	k := sort.Search(len(ops), func(i int) bool { return ops[i].New.End > s.Start })
+	p := s.Start
+	for _, r := range ix.Slice(s) {
+		for k < len(ops) && ops[k].New.End <= p {
+			k++
+		}
+		if isWordRune(r) && k < len(ops) && ops[k].Kind == revision.Equal {
+			// Equal text may differ in typographic noise, so the offset
+			// is clamped to the op.
+			if o := min(ops[k].Old.Start+p-ops[k].New.Start, ops[k].Old.End-1); o < old.Start || o >= old.End {
+				return false
+			}
+		}
+		p++
+	}
+	return true
+}
+
+// placeMovedEdited turns the orphaned result r into one on s.
+func (m *migration) placeMovedEdited(r Result, s span.Span) Result {
+	r.Status, r.New = annotation.StatusChanged, s
+	r.After = m.new.Index().Slice(s)
+	if sameWords(r.After, r.Before) {
+		r.Status = annotation.StatusMoved
+	}
+	r.Moved = r.Status == annotation.StatusChanged
+	r.Annotation.Target.Selector = anchor.Describe(m.new, s)
+	r.Annotation.Status, r.Annotation.Before, r.Annotation.Moved = r.Status, r.Before, r.Moved
+	return r
+}
+
+// alignWords is a longest common subsequence of a and b by word, as index
+// pairs in order (quadratic, on sentence-sized inputs).
+func alignWords(a, b []word) [][2]int {
+	n, w := len(a), len(b)
+	table := make([]int32, (n+1)*(w+1))
+	at := func(i, j int) *int32 { return &table[i*(w+1)+j] }
+	for i := n - 1; i >= 0; i-- {
+		for j := w - 1; j >= 0; j-- {
+			if a[i].key == b[j].key {
+				*at(i, j) = *at(i+1, j+1) + 1
+			} else {
+				*at(i, j) = max(*at(i+1, j), *at(i, j+1))
+			}
+		}
+	}
+	var pairs [][2]int
+	for i, j := 0, 0; i < n && j < w; {
+		switch {
+		case a[i].key == b[j].key:
+			pairs = append(pairs, [2]int{i, j})
+			i, j = i+1, j+1
+		case *at(i+1, j) >= *at(i, j+1):
+			i++
+		default:
+			j++
+		}
+	}
+	return pairs
+}
