@@ -43,6 +43,9 @@ type Hunk struct {
 type Diff struct {
 	Ops   []Op
 	Stats Stats
+	// Moves are the paragraphs that moved, possibly edited, in new-text
+	// order (see Move).
+	Moves []Move
 
 	old, new *span.Index
 	hunks    []Hunk
@@ -65,6 +68,8 @@ func compute(oldText, newText string, codes int) *Diff {
 	d := &Diff{old: span.NewIndex(oldText), new: span.NewIndex(newText)}
 	d.build(chunks, old, new)
 	d.Stats = d.computeStats(chunks, old, new)
+	d.Moves = d.findMoves()
+	d.Stats.ParagraphsMoved = len(d.Moves)
 	return d
 }
 
