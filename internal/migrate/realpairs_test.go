@@ -1,6 +1,7 @@
 package migrate
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/redline-news/redline/internal/anchor"
 	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/revision"
 	"github.com/redline-news/redline/internal/span"
 )
 
@@ -308,4 +310,52 @@ func TestEvalRevisions(t *testing.T) {
 		fmt.Fprintf(&report, "%-52s %-8s %6d %6d %6d %8d\n", "total", s, c[verdictRight], c[verdictWrongWords], c[verdictLost], c[verdictOrphaned])
 	}
 	t.Log("\n" + report.String())
+}
+
+// TestRealPairsGolden keeps a summary of each real pair's migration (the
+// texts stay in the shared corpus): how many annotations got each status,
+// how many were carried as changed and moved, each verdict, and the
+// diff's count of moved paragraphs. testdata/realpairs.golden.json;
+// go test -update rewrites it.
+func TestRealPairsGolden(t *testing.T) {
+	type summary struct {
+		Pair            string         `json:"pair"`
+		Statuses        map[string]int `json:"statuses"`
+		ChangedAndMoved int            `json:"changedAndMoved"`
+		Verdicts        map[string]int `json:"verdicts"`
+		ParagraphsMoved int            `json:"paragraphsMoved"`
+	}
+	var all []summary
+	for _, p := range realPairs(t) {
+		verdicts, results := judgeRealPair(t, p)
+		s := summary{Pair: p.name, Statuses: map[string]int{}, Verdicts: map[string]int{}}
+		for i, r := range results {
+			s.Statuses[string(r.Status)]++
+			s.Verdicts[string(verdicts[i])]++
+			if r.Moved {
+				s.ChangedAndMoved++
+			}
+		}
+		s.ParagraphsMoved = revision.Compute(p.oldText, p.newText).Stats.ParagraphsMoved
+		all = append(all, s)
+	}
+	got, err := json.MarshalIndent(all, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	const path = "testdata/realpairs.golden.json"
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test -update creates it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("summary differs from %s (go test -update rewrites it); got:\n%s", path, got)
+	}
 }

@@ -44,12 +44,14 @@ import (
 
 // MinMovedEdited is the least sentence similarity at which inserted
 // sentences are taken for an orphaned annotation's moved and edited
-// passage. The NewsEdits notes call a removed and an added sentence the
-// same passage from a word-sequence ratio of 0.7 (difflib's, which finds
-// at most as many common words as the LCS); 0.6 allows for that and stays
-// well above the "related text elsewhere" pairs, which share a topic and
-// some phrases (about 0.45 to 0.55).
-const MinMovedEdited = 0.6
+// passage: the diff's own threshold for a moved paragraph, so that what
+// the diff shows as moved, migration carries as moved. The NewsEdits notes
+// call a removed and an added sentence the same passage from a
+// word-sequence ratio of 0.7 (difflib's, which finds at most as many
+// common words as the LCS); 0.6 allows for that and stays well above the
+// "related text elsewhere" pairs, which share a topic and some phrases
+// (about 0.45 to 0.55).
+const MinMovedEdited = revision.MinMoveSimilarity
 
 // movedEditedMargin is how much more similar than any other the chosen
 // candidate must be.
@@ -417,32 +419,14 @@ func (m *migration) placeMovedEdited(r Result, s span.Span) Result {
 	return r
 }
 
-// alignWords is a longest common subsequence of a and b by word, as index
-// pairs in order (quadratic, on sentence-sized inputs).
+// alignWords aligns two word lists by their keys (revision.AlignWords).
 func alignWords(a, b []word) [][2]int {
-	n, w := len(a), len(b)
-	table := make([]int32, (n+1)*(w+1))
-	at := func(i, j int) *int32 { return &table[i*(w+1)+j] }
-	for i := n - 1; i >= 0; i-- {
-		for j := w - 1; j >= 0; j-- {
-			if a[i].key == b[j].key {
-				*at(i, j) = *at(i+1, j+1) + 1
-			} else {
-				*at(i, j) = max(*at(i+1, j), *at(i, j+1))
-			}
+	keys := func(ws []word) []string {
+		out := make([]string, len(ws))
+		for i, w := range ws {
+			out[i] = w.key
 		}
+		return out
 	}
-	var pairs [][2]int
-	for i, j := 0, 0; i < n && j < w; {
-		switch {
-		case a[i].key == b[j].key:
-			pairs = append(pairs, [2]int{i, j})
-			i, j = i+1, j+1
-		case *at(i+1, j) >= *at(i, j+1):
-			i++
-		default:
-			j++
-		}
-	}
-	return pairs
+	return revision.AlignWords(keys(a), keys(b))
 }
