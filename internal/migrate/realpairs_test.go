@@ -157,7 +157,8 @@ func loadPair(tb testing.TB, dir string) realPair {
 			continue
 		}
 		if b, ok := best[r]; ok && rowNew[b.row] >= 0 {
-			p.truth[o], p.moved[o] = rowNew[b.row], !strings.HasPrefix(notesFor(notes, r), "rewritten in place")
+			note := notesFor(notes, r)
+			p.truth[o], p.moved[o] = rowNew[b.row], note != "" && !strings.HasPrefix(note, "rewritten in place")
 		}
 	}
 	p.room = make([]span.Span, len(oldLines))
@@ -246,13 +247,27 @@ const (
 
 var realVerdicts = []realVerdict{verdictRight, verdictWrongWords, verdictLost, verdictOrphaned}
 
-// judgeRealPair annotates every old sentence as the app does (quote and
-// position), migrates them all and judges each one.
-func judgeRealPair(tb testing.TB, p realPair) ([]realVerdict, []Result) {
+// wholeSentence annotates a sentence whole; innerClause the stretch from
+// its third word to its third-last (a clause, as readers often select),
+// or the whole of a sentence under eight words.
+func wholeSentence(_ string, s span.Span) span.Span { return s }
+
+func innerClause(text string, s span.Span) span.Span {
+	ws := splitWords(span.NewIndex(text).Slice(s), s.Start)
+	if len(ws) < 8 {
+		return s
+	}
+	return span.Span{Start: ws[2].span.Start, End: ws[len(ws)-3].span.End}
+}
+
+// judgeRealPair annotates a stretch (pick) of every old sentence as the app
+// does (quote and position), migrates them all and judges each one.
+func judgeRealPair(tb testing.TB, p realPair, pick func(string, span.Span) span.Span) ([]realVerdict, []Result) {
 	tb.Helper()
 	t := anchor.NewText(p.oldText)
 	anns := make([]annotation.Annotation, len(p.oldLines))
-	for i, s := range p.oldLines {
+	for i, line := range p.oldLines {
+		s := pick(p.oldText, line)
 		anns[i] = annotation.Annotation{
 			ID:     fmt.Sprintf("urn:redline:eval:%d", i),
 			Kind:   annotation.KindQuote,
@@ -280,34 +295,54 @@ func judgeRealPair(tb testing.TB, p realPair) ([]realVerdict, []Result) {
 }
 
 // TestEvalRevisions is make eval's score of migration on the real pairs:
-// per pair and per split, how many sentence annotations landed right, on
-// wrong words, were lost or rightly orphaned. It fails on any wrong words
-// or lost sentence.
+// per pair and per split, how many sentence annotations (whole sentences,
+// then inner clauses) landed right, on wrong words, were lost or rightly
+// orphaned, and how many of those whose sentence moved were reported as
+// moved. It fails on any wrong words or lost sentence.
 func TestEvalRevisions(t *testing.T) {
 	pairs := realPairs(t)
+	for _, mode := range []struct {
+		name string
+		pick func(string, span.Span) span.Span
+	}{{"whole sentences", wholeSentence}, {"inner clauses", innerClause}} {
+		t.Run(mode.name, func(t *testing.T) { evalRevisions(t, pairs, mode.pick) })
+	}
+}
+
+func evalRevisions(t *testing.T, pairs []realPair, pick func(string, span.Span) span.Span) {
 	type tally map[realVerdict]int
 	splits := map[string]tally{"tuning": {}, "held-out": {}}
+	movedTruth, movedFound := map[string]int{}, map[string]int{}
 	var report strings.Builder
-	fmt.Fprintf(&report, "%-52s %-8s %6s %6s %6s %8s\n", "pair", "split", "right", "wrong", "lost", "orphaned")
+	fmt.Fprintf(&report, "%-52s %-8s %6s %6s %6s %8s %11s\n", "pair", "split", "right", "wrong", "lost", "orphaned", "moved found")
 	for _, p := range pairs {
-		verdicts, results := judgeRealPair(t, p)
+		verdicts, results := judgeRealPair(t, p, pick)
 		split := "tuning"
 		if heldOut[p.name[:2]] {
 			split = "held-out"
 		}
 		count := tally{}
+		truth, found := 0, 0
 		for i, v := range verdicts {
 			count[v]++
 			splits[split][v]++
+			if p.moved[i] {
+				truth++
+				if v == verdictRight && (results[i].Moved || results[i].Status == annotation.StatusMoved) {
+					found++
+				}
+			}
 			if v == verdictWrongWords || v == verdictLost {
 				t.Errorf("%s: old sentence %d %s (%s): %q -> %q", p.name, i, v, results[i].Status, results[i].Before, results[i].After)
 			}
 		}
-		fmt.Fprintf(&report, "%-52s %-8s %6d %6d %6d %8d\n", p.name, split, count[verdictRight], count[verdictWrongWords], count[verdictLost], count[verdictOrphaned])
+		movedTruth[split] += truth
+		movedFound[split] += found
+		fmt.Fprintf(&report, "%-52s %-8s %6d %6d %6d %8d %8d/%d\n", p.name, split, count[verdictRight], count[verdictWrongWords], count[verdictLost], count[verdictOrphaned], found, truth)
 	}
 	for _, s := range []string{"tuning", "held-out"} {
 		c := splits[s]
-		fmt.Fprintf(&report, "%-52s %-8s %6d %6d %6d %8d\n", "total", s, c[verdictRight], c[verdictWrongWords], c[verdictLost], c[verdictOrphaned])
+		fmt.Fprintf(&report, "%-52s %-8s %6d %6d %6d %8d %8d/%d\n", "total", s, c[verdictRight], c[verdictWrongWords], c[verdictLost], c[verdictOrphaned], movedFound[s], movedTruth[s])
 	}
 	t.Log("\n" + report.String())
 }
@@ -327,7 +362,7 @@ func TestRealPairsGolden(t *testing.T) {
 	}
 	var all []summary
 	for _, p := range realPairs(t) {
-		verdicts, results := judgeRealPair(t, p)
+		verdicts, results := judgeRealPair(t, p, wholeSentence)
 		s := summary{Pair: p.name, Statuses: map[string]int{}, Verdicts: map[string]int{}}
 		for i, r := range results {
 			s.Statuses[string(r.Status)]++
