@@ -122,17 +122,29 @@ const htmlStyle = `.redline-diff { white-space: pre-wrap; font: 1rem/1.5 Georgia
 .redline-diff .moved { background: #eef; color: inherit; text-decoration: none; }
 .redline-diff del.moved { text-decoration: line-through; }
 .redline-diff .move-link { font: 0.8rem sans-serif; color: #336; }
+.redline-side-by-side { border-collapse: collapse; width: 100%; font: 1rem/1.5 Georgia, serif; }
+.redline-side-by-side th { font: bold 0.9rem sans-serif; text-align: left; }
+.redline-side-by-side td { width: 50%; vertical-align: top; padding: 0.3rem 0.6rem; border-top: 1px solid #ddd; white-space: pre-wrap; }
+.redline-side-by-side del { background: #fdd; color: #900; }
+.redline-side-by-side ins { background: #dfd; color: #060; text-decoration: none; }
+.redline-side-by-side .moved { background: #eef; color: inherit; text-decoration: none; }
+.redline-side-by-side .move-link { font: 0.8rem sans-serif; color: #336; }
 .redline-stats { font: 0.9rem sans-serif; color: #555; }`
 
 // WriteHTMLDocument writes a self-contained HTML page around WriteHTML's
 // fragment.
 func WriteHTMLDocument(w io.Writer, d *Diff, title string) error {
+	return writeDocument(w, title, func() error { return WriteHTML(w, d) })
+}
+
+// writeDocument writes a self-contained HTML page around what body writes.
+func writeDocument(w io.Writer, title string, body func() error) error {
 	head := "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
 		html.EscapeString(title) + "</title>\n<style>\n" + htmlStyle + "\n</style>\n</head>\n<body>\n"
 	if _, err := io.WriteString(w, head); err != nil {
 		return err
 	}
-	if err := WriteHTML(w, d); err != nil {
+	if err := body(); err != nil {
 		return err
 	}
 	_, err := io.WriteString(w, "</body>\n</html>\n")
