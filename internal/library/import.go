@@ -100,7 +100,7 @@ func (s *Session) Import(ctx context.Context, data []byte) (ImportResult, error)
 			a.Modified = a.Created
 		}
 		a.Revision = rev.ID
-		a.Status, a.Before = annotation.StatusNone, "" // placed afresh: nothing to review
+		a.Status, a.Before, a.Moved = annotation.StatusNone, "", false // placed afresh: nothing to review
 		a.Target = annotation.Target{
 			Source:     annotation.StorySource(s.Story.ID),
 			SourceDate: rev.Date,

@@ -93,5 +93,31 @@ func (m *Move) index(d *Diff) int {
 }
 
 // The labels of the two ends of a move.
-func (m *Move) movedTo() string   { return fmt.Sprintf("moved to ¶%d", m.NewPara) }
-func (m *Move) movedFrom() string { return fmt.Sprintf("moved from ¶%d", m.OldPara) }
+func (m Move) movedTo() string   { return fmt.Sprintf("moved to ¶%d", m.NewPara) }
+func (m Move) movedFrom() string { return fmt.Sprintf("moved from ¶%d", m.OldPara) }
+
+// MoveOf returns the move a Delete leaves from or an Insert arrives in, for
+// renderers that draw ops one by one (they can label the op "moved to ¶N"
+// or "moved from ¶N").
+func (d *Diff) MoveOf(op Op) (Move, bool) {
+	var m *Move
+	switch op.Kind {
+	case Delete:
+		m = d.moveAt(op.Old, func(m Move) span.Span { return m.Old })
+	case Insert:
+		m = d.moveAt(op.New, func(m Move) span.Span { return m.New })
+	}
+	if m == nil {
+		return Move{}, false
+	}
+	return *m, true
+}
+
+// Label is how a renderer names a moved op's other end: "moved to ¶14"
+// for a Delete, "moved from ¶3" for an Insert.
+func (m Move) Label(kind OpKind) string {
+	if kind == Delete {
+		return m.movedTo()
+	}
+	return m.movedFrom()
+}
