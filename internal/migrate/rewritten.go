@@ -76,6 +76,9 @@ type word struct {
 type sentence struct {
 	span  span.Span
 	words []word
+	// follows: the sentence before it in the list is the one before it in
+	// the text (no paragraph left out between), so a run may join them.
+	follows bool
 }
 
 // sentences is a text cut into sentences, in order.
@@ -84,16 +87,25 @@ type sentences struct {
 	byWord map[string][]int // for the new text: the sentences holding a word, each once
 }
 
-// splitText cuts text (indexed by ix) into sentences within paragraphs.
-func splitText(ix *span.Index, within span.Span, index bool) *sentences {
+// splitText cuts the paragraphs of text (indexed by ix) that overlap
+// within into sentences. With keep, only the paragraphs keep accepts are
+// cut, and the sentences are indexed by word (for the new text, whose
+// candidates lie in paragraphs holding inserted text).
+func splitText(ix *span.Index, within span.Span, keep func(span.Span) bool) *sentences {
 	out := &sentences{}
+	index := keep != nil
 	if index {
 		out.byWord = map[string][]int{}
 	}
+	adjacent := false // the previous paragraph was cut too
 	for _, para := range paragraphs(ix, within) {
-		for _, s := range article.SplitSentences(ix.Slice(para)) {
+		if index && !keep(para) {
+			adjacent = false
+			continue
+		}
+		for i, s := range article.SplitSentences(ix.Slice(para)) {
 			abs := span.Span{Start: para.Start + s.Start, End: para.Start + s.End}
-			sent := sentence{span: abs, words: splitWords(ix.Slice(abs), abs.Start)}
+			sent := sentence{span: abs, words: splitWords(ix.Slice(abs), abs.Start), follows: i > 0 || adjacent}
 			if index {
 				for _, w := range sent.words {
 					if p := out.byWord[w.key]; len(p) == 0 || p[len(p)-1] != len(out.list) {
@@ -103,6 +115,7 @@ func splitText(ix *span.Index, within span.Span, index bool) *sentences {
 			}
 			out.list = append(out.list, sent)
 		}
+		adjacent = true
 	}
 	return out
 }
@@ -190,11 +203,11 @@ func (m *migration) movedEdited(results []Result) {
 	if len(todo) == 0 || len(m.inserted.regions) == 0 {
 		return
 	}
-	newSents := splitText(m.new.Index(), span.Span{Start: 0, End: m.new.Len()}, true)
+	newSents := splitText(m.new.Index(), span.Span{Start: 0, End: m.new.Len()}, m.inserted.touches)
 	groups := map[span.Span]*group{}
 	of := make(map[int]*group, len(todo))
 	for _, i := range todo {
-		olds := splitText(m.old.Index(), results[i].Old, false)
+		olds := splitText(m.old.Index(), results[i].Old, nil)
 		var g group
 		for _, s := range olds.list {
 			if s.span.Overlaps(results[i].Old) {
@@ -241,7 +254,9 @@ func (m *migration) bestRun(g *group, ns *sentences) {
 			for _, c := range p {
 				for n := 1; n <= g.k+1; n++ {
 					for s := max(0, c-n+1); s <= c && s+n <= len(ns.list); s++ {
-						runs[run{s, n}] = true
+						if joined(ns.list[s+1 : s+n]) {
+							runs[run{s, n}] = true
+						}
 					}
 				}
 			}
@@ -283,6 +298,17 @@ func (m *migration) bestRun(g *group, ns *sentences) {
 	}
 	b := all[best]
 	g.best, g.n, g.score, g.run = b.run.first, b.run.n, b.score, b.span
+}
+
+// joined reports whether every sentence of a run after its first follows
+// the one before it in the text.
+func joined(rest []sentence) bool {
+	for _, s := range rest {
+		if !s.follows {
+			return false
+		}
+	}
+	return true
 }
 
 // settleClaims enforces one passage per new sentence: of the groups whose

@@ -116,18 +116,17 @@ func changedParagraphs(d *Diff, ix *span.Index, kind OpKind, side func(Op) span.
 	var out []paragraph
 	for n, p := range paragraphs(ix) {
 		k := sort.Search(len(d.Ops), func(i int) bool { return side(d.Ops[i]).End > p.Start })
-		ws := Words(ix.Slice(p))
-		if len(ws) == 0 {
-			continue
-		}
 		changed := 0
 		for j := k; j < len(d.Ops) && side(d.Ops[j]).Start < p.End; j++ {
 			if op := d.Ops[j]; op.Kind == kind {
 				s := side(op)
-				changed += len(Words(ix.Slice(span.Span{Start: max(s.Start, p.Start), End: min(s.End, p.End)})))
+				changed += countWordsIn(ix.Slice(span.Span{Start: max(s.Start, p.Start), End: min(s.End, p.End)}))
 			}
 		}
-		if float64(changed) >= minMovedShare*float64(len(ws)) {
+		if changed == 0 { // most paragraphs: nothing to split into words
+			continue
+		}
+		if ws := Words(ix.Slice(p)); float64(changed) >= minMovedShare*float64(len(ws)) {
 			sorted := slices.Clone(ws)
 			slices.Sort(sorted)
 			out = append(out, paragraph{p, n + 1, ws, sorted})
@@ -148,6 +147,19 @@ func (d *Diff) editsOf(o, n span.Span) []Op {
 }
 
 func shift(s span.Span, by int) span.Span { return span.Span{Start: s.Start + by, End: s.End + by} }
+
+// countWordsIn counts the words of s as Words splits them.
+func countWordsIn(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := isWordRune(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
 
 // Words splits text into its words (runs of letters, digits and marks) in
 // lower case: what WordSimilarity compares.
