@@ -138,7 +138,7 @@ func changedParagraphs(d *Diff, ix *span.Index, kind OpKind, side func(Op) span.
 // editsOf diffs old paragraph o against new paragraph n and returns the
 // ops with offsets into the whole texts.
 func (d *Diff) editsOf(o, n span.Span) []Op {
-	inner := Compute(d.old.Slice(o), d.new.Slice(n))
+	inner := compute(d.old.Slice(o), d.new.Slice(n), maxCodes)
 	ops := make([]Op, len(inner.Ops))
 	for i, op := range inner.Ops {
 		ops[i] = Op{op.Kind, shift(op.Old, o.Start), shift(op.New, n.Start)}

@@ -57,10 +57,14 @@ type Diff struct {
 
 // Compute diffs oldText against newText.
 func Compute(oldText, newText string) *Diff {
-	return compute(oldText, newText, maxCodes)
+	d := compute(oldText, newText, maxCodes)
+	d.Moves = d.findMoves()
+	d.Stats.ParagraphsMoved = len(d.Moves)
+	return d
 }
 
-// compute takes the number of token codes so tests can exhaust it.
+// compute is Compute without moves (a move's own edits are diffed with
+// it); it takes the number of token codes so tests can exhaust it.
 func compute(oldText, newText string, codes int) *Diff {
 	c := newCoder(codes)
 	old, new := tokenize(oldText, c), tokenize(newText, c)
@@ -68,8 +72,6 @@ func compute(oldText, newText string, codes int) *Diff {
 	d := &Diff{old: span.NewIndex(oldText), new: span.NewIndex(newText)}
 	d.build(chunks, old, new)
 	d.Stats = d.computeStats(chunks, old, new)
-	d.Moves = d.findMoves()
-	d.Stats.ParagraphsMoved = len(d.Moves)
 	return d
 }
 

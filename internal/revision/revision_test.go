@@ -196,6 +196,50 @@ func checkDiff(t *testing.T, d *Diff, a, b string) {
 			prev = q
 		}
 	}
+	checkMovesAndRows(t, d, oldIx, newIx)
+}
+
+// checkMovesAndRows checks that every move joins distinct paragraphs whose
+// own edits rebuild the new one from the old, and that the side-by-side
+// rows cover every paragraph of both texts once, in order.
+func checkMovesAndRows(t *testing.T, d *Diff, oldIx, newIx *span.Index) {
+	t.Helper()
+	if d.Stats.ParagraphsMoved != len(d.Moves) {
+		t.Errorf("Stats.ParagraphsMoved %d, %d moves", d.Stats.ParagraphsMoved, len(d.Moves))
+	}
+	seenOld, seenNew := map[span.Span]bool{}, map[span.Span]bool{}
+	for _, m := range d.Moves {
+		if seenOld[m.Old] || seenNew[m.New] || m.Similarity < MinMoveSimilarity {
+			t.Errorf("move %+v reuses a paragraph or is too dissimilar", m)
+		}
+		seenOld[m.Old], seenNew[m.New] = true, true
+		var b strings.Builder
+		for _, op := range m.Ops {
+			if op.Kind != Delete {
+				b.WriteString(newIx.Slice(op.New))
+			}
+		}
+		if b.String() != newIx.Slice(m.New) {
+			t.Errorf("move %v→%v: its ops give %q, not %q", m.Old, m.New, b.String(), newIx.Slice(m.New))
+		}
+	}
+	oldNext, newNext := 0, 0
+	for _, r := range d.Rows() {
+		if r.OldParas[0] != oldNext || r.NewParas[0] != newNext || r.OldParas == [2]int{oldNext, oldNext} && r.NewParas == [2]int{newNext, newNext} {
+			t.Fatalf("row %+v does not continue at old ¶%d, new ¶%d", r, oldNext, newNext)
+		}
+		oldNext, newNext = r.OldParas[1], r.NewParas[1]
+	}
+	if oldNext != len(d.Paragraphs(true)) || newNext != len(d.Paragraphs(false)) {
+		t.Errorf("rows end at ¶%d, ¶%d of %d, %d", oldNext, newNext, len(d.Paragraphs(true)), len(d.Paragraphs(false)))
+	}
+	var buf strings.Builder
+	if err := WriteSideBySideHTML(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteText(&buf, d); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // normalised is a text as the diff compares it.
