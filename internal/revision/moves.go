@@ -31,7 +31,7 @@ type Move struct {
 // MinMoveSimilarity is the least word similarity of a removed and an added
 // paragraph taken for one passage moved. Package migrate uses it too, so
 // that the diff shows as moved what migration carries as moved.
-const MinMoveSimilarity = 0.6
+const MinMoveSimilarity = 0.65
 
 // minMovedShare is the share of a paragraph's words that must lie in
 // deleted (inserted) text for it to count as removed (added): a stray
