@@ -45,6 +45,8 @@ type realPair struct {
 	// sentence, and the added sentences next to it that were split off it
 	// (their words are its words).
 	room []span.Span
+	// splitOff[k] is the old sentence new sentence k was split off.
+	splitOff map[int]int
 }
 
 func realPairs(tb testing.TB) []realPair {
@@ -98,7 +100,7 @@ func loadPair(tb testing.TB, dir string) realPair {
 	if err := json.Unmarshal(read("notes.json"), &notes); err != nil {
 		tb.Fatalf("%s: %v", dir, err)
 	}
-	p := realPair{name: filepath.Base(dir)}
+	p := realPair{name: filepath.Base(dir), splitOff: map[int]int{}}
 	oldLines, newLines := lines(read("v1.txt")), lines(read("v2.txt"))
 	p.oldText, p.oldLines = layOut(oldLines)
 	p.newText, p.newLines = layOut(newLines)
@@ -172,13 +174,40 @@ func loadPair(tb testing.TB, dir string) realPair {
 		}
 		for k := n - 1; splitOff(k); k-- {
 			room.Start = p.newLines[k].Start
+			p.splitOff[k] = i
 		}
 		for k := n + 1; splitOff(k); k++ {
 			room.End = p.newLines[k].End
+			p.splitOff[k] = i
 		}
 		p.room[i] = room
 	}
 	return p
+}
+
+// reversed is the pair the other way round, from the later text to the
+// earlier one: what was added is deleted, a split is a merge, and every
+// move runs backwards. It doubles the cases from the same stories with
+// edits no rule was tuned on in that direction.
+func (p realPair) reversed() realPair {
+	r := realPair{name: p.name + " (reversed)", oldText: p.newText, newText: p.oldText, oldLines: p.newLines, newLines: p.oldLines, splitOff: map[int]int{}}
+	r.truth, r.moved, r.room = make([]int, len(p.newLines)), make([]bool, len(p.newLines)), make([]span.Span, len(p.newLines))
+	for k := range r.truth {
+		r.truth[k] = -1
+	}
+	for i, n := range p.truth {
+		switch {
+		case n < 0:
+		case r.truth[n] >= 0: // a merge reversed is a split: the room of both
+			r.room[n] = span.Span{Start: min(r.room[n].Start, p.oldLines[i].Start), End: max(r.room[n].End, p.oldLines[i].End)}
+		default:
+			r.truth[n], r.moved[n], r.room[n] = i, p.moved[i], p.oldLines[i]
+		}
+	}
+	for k, i := range p.splitOff { // merged back into the sentence they came from
+		r.truth[k], r.room[k] = i, p.oldLines[i]
+	}
+	return r
 }
 
 // alignedTo reports whether some old sentence lands on new sentence k.
@@ -307,6 +336,11 @@ func TestEvalRevisions(t *testing.T) {
 	}{{"whole sentences", wholeSentence}, {"inner clauses", innerClause}} {
 		t.Run(mode.name, func(t *testing.T) { evalRevisions(t, pairs, mode.pick) })
 	}
+	var reversed []realPair
+	for _, p := range pairs {
+		reversed = append(reversed, p.reversed())
+	}
+	t.Run("reversed, whole sentences", func(t *testing.T) { evalRevisions(t, reversed, wholeSentence) })
 }
 
 func evalRevisions(t *testing.T, pairs []realPair, pick func(string, span.Span) span.Span) {

@@ -378,16 +378,6 @@ func (m *migration) mapThrough(g *group, old span.Span) (span.Span, bool) {
 	if g.pairs[last][0] == b-1 {
 		to = g.pairs[last][1] + 1
 	}
-	// A word at either edge that the diff kept from elsewhere in the old
-	// text (a stray "The" matched to another sentence's) is left out; one
-	// inside rules the stretch out.
-	whole := [2]bool{from == 0 && old.Start <= g.span.Start, to == len(g.cand) && old.End >= g.words[len(g.words)-1].span.End}
-	for ; from < to && !m.ours(g.cand[from].span, g.span); from++ {
-		whole[0] = false
-	}
-	for ; to > from && !m.ours(g.cand[to-1].span, g.span); to-- {
-		whole[1] = false
-	}
 	kept := 0
 	for _, p := range g.pairs {
 		if a <= p[0] && p[0] < b && from <= p[1] && p[1] < to {
@@ -397,41 +387,74 @@ func (m *migration) mapThrough(g *group, old span.Span) (span.Span, bool) {
 	if kept == 0 {
 		return span.Span{}, false
 	}
+	if to <= from {
+		return span.Span{}, false
+	}
 	s := span.Span{Start: g.cand[from].span.Start, End: g.cand[to-1].span.End}
-	if whole[0] {
+	if from == 0 && old.Start <= g.span.Start {
 		s.Start = g.run.Start
 	}
-	if whole[1] {
+	if to == len(g.cand) && old.End >= g.words[len(g.words)-1].span.End {
 		s.End = g.run.End
 	}
-	if similarity(kept, b-a, to-from) < MinKept || !m.ours(s, g.span) {
+	if similarity(kept, b-a, to-from) < MinKept || m.claimedElsewhere(g, s, to-from) {
 		return span.Span{}, false
 	}
 	return s, true
 }
 
-// ours reports whether every word character of s, in the new text, was
-// either inserted or kept by the diff from within old: the words of the
-// old passage itself, wherever the diff happened to match some of them,
-// and never words that stood elsewhere in the old text.
-func (m *migration) ours(s, old span.Span) bool {
+// claimedElsewhere reports whether the stretch s (of n words) of g's run
+// belongs to another old passage: the diff kept some of its words from old
+// text outside g, and either they are more than a quarter of s, or the old
+// sentence they stood in is nearly as like the run as g is. A stray "the"
+// or name the diff matched across the story does not count; a sentence
+// that the diff carried over from another old one does.
+func (m *migration) claimedElsewhere(g *group, s span.Span, n int) bool {
+	foreign := m.foreignWords(s, g.span)
+	if len(foreign) == 0 {
+		return false
+	}
+	if 4*len(foreign) > n {
+		return true
+	}
+	seen := map[span.Span]bool{}
+	for _, p := range foreign {
+		for _, sent := range splitText(m.old.Index(), span.Span{Start: p, End: p + 1}, nil).list {
+			if sent.span.Start > p || p >= sent.span.End || seen[sent.span] {
+				continue
+			}
+			seen[sent.span] = true
+			if similarity(len(alignWords(sent.words, g.cand)), len(sent.words), len(g.cand)) > g.score-movedEditedMargin {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// foreignWords lists, for each word of s in the new text that the diff
+// kept from old text outside old, where that word stood in the old text.
+func (m *migration) foreignWords(s, old span.Span) []int {
 	ops, ix := m.d.Ops, m.new.Index()
 	k := sort.Search(len(ops), func(i int) bool { return ops[i].New.End > s.Start })
-	p := s.Start
+	var out []int
+	p, inWord := s.Start, false
 	for _, r := range ix.Slice(s) {
 		for k < len(ops) && ops[k].New.End <= p {
 			k++
 		}
-		if isWordRune(r) && k < len(ops) && ops[k].Kind == revision.Equal {
+		word := isWordRune(r)
+		if word && !inWord && k < len(ops) && ops[k].Kind == revision.Equal {
 			// Equal text may differ in typographic noise, so the offset
 			// is clamped to the op.
 			if o := min(ops[k].Old.Start+p-ops[k].New.Start, ops[k].Old.End-1); o < old.Start || o >= old.End {
-				return false
+				out = append(out, o)
 			}
 		}
+		inWord = word
 		p++
 	}
-	return true
+	return out
 }
 
 // placeMovedEdited turns the orphaned result r into one on s.
