@@ -37,8 +37,10 @@ import (
 //     if it wins by the margin; the others stay orphaned.
 //   - The annotated words are mapped through the word alignment onto the
 //     candidate, and that stretch must itself stay recognisable (similarity
-//     at least MinKept, as for an edit in place) and obey the rule that
-//     keeps annotations off other words (insertedText.allowed).
+//     at least MinKept, as for an edit in place) and must not be another
+//     old passage's: where the diff kept words of it from other old text,
+//     they must be few (a quarter at most) and come from no old sentence
+//     nearly as like it (see claimedElsewhere).
 //
 // The result is status changed with Moved set.
 
