@@ -274,8 +274,6 @@ const (
 	verdictOrphaned   realVerdict = "orphaned" // orphaned, rightly: its sentence was deleted
 )
 
-var realVerdicts = []realVerdict{verdictRight, verdictWrongWords, verdictLost, verdictOrphaned}
-
 // wholeSentence annotates a sentence whole; innerClause the stretch from
 // its third word to its third-last (a clause, as readers often select),
 // or the whole of a sentence under eight words.
