@@ -206,10 +206,7 @@ func renderDiff(d *revision.Diff, sideBySide, whole bool, current int) app.UI {
 	if !sideBySide {
 		return app.Div().ID("diff").Class("diff", "inline").Body(diffParagraphs(d, whole, current, revision.Delete, revision.Insert)...)
 	}
-	return app.Div().ID("diff").Class("diff", "side-by-side").Body(
-		app.Div().Class("old").Body(append([]app.UI{app.H3().Text("Earlier")}, diffParagraphs(d, whole, current, revision.Delete)...)...),
-		app.Div().Class("new").Body(append([]app.UI{app.H3().Text("Later")}, diffParagraphs(d, whole, current, revision.Insert)...)...),
-	)
+	return app.Div().ID("diff").Class("diff", "side-by-side").Body(diffRows(d, whole, current)...)
 }
 
 // foldContext is how much unchanged text, in code points, stays on each

@@ -175,4 +175,26 @@ func TestRevisionMovedAndEditedQuote(t *testing.T) {
 	}
 	p.waitCount(`#diff del.moved[data-moved-to]`, 1)
 	p.waitCount(`#diff ins.moved[data-moved-from]`, 1)
+
+	// Side by side, each old paragraph is level with what it became, and
+	// the move shows at both ends there too.
+	p.run(chromedp.Click(`#diff-mode`, chromedp.ByQuery))
+	p.run(chromedp.WaitVisible(`#diff.side-by-side`, chromedp.ByQuery))
+	p.waitCount(`#diff.side-by-side .cell.old del.moved[data-moved-to]`, 1)
+	p.waitCount(`#diff.side-by-side .cell.new ins.moved[data-moved-from]`, 1)
+	var misaligned []string
+	p.run(chromedp.Evaluate(`(() => {
+		const cells = [...document.querySelectorAll('#diff.side-by-side .cell')];
+		const out = [];
+		for (let i = 0; i + 1 < cells.length; i += 2) {
+			if (!cells[i].classList.contains('old') || !cells[i+1].classList.contains('new') ||
+				Math.abs(cells[i].getBoundingClientRect().top - cells[i+1].getBoundingClientRect().top) > 1) {
+				out.push(cells[i].textContent.slice(0, 40) + ' | ' + cells[i+1].textContent.slice(0, 40));
+			}
+		}
+		return out;
+	})()`, &misaligned))
+	if len(misaligned) > 0 {
+		t.Errorf("side-by-side rows not level: %q", misaligned)
+	}
 }

@@ -121,3 +121,26 @@ func hasWord(s string) bool {
 	}
 	return false
 }
+
+// Slice is the text of s in the old text (old) or the new one.
+func (d *Diff) Slice(s span.Span, old bool) string {
+	if old {
+		return d.old.Slice(s)
+	}
+	return d.new.Slice(s)
+}
+
+// OpsIn returns the ops that cover part of s on one side (old: their Old
+// spans), in order; a renderer draws each clipped to s.
+func (d *Diff) OpsIn(s span.Span, old bool) []Op {
+	side := func(op Op) span.Span { return op.New }
+	if old {
+		side = func(op Op) span.Span { return op.Old }
+	}
+	lo := sort.Search(len(d.Ops), func(i int) bool { return side(d.Ops[i]).End > s.Start })
+	hi := lo
+	for hi < len(d.Ops) && side(d.Ops[hi]).Start < s.End {
+		hi++
+	}
+	return d.Ops[lo:hi]
+}
