@@ -21,7 +21,8 @@
 //     “smart” and is changed; a rewritten paragraph keeps next to nothing.
 //  4. Otherwise an approximate search (anchor.Anchor, with its MinScore) looks
 //     for the old quote and its context around the mapped place and in the
-//     inserted text: a confident match is changed (moved when identical).
+//     inserted text: a confident match is changed (moved when identical),
+//     with Moved set when it lies away from the old place.
 //  5. moved and edited: what is still orphaned is looked for at sentence
 //     granularity among the new sentences that hold inserted text, scored
 //     on words in order (the Dice coefficient of the longest common

@@ -19,7 +19,7 @@ type Result struct {
 	Old    span.Span         // where it was (zero when it could not be placed on the old text)
 	New    span.Span         // where it is now (zero when orphaned)
 	// Moved is set with status changed when the edited passage was also
-	// moved elsewhere in the text (see movedEdited).
+	// moved elsewhere in the text (rules 4 and 5 of the package doc).
 	Moved bool
 	// Annotation is the migrated annotation: the same id and bodies, with
 	// Status and Before set and selectors described on the new text. An
