@@ -34,7 +34,9 @@ import (
 //     copy and is refused, like every near tie.
 //   - One new sentence takes one passage: when groups of different old
 //     sentences want the same new sentence, the most similar keeps it only
-//     if it wins by the margin; the others stay orphaned.
+//     if it wins by the margin; the others stay orphaned. Nor does a group
+//     take a sentence that the other passes placed an annotation of other
+//     old text on.
 //   - The annotated words are mapped through the word alignment onto the
 //     candidate, and that stretch must itself stay recognisable (similarity
 //     at least MinKept, as for an edit in place) and must not be another
@@ -233,6 +235,7 @@ func (m *migration) movedEdited(results []Result) {
 		of[i] = groups[g.span]
 	}
 	m.settleClaims(groups, newSents)
+	keepOffPlaced(groups, results)
 	for _, i := range todo {
 		if g := of[i]; g != nil && g.best >= 0 {
 			if s, ok := m.mapThrough(g, results[i].Old); ok {
@@ -313,6 +316,23 @@ func joined(rest []sentence) bool {
 		}
 	}
 	return true
+}
+
+// keepOffPlaced takes its run from every group that would share it with an
+// annotation the other passes placed there from other old text: the new
+// sentence already stands for that passage.
+func keepOffPlaced(groups map[span.Span]*group, results []Result) {
+	for _, g := range groups {
+		if g.best < 0 {
+			continue
+		}
+		for _, r := range results {
+			if r.Status != annotation.StatusOrphaned && r.New.Overlaps(g.run) && !r.Old.Overlaps(g.span) {
+				g.best = -1
+				break
+			}
+		}
+	}
 }
 
 // settleClaims enforces one passage per new sentence: of the groups whose
