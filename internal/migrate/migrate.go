@@ -50,6 +50,9 @@ type migration struct {
 	d        *revision.Diff
 	old, new *anchor.Text
 	inserted insertedText
+	// oldSentences caches the sentences of old paragraphs, by paragraph,
+	// for the moved-and-edited pass.
+	oldSentences map[span.Span][]sentence
 }
 
 func newMigration(d *revision.Diff) *migration {

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/redline-news/redline/internal/anchor"
 	"github.com/redline-news/redline/internal/annotation"
@@ -126,6 +127,24 @@ func splitText(ix *span.Index, within span.Span, keep func(span.Span) bool) *sen
 	return out
 }
 
+// oldSentencesIn returns the sentences of the old paragraphs that overlap
+// s, cutting each paragraph once per migration.
+func (m *migration) oldSentencesIn(s span.Span) []sentence {
+	if m.oldSentences == nil {
+		m.oldSentences = map[span.Span][]sentence{}
+	}
+	var out []sentence
+	for _, para := range paragraphs(m.old.Index(), s) {
+		cut, ok := m.oldSentences[para]
+		if !ok {
+			cut = splitText(m.old.Index(), para, nil).list
+			m.oldSentences[para] = cut
+		}
+		out = append(out, cut...)
+	}
+	return out
+}
+
 // paragraphs are the blank-line-separated blocks of ix's text that overlap
 // within, as code-point spans.
 func paragraphs(ix *span.Index, within span.Span) []span.Span {
@@ -158,24 +177,32 @@ func paragraphs(ix *span.Index, within span.Span) []span.Span {
 // splitWords cuts text, which starts at code point offset, into words:
 // runs of letters, digits and marks, in lower case.
 func splitWords(text string, offset int) []word {
-	var out []word
-	start, p := -1, offset
-	var key []rune
+	// The keys are slices of one lower-cased copy: one allocation a
+	// sentence, not one a word.
+	type at struct{ from, to, start, end int }
+	var bounds []at
+	folded := make([]byte, 0, len(text))
+	start, from, p := -1, 0, offset
 	for _, r := range text {
 		switch {
 		case isWordRune(r):
 			if start < 0 {
-				start = p
+				start, from = p, len(folded)
 			}
-			key = append(key, unicode.ToLower(r))
+			folded = utf8.AppendRune(folded, unicode.ToLower(r))
 		case start >= 0:
-			out = append(out, word{string(key), span.Span{Start: start, End: p}})
-			start, key = -1, key[:0]
+			bounds = append(bounds, at{from, len(folded), start, p})
+			start = -1
 		}
 		p++
 	}
 	if start >= 0 {
-		out = append(out, word{string(key), span.Span{Start: start, End: p}})
+		bounds = append(bounds, at{from, len(folded), start, p})
+	}
+	keys := string(folded)
+	out := make([]word, len(bounds))
+	for i, b := range bounds {
+		out[i] = word{keys[b.from:b.to], span.Span{Start: b.start, End: b.end}}
 	}
 	return out
 }
@@ -213,9 +240,8 @@ func (m *migration) movedEdited(results []Result) {
 	groups := map[span.Span]*group{}
 	of := make(map[int]*group, len(todo))
 	for _, i := range todo {
-		olds := splitText(m.old.Index(), results[i].Old, nil)
 		var g group
-		for _, s := range olds.list {
+		for _, s := range m.oldSentencesIn(results[i].Old) {
 			if s.span.Overlaps(results[i].Old) {
 				if g.k == 0 {
 					g.span.Start = s.span.Start
@@ -441,7 +467,7 @@ func (m *migration) claimedElsewhere(g *group, s span.Span, n int) bool {
 	}
 	seen := map[span.Span]bool{}
 	for _, p := range foreign {
-		for _, sent := range splitText(m.old.Index(), span.Span{Start: p, End: p + 1}, nil).list {
+		for _, sent := range m.oldSentencesIn(span.Span{Start: p, End: p + 1}) {
 			if sent.span.Start > p || p >= sent.span.End || seen[sent.span] {
 				continue
 			}
