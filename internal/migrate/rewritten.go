@@ -295,6 +295,11 @@ func (m *migration) bestRun(g *group, ns *sentences) {
 			}
 		}
 	}
+	counts := make(map[string]int, len(g.words)) // g's words, with repeats
+	for _, w := range g.words {
+		counts[w.key]++
+	}
+	seen := make(map[string]int, len(g.words))
 	type scored struct {
 		run   run
 		span  span.Span
@@ -310,6 +315,13 @@ func (m *migration) bestRun(g *group, ns *sentences) {
 		var cand []word
 		for _, sent := range ns.list[r.first : r.first+r.n] {
 			cand = append(cand, sent.words...)
+		}
+		// The words in common in any order bound those in order: a run
+		// that cannot come within the margin of a good match (a rival
+		// needs more than MinMovedEdited - movedEditedMargin) is not
+		// aligned.
+		if similarity(sharedWords(counts, cand, seen), len(g.words), len(cand)) <= MinMovedEdited-movedEditedMargin {
+			continue
 		}
 		pairs := alignWords(g.words, cand)
 		score := similarity(len(pairs), len(g.words), len(cand))
@@ -331,6 +343,20 @@ func (m *migration) bestRun(g *group, ns *sentences) {
 	}
 	b := all[best]
 	g.best, g.n, g.score, g.run = b.run.first, b.run.n, b.score, b.span
+}
+
+// sharedWords counts the words of cand also in counts (a multiset), with
+// repeats; seen is scratch space.
+func sharedWords(counts map[string]int, cand []word, seen map[string]int) int {
+	clear(seen)
+	n := 0
+	for _, w := range cand {
+		if seen[w.key] < counts[w.key] {
+			seen[w.key]++
+			n++
+		}
+	}
+	return n
 }
 
 // joined reports whether every sentence of a run after its first follows
