@@ -332,20 +332,21 @@ func TestEvalRevisions(t *testing.T) {
 		name string
 		pick func(string, span.Span) span.Span
 	}{{"whole sentences", wholeSentence}, {"inner clauses", innerClause}} {
-		t.Run(mode.name, func(t *testing.T) { evalRevisions(t, pairs, mode.pick) })
+		t.Run(mode.name, func(t *testing.T) { evalRevisions(t, mode.name, pairs, mode.pick) })
 	}
 	var reversed []realPair
 	for _, p := range pairs {
 		reversed = append(reversed, p.reversed())
 	}
-	t.Run("reversed, whole sentences", func(t *testing.T) { evalRevisions(t, reversed, wholeSentence) })
+	t.Run("reversed, whole sentences", func(t *testing.T) { evalRevisions(t, "reversed, whole sentences", reversed, wholeSentence) })
 }
 
-func evalRevisions(t *testing.T, pairs []realPair, pick func(string, span.Span) span.Span) {
+func evalRevisions(t *testing.T, title string, pairs []realPair, pick func(string, span.Span) span.Span) {
 	type tally map[realVerdict]int
 	splits := map[string]tally{"tuning": {}, "held-out": {}}
 	movedTruth, movedFound := map[string]int{}, map[string]int{}
 	var report strings.Builder
+	fmt.Fprintf(&report, "Migration on real revision pairs, %s:\n", title)
 	fmt.Fprintf(&report, "%-52s %-8s %6s %6s %6s %8s %11s\n", "pair", "split", "right", "wrong", "lost", "orphaned", "moved found")
 	for _, p := range pairs {
 		verdicts, results := judgeRealPair(t, p, pick)
