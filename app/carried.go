@@ -26,7 +26,7 @@ func (p *storyPage) renderCarried() app.UI {
 		app.If(review, func() app.UI {
 			return app.Div().ID("review").Class("review").Body(
 				app.P().Body(
-					app.Strong().Text("This "+string(sel.Kind)+" was "+string(sel.Status)+" by the new revision. "),
+					app.Strong().Text("This "+string(sel.Kind)+" was "+carriedStatus(sel)+" by the new revision. "),
 					app.If(sel.Before != "", func() app.UI {
 						return app.Span().Body(app.Text("Before: "), app.Del().Text(sel.Before), app.Text(" Now: "), app.Ins().Text(sel.Exact()))
 					}),
@@ -50,4 +50,13 @@ func (p *storyPage) renderCarried() app.UI {
 			)
 		}),
 	)
+}
+
+// carriedStatus says how migration carried a: its status, and "changed
+// and moved" for a passage edited and moved at once.
+func carriedStatus(a library.Placed) string {
+	if a.Moved && a.Status == annotation.StatusChanged {
+		return "changed and moved"
+	}
+	return string(a.Status)
 }

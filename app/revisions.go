@@ -186,6 +186,9 @@ func renderChangedReport(changes []library.Change) app.UI {
 				if ch.Status == "orphaned" {
 					after = app.Td().Class("after", "gone").Text("(removed)")
 				}
+				if ch.Moved {
+					after = app.Td().Class("after").DataSet("moved", "true").Body(app.Text(ch.After+" "), app.Span().Class("muted").Text(fmt.Sprintf("(moved to ¶%d)", ch.NewPara)))
+				}
 				return app.Tr().DataSet("id", ch.ID).DataSet("status", string(ch.Status)).Body(
 					app.Td().Text(kind), app.Td().Class("before").Body(app.Del().Text(ch.Before)), after)
 			})),
@@ -203,10 +206,7 @@ func renderDiff(d *revision.Diff, sideBySide, whole bool, current int) app.UI {
 	if !sideBySide {
 		return app.Div().ID("diff").Class("diff", "inline").Body(diffParagraphs(d, whole, current, revision.Delete, revision.Insert)...)
 	}
-	return app.Div().ID("diff").Class("diff", "side-by-side").Body(
-		app.Div().Class("old").Body(append([]app.UI{app.H3().Text("Earlier")}, diffParagraphs(d, whole, current, revision.Delete)...)...),
-		app.Div().Class("new").Body(append([]app.UI{app.H3().Text("Later")}, diffParagraphs(d, whole, current, revision.Insert)...)...),
-	)
+	return app.Div().ID("diff").Class("diff", "side-by-side").Body(diffRows(d, whole, current)...)
 }
 
 // foldContext is how much unchanged text, in code points, stays on each
@@ -253,9 +253,23 @@ func diffParagraphs(d *revision.Diff, whole bool, current int, kinds ...revision
 			}
 		case !slices.Contains(kinds, op.Kind):
 		case op.Kind == revision.Insert:
-			add(d.Text(op), func(s string) app.UI { return app.Ins().DataSet("hunk", hunk).Class(cls).Text(s) })
+			m, moved := d.MoveOf(op)
+			add(d.Text(op), func(s string) app.UI {
+				ins := app.Ins().DataSet("hunk", hunk).Class(cls).Text(s)
+				if moved { // both ends of a move say where the other is
+					ins = ins.Class("moved").DataSet("moved-from", m.OldPara).Title(m.Label(op.Kind))
+				}
+				return ins
+			})
 		case op.Kind == revision.Delete:
-			add(d.Text(op), func(s string) app.UI { return app.Del().DataSet("hunk", hunk).Class(cls).Text(s) })
+			m, moved := d.MoveOf(op)
+			add(d.Text(op), func(s string) app.UI {
+				del := app.Del().DataSet("hunk", hunk).Class(cls).Text(s)
+				if moved {
+					del = del.Class("moved").DataSet("moved-to", m.NewPara).Title(m.Label(op.Kind))
+				}
+				return del
+			})
 		}
 	}
 	flush()

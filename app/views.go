@@ -35,6 +35,7 @@ type segmentView struct {
 type markView struct {
 	ID, Kind, Status, Title string
 	Selected                bool
+	Moved                   bool // changed and moved: data-moved="true"
 	Suggestion              bool // a dashed suggested highlight; ID is its key
 }
 
@@ -86,6 +87,9 @@ func (m markView) open(b *strings.Builder) {
 	if m.Status != "" {
 		attr("data-status", m.Status)
 	}
+	if m.Moved {
+		attr("data-moved", "true")
+	}
 	attr("class", class)
 	attr("title", m.Title)
 	b.WriteString(">")
@@ -96,7 +100,7 @@ func (m markView) open(b *strings.Builder) {
 func paragraphViews(s *library.Session, selected string, suggestions []library.Suggestion, current string) []*paragraphView {
 	marks := make(map[string]markView, len(s.Annotations)+len(suggestions))
 	for _, a := range s.Annotations {
-		marks[a.ID] = markView{ID: a.ID, Kind: string(a.Kind), Status: string(a.Status), Title: markTitle(a), Selected: a.ID == selected}
+		marks[a.ID] = markView{ID: a.ID, Kind: string(a.Kind), Status: string(a.Status), Title: markTitle(a), Selected: a.ID == selected, Moved: a.Moved}
 	}
 	layoutMarks := s.Marks()
 	for _, sg := range suggestions {
@@ -132,6 +136,9 @@ func markTitle(a library.Placed) string {
 	}
 	if a.Verdict != "" {
 		parts = append(parts, string(a.Verdict))
+	}
+	if a.Moved {
+		parts = append(parts, "changed and moved")
 	}
 	return strings.Join(parts, " · ")
 }

@@ -135,3 +135,66 @@ func TestRevisionReviewReattachAcceptAndTimelineKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestRevisionMovedAndEditedQuote: a quoted sentence that the later
+// version both rewords and moves down the story is carried as changed and
+// moved (the mark says so, the changed-quotes report says where it went),
+// and the diff shows the move at both ends, linked by paragraph number.
+func TestRevisionMovedAndEditedQuote(t *testing.T) {
+	const (
+		sentence = "He emphasised the importance of communication in resolving conflicts, including the war in Ukraine."
+		reworded = "He stressed, speaking to Carlson, the importance of talking in resolving conflicts, including the war in Ukraine."
+	)
+	_, p := openApp(t)
+	p.addFiles(sampleFile(t))
+	p.openStory("putin-prayed")
+	p.selectText("#article", sentence)
+	p.press("q")
+	p.waitCount(`#article mark[data-kind="quote"]`, 1)
+
+	data, err := os.ReadFile(sampleFile(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(data), "date 2025-03-23", "date 2025-03-24", 1)
+	text = strings.Replace(text, sentence+"\n\n", "", 1)
+	text = strings.Replace(text, "The assassination attempt on Trump", reworded+"\n\nThe assassination attempt on Trump", 1)
+	later := filepath.Join(t.TempDir(), "later.txt")
+	if err := os.WriteFile(later, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.run(chromedp.SetUploadFiles(`#revision-file`, []string{later}, chromedp.ByQuery))
+
+	mark := `#article mark[data-kind="quote"][data-status="changed"][data-moved="true"]`
+	p.waitCount(mark, 1)
+	if got := p.text(mark); got != reworded {
+		t.Errorf("changed and moved mark holds %q, want %q", got, reworded)
+	}
+	if got := p.text(`#changed-report td[data-moved="true"]`); !strings.Contains(got, "moved to ¶") {
+		t.Errorf("changed-quotes report says %q, want where it went", got)
+	}
+	p.waitCount(`#diff del.moved[data-moved-to]`, 1)
+	p.waitCount(`#diff ins.moved[data-moved-from]`, 1)
+
+	// Side by side, each old paragraph is level with what it became, and
+	// the move shows at both ends there too.
+	p.run(chromedp.Click(`#diff-mode`, chromedp.ByQuery))
+	p.run(chromedp.WaitVisible(`#diff.side-by-side`, chromedp.ByQuery))
+	p.waitCount(`#diff.side-by-side .cell.old del.moved[data-moved-to]`, 1)
+	p.waitCount(`#diff.side-by-side .cell.new ins.moved[data-moved-from]`, 1)
+	var misaligned []string
+	p.run(chromedp.Evaluate(`(() => {
+		const cells = [...document.querySelectorAll('#diff.side-by-side .cell')];
+		const out = [];
+		for (let i = 0; i + 1 < cells.length; i += 2) {
+			if (!cells[i].classList.contains('old') || !cells[i+1].classList.contains('new') ||
+				Math.abs(cells[i].getBoundingClientRect().top - cells[i+1].getBoundingClientRect().top) > 1) {
+				out.push(cells[i].textContent.slice(0, 40) + ' | ' + cells[i+1].textContent.slice(0, 40));
+			}
+		}
+		return out;
+	})()`, &misaligned))
+	if len(misaligned) > 0 {
+		t.Errorf("side-by-side rows not level: %q", misaligned)
+	}
+}

@@ -44,6 +44,7 @@ type annotationJSON struct {
 	Position   *positionJSON `json:"position"`
 	Status     string        `json:"status"`
 	Before     string        `json:"before"`
+	Moved      bool          `json:"moved,omitempty"`
 	Revision   string        `json:"revision"`
 	Suggested  bool          `json:"suggested"`
 	Suggester  string        `json:"suggester"`
@@ -128,7 +129,7 @@ func annotationRecord(a store.Annotation, seq int64) (record, error) {
 		Kind: string(a.Kind), Speaker: a.Speaker, Verdict: string(a.Verdict), Tags: a.Tags, Note: a.Note,
 		Created: a.Created, Modified: a.Modified, Creator: a.Creator,
 		Source: a.Target.Source, SourceDate: a.Target.SourceDate,
-		Status: string(a.Status), Before: a.Before, Revision: a.Revision,
+		Status: string(a.Status), Before: a.Before, Moved: a.Moved, Revision: a.Revision,
 		Suggested: a.Suggested, Suggester: a.Suggester,
 	}
 	if q := a.Target.Selector.Quote; q != nil {
@@ -149,7 +150,7 @@ func annotationFrom(r record) (store.Annotation, error) {
 		ID: r.id, Kind: annotation.Kind(j.Kind), Speaker: j.Speaker, Verdict: annotation.Verdict(j.Verdict),
 		Tags: j.Tags, Note: j.Note, Created: j.Created, Modified: j.Modified, Creator: j.Creator,
 		Target: annotation.Target{Source: j.Source, SourceDate: j.SourceDate},
-		Status: annotation.Status(j.Status), Before: j.Before, Revision: j.Revision,
+		Status: annotation.Status(j.Status), Before: j.Before, Moved: j.Moved, Revision: j.Revision,
 		Suggested: j.Suggested, Suggester: j.Suggester,
 	}}
 	if j.Quote != nil {

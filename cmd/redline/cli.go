@@ -30,7 +30,7 @@ type env struct {
 var commands = []command{
 	{"serve", "[--addr 127.0.0.1:8000]", "serve the Redline web app (works offline after one visit)", runServe},
 	{"parse", "FILE [--format text|markdown|html]", "print the parsed article as JSON: metadata, canonical text, paragraphs", runParse},
-	{"diff", "OLD NEW [--format text|json|html]", "show the word-level diff of two revisions", runDiff},
+	{"diff", "OLD NEW [--format text|json|html] [--side-by-side]", "show the word-level diff of two revisions", runDiff},
 	{"migrate", "OLD NEW ANNOTATIONS.json [--report REPORT.json]", "carry annotations from OLD onto NEW", runMigrate},
 	{"validate", "FILE", "check a W3C Web Annotation JSON file and list every problem", runValidate},
 	{"suggest", "FILE", "suggest quote and claim annotations for an article", runSuggest},

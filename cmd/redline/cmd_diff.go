@@ -14,12 +14,16 @@ import (
 func runDiff(e *env, args []string) error {
 	fs := newFlags("diff")
 	format := fs.String("format", "text", "output format: text, json or html")
+	sideBySide := fs.Bool("side-by-side", false, "html only: old and new side by side, one row per paragraph")
 	files, err := parseFlags(fs, args, 2)
 	if err != nil {
 		return err
 	}
 	if *format != "text" && *format != "json" && *format != "html" {
 		return usagef("diff: unknown --format %q (want text, json or html)", *format)
+	}
+	if *sideBySide && *format != "html" {
+		return usagef("diff: --side-by-side needs --format html")
 	}
 	if files[0] == "-" && files[1] == "-" {
 		return usagef("diff: only one of OLD and NEW can be standard input")
@@ -38,6 +42,9 @@ func runDiff(e *env, args []string) error {
 		return revision.WriteJSON(e.stdout, d)
 	case "html":
 		title := fmt.Sprintf("Changes from %s to %s", filepath.Base(files[0]), filepath.Base(files[1]))
+		if *sideBySide {
+			return revision.WriteSideBySideHTMLDocument(e.stdout, d, title)
+		}
 		return revision.WriteHTMLDocument(e.stdout, d, title)
 	}
 	return revision.WriteText(e.stdout, d)

@@ -19,9 +19,9 @@ const (
 )
 
 func TestDiffGolden(t *testing.T) {
-	for format, ext := range map[string]string{"text": "txt", "json": "json", "html": "html"} {
+	for format, ext := range map[string]string{"text": "txt", "json": "json", "html": "html", "html --side-by-side": "side-by-side.html"} {
 		t.Run(format, func(t *testing.T) {
-			code, out, errOut := runCLI(t, "", "diff", diffOld, diffNew, "--format", format)
+			code, out, errOut := runCLI(t, "", append([]string{"diff", diffOld, diffNew, "--format"}, strings.Fields(format)...)...)
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
@@ -85,6 +85,7 @@ func TestDiffErrors(t *testing.T) {
 		want string
 	}{
 		{"bad format", []string{"diff", diffOld, diffNew, "--format", "xml"}, 2, `unknown --format "xml"`},
+		{"side by side as text", []string{"diff", diffOld, diffNew, "--side-by-side"}, 2, "--side-by-side needs --format html"},
 		{"one file", []string{"diff", diffOld}, 2, "usage: redline diff OLD NEW"},
 		{"three files", []string{"diff", diffOld, diffNew, diffNew}, 2, "usage: redline diff OLD NEW"},
 		{"both standard input", []string{"diff", "-", "-"}, 2, "only one of OLD and NEW"},

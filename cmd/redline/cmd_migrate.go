@@ -118,12 +118,13 @@ type reportLine struct {
 	Status string `json:"status"`
 	Before string `json:"before"`
 	After  string `json:"after"`
+	Moved  bool   `json:"moved,omitempty"` // changed and moved elsewhere in the text
 }
 
 func writeReport(path string, results []migrate.Result) error {
 	lines := make([]reportLine, len(results))
 	for i, r := range results {
-		lines[i] = reportLine{ID: r.ID, Status: string(r.Status), Before: r.Before, After: r.After}
+		lines[i] = reportLine{ID: r.ID, Status: string(r.Status), Before: r.Before, After: r.After, Moved: r.Moved}
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

@@ -142,3 +142,27 @@ func TestMigrateErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestMigrateReportsMovedAndEdited checks that a passage moved and edited
+// at once is carried as changed with "moved": true in the report and
+// "redline:moved" in the collection.
+func TestMigrateReportsMovedAndEdited(t *testing.T) {
+	edited := strings.Replace(readFile(t, migrateNew),
+		"He emphasised the importance of communication in resolving conflicts, including the war in Ukraine.",
+		"He stressed, speaking to Carlson, the importance of talking in resolving conflicts, including the war in Ukraine.", 1)
+	newPath := filepath.Join(t.TempDir(), "moved-and-edited.txt")
+	if err := os.WriteFile(newPath, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	collection, report := runMigrateCLI(t, "", migrateOld, newPath, migrateAnns)
+	want := `"status": "changed",
+    "before": "He emphasised the importance of communication in resolving conflicts",
+    "after": "He stressed, speaking to Carlson, the importance of talking in resolving conflicts",
+    "moved": true`
+	if !strings.Contains(report, want) {
+		t.Errorf("report lacks\n%s\ngot:\n%s", want, report)
+	}
+	if !strings.Contains(collection, `"redline:moved": true`) {
+		t.Errorf("collection lacks redline:moved:\n%s", collection)
+	}
+}

@@ -67,6 +67,9 @@ func (a *Annotation) problems() []string {
 	if !knownStatus(a.Status) {
 		add("status %q is not one of intact, moved, changed, orphaned", a.Status)
 	}
+	if a.Moved && a.Status != StatusChanged && a.Status != StatusMoved {
+		add("moved is only set on a changed or moved annotation (status is %q)", a.Status)
+	}
 	if a.Before != "" && a.Status == StatusNone {
 		add("before text is only kept for migrated annotations (status is empty)")
 	}

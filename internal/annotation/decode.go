@@ -86,6 +86,7 @@ func fromJSON(at *path, o object) (Annotation, []Problem) {
 	a.Status = Status(firstString(o[keyStatus]))
 	a.Before = firstString(o[keyBefore])
 	a.Revision = firstString(o[keyRevision])
+	a.Moved, _ = o[keyMoved].(bool)
 	target, p := readTarget(at.field("target"), o["target"])
 	a.Target = target
 	problems = append(problems, p...)

@@ -47,7 +47,8 @@
 //	["http://www.w3.org/ns/anno.jsonld", {"redline": "https://github.com/redline-news/redline/ns#"}]
 //
 // and the annotation carries "redline:status", "redline:before" and
-// "redline:revision". The W3C suite allows extra contexts after the anno
+// "redline:revision" (and "redline:moved": true on a changed annotation
+// whose passage also moved). The W3C suite allows extra contexts after the anno
 // one, JSON-LD processors expand the keys to Redline's namespace, and
 // tools that read plain JSON ignore keys they do not know. Tags or
 // comments were rejected for this: other tools would show them to users

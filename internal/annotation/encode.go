@@ -18,6 +18,7 @@ const (
 	keyStatus       = "redline:status"
 	keyBefore       = "redline:before"
 	keyRevision     = "redline:revision"
+	keyMoved        = "redline:moved"
 )
 
 // The body purposes Redline uses, from the W3C motivation vocabulary.
@@ -43,6 +44,7 @@ type jsonAnnotation struct {
 	Status     Status     `json:"redline:status,omitempty"`
 	Before     string     `json:"redline:before,omitempty"`
 	Revision   string     `json:"redline:revision,omitempty"`
+	Moved      bool       `json:"redline:moved,omitempty"`
 }
 
 type jsonAgent struct {
@@ -165,6 +167,7 @@ func toJSON(a Annotation) (jsonAnnotation, error) {
 		Before:     a.Before,
 		Revision:   a.Revision,
 		Via:        a.Via,
+		Moved:      a.Moved,
 	}
 	if !a.Created.IsZero() {
 		j.Created = formatTime(a.Created)
@@ -226,7 +229,7 @@ func (a Annotation) generator() jsonAgent {
 }
 
 func (a Annotation) usesExtension() bool {
-	return a.Status != StatusNone || a.Before != "" || a.Revision != ""
+	return a.Status != StatusNone || a.Before != "" || a.Revision != "" || a.Moved
 }
 
 func (t Target) toJSON() jsonTarget {

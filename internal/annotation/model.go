@@ -57,6 +57,10 @@ type Annotation struct {
 	Before   string // for a migrated annotation: the old exact text
 	Revision string // id of the revision it belongs to (optional)
 
+	// Moved is set by migration on a changed annotation whose passage
+	// was also moved elsewhere in the story (status moved says it alone).
+	Moved bool
+
 	// Suggested marks an annotation proposed by a detector rather than a
 	// person; Suggester optionally names the detector (letters, digits,
 	// '.', '_' and '-').

@@ -284,6 +284,7 @@ func (c *checker) annotation(at *path, o object, inherited bool) {
 	c.optional(at, o, keyStatus, func(at *path, v any, what string) { c.oneOf(statusNames()...)(at, v, what) })
 	c.optional(at, o, keyBefore, c.str)
 	c.optional(at, o, keyRevision, c.str)
+	c.optional(at, o, keyMoved, c.boolean)
 	c.found = append(c.found, found{at: at, obj: o, valid: c.problems.count() == start})
 }
 

@@ -114,6 +114,12 @@ func (c *checker) str(at *path, v any, what string) {
 	}
 }
 
+func (c *checker) boolean(at *path, v any, what string) {
+	if _, ok := v.(bool); !ok {
+		c.add(at, "%s must be true or false, found %s", what, describe(v))
+	}
+}
+
 func (c *checker) dateTime(at *path, v any, what string) {
 	s, ok := v.(string)
 	if !ok || !isDateTime(s) {

@@ -101,7 +101,7 @@ func (s *Session) Import(ctx context.Context, data []byte) (ImportResult, error)
 			a.Modified = a.Created
 		}
 		a.Revision = rev.ID
-		a.Status, a.Before = annotation.StatusNone, "" // placed afresh: nothing to review
+		a.Status, a.Before, a.Moved = annotation.StatusNone, "", false // placed afresh: nothing to review
 		a.Target.Source, a.Target.SourceDate = annotation.StorySource(s.Story.ID), rev.Date
 		fresh = append(fresh, Placed{Annotation: store.Annotation{Annotation: a, StoryID: s.Story.ID}, Span: p.Span})
 	}

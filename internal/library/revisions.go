@@ -37,7 +37,11 @@ func (c *Comparison) Changed() []Change {
 			continue
 		}
 		if r.Status == annotation.StatusChanged || r.Status == annotation.StatusOrphaned {
-			out = append(out, Change{ID: r.ID, Kind: kind, Status: r.Status, Before: r.Before, After: r.After, Speaker: r.Annotation.Speaker})
+			ch := Change{ID: r.ID, Kind: kind, Status: r.Status, Before: r.Before, After: r.After, Speaker: r.Annotation.Speaker, Moved: r.Moved}
+			if r.Moved {
+				ch.NewPara = paragraphNumber(c.ToRevision.Text, r.New.Start)
+			}
+			out = append(out, ch)
 		}
 	}
 	return out
@@ -50,6 +54,27 @@ type Change struct {
 	Status        annotation.Status
 	Before, After string
 	Speaker       string
+	// Moved: the passage was edited and moved elsewhere; NewPara is the
+	// paragraph (from 1) of the new revision it went to.
+	Moved   bool
+	NewPara int
+}
+
+// paragraphNumber is the paragraph (from 1, paragraphs separated by blank
+// lines) holding code point cp of text.
+func paragraphNumber(text string, cp int) int {
+	n := 1
+	prev := rune(0)
+	for i, r := range []rune(text) {
+		if i >= cp {
+			break
+		}
+		if r == '\n' && prev == '\n' {
+			n++
+		}
+		prev = r
+	}
+	return n
 }
 
 // Affected counts the quotes and claims that did not come through intact.
@@ -186,7 +211,7 @@ func (s *Session) current() []store.Annotation {
 // of the two revisions still reports the change).
 func (s *Session) Accept(ctx context.Context, id string) (Placed, error) {
 	return s.edit(ctx, id, "accept", func(a *annotation.Annotation) error {
-		a.Status, a.Before = annotation.StatusNone, ""
+		a.Status, a.Before, a.Moved = annotation.StatusNone, "", false
 		return nil
 	})
 }
@@ -202,7 +227,7 @@ func (s *Session) Reattach(ctx context.Context, id string, sel span.Span) (Place
 		if a.Before == "" && a.Target.Selector.Quote != nil {
 			a.Before = a.Target.Selector.Quote.Exact
 		}
-		a.Status = annotation.StatusChanged
+		a.Status, a.Moved = annotation.StatusChanged, false // on words the reader chose
 		a.Target.Selector = anchor.Describe(s.Text, sp)
 		return nil
 	})

@@ -46,6 +46,9 @@ func checkInvariants(t *testing.T, newText string, newIx *span.Index, a annotati
 	if err := r.Annotation.Validate(); err != nil {
 		t.Errorf("%q: invalid migrated annotation: %v", r.Before, err)
 	}
+	if r.Moved != r.Annotation.Moved || r.Moved && r.Status != annotation.StatusChanged {
+		t.Errorf("%q: %s with moved %v (annotation %v)", r.Before, r.Status, r.Moved, r.Annotation.Moved)
+	}
 	if r.Status == annotation.StatusOrphaned {
 		if r.After != "" || r.New != (span.Span{}) || r.Annotation.Target.Selector.Position != nil {
 			t.Errorf("%q: orphaned with after %q at %v", r.Before, r.After, r.New)

@@ -92,6 +92,18 @@ func (in *insertedText) allowed(s, image span.Span) bool {
 	return anchored
 }
 
+// touches reports whether some word character of s lies in inserted text.
+func (in *insertedText) touches(s span.Span) bool {
+	k := sort.Search(len(in.regions), func(i int) bool { return in.regions[i].End > s.Start })
+	for ; k < len(in.regions) && in.regions[k].Start < s.End; k++ {
+		r := span.Span{Start: max(s.Start, in.regions[k].Start), End: min(s.End, in.regions[k].End)}
+		if hasWord(in.ix.Slice(r)) {
+			return true
+		}
+	}
+	return false
+}
+
 func hasWord(s string) bool {
 	for _, r := range s {
 		if isWordRune(r) {

@@ -2,6 +2,7 @@ package migrate
 
 import (
 	"slices"
+	"unicode/utf8"
 
 	"github.com/redline-news/redline/internal/anchor"
 	"github.com/redline-news/redline/internal/annotation"
@@ -17,6 +18,9 @@ type Result struct {
 	After  string            // the annotated text on the new revision; "" when orphaned
 	Old    span.Span         // where it was (zero when it could not be placed on the old text)
 	New    span.Span         // where it is now (zero when orphaned)
+	// Moved is set with status changed when the edited passage was also
+	// moved elsewhere in the text (rules 4 and 5 of the package doc).
+	Moved bool
 	// Annotation is the migrated annotation: the same id and bodies, with
 	// Status and Before set and selectors described on the new text. An
 	// orphaned annotation keeps only its old quote (there is no position to
@@ -37,6 +41,7 @@ func Migrate(oldText, newText string, d *revision.Diff, anns []annotation.Annota
 	for i, a := range anns {
 		out[i] = m.migrate(a)
 	}
+	m.movedEdited(out)
 	return out
 }
 
@@ -45,6 +50,9 @@ type migration struct {
 	d        *revision.Diff
 	old, new *anchor.Text
 	inserted insertedText
+	// oldSentences caches the sentences of old paragraphs, by paragraph,
+	// for the moved-and-edited pass.
+	oldSentences map[span.Span][]sentence
 }
 
 func newMigration(d *revision.Diff) *migration {
@@ -57,6 +65,7 @@ func newMigration(d *revision.Diff) *migration {
 type placement struct {
 	status annotation.Status
 	span   span.Span
+	moved  bool // changed, and away from where the old span maps
 }
 
 // migrate places one annotation on the old text, then on the new one.
@@ -79,10 +88,10 @@ func (m *migration) migrate(a annotation.Annotation) Result {
 		r.Annotation.Target.Selector = anchor.Selector{Quote: &quote}
 		return r.orphaned()
 	}
-	r.Status, r.New = p.status, p.span
+	r.Status, r.New, r.Moved = p.status, p.span, p.moved
 	r.After = m.new.Index().Slice(p.span)
 	r.Annotation.Target.Selector = anchor.Describe(m.new, p.span)
-	r.Annotation.Status, r.Annotation.Before = r.Status, r.Before
+	r.Annotation.Status, r.Annotation.Before, r.Annotation.Moved = r.Status, r.Before, r.Moved
 	return r
 }
 
@@ -97,16 +106,16 @@ func (r Result) orphaned() Result {
 func (m *migration) place(old span.Span, quote anchor.TextQuote) (placement, bool) {
 	image, untouched := m.d.MapSpan(old)
 	if untouched {
-		return placement{annotation.StatusIntact, image}, true
+		return placement{status: annotation.StatusIntact, span: image}, true
 	}
 	image = trimSpace(m.new.Index(), image, quote.Exact)
 	// In place when enough of it is still there (never when nothing is),
 	// else the same words in inserted text.
 	if !image.Empty() && recognisable(m.keptInPlace(old), quote.Exact, m.new.Index().Slice(image)) {
-		return placement{annotation.StatusChanged, image}, true
+		return placement{status: annotation.StatusChanged, span: image}, true
 	}
 	if s, ok := m.findMoved(quote, image.Start); ok {
-		return placement{annotation.StatusMoved, s}, true
+		return placement{status: annotation.StatusMoved, span: s}, true
 	}
 	s, ok := m.approximate(quote, image)
 	if !ok {
@@ -114,11 +123,13 @@ func (m *migration) place(old span.Span, quote anchor.TextQuote) (placement, boo
 	}
 	switch {
 	case !sameWords(m.new.Index().Slice(s), quote.Exact):
-		return placement{annotation.StatusChanged, s}, true
+		// Found outside the window searched around the old place: moved too.
+		near := grow(image, anchor.ContextLen+utf8.RuneCountInString(quote.Exact), m.new.Len())
+		return placement{annotation.StatusChanged, s, !within(s, near)}, true
 	case s.Overlaps(image):
-		return placement{annotation.StatusIntact, s}, true
+		return placement{status: annotation.StatusIntact, span: s}, true
 	}
-	return placement{annotation.StatusMoved, s}, true
+	return placement{status: annotation.StatusMoved, span: s}, true
 }
 
 // sameWords reports whether a and b differ at most by the typographic noise

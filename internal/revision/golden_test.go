@@ -24,6 +24,9 @@ func TestGoldenRevision(t *testing.T) {
 		"putin.txt":  WriteText,
 		"putin.json": WriteJSON,
 		"putin.html": func(w io.Writer, d *Diff) error { return WriteHTMLDocument(w, d, "Putin prayed: revision diff") },
+		"putin.side-by-side.html": func(w io.Writer, d *Diff) error {
+			return WriteSideBySideHTMLDocument(w, d, "Putin prayed: revision diff side by side")
+		},
 	}
 	for name, write := range writers {
 		t.Run(name, func(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/redline-news/redline/internal/span"
@@ -15,9 +16,13 @@ func (s Stats) String() string {
 	if s.Changes == 0 {
 		return "no changes"
 	}
-	return fmt.Sprintf("%s: %s added, %s removed, %s touched",
+	out := fmt.Sprintf("%s: %s added, %s removed, %s touched",
 		plural(s.Changes, "change"), plural(s.WordsAdded, "word"),
 		plural(s.WordsRemoved, "word"), plural(s.ParagraphsTouched, "paragraph"))
+	if s.ParagraphsMoved > 0 {
+		out += ", " + plural(s.ParagraphsMoved, "paragraph") + " moved"
+	}
+	return out
 }
 
 func plural(n int, noun string) string {
@@ -28,7 +33,9 @@ func plural(n int, noun string) string {
 }
 
 // WriteText writes the new text with changes marked inline, wdiff style
-// ([-removed-]{+added+}), then a blank line and the summary.
+// ([-removed-]{+added+}), then a blank line and the summary. A moved
+// paragraph shows at both ends: {moved to ¶14}[-text-] where it was and
+// {moved from ¶3}{~text with its own [-edits-]{+marked+}~} where it went.
 func WriteText(w io.Writer, d *Diff) error {
 	_, err := io.WriteString(w, inline(d)+"\n\n"+d.Stats.String()+"\n")
 	return err
@@ -36,35 +43,59 @@ func WriteText(w io.Writer, d *Diff) error {
 
 func inline(d *Diff) string {
 	var b strings.Builder
-	for _, op := range d.Ops {
-		switch op.Kind {
-		case Equal:
-			b.WriteString(d.Text(op))
-		case Delete:
-			b.WriteString("[-" + d.Text(op) + "-]")
-		case Insert:
-			b.WriteString("{+" + d.Text(op) + "+}")
+	for _, p := range d.pieces() {
+		switch {
+		case p.arrival:
+			b.WriteString("{" + p.move.movedFrom() + "}{~")
+			for _, op := range p.move.Ops {
+				b.WriteString(inlineOp(d, op))
+			}
+			b.WriteString("~}")
+		case p.move != nil:
+			b.WriteString("{" + p.move.movedTo() + "}" + inlineOp(d, p.op))
+		default:
+			b.WriteString(inlineOp(d, p.op))
 		}
 	}
 	return b.String()
+}
+
+func inlineOp(d *Diff, op Op) string {
+	switch op.Kind {
+	case Delete:
+		return "[-" + d.Text(op) + "-]"
+	case Insert:
+		return "{+" + d.Text(op) + "+}"
+	}
+	return d.Text(op)
 }
 
 // WriteHTML writes the diff as an HTML fragment: the new text, HTML-escaped,
 // with <del> and <ins> around changes, in a <div class="redline-diff">
 // (line breaks are kept by the white-space: pre-wrap rule in htmlStyle),
 // then the summary in a <p class="redline-stats">.
+//
+// A moved paragraph shows at both ends, linked: where it was, its text in
+// <del class="moved" id="moved-from-3" data-moved-to="14"> after a link
+// "moved to ¶14"; where it went, a <span class="moved" id="moved-to-14"
+// data-moved-from="3"> holding a link "moved from ¶3" and the paragraph
+// with its own edits in <del> and <ins>.
 func WriteHTML(w io.Writer, d *Diff) error {
 	var b strings.Builder
 	b.WriteString(`<div class="redline-diff">`)
-	for _, op := range d.Ops {
-		text := html.EscapeString(d.Text(op))
-		switch op.Kind {
-		case Equal:
-			b.WriteString(text)
-		case Delete:
-			b.WriteString("<del>" + text + "</del>")
-		case Insert:
-			b.WriteString("<ins>" + text + "</ins>")
+	for _, p := range d.pieces() {
+		switch m := p.move; {
+		case p.arrival:
+			fmt.Fprintf(&b, `<span class="moved" id="moved-to-%d" data-moved-from="%d"><a class="move-link" href="#moved-from-%d">%s</a> `, m.NewPara, m.OldPara, m.OldPara, m.movedFrom())
+			for _, op := range m.Ops {
+				b.WriteString(htmlOp(d, op, ""))
+			}
+			b.WriteString("</span>")
+		case m != nil:
+			fmt.Fprintf(&b, `<a class="move-link" href="#moved-to-%d">%s</a> `, m.NewPara, m.movedTo())
+			b.WriteString(htmlOp(d, p.op, fmt.Sprintf(` class="moved" id="moved-from-%d" data-moved-to="%d"`, m.OldPara, m.NewPara)))
+		default:
+			b.WriteString(htmlOp(d, p.op, ""))
 		}
 	}
 	b.WriteString("</div>\n<p class=\"redline-stats\">" + html.EscapeString(d.Stats.String()) + "</p>\n")
@@ -72,21 +103,48 @@ func WriteHTML(w io.Writer, d *Diff) error {
 	return err
 }
 
+// htmlOp is one op as HTML, attrs added to its <del> or <ins>.
+func htmlOp(d *Diff, op Op, attrs string) string {
+	text := html.EscapeString(d.Text(op))
+	switch op.Kind {
+	case Delete:
+		return "<del" + attrs + ">" + text + "</del>"
+	case Insert:
+		return "<ins" + attrs + ">" + text + "</ins>"
+	}
+	return text
+}
+
 // htmlStyle is inlined so the document needs nothing from the network.
 const htmlStyle = `.redline-diff { white-space: pre-wrap; font: 1rem/1.5 Georgia, serif; max-width: 40em; }
 .redline-diff del { background: #fdd; color: #900; }
 .redline-diff ins { background: #dfd; color: #060; text-decoration: none; }
+.redline-diff .moved { background: #eef; color: inherit; text-decoration: none; }
+.redline-diff del.moved { text-decoration: line-through; }
+.redline-diff .move-link { font: 0.8rem sans-serif; color: #336; }
+.redline-side-by-side { border-collapse: collapse; width: 100%; font: 1rem/1.5 Georgia, serif; }
+.redline-side-by-side th { font: bold 0.9rem sans-serif; text-align: left; }
+.redline-side-by-side td { width: 50%; vertical-align: top; padding: 0.3rem 0.6rem; border-top: 1px solid #ddd; white-space: pre-wrap; }
+.redline-side-by-side del { background: #fdd; color: #900; }
+.redline-side-by-side ins { background: #dfd; color: #060; text-decoration: none; }
+.redline-side-by-side .moved { background: #eef; color: inherit; text-decoration: none; }
+.redline-side-by-side .move-link { font: 0.8rem sans-serif; color: #336; }
 .redline-stats { font: 0.9rem sans-serif; color: #555; }`
 
 // WriteHTMLDocument writes a self-contained HTML page around WriteHTML's
 // fragment.
 func WriteHTMLDocument(w io.Writer, d *Diff, title string) error {
+	return writeDocument(w, title, func() error { return WriteHTML(w, d) })
+}
+
+// writeDocument writes a self-contained HTML page around what body writes.
+func writeDocument(w io.Writer, title string, body func() error) error {
 	head := "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
 		html.EscapeString(title) + "</title>\n<style>\n" + htmlStyle + "\n</style>\n</head>\n<body>\n"
 	if _, err := io.WriteString(w, head); err != nil {
 		return err
 	}
-	if err := WriteHTML(w, d); err != nil {
+	if err := body(); err != nil {
 		return err
 	}
 	_, err := io.WriteString(w, "</body>\n</html>\n")
@@ -95,24 +153,55 @@ func WriteHTMLDocument(w io.Writer, d *Diff, title string) error {
 
 // jsonOp is an Op with its text, as WriteJSON prints it.
 type jsonOp struct {
-	Kind OpKind    `json:"op"`
-	Old  span.Span `json:"old"`
-	New  span.Span `json:"new"`
-	Text string    `json:"text"`
+	Kind      OpKind    `json:"op"`
+	Old       span.Span `json:"old"`
+	New       span.Span `json:"new"`
+	Text      string    `json:"text"`
+	MovedTo   int       `json:"movedTo,omitempty"`   // a Delete of a paragraph that moved to this new ¶
+	MovedFrom int       `json:"movedFrom,omitempty"` // an Insert of a paragraph that came from this old ¶
 }
 
-// WriteJSON writes {"stats": …, "ops": [{"op", "old", "new", "text"}…]}
-// with code-point offsets; text is Diff.Text of the op.
+// jsonMove is a Move as WriteJSON prints it.
+type jsonMove struct {
+	Old        span.Span `json:"old"`
+	New        span.Span `json:"new"`
+	From       int       `json:"from"` // old ¶, from 1
+	To         int       `json:"to"`   // new ¶, from 1
+	Similarity float64   `json:"similarity"`
+	Ops        []jsonOp  `json:"ops"` // its own edits
+}
+
+// WriteJSON writes {"stats": …, "ops": [{"op", "old", "new", "text"}…],
+// "moves": […]} with code-point offsets; text is Diff.Text of the op. The
+// Delete and Insert ops of a moved paragraph carry movedTo and movedFrom
+// (paragraph numbers from 1), and each move lists its own edits.
 func WriteJSON(w io.Writer, d *Diff) error {
-	ops := make([]jsonOp, len(d.Ops))
-	for i, op := range d.Ops {
-		ops[i] = jsonOp{op.Kind, op.Old, op.New, d.Text(op)}
+	jsonOps := func(ops []Op, moved bool) []jsonOp {
+		out := make([]jsonOp, len(ops))
+		for i, op := range ops {
+			out[i] = jsonOp{Kind: op.Kind, Old: op.Old, New: op.New, Text: d.Text(op)}
+			if !moved {
+				continue
+			}
+			if m := d.moveAt(op.Old, func(m Move) span.Span { return m.Old }); m != nil && op.Kind == Delete {
+				out[i].MovedTo = m.NewPara
+			}
+			if m := d.moveAt(op.New, func(m Move) span.Span { return m.New }); m != nil && op.Kind == Insert {
+				out[i].MovedFrom = m.OldPara
+			}
+		}
+		return out
+	}
+	moves := make([]jsonMove, len(d.Moves))
+	for i, m := range d.Moves {
+		moves[i] = jsonMove{m.Old, m.New, m.OldPara, m.NewPara, math.Round(m.Similarity*1000) / 1000, jsonOps(m.Ops, false)}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(struct {
-		Stats Stats    `json:"stats"`
-		Ops   []jsonOp `json:"ops"`
-	}{d.Stats, ops})
+		Stats Stats      `json:"stats"`
+		Ops   []jsonOp   `json:"ops"`
+		Moves []jsonMove `json:"moves"`
+	}{d.Stats, jsonOps(d.Ops, true), moves})
 }

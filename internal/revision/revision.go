@@ -43,6 +43,9 @@ type Hunk struct {
 type Diff struct {
 	Ops   []Op
 	Stats Stats
+	// Moves are the paragraphs that moved, possibly edited, in new-text
+	// order (see Move).
+	Moves []Move
 
 	old, new *span.Index
 	hunks    []Hunk
@@ -54,10 +57,14 @@ type Diff struct {
 
 // Compute diffs oldText against newText.
 func Compute(oldText, newText string) *Diff {
-	return compute(oldText, newText, maxCodes)
+	d := compute(oldText, newText, maxCodes)
+	d.Moves = d.findMoves()
+	d.Stats.ParagraphsMoved = len(d.Moves)
+	return d
 }
 
-// compute takes the number of token codes so tests can exhaust it.
+// compute is Compute without moves (a move's own edits are diffed with
+// it); it takes the number of token codes so tests can exhaust it.
 func compute(oldText, newText string, codes int) *Diff {
 	c := newCoder(codes)
 	old, new := tokenize(oldText, c), tokenize(newText, c)

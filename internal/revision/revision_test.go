@@ -51,12 +51,15 @@ func TestCompute(t *testing.T) {
 		{"paragraph break is not noise", "One.\n\nTwo.", "One. Two.",
 			"One.[-\n\n-]{+ +}Two.", Stats{ParagraphsTouched: 1, Changes: 1}},
 		{"moved paragraph", talks + "\n\n" + gains + "\n\n" + lede, gains + "\n\n" + talks + "\n\n" + lede,
-			"[-" + talks + "\n\n-]" + gains + "\n\n{+" + talks + "\n\n+}" + lede, Stats{WordsAdded: 14, WordsRemoved: 14, ParagraphsTouched: 2, Changes: 2}},
+			"{moved to ¶2}[-" + talks + "\n\n-]" + gains + "\n\n{moved from ¶1}{~" + talks + "~}{+\n\n+}" + lede, Stats{WordsAdded: 14, WordsRemoved: 14, ParagraphsTouched: 2, Changes: 2, ParagraphsMoved: 1}},
 		{"short paragraph moved across edited ones", "Read more.\n\n" + praise + "\n\n" + issue + "\n\n" + lede,
 			strings.Replace(praise, "dialogue", "talks", 1) + "\n\n" + strings.Replace(issue, "four", "five", 1) + "\n\nRead more.\n\n" + lede,
-			"[-Read more.\n\n-]" + strings.Replace(praise, "dialogue", "[-dialogue-]{+talks+}", 1) + "\n\n" +
-				strings.Replace(issue, "four", "[-four-]{+five+}", 1) + "\n\n{+Read more.\n\n+}" + lede,
-			Stats{WordsAdded: 4, WordsRemoved: 4, ParagraphsTouched: 4, Changes: 4}},
+			"{moved to ¶3}[-Read more.\n\n-]" + strings.Replace(praise, "dialogue", "[-dialogue-]{+talks+}", 1) + "\n\n" +
+				strings.Replace(issue, "four", "[-four-]{+five+}", 1) + "\n\n{moved from ¶1}{~Read more.~}{+\n\n+}" + lede,
+			Stats{WordsAdded: 4, WordsRemoved: 4, ParagraphsTouched: 4, Changes: 4, ParagraphsMoved: 1}},
+		{"paragraph moved and edited", talks + "\n\n" + gains + "\n\n" + lede, gains + "\n\n" + strings.Replace(talks, "resolving", "ending", 1) + "\n\n" + lede,
+			"{moved to ¶2}[-" + talks + "\n\n-]" + gains + "\n\n{moved from ¶1}{~" + strings.Replace(talks, "resolving", "[-resolving-]{+ending+}", 1) + "~}{+\n\n+}" + lede,
+			Stats{WordsAdded: 14, WordsRemoved: 14, ParagraphsTouched: 2, Changes: 2, ParagraphsMoved: 1}},
 		{"deleted paragraph", "Alpha one.\n\nBeta two.\n\nGamma three.", "Alpha one.\n\nGamma three.",
 			"Alpha one.\n\n[-Beta two.\n\n-]Gamma three.", Stats{WordsRemoved: 2, ParagraphsTouched: 1, Changes: 1}},
 		{"added paragraph", "Alpha one.", "Alpha one.\n\nBeta two.",
@@ -192,6 +195,50 @@ func checkDiff(t *testing.T, d *Diff, a, b string) {
 			}
 			prev = q
 		}
+	}
+	checkMovesAndRows(t, d, oldIx, newIx)
+}
+
+// checkMovesAndRows checks that every move joins distinct paragraphs whose
+// own edits rebuild the new one from the old, and that the side-by-side
+// rows cover every paragraph of both texts once, in order.
+func checkMovesAndRows(t *testing.T, d *Diff, oldIx, newIx *span.Index) {
+	t.Helper()
+	if d.Stats.ParagraphsMoved != len(d.Moves) {
+		t.Errorf("Stats.ParagraphsMoved %d, %d moves", d.Stats.ParagraphsMoved, len(d.Moves))
+	}
+	seenOld, seenNew := map[span.Span]bool{}, map[span.Span]bool{}
+	for _, m := range d.Moves {
+		if seenOld[m.Old] || seenNew[m.New] || m.Similarity < MinMoveSimilarity {
+			t.Errorf("move %+v reuses a paragraph or is too dissimilar", m)
+		}
+		seenOld[m.Old], seenNew[m.New] = true, true
+		var b strings.Builder
+		for _, op := range m.Ops {
+			if op.Kind != Delete {
+				b.WriteString(newIx.Slice(op.New))
+			}
+		}
+		if b.String() != newIx.Slice(m.New) {
+			t.Errorf("move %v→%v: its ops give %q, not %q", m.Old, m.New, b.String(), newIx.Slice(m.New))
+		}
+	}
+	oldNext, newNext := 0, 0
+	for _, r := range d.Rows() {
+		if r.OldParas[0] != oldNext || r.NewParas[0] != newNext || r.OldParas == [2]int{oldNext, oldNext} && r.NewParas == [2]int{newNext, newNext} {
+			t.Fatalf("row %+v does not continue at old ¶%d, new ¶%d", r, oldNext, newNext)
+		}
+		oldNext, newNext = r.OldParas[1], r.NewParas[1]
+	}
+	if oldNext != len(d.Paragraphs(true)) || newNext != len(d.Paragraphs(false)) {
+		t.Errorf("rows end at ¶%d, ¶%d of %d, %d", oldNext, newNext, len(d.Paragraphs(true)), len(d.Paragraphs(false)))
+	}
+	var buf strings.Builder
+	if err := WriteSideBySideHTML(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteText(&buf, d); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -14,12 +14,13 @@ import (
 // counts the paragraphs of the new text (split on blank lines) that hold
 // inserted text or lost some of their old text, plus the old paragraphs
 // deleted whole with nothing inserted in their place. Changes is the
-// number of hunks.
+// number of hunks. ParagraphsMoved counts the Moves.
 type Stats struct {
 	WordsAdded        int `json:"wordsAdded"`
 	WordsRemoved      int `json:"wordsRemoved"`
 	ParagraphsTouched int `json:"paragraphsTouched"`
 	Changes           int `json:"changes"`
+	ParagraphsMoved   int `json:"paragraphsMoved"`
 }
 
 func (d *Diff) computeStats(chunks []chunk, old, new []token) Stats {
