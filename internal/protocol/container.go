@@ -210,7 +210,7 @@ func (h *Handler) makePage(r *http.Request, project, container string, docs stor
 			q, _ := marshal(itemIRI)
 			p.Items = append(p.Items, q)
 		} else {
-			p.Items = append(p.Items, withID(d.JSON, itemIRI))
+			p.Items = append(p.Items, WithID(d.JSON, itemIRI))
 		}
 	}
 	return p

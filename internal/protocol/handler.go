@@ -158,3 +158,7 @@ func methodNotAllowed(w http.ResponseWriter, r *http.Request, allow string) {
 func isRead(r *http.Request) bool {
 	return r.Method == http.MethodGet || r.Method == http.MethodHead || r.Method == http.MethodOptions
 }
+
+// ContainerIRI is the IRI of a project's container, for the request's
+// host.
+func ContainerIRI(r *http.Request, project string) string { return containerIRI(r, project) }

@@ -137,5 +137,5 @@ func setDocHeaders(w http.ResponseWriter, d store.Doc) {
 func (h *Handler) sendDoc(w http.ResponseWriter, r *http.Request, container string, d store.Doc, status int) {
 	setDocHeaders(w, d)
 	w.Header().Set("Content-Location", container+d.ID)
-	send(w, r, status, withID(d.JSON, container+d.ID))
+	send(w, r, status, WithID(d.JSON, container+d.ID))
 }

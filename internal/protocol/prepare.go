@@ -177,8 +177,8 @@ func marshal(v any) ([]byte, error) {
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
-// withID returns a stored annotation with its IRI as "id", first.
-func withID(stored []byte, iri string) []byte {
+// WithID returns a stored annotation with its IRI as "id", first.
+func WithID(stored []byte, iri string) []byte {
 	q, _ := marshal(iri)
 	rest := bytes.TrimPrefix(bytes.TrimSpace(stored), []byte("{"))
 	out := make([]byte, 0, len(q)+len(rest)+8)
