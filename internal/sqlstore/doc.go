@@ -1,0 +1,20 @@
+// Package sqlstore keeps Redline's server data in a SQL database: SQLite
+// embedded (modernc.org/sqlite, pure Go) by default, PostgreSQL (pgx) for a
+// desk that runs several server processes. One schema and one set of
+// queries serve both; what differs is in dialect.go.
+//
+// Every write runs in one transaction that first takes the single row of
+// the counter table (SQLite: BEGIN IMMEDIATE on the one write connection;
+// PostgreSQL: SELECT … FOR UPDATE). Writers therefore commit one at a time
+// in the order of the numbers they take, so the change sequence (the
+// changes table, and the seq column on every record) never shows a gap
+// that a later commit fills: a feed read "after seq n" misses nothing.
+//
+// Deletes leave tombstones: a deleted annotation keeps its id, so the
+// protocol can answer 410 Gone and never give the id to something else.
+// Through the store.Store view (the sync engine's and the app's rules) a
+// tombstone is simply absent, and creating the id again revives it.
+//
+// Each annotation write also stores a row of its history (who, when, from
+// which device, based on which revision), which sync merges need.
+package sqlstore
