@@ -59,7 +59,6 @@ func ours(path string) bool {
 	return path == "/annotations" || path == "/api" || strings.HasPrefix(path, "/annotations/") || strings.HasPrefix(path, "/api/")
 }
 
-
 func notFound(w http.ResponseWriter, r *http.Request) { httperr.Write(w, r, store.ErrNotFound) }
 
 // Timeouts: a slow or stalled client cannot hold a connection for long
