@@ -110,9 +110,10 @@ func (h *Handler) collection(w http.ResponseWriter, r *http.Request, project str
 		Total:   docs.Total,
 	}
 	iris := v == viewIRIs
+	embed := preferred && v != viewMinimal
 	if pages := h.pages(docs.Total); pages > 0 {
 		c.Last = pageIRI(iri, pages-1, iris)
-		if preferred && v != viewMinimal {
+		if embed {
 			c.First = h.makePage(r, project, iri, docs, 0, iris, true)
 		} else {
 			c.First = pageIRI(iri, 0, iris)
@@ -132,7 +133,11 @@ func (h *Handler) collection(w http.ResponseWriter, r *http.Request, project str
 	if preferred {
 		hd.Set("Preference-Applied", "return=representation")
 	}
-	tag := etag(docs.Seq, fmt.Sprintf("-c%d-%d", v, h.opt.PageSize))
+	variant := "links" // the default and PreferMinimalContainer are the same document
+	if embed {
+		variant = map[bool]string{true: "iris", false: "descriptions"}[iris]
+	}
+	tag := etag(docs.Seq, fmt.Sprintf("-%s-%d", variant, h.opt.PageSize))
 	hd.Set("ETag", tag)
 	if notModified(w, r, tag) {
 		return nil
