@@ -127,3 +127,10 @@ func TestAdminBadInputCreatesNoDatabase(t *testing.T) {
 		t.Errorf("a refused command created %s (%v)", file, err)
 	}
 }
+
+func TestServeRefusesTwoDatabases(t *testing.T) {
+	code, _, errOut := runCLI(t, "", "serve", "--db", "a.db", "--postgres", "postgres://x/y")
+	if code != 2 || !strings.Contains(errOut, "not both") {
+		t.Fatalf("exit %d, stderr %q; want 2 and a refusal", code, errOut)
+	}
+}
