@@ -29,24 +29,33 @@ func TestMain(m *testing.M) { os.Exit(sqltest.Run(m)) }
 // the container.
 const (
 	clients = 16
-	rounds  = 25
+	rounds  = 40
 )
 
 func BenchmarkLoad(b *testing.B) {
 	root := repoRoot(b)
 	bin := buildRedline(b, root)
+	before := loadAverage()
+	var rows []row
 	for _, engine := range sqltest.Engines {
 		for _, processes := range []int{1, 2} {
 			b.Run(fmt.Sprintf("%s/%d-process", engine, processes), func(b *testing.B) {
-				for b.Loop() {
-					runLoad(b, bin, root, engine, processes)
+				for range b.N {
+					r := runLoad(b, bin, root, engine, processes)
+					r.engine, r.processes = engine, processes
+					rows = append(rows, r)
 				}
 			})
 		}
 	}
+	if len(rows) == len(sqltest.Engines)*2 && !b.Failed() {
+		if err := writeReport(root, rows, before); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
-func runLoad(b *testing.B, bin, root, engine string, processes int) {
+func runLoad(b *testing.B, bin, root, engine string, processes int) row {
 	b.StopTimer()
 	url := sqltest.NewURL(b, engine)
 	token := setUp(b, engine, url)
@@ -78,15 +87,19 @@ func runLoad(b *testing.B, bin, root, engine string, processes int) {
 	elapsed := time.Since(start)
 	b.StopTimer()
 	if b.Failed() {
-		return
+		return row{}
 	}
-	res.check(b, c, servers[len(servers)-1], hot.location)
+	listed := res.check(b, c, servers[len(servers)-1], hot.location)
 	slices.Sort(res.latencies)
-	b.ReportMetric(float64(len(res.latencies))/elapsed.Seconds(), "writes/s")
-	b.ReportMetric(ms(res.latencies[len(res.latencies)/2]), "p50-ms")
-	b.ReportMetric(ms(res.latencies[len(res.latencies)*99/100]), "p99-ms")
-	b.ReportMetric(float64(res.conflicts), "412s")
+	r := row{writes: len(res.latencies), perSecond: float64(len(res.latencies)) / elapsed.Seconds(),
+		p50: ms(res.latencies[len(res.latencies)/2]), p99: ms(res.latencies[len(res.latencies)*99/100]),
+		conflicts: res.conflicts, annotation: listed}
+	b.ReportMetric(r.perSecond, "writes/s")
+	b.ReportMetric(r.p50, "p50-ms")
+	b.ReportMetric(r.p99, "p99-ms")
+	b.ReportMetric(float64(r.conflicts), "412s")
 	b.ReportMetric(0, "ns/op")
+	return r
 }
 
 // path is an annotation IRI without its scheme and host: two servers
@@ -255,8 +268,8 @@ func (c *client) clientRun(b *testing.B, server string, id int, hot string) resu
 // there are two) and checks that each annotation answered 201 is listed
 // once with its last accepted body, and the hot one holds the last
 // accepted replace.
-func (r *results) check(b *testing.B, c *client, server, hot string) {
-	listed := map[string]int{}
+func (r *results) check(b *testing.B, c *client, server, hot string) (listed int) {
+	seen := map[string]int{}
 	next := server + "/annotations/desk/?page=0"
 	for next != "" {
 		page := c.must(b, c.do(server, "GET", next, "", ""), http.StatusOK)
@@ -276,7 +289,7 @@ func (r *results) check(b *testing.B, c *client, server, hot string) {
 			}
 			json.Unmarshal(item, &a)
 			id := path(a.ID)
-			listed[id]++
+			seen[id]++
 			if want, ok := r.finalBody[id]; ok && !strings.Contains(want, `"`+a.Body.Value+`"`) {
 				b.Errorf("%s holds %q, want the last accepted %s", a.ID, a.Body.Value, want)
 			}
@@ -284,15 +297,16 @@ func (r *results) check(b *testing.B, c *client, server, hot string) {
 		next = p.Next
 	}
 	for _, loc := range r.created {
-		if listed[loc] != 1 {
-			b.Errorf("%s was answered 201 and is listed %d times", loc, listed[loc])
+		if seen[loc] != 1 {
+			b.Errorf("%s was answered 201 and is listed %d times", loc, seen[loc])
 		}
 	}
-	if want := len(r.created) + 1; len(listed) != want {
-		b.Errorf("the container lists %d annotations, want %d", len(listed), want)
+	if want := len(r.created) + 1; len(seen) != want {
+		b.Errorf("the container lists %d annotations, want %d", len(seen), want)
 	}
 	final := c.must(b, c.do(server, "GET", hot, "", ""), http.StatusOK)
 	if _, ok := r.hotWins[final.etag]; !ok {
 		b.Errorf("the hot annotation's ETag %s is none of the %d accepted replaces", final.etag, len(r.hotWins))
 	}
+	return len(seen)
 }
