@@ -96,10 +96,6 @@ func (w *wtx) exec(q string, args ...any) error {
 	return err
 }
 
-func (w *wtx) query(q string, args ...any) (*sql.Rows, error) {
-	return w.tx.QueryContext(w.ctx, w.d.rebind(q), args...)
-}
-
 func (w *wtx) queryRow(q string, args ...any) *sql.Row {
 	return w.tx.QueryRowContext(w.ctx, w.d.rebind(q), args...)
 }
@@ -135,16 +131,11 @@ func (db *DB) readTx(ctx context.Context, fn func(r reader) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	tx, err := db.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: db.d.name == "postgres"})
+	tx, err := db.rdb.BeginTx(ctx, db.d.readTx)
 	if err != nil {
 		return db.fail(ctx, err)
 	}
 	defer tx.Rollback()
-	if db.d.name == "postgres" {
-		if _, err := tx.ExecContext(ctx, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"); err != nil {
-			return db.fail(ctx, err)
-		}
-	}
 	if err := fn(reader{tx, db.d, ctx}); err != nil {
 		return db.fail(ctx, err)
 	}
