@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/redline-news/redline/internal/store"
@@ -30,6 +31,9 @@ func (e *RetryAfter) Seconds(now time.Time) string {
 // and sets its cookie on w. Failures are counted per name and per client
 // address; past the limit SignIn refuses without checking (a *RetryAfter).
 func (a *Auth) SignIn(w http.ResponseWriter, r *http.Request, name, password string) error {
+	if a.origin.Check(r) != nil {
+		return ErrCrossSite // another site signing a browser in as someone else
+	}
 	now := a.now()
 	keys := []string{"name:" + name, "addr:" + clientAddr(r)}
 	for _, k := range keys {
@@ -91,9 +95,10 @@ func clientAddr(r *http.Request) string {
 	return host
 }
 
+// truncate cuts s to at most n bytes without splitting a character.
 func truncate(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	return s[:n]
+	return strings.ToValidUTF8(s[:n], "")
 }
