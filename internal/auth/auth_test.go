@@ -84,24 +84,24 @@ func TestLimiter(t *testing.T) {
 	l := newLimiter()
 	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 	for i := range maxFailures {
-		if _, blocked := l.blocked("k", now); blocked {
+		if _, blocked := l.blocked("k", maxFailures, now); blocked {
 			t.Fatalf("blocked after %d failures", i)
 		}
 		l.fail("k", now)
 	}
-	until, blocked := l.blocked("k", now.Add(time.Minute))
+	until, blocked := l.blocked("k", maxFailures, now.Add(time.Minute))
 	if !blocked || !until.Equal(now.Add(failureWindow)) {
 		t.Errorf("after %d failures: blocked %v until %v", maxFailures, blocked, until)
 	}
-	if _, blocked := l.blocked("other", now); blocked {
+	if _, blocked := l.blocked("other", maxFailures, now); blocked {
 		t.Error("another key is blocked")
 	}
-	if _, blocked := l.blocked("k", now.Add(failureWindow)); blocked {
+	if _, blocked := l.blocked("k", maxFailures, now.Add(failureWindow)); blocked {
 		t.Error("still blocked after the window")
 	}
 	l.fail("k", now)
 	l.forget("k")
-	if _, blocked := l.blocked("k", now); blocked {
+	if _, blocked := l.blocked("k", maxFailures, now); blocked {
 		t.Error("blocked after forget")
 	}
 }

@@ -35,9 +35,9 @@ func (a *Auth) SignIn(w http.ResponseWriter, r *http.Request, name, password str
 		return ErrCrossSite // another site signing a browser in as someone else
 	}
 	now := a.now()
-	keys := []string{"name:" + name, "addr:" + clientAddr(r)}
-	for _, k := range keys {
-		if until, blocked := a.limiter.blocked(k, now); blocked {
+	limits := map[string]int{"name:" + name: maxFailures, "addr:" + clientAddr(r): maxAddrFailures}
+	for k, limit := range limits {
+		if until, blocked := a.limiter.blocked(k, limit, now); blocked {
 			return &RetryAfter{Until: until}
 		}
 	}
@@ -46,14 +46,14 @@ func (a *Auth) SignIn(w http.ResponseWriter, r *http.Request, name, password str
 		return err
 	}
 	if !passwordMatches(password, u.PasswordHash) {
-		for _, k := range keys {
+		for k := range limits {
 			a.limiter.fail(k, now)
 		}
 		return ErrBadCredentials
 	}
-	for _, k := range keys {
-		a.limiter.forget(k)
-	}
+	// Only the name's count: signing in to one's own account must not
+	// reset the address's count of guesses at others.
+	a.limiter.forget("name:" + name)
 	secret, hash, err := NewSecret()
 	if err != nil {
 		return err

@@ -46,6 +46,8 @@ func TestSignInRateLimited(t *testing.T) {
 	if res.Header.Get("Retry-After") == "" {
 		t.Error("429 without Retry-After")
 	}
+	// Another name from the same address still signs in.
+	e.do("", "POST", "/api/session", `{"name": "bob", "password": "pw-bob"}`, "Content-Type: application/json").expect(t, http.StatusOK)
 }
 
 func TestStoriesTravelTogether(t *testing.T) {
