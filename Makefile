@@ -4,6 +4,7 @@
 
 GO       ?= go
 ADDR     ?= 127.0.0.1:8000
+DB       ?= redline.db
 WASM     := web/app.wasm
 BIN      := bin/redline
 GOFILES  := $(shell find . -name '*.go' -not -path './bin/*') go.mod go.sum
@@ -28,8 +29,8 @@ $(WASM).br: $(WASM)
 $(BIN): $(GOFILES)
 	$(GO) build -trimpath -o $@ ./cmd/redline
 
-run: build ## build, then serve the app on http://$(ADDR)
-	$(BIN) serve --addr $(ADDR)
+run: build ## build, then serve the app on http://$(ADDR) with the SQLite file $(DB) (created if missing)
+	$(BIN) serve --addr $(ADDR) --db $(DB)
 
 test: unit e2e ## go vet, unit tests with -race, browser end-to-end tests
 
