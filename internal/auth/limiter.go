@@ -13,7 +13,7 @@ const (
 	maxFailures     = 5
 	maxAddrFailures = 20
 	failureWindow   = 15 * time.Minute
-	maxTracked    = 100_000 // bound the memory an attacker can make us use
+	maxTracked      = 100_000 // bound the memory an attacker can make us use
 )
 
 type failures struct {
