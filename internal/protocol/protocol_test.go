@@ -102,6 +102,8 @@ func TestPrepare(t *testing.T) {
 			want: map[string]any{"id": nil, "via": "urn:x:1"}},
 		{name: "via list grows once", in: `{"@context": "http://www.w3.org/ns/anno.jsonld", "id": "urn:x:1", "via": ["urn:x:0", "urn:x:1"], "type": "Annotation", "target": "http://x/"}`,
 			want: map[string]any{"via": []any{"urn:x:0", "urn:x:1"}}},
+		{name: "relative client id resolved", in: `{"@context": "http://www.w3.org/ns/anno.jsonld", "id": "/annotations/anno1.jsonld", "type": "Annotation", "target": "http://x/"}`,
+			want: map[string]any{"via": "http://h/annotations/anno1.jsonld"}},
 		{name: "own IRI is no via", in: `{"@context": "http://www.w3.org/ns/anno.jsonld", "id": "` + iri + `", "type": "Annotation", "target": "http://x/"}`,
 			want: map[string]any{"via": nil}},
 		{name: "client creator replaced", in: `{"@context": "http://www.w3.org/ns/anno.jsonld", "creator": "http://evil/", "created": "2020-01-01T00:00:00Z", "type": "Annotation", "target": "http://x/"}`,
