@@ -6,12 +6,14 @@ import (
 )
 
 // Sign-in limits: after maxFailures failed attempts within failureWindow
-// for one name or from one address, further attempts are refused until
-// the window has passed since the first of them.
+// for one name (or maxAddrFailures from one address, which a newsroom's
+// NAT may share), further attempts are refused until the window has
+// passed since the first of them.
 const (
-	maxFailures   = 5
-	failureWindow = 15 * time.Minute
-	maxTracked    = 100_000 // bound the memory an attacker can make us use
+	maxFailures     = 5
+	maxAddrFailures = 20
+	failureWindow   = 15 * time.Minute
+	maxTracked      = 100_000 // bound the memory an attacker can make us use
 )
 
 type failures struct {
@@ -29,8 +31,9 @@ type limiter struct {
 
 func newLimiter() *limiter { return &limiter{keys: map[string]failures{}} }
 
-// blocked reports whether key has used up its attempts, and until when.
-func (l *limiter) blocked(key string, now time.Time) (time.Time, bool) {
+// blocked reports whether key has used up its limit of attempts, and
+// until when.
+func (l *limiter) blocked(key string, limit int, now time.Time) (time.Time, bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	f, ok := l.keys[key]
@@ -42,7 +45,7 @@ func (l *limiter) blocked(key string, now time.Time) (time.Time, bool) {
 		delete(l.keys, key)
 		return time.Time{}, false
 	}
-	return until, f.count >= maxFailures
+	return until, f.count >= limit
 }
 
 // fail records a failed attempt for key.

@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/redline-news/redline/internal/store"
@@ -30,10 +31,13 @@ func (e *RetryAfter) Seconds(now time.Time) string {
 // and sets its cookie on w. Failures are counted per name and per client
 // address; past the limit SignIn refuses without checking (a *RetryAfter).
 func (a *Auth) SignIn(w http.ResponseWriter, r *http.Request, name, password string) error {
+	if a.origin.Check(r) != nil {
+		return ErrCrossSite // another site signing a browser in as someone else
+	}
 	now := a.now()
-	keys := []string{"name:" + name, "addr:" + clientAddr(r)}
-	for _, k := range keys {
-		if until, blocked := a.limiter.blocked(k, now); blocked {
+	limits := map[string]int{"name:" + name: maxFailures, "addr:" + clientAddr(r): maxAddrFailures}
+	for k, limit := range limits {
+		if until, blocked := a.limiter.blocked(k, limit, now); blocked {
 			return &RetryAfter{Until: until}
 		}
 	}
@@ -42,14 +46,14 @@ func (a *Auth) SignIn(w http.ResponseWriter, r *http.Request, name, password str
 		return err
 	}
 	if !passwordMatches(password, u.PasswordHash) {
-		for _, k := range keys {
+		for k := range limits {
 			a.limiter.fail(k, now)
 		}
 		return ErrBadCredentials
 	}
-	for _, k := range keys {
-		a.limiter.forget(k)
-	}
+	// Only the name's count: signing in to one's own account must not
+	// reset the address's count of guesses at others.
+	a.limiter.forget("name:" + name)
 	secret, hash, err := NewSecret()
 	if err != nil {
 		return err
@@ -91,9 +95,10 @@ func clientAddr(r *http.Request) string {
 	return host
 }
 
+// truncate cuts s to at most n bytes without splitting a character.
 func truncate(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	return s[:n]
+	return strings.ToValidUTF8(s[:n], "")
 }

@@ -43,7 +43,7 @@ func Prepare(body []byte, iri string, creator any, replacing bool, now time.Time
 		case replacing:
 			return Prepared{}, invalid(annotation.Problem{Path: "$.id", Message: "must be " + iri + " (the IRI the annotation is put to) or absent"})
 		default:
-			obj["via"] = addVia(obj["via"], s)
+			obj["via"] = addVia(obj["via"], resolve(iri, s))
 		}
 	}
 	obj["id"] = iri
@@ -119,6 +119,18 @@ func hasType(obj map[string]any, name string) bool {
 		return slices.Contains(t, any(name))
 	}
 	return false
+}
+
+// resolve makes a relative IRI absolute against the IRI of the document
+// it was sent for, as JSON-LD does; anything unparsable is left for
+// annotation.Validate to report.
+func resolve(base, ref string) string {
+	b, err1 := url.Parse(base)
+	r, err2 := url.Parse(ref)
+	if err1 != nil || err2 != nil || r.IsAbs() {
+		return ref
+	}
+	return b.ResolveReference(r).String()
 }
 
 // addVia adds a client's id to via (a string or a list), once.

@@ -31,6 +31,31 @@ func fixtures(t *testing.T) map[string]string {
 	return out
 }
 
+// The suite's .jsonld files are its reference server's stored copies, with
+// relative IRIs and an impossible date: each is either stored or refused
+// with every problem, and a refusal stores nothing.
+func TestProtocolStoredCopies(t *testing.T) {
+	dir := sharedDir(t, "w3c-annotation-protocol/files/annotations")
+	names, err := filepath.Glob(dir + "/anno*.jsonld")
+	must(t, err)
+	e := newEnv(t, "sqlite")
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		must(t, err)
+		before := e.state("desk")
+		res := e.do("bob", "POST", desk, string(data))
+		switch {
+		case res.StatusCode == http.StatusCreated:
+		case res.StatusCode == http.StatusBadRequest && strings.Contains(string(res.body), `"problems"`):
+			if e.state("desk") != before {
+				t.Errorf("%s: refused, yet the desk changed", filepath.Base(n))
+			}
+		default:
+			t.Errorf("%s: status %d\n%s", filepath.Base(n), res.StatusCode, res.body)
+		}
+	}
+}
+
 // expectedHeaders reads one of the suite's *.headers files.
 func expectedHeaders(t *testing.T, name string) http.Header {
 	f, err := os.Open(sharedDir(t, "w3c-annotation-protocol/files/annotations") + "/" + name)
@@ -135,8 +160,9 @@ func walk(t *testing.T, e *env, total int, want map[string]bool) {
 			t.Errorf("%s container: no Accept-Post", m)
 		}
 	}
-	c := e.do("vera", "GET", desk, "").json(t)
 	res := e.do("vera", "GET", desk, "")
+	checkCORS(t, res)
+	c := res.json(t)
 	if c["id"] != res.Header.Get("Content-Location") || c["id"] != e.srv.URL+desk {
 		t.Errorf("container id %v, Content-Location %q", c["id"], res.Header.Get("Content-Location"))
 	}
@@ -187,6 +213,28 @@ func walk(t *testing.T, e *env, total int, want map[string]bool) {
 	}
 	if len(seen) != total || len(want) > 0 && !mapsEqual(seen, want) {
 		t.Errorf("walked %d annotations, want %d", len(seen), total)
+	}
+}
+
+// checkCORS compares a response's CORS headers with the suite's
+// cors.headers: the same origin rule, and at least its request and
+// exposed headers.
+func checkCORS(t *testing.T, r response) {
+	t.Helper()
+	want := expectedHeaders(t, "cors.headers")
+	if got := r.Header.Get("Access-Control-Allow-Origin"); got != want.Get("Access-Control-Allow-Origin") {
+		t.Errorf("Access-Control-Allow-Origin %q, want %q", got, want.Get("Access-Control-Allow-Origin"))
+	}
+	for _, h := range []string{"Access-Control-Allow-Headers", "Access-Control-Expose-Headers"} {
+		got := strings.ToLower(r.Header.Get(h))
+		for _, name := range tokens(want.Values(h)) {
+			if name == "Prefer" && h == "Access-Control-Expose-Headers" {
+				continue // a response never carries Prefer (the suite checks that too); Preference-Applied is exposed
+			}
+			if !slices.Contains(tokens([]string{got}), strings.ToLower(name)) {
+				t.Errorf("%s %q lacks %s", h, got, name)
+			}
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ package server
 
 import (
 	"net/http"
+	"path"
 	"strings"
 	"time"
 
@@ -50,6 +51,10 @@ func New(s Store, web http.Handler, opt Options) http.Handler {
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
+		if !clean(r.URL.Path) {
+			notFound(w, r) // rather than the mux's redirect to the cleaned path: a write must not land elsewhere
+			return
+		}
 		authed.ServeHTTP(w, r)
 	})
 }
@@ -57,6 +62,16 @@ func New(s Store, web http.Handler, opt Options) http.Handler {
 // ours reports whether a path belongs to the protocol or the API.
 func ours(path string) bool {
 	return path == "/annotations" || path == "/api" || strings.HasPrefix(path, "/annotations/") || strings.HasPrefix(path, "/api/")
+}
+
+// clean reports whether a path has no "." or ".." segments and no empty
+// ones ("//").
+func clean(p string) bool {
+	c := path.Clean(p)
+	if strings.HasSuffix(p, "/") && c != "/" {
+		c += "/"
+	}
+	return c == p
 }
 
 func notFound(w http.ResponseWriter, r *http.Request) { httperr.Write(w, r, store.ErrNotFound) }
