@@ -2,6 +2,7 @@ package sqlstore_test
 
 import (
 	"database/sql"
+	"os"
 	"strings"
 	"testing"
 
@@ -96,5 +97,17 @@ func TestNewerSchemaRefused(t *testing.T) {
 	_, err = sqlstore.OpenSQLite(ctx, url)
 	if err == nil || !strings.Contains(err.Error(), "newer") {
 		t.Fatalf("opening a newer database: %v, want a refusal naming it newer", err)
+	}
+}
+
+// TestNewFileOwnerOnly: a new SQLite file (it holds password hashes) is
+// readable by its owner only.
+func TestNewFileOwnerOnly(t *testing.T) {
+	url := sqltest.NewURL(t, "sqlite")
+	sqltest.Open(t, "sqlite", url)
+	info, err := os.Stat(url)
+	must(t, err)
+	if mode := info.Mode().Perm(); mode != 0o600 {
+		t.Errorf("new database file has mode %o, want 600", mode)
 	}
 }
