@@ -18,3 +18,17 @@
 // Each annotation write also stores a row of its history (who, when, from
 // which device, based on which revision), which sync merges need.
 package sqlstore
+
+// What the later issues build on:
+//
+//   - Sync (issue 13) pulls Changes(since) from a checkpoint (a seq) and
+//     pushes writes that name the seq they were based on (ifSeq) with a
+//     client change id (store.Actor.ChangeID), applied once however often
+//     it is retried. DocHistory keeps every write with its base seq, so
+//     a conflict is two writes on one base and a merge can see both.
+//   - Watching (issue 14) adds its tables (watches with their next due
+//     time, captures with the page as fetched) as a new migration step. A
+//     process claims a due watch in a write transaction (it holds the
+//     counter row, so no other process can claim the same one) and
+//     records the capture and the new revision through AddRevision, so
+//     the revision reaches every synced browser through the same feed.
