@@ -234,7 +234,7 @@ func (h *Handler) create(w http.ResponseWriter, r *http.Request, project string)
 	for attempt := 0; ; attempt++ {
 		id := slug
 		if attempt > 0 || auth.ValidSlug(id) != nil {
-			id = newID()
+			id = NewID()
 		}
 		prep, err := Prepare(body, container+id, Person(user), false, h.opt.Now())
 		if err != nil {
@@ -256,7 +256,7 @@ func (h *Handler) create(w http.ResponseWriter, r *http.Request, project string)
 	}
 }
 
-// newID is a fresh random UUID, which is a valid slug.
-func newID() string {
+// NewID is a fresh random UUID, which is a valid id in a path.
+func NewID() string {
 	return strings.TrimPrefix(annotation.NewID(), "urn:uuid:")
 }
