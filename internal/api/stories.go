@@ -30,7 +30,6 @@ type revisionIn struct {
 	Source string    `json:"source"`
 }
 
-
 // record checks a story a client sent and makes it a record of project.
 func (in storyIn) record(project string, now time.Time) (store.StoryRec, error) {
 	if in.ID == "" {

@@ -23,7 +23,7 @@ func TestRedlineAnnotationRoundTrip(t *testing.T) {
 			Status: annotation.StatusChanged, Before: "I'm done.", Revision: "r2"},
 		{ID: "urn:uuid:5d8c0b1e-1111-4222-8333-444455556667", Kind: annotation.KindClaim, Verdict: annotation.VerdictMostlyFalse,
 			Created: created, Modified: created,
-			Target: annotation.Target{Source: annotation.StorySource("s1"), Selector: anchor.Selector{Quote: &anchor.TextQuote{Exact: "12%"}}},
+			Target:    annotation.Target{Source: annotation.StorySource("s1"), Selector: anchor.Selector{Quote: &anchor.TextQuote{Exact: "12%"}}},
 			Suggested: true, Suggester: "claims"},
 	} {
 		data, err := annotation.MarshalAnnotation(a)
