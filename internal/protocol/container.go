@@ -46,7 +46,7 @@ type partOf struct {
 
 func (h *Handler) container(w http.ResponseWriter, r *http.Request) {
 	project := r.PathValue("project")
-	cors(w, containerAllow)
+	commonHeaders(w, containerAllow)
 	if preflight(w, r) {
 		return
 	}
