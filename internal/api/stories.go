@@ -30,13 +30,10 @@ type revisionIn struct {
 	Source string    `json:"source"`
 }
 
-// newID is a fresh random UUID, which is a valid id in a path.
-func newID() string { return strings.TrimPrefix(annotation.NewID(), "urn:uuid:") }
-
 // record checks a story a client sent and makes it a record of project.
 func (in storyIn) record(project string, now time.Time) (store.StoryRec, error) {
 	if in.ID == "" {
-		in.ID = newID()
+		in.ID = protocol.NewID()
 	}
 	if err := auth.ValidSlug(in.ID); err != nil {
 		return store.StoryRec{}, badRequest("story id: %v", err)
@@ -50,7 +47,7 @@ func (in storyIn) record(project string, now time.Time) (store.StoryRec, error) 
 // record checks a revision a client sent and makes it a record of a story.
 func (in revisionIn) record(project, storyID string, now time.Time) (store.RevisionRec, error) {
 	if in.ID == "" {
-		in.ID = newID()
+		in.ID = protocol.NewID()
 	}
 	if err := auth.ValidSlug(in.ID); err != nil {
 		return store.RevisionRec{}, badRequest("revision id: %v", err)

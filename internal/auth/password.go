@@ -3,6 +3,7 @@ package auth
 import (
 	"errors"
 	"fmt"
+	"runtime"
 
 	"github.com/alexedwards/argon2id"
 )
@@ -48,9 +49,15 @@ func mustHash(p string) string {
 	return h
 }
 
+// checking bounds the password checks that run at once: each takes 19 MiB,
+// and a burst of sign-ins (or an attacker's) must not exhaust memory.
+var checking = make(chan struct{}, runtime.GOMAXPROCS(0))
+
 // passwordMatches reports whether password is the one hashed; an empty or
 // malformed hash matches nothing.
 func passwordMatches(password, hash string) bool {
+	checking <- struct{}{}
+	defer func() { <-checking }()
 	if hash == "" || checkPassword(password) != nil {
 		argon2id.ComparePasswordAndHash(password, dummyHash)
 		return false

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -216,4 +217,36 @@ func TestChangeFeed(t *testing.T) {
 		e.do("vera", "GET", "/api/projects/desk/changes?since=-1", "").expect(t, http.StatusBadRequest)
 		e.do("vera", "GET", "/api/projects/desk/changes?wait=600", "").expect(t, http.StatusBadRequest)
 	})
+}
+
+// A long-poll and an event stream outlive the server's ReadTimeout, which
+// bounds reading a request, not waiting for an answer.
+func TestEventsOutliveReadTimeout(t *testing.T) {
+	e := newEnv(t, "sqlite")
+	srv := httptest.NewUnstartedServer(e.srv.Config.Handler)
+	srv.Config.ReadTimeout = 500 * time.Millisecond
+	srv.Start()
+	defer srv.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	for _, path := range []string{"/api/projects/desk/events?since=", "/api/projects/desk/changes?wait=10&since="} {
+		last := fmt.Sprint(e.do("vera", "GET", "/api/projects/desk/changes", "").json(t)["last"])
+		req, _ := http.NewRequestWithContext(ctx, "GET", srv.URL+path+last, nil)
+		req.Header.Set("Authorization", "Bearer "+e.tokens["vera"])
+		go func() {
+			time.Sleep(1500 * time.Millisecond)
+			e.do("bob", "POST", desk, minimalAnnotation)
+		}()
+		res, err := srv.Client().Do(req)
+		must(t, err)
+		sc := bufio.NewScanner(res.Body)
+		found := false
+		for sc.Scan() && !found {
+			found = strings.Contains(sc.Text(), `"kind":"annotation"`)
+		}
+		res.Body.Close()
+		if !found {
+			t.Errorf("%s: no change arrived after the read timeout: %v", path, sc.Err())
+		}
+	}
 }

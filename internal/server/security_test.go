@@ -49,6 +49,8 @@ func TestSecurityProbes(t *testing.T) {
 				[]string{"Cookie: " + cookie, "Origin: https://evil.example", "Sec-Fetch-Site: cross-site"}, 403},
 			{"cross-site POST with cookie, Origin only", "", "POST", desk, minimalAnnotation,
 				[]string{"Cookie: " + cookie, "Origin: https://evil.example"}, 403},
+			{"cookie write without Origin or Sec-Fetch-Site", "", "POST", desk, minimalAnnotation,
+				[]string{"Cookie: " + cookie}, 403},
 			{"cross-site push with cookie", "", "POST", "/api/projects/desk/push", push,
 				[]string{"Cookie: " + cookie, "Origin: https://evil.example", "Sec-Fetch-Site: cross-site"}, 403},
 			{"cross-site DELETE with cookie", "", "DELETE", ann, "",

@@ -31,13 +31,13 @@ const pageSize = 3
 // "other" only. tokens holds each user's API token; passwords are
 // "pw-" + name.
 type env struct {
-	t      *testing.T
+	t      testing.TB
 	db     *sqlstore.DB
 	srv    *httptest.Server
 	tokens map[string]string
 }
 
-func newEnv(t *testing.T, engine string) *env {
+func newEnv(t testing.TB, engine string) *env {
 	t.Helper()
 	db := sqltest.New(t, engine)
 	ctx := context.Background()
@@ -56,7 +56,7 @@ func newEnv(t *testing.T, engine string) *env {
 	a := store.Actor{User: "alice"}
 	must(t, db.SetMember(ctx, a, store.Member{Project: "desk", User: "bob", Role: store.RoleEditor}))
 	must(t, db.SetMember(ctx, a, store.Member{Project: "desk", User: "vera", Role: store.RoleViewer}))
-	e.srv = httptest.NewServer(server.New(db, nil, server.Options{Protocol: protocol.Options{PageSize: pageSize}}))
+	e.srv = httptest.NewServer(server.New(db, nil, server.Options{Protocol: protocol.Options{PageSize: pageSizeFor(t)}}))
 	t.Cleanup(e.srv.Close)
 	return e
 }
@@ -81,7 +81,7 @@ type response struct {
 	body []byte
 }
 
-func (r response) json(t *testing.T) map[string]any {
+func (r response) json(t testing.TB) map[string]any {
 	t.Helper()
 	var v map[string]any
 	if err := json.Unmarshal(r.body, &v); err != nil {
@@ -121,7 +121,7 @@ func (e *env) do(user, method, url, body string, headers ...string) response {
 }
 
 // expect fails the test unless the response has the status.
-func (r response) expect(t *testing.T, status int) response {
+func (r response) expect(t testing.TB, status int) response {
 	t.Helper()
 	if r.StatusCode != status {
 		t.Fatalf("%s %s: status %d, want %d\n%s", r.Request.Method, r.Request.URL.Path, r.StatusCode, status, r.body)
@@ -159,3 +159,12 @@ func sharedDir(t *testing.T, rel string) string {
 }
 
 const minimalAnnotation = `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "body": {"type": "TextualBody", "value": "I like this page!"}, "target": "http://www.example.com/index.html"}`
+
+// pageSizeFor is small in tests, so that a few dozen annotations make many
+// pages, and the default in benchmarks.
+func pageSizeFor(t testing.TB) int {
+	if _, bench := t.(*testing.B); bench {
+		return protocol.DefaultPageSize
+	}
+	return pageSize
+}
