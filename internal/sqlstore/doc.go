@@ -9,6 +9,9 @@
 // in the order of the numbers they take, so the change sequence (the
 // changes table, and the seq column on every record) never shows a gap
 // that a later commit fills: a feed read "after seq n" misses nothing.
+// The log keeps each record's latest change only (tombstones included), so
+// it grows with the project rather than with its edits, and any checkpoint,
+// however old, still gets a complete feed.
 //
 // Deletes leave tombstones: a deleted annotation keeps its id, so the
 // protocol can answer 410 Gone and never give the id to something else.

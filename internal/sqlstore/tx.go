@@ -84,10 +84,14 @@ func (db *DB) fail(ctx context.Context, err error) error {
 }
 
 // change takes the next number for a write of record kind/id in project
-// and logs it in the change sequence.
+// and logs it in the change sequence, in place of the record's earlier
+// change.
 func (w *wtx) change(project, kind, id string) (int64, error) {
 	w.seq++
 	w.touched[project] = true
+	if err := w.exec(`DELETE FROM changes WHERE project = ? AND kind = ? AND id = ?`, project, kind, id); err != nil {
+		return 0, err
+	}
 	return w.seq, w.exec(`INSERT INTO changes (seq, project, kind, id) VALUES (?, ?, ?, ?)`, w.seq, project, kind, id)
 }
 
