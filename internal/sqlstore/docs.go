@@ -167,10 +167,7 @@ func (db *DB) DeleteDoc(ctx context.Context, a store.Actor, project, id string, 
 			return err
 		}
 		found = found && (old.Deleted || old.JSON != nil)
-		if ifSeq == 0 {
-			ifSeq = old.Seq
-		}
-		if err := checkIfSeq("annotation", id, found, old.Deleted, old.Seq, ifSeq); err != nil {
+		if err := checkDelete("annotation", id, found, old.Deleted, old.Seq, ifSeq); err != nil {
 			return err
 		}
 		seq, err := w.deleteAnnotation(project, id, a)

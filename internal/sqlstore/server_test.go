@@ -175,6 +175,10 @@ func TestDocs(t *testing.T) {
 		wantErr(t, "replacing a deleted one", err, store.ErrGone)
 		_, err = db.DeleteDoc(ctx, alice, "desk", "a1", 0)
 		wantErr(t, "deleting twice", err, store.ErrGone)
+		_, err = db.DeleteDoc(ctx, alice, "desk", "never", 0)
+		wantErr(t, "deleting a missing one", err, store.ErrNotFound)
+		_, err = db.DeleteDoc(ctx, alice, "desk", "never", 3)
+		wantErr(t, "deleting a missing one at a seq", err, store.ErrNotFound)
 		_, err = db.Doc(ctx, "other", "a2")
 		wantErr(t, "another project's annotation", err, store.ErrNotFound)
 
@@ -258,6 +262,12 @@ func TestStoriesAndFeed(t *testing.T) {
 		wantErr(t, "revisions of a deleted story", err, store.ErrGone)
 		_, err = db.PutStory(ctx, alice, store.StoryRec{Project: "desk", Story: annotation.Story{ID: "s1"}}, 0)
 		wantErr(t, "re-creating a deleted story", err, store.ErrGone)
+		_, err = db.DeleteStory(ctx, alice, "desk", "s1", 0)
+		wantErr(t, "deleting a deleted story", err, store.ErrGone)
+		_, err = db.DeleteStory(ctx, alice, "desk", "never", 0)
+		wantErr(t, "deleting a missing story", err, store.ErrNotFound)
+		_, err = db.PutStory(ctx, alice, store.StoryRec{Project: "desk", Story: annotation.Story{ID: "never"}}, 4)
+		wantErr(t, "updating a missing story", err, store.ErrNotFound)
 		tail, err := db.Changes(ctx, "desk", renamed.Seq, 0)
 		must(t, err)
 		if len(tail) != 3 || !tail[0].Deleted || !tail[1].Deleted || !tail[2].Deleted || tail[2].Kind != store.KindStory || tail[2].Seq != del {

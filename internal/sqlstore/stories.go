@@ -179,10 +179,7 @@ func (db *DB) DeleteStory(ctx context.Context, a store.Actor, project, id string
 		if err != nil {
 			return err
 		}
-		if ifSeq == 0 {
-			ifSeq = old.Seq
-		}
-		if err := checkIfSeq("story", id, found, old.Deleted, old.Seq, ifSeq); err != nil {
+		if err := checkDelete("story", id, found, old.Deleted, old.Seq, ifSeq); err != nil {
 			return err
 		}
 		if seq, err = w.deleteStory(project, id, a); err != nil {
@@ -253,6 +250,18 @@ func checkIfSeq(kind, id string, found, deleted bool, seq, ifSeq int64) error {
 		return fmt.Errorf("%s %q is at seq %d, not %d: %w", kind, id, seq, ifSeq, store.ErrConflict)
 	}
 	return nil
+}
+
+// checkDelete decides a delete: the record must be live and, unless
+// ifSeq is 0 (unconditional), at that seq.
+func checkDelete(kind, id string, found, deleted bool, seq, ifSeq int64) error {
+	if !found {
+		return fmt.Errorf("%s %q: %w", kind, id, store.ErrNotFound)
+	}
+	if ifSeq == 0 {
+		ifSeq = seq
+	}
+	return checkIfSeq(kind, id, found, deleted, seq, ifSeq)
 }
 
 func ignoreGone(err error) error {
