@@ -124,6 +124,11 @@ func (db *DB) PutDoc(ctx context.Context, a store.Actor, d store.Doc, ifSeq int6
 		if err := checkIfSeq("annotation", d.ID, found, old.Deleted, old.Seq, ifSeq); err != nil {
 			return err
 		}
+		if !found {
+			if err := w.needProject(d.Project); err != nil {
+				return err
+			}
+		}
 		seq, err := w.change(d.Project, store.KindAnnotation, d.ID)
 		if err != nil {
 			return err

@@ -154,3 +154,9 @@ func (db *DB) RemoveMember(ctx context.Context, a store.Actor, project, user str
 	}
 	return err
 }
+
+// needProject refuses a write into a project that does not exist.
+func (w *wtx) needProject(slug string) error {
+	found, err := w.reader().exists(`SELECT 1 FROM projects WHERE slug = ?`, slug)
+	return cmpErr(err, !found, fmt.Errorf("project %q: %w", slug, store.ErrNotFound))
+}

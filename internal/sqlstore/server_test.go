@@ -179,6 +179,10 @@ func TestDocs(t *testing.T) {
 		wantErr(t, "deleting a missing one", err, store.ErrNotFound)
 		_, err = db.DeleteDoc(ctx, alice, "desk", "never", 3)
 		wantErr(t, "deleting a missing one at a seq", err, store.ErrNotFound)
+		_, err = db.PutDoc(ctx, alice, store.Doc{Project: "nowhere", ID: "a1", JSON: []byte(`{}`)}, 0)
+		wantErr(t, "an annotation in no project", err, store.ErrNotFound)
+		_, err = db.PutStory(ctx, alice, store.StoryRec{Project: "nowhere", Story: annotation.Story{ID: "s1"}}, 0)
+		wantErr(t, "a story in no project", err, store.ErrNotFound)
 		_, err = db.Doc(ctx, "other", "a2")
 		wantErr(t, "another project's annotation", err, store.ErrNotFound)
 

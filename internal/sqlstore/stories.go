@@ -128,6 +128,9 @@ func (db *DB) PutStory(ctx context.Context, a store.Actor, s store.StoryRec, ifS
 		}
 		row := storyRow{StoryRec: s, rev: old.rev + 1, pos: old.pos}
 		if !found {
+			if err := w.needProject(s.Project); err != nil {
+				return err
+			}
 			row.rev = 1
 			if row.Created.IsZero() {
 				row.Created = w.now
