@@ -1,10 +1,12 @@
 package sqlstore
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/redline-news/redline/internal/store"
 )
@@ -105,8 +107,14 @@ func (db *DB) Docs(ctx context.Context, project string, q store.DocQuery) (store
 // PutDoc creates (ifSeq 0) or replaces (ifSeq as read) an annotation
 // document, with a history entry.
 func (db *DB) PutDoc(ctx context.Context, a store.Actor, d store.Doc, ifSeq int64) (store.Doc, error) {
+	if err := checkText("annotation", []any{a, d}); err != nil {
+		return store.Doc{}, err
+	}
 	if d.ID == "" || d.Project == "" || d.JSON == nil {
 		return store.Doc{}, fmt.Errorf("annotation without a project, id or document: %w", store.ErrInvalid)
+	}
+	if !utf8.Valid(d.JSON) || bytes.IndexByte(d.JSON, 0) >= 0 {
+		return store.Doc{}, fmt.Errorf("annotation %q: the document is not valid UTF-8 text: %w", d.ID, store.ErrInvalid)
 	}
 	var out store.Doc
 	err := db.write(ctx, func(w *wtx) error {
@@ -162,6 +170,9 @@ func (db *DB) PutDoc(ctx context.Context, a store.Actor, d store.Doc, ifSeq int6
 // DeleteDoc tombstones an annotation document (ifSeq 0: whatever its
 // seq).
 func (db *DB) DeleteDoc(ctx context.Context, a store.Actor, project, id string, ifSeq int64) (store.Doc, error) {
+	if err := checkText("annotation", a); err != nil {
+		return store.Doc{}, err
+	}
 	var out store.Doc
 	err := db.write(ctx, func(w *wtx) error {
 		if done, err := w.replayed(project, a); err != nil || done {

@@ -383,3 +383,33 @@ func TestChangeLogStaysCompact(t *testing.T) {
 		}
 	})
 }
+
+// TestTextRefused: text PostgreSQL cannot keep (a NUL, invalid UTF-8) is
+// refused as invalid on both engines, and nothing is written.
+func TestTextRefused(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, engine string, _ func(testing.TB) string) {
+		db := desk(t, engine)
+		before, err := db.Changes(ctx, "desk", 0, 0)
+		must(t, err)
+		for _, bad := range []string{"nul \x00 here", "bad \xff utf-8"} {
+			_, err := db.PutStory(ctx, alice, store.StoryRec{Project: "desk", Story: annotation.Story{ID: "s1", Title: bad}}, 0)
+			wantErr(t, "a story title", err, store.ErrInvalid)
+			_, err = db.PutDoc(ctx, store.Actor{User: "alice", Device: bad}, doc("a1", "", "x"), 0)
+			wantErr(t, "a device", err, store.ErrInvalid)
+			wantErr(t, "a user name", db.CreateUser(ctx, store.User{Name: bad}), store.ErrInvalid)
+			lib := db.Library("desk", alice)
+			_, err = lib.PutStory(ctx, store.Story{Story: annotation.Story{ID: "s2", Title: bad}})
+			wantErr(t, "a story title through the library", err, store.ErrInvalid)
+		}
+		_, err = db.PutDoc(ctx, alice, store.Doc{Project: "desk", ID: "a1", JSON: []byte("{\"value\":\"\xff\"}")}, 0)
+		wantErr(t, "a document that is not UTF-8", err, store.ErrInvalid)
+		// Inside a JSON document a NUL is an escape, stored as it is.
+		_, err = db.PutDoc(ctx, alice, store.Doc{Project: "desk", ID: "a1", JSON: []byte(`{"value":"nul \u0000"}`)}, 0)
+		must(t, err)
+		after, err := db.Changes(ctx, "desk", 0, 0)
+		must(t, err)
+		if len(after) != len(before)+1 {
+			t.Errorf("refused writes changed the feed: %d entries, want %d", len(after), len(before)+1)
+		}
+	})
+}

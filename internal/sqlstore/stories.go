@@ -111,6 +111,9 @@ func (db *DB) Story(ctx context.Context, project, id string) (store.StoryRec, er
 // PutStory creates (ifSeq 0) or updates the title and source of (ifSeq
 // as read) a story.
 func (db *DB) PutStory(ctx context.Context, a store.Actor, s store.StoryRec, ifSeq int64) (store.StoryRec, error) {
+	if err := checkText("story", []any{a, s}); err != nil {
+		return store.StoryRec{}, err
+	}
 	if s.ID == "" || s.Project == "" {
 		return store.StoryRec{}, fmt.Errorf("story without a project or id: %w", store.ErrInvalid)
 	}
@@ -173,6 +176,9 @@ func (w *wtx) putStory(s storyRow, a store.Actor, stored bool) (storyRow, error)
 // DeleteStory tombstones a story with its revisions and annotations and
 // returns the seq of the story's tombstone.
 func (db *DB) DeleteStory(ctx context.Context, a store.Actor, project, id string, ifSeq int64) (int64, error) {
+	if err := checkText("story", a); err != nil {
+		return 0, err
+	}
 	var seq int64
 	err := db.write(ctx, func(w *wtx) error {
 		if done, err := w.replayed(project, a); err != nil || done {
