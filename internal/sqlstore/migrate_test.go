@@ -2,6 +2,7 @@ package sqlstore_test
 
 import (
 	"database/sql"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -113,4 +114,26 @@ func TestNewFileOwnerOnly(t *testing.T) {
 	if mode := info.Mode().Perm(); mode != 0o600 {
 		t.Errorf("new database file has mode %o, want 600", mode)
 	}
+}
+
+// TestConcurrentStarts: processes started at once on a new database all
+// open it; one of them creates the schema, the others find it current.
+func TestConcurrentStarts(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, engine string, newURL func(testing.TB) string) {
+		url := newURL(t)
+		errs := make(chan error, 4)
+		for i := range 4 {
+			go func() {
+				db, err := sqltest.OpenURL(ctx, engine, url)
+				if err == nil {
+					err = db.CreateUser(ctx, store.User{Name: fmt.Sprint("u", i)})
+					db.Close()
+				}
+				errs <- err
+			}()
+		}
+		for range 4 {
+			must(t, <-errs)
+		}
+	})
 }
