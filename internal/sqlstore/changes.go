@@ -19,7 +19,7 @@ func (db *DB) Changes(ctx context.Context, project string, since int64, limit in
 	}
 	var out []store.Change
 	err := db.readTx(ctx, func(r reader) error {
-		q := `SELECT kind, id, MAX(seq) AS last FROM changes WHERE project = ? AND seq > ? GROUP BY kind, id ORDER BY last`
+		q := `SELECT kind, id, seq FROM changes WHERE project = ? AND seq > ? ORDER BY seq`
 		args := []any{project, since}
 		if limit > 0 {
 			q, args = q+` LIMIT ?`, append(args, limit)

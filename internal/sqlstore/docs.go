@@ -81,15 +81,11 @@ func (db *DB) Docs(ctx context.Context, project string, q store.DocQuery) (store
 		if err := r.queryRow(`SELECT COALESCE(MAX(seq), 0) FROM changes WHERE project = ?`, project).Scan(&page.Seq); err != nil {
 			return err
 		}
-		limit := int64(q.Limit)
-		if limit == 0 {
-			limit = -1 // no limit: SQLite's LIMIT -1; PostgreSQL takes NULL
+		limit := any(q.Limit)
+		if q.Limit == 0 {
+			limit = db.d.noLimit
 		}
-		lim := any(limit)
-		if limit < 0 && db.d.name == "postgres" {
-			lim = nil
-		}
-		rows, err := r.query(`SELECT `+docColumns+` FROM annotations WHERE `+where+` ORDER BY pos LIMIT ? OFFSET ?`, append(args, lim, q.Offset)...)
+		rows, err := r.query(`SELECT `+docColumns+` FROM annotations WHERE `+where+` ORDER BY pos LIMIT ? OFFSET ?`, append(args, limit, q.Offset)...)
 		if err != nil {
 			return err
 		}

@@ -10,3 +10,9 @@ func OpenAt(ctx context.Context, engine, url string, version int) (*DB, error) {
 	}
 	return openPostgres(ctx, url, version)
 }
+
+// ChangeRows counts the rows of the change log.
+func ChangeRows(ctx context.Context, db *DB) (n int, err error) {
+	err = db.rdb.QueryRowContext(ctx, `SELECT COUNT(*) FROM changes`).Scan(&n)
+	return n, err
+}
