@@ -33,17 +33,17 @@ func TestTwoServersOneDatabase(t *testing.T) {
 		defer a.Close()
 		b := httptest.NewServer(server.New(second, nil, server.Options{}))
 		defer b.Close()
-		e := &env{t: t, tokens: map[string]string{"bob": secret}}
+		tokens := map[string]string{"bob": secret}
+		ea := &env{t: t, srv: a, tokens: tokens}
+		eb := &env{t: t, srv: b, tokens: tokens}
 
-		e.srv = b
-		last := fmt.Sprint(e.do("bob", "GET", "/api/projects/desk/changes", "").expect(t, http.StatusOK).json(t)["last"])
+		last := fmt.Sprint(eb.do("bob", "GET", "/api/projects/desk/changes", "").expect(t, http.StatusOK).json(t)["last"])
 		done := make(chan response, 1)
 		go func() {
-			done <- e.do("bob", "GET", "/api/projects/desk/changes?wait=30&since="+last, "")
+			done <- eb.do("bob", "GET", "/api/projects/desk/changes?wait=30&since="+last, "")
 		}()
 		time.Sleep(200 * time.Millisecond)
-		e.srv = a
-		loc := e.do("bob", "POST", desk, minimalAnnotation).expect(t, http.StatusCreated).Header.Get("Location")
+		loc := ea.do("bob", "POST", desk, minimalAnnotation).expect(t, http.StatusCreated).Header.Get("Location")
 		select {
 		case res := <-done:
 			if cs := res.expect(t, http.StatusOK).json(t)["changes"].([]any); len(cs) != 1 {
@@ -52,13 +52,9 @@ func TestTwoServersOneDatabase(t *testing.T) {
 		case <-time.After(15 * time.Second):
 			t.Fatal("a write through one server did not wake a long-poll on the other")
 		}
-		e.srv = b
 		path := loc[len(a.URL):]
-		e.do("bob", "GET", path, "").expect(t, http.StatusOK)
-		tag := e.do("bob", "GET", path, "").Header.Get("ETag")
-		e.srv = a
-		e.do("bob", "PUT", path, minimalAnnotation, "If-Match: "+tag).expect(t, http.StatusOK)
-		e.srv = b
-		e.do("bob", "PUT", path, minimalAnnotation, "If-Match: "+tag).expect(t, http.StatusPreconditionFailed)
+		tag := eb.do("bob", "GET", path, "").expect(t, http.StatusOK).Header.Get("ETag")
+		ea.do("bob", "PUT", path, minimalAnnotation, "If-Match: "+tag).expect(t, http.StatusOK)
+		eb.do("bob", "PUT", path, minimalAnnotation, "If-Match: "+tag).expect(t, http.StatusPreconditionFailed)
 	})
 }
