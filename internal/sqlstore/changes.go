@@ -94,8 +94,9 @@ func ignoreNoRows(err error) error {
 
 // pollEvery is how often WaitChanges looks at the database even without
 // a signal: another process writing the same SQLite file cannot signal
-// this one.
-const pollEvery = time.Second
+// this one. (A variable so a test can show PostgreSQL's NOTIFY alone
+// wakes a waiter.)
+var pollEvery = time.Second
 
 // WaitChanges returns nil once the project has a change after since (at
 // once if it already has), or the context's error.

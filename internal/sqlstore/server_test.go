@@ -413,3 +413,26 @@ func TestTextRefused(t *testing.T) {
 		}
 	})
 }
+
+// TestNotifyWakesOtherProcess: on PostgreSQL a write through one
+// connection pool wakes a waiter on another by NOTIFY alone (polling off).
+func TestNotifyWakesOtherProcess(t *testing.T) {
+	defer sqlstore.SetPollEvery(time.Hour)()
+	url := sqltest.NewURL(t, "postgres")
+	writer, reader := sqltest.Open(t, "postgres", url), sqltest.Open(t, "postgres", url)
+	must(t, writer.CreateUser(ctx, store.User{Name: "alice"}))
+	must(t, writer.CreateProject(ctx, store.Project{Slug: "desk"}, "alice"))
+	feed, err := reader.Changes(ctx, "desk", 0, 0)
+	must(t, err)
+	woke := make(chan error, 1)
+	go func() { woke <- reader.WaitChanges(ctx, "desk", feed[len(feed)-1].Seq) }()
+	time.Sleep(100 * time.Millisecond)
+	_, err = writer.PutDoc(ctx, alice, doc("a1", "", "one"), 0)
+	must(t, err)
+	select {
+	case err := <-woke:
+		must(t, err)
+	case <-time.After(30 * time.Second):
+		t.Fatal("NOTIFY from one pool did not wake a waiter on another")
+	}
+}
