@@ -4,6 +4,7 @@
 
 GO       ?= go
 ADDR     ?= 127.0.0.1:8000
+DB       ?= redline.db
 WASM     := web/app.wasm
 BIN      := bin/redline
 GOFILES  := $(shell find . -name '*.go' -not -path './bin/*') go.mod go.sum
@@ -28,8 +29,8 @@ $(WASM).br: $(WASM)
 $(BIN): $(GOFILES)
 	$(GO) build -trimpath -o $@ ./cmd/redline
 
-run: build ## build, then serve the app on http://$(ADDR)
-	$(BIN) serve --addr $(ADDR)
+run: build ## build, then serve the app on http://$(ADDR) with the SQLite file $(DB) (created if missing)
+	$(BIN) serve --addr $(ADDR) --db $(DB)
 
 test: unit e2e ## go vet, unit tests with -race, browser end-to-end tests
 
@@ -47,6 +48,8 @@ bench: $(BENCH)/app/web/app.wasm.br $(HELLO)/web/app.wasm.br $(BENCH)/bench.wasm
 	cat bench/out/core.txt
 	$(GO) test -tags e2e -run '^$$' -bench '^BenchmarkReport$$' -benchtime 1x -timeout 20m ./e2e/
 	cp bench/out/BENCHMARKS.md BENCHMARKS.md
+	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 15m ./bench/load/
+	cat bench/out/server.md >> BENCHMARKS.md
 
 # Redline as measured: built like `make build` but apart from it, so that
 # another build in the same checkout cannot change it during a run.

@@ -28,7 +28,8 @@ type env struct {
 
 // commands lists the subcommands in the order `redline help` shows them.
 var commands = []command{
-	{"serve", "[--addr 127.0.0.1:8000]", "serve the Redline web app (works offline after one visit)", runServe},
+	{"serve", "[--addr 127.0.0.1:8000] [--db FILE | --postgres URL]", "serve the web app, the annotation protocol and the API (default --db redline.db)", runServe},
+	{"admin", "[--db F | --postgres U] user|token|project|member add …", "manage users, API tokens, projects and members", runAdmin},
 	{"parse", "FILE [--format text|markdown|html]", "print the parsed article as JSON: metadata, canonical text, paragraphs", runParse},
 	{"diff", "OLD NEW [--format text|json|html] [--side-by-side]", "show the word-level diff of two revisions", runDiff},
 	{"migrate", "OLD NEW ANNOTATIONS.json [--report REPORT.json]", "carry annotations from OLD onto NEW", runMigrate},
@@ -107,7 +108,8 @@ func newFlags(name string) *flag.FlagSet {
 }
 
 // parseFlags parses args (flags may come before or after the positional
-// arguments) and checks the number of positional arguments.
+// arguments) and checks the number of positional arguments (unless
+// wantPositional is -1).
 func parseFlags(fs *flag.FlagSet, args []string, wantPositional int) ([]string, error) {
 	var positional []string
 	for {
@@ -124,7 +126,7 @@ func parseFlags(fs *flag.FlagSet, args []string, wantPositional int) ([]string, 
 		positional = append(positional, args[0])
 		args = args[1:]
 	}
-	if len(positional) != wantPositional {
+	if wantPositional >= 0 && len(positional) != wantPositional { // -1: the command counts them
 		return nil, errArgCount
 	}
 	return positional, nil

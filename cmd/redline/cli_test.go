@@ -22,7 +22,7 @@ func TestHelpListsEveryCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, name := range []string{"serve", "parse", "diff", "migrate", "validate", "suggest", "import", "export", "help"} {
+	for _, name := range []string{"serve", "admin", "parse", "diff", "migrate", "validate", "suggest", "import", "export", "help"} {
 		if !strings.Contains(out, "\n  "+name+" ") {
 			t.Errorf("help does not list %q:\n%s", name, out)
 		}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	ui "github.com/redline-news/redline/app"
+	"github.com/redline-news/redline/internal/server"
 	"github.com/redline-news/redline/internal/webserver"
 )
 
@@ -21,33 +22,44 @@ func runServe(e *env, args []string) error {
 	fs := newFlags("serve")
 	addr := fs.String("addr", "127.0.0.1:8000", "address to listen on (port 0 picks a free port)")
 	root := fs.String("dir", ".", "directory that holds web/ (the built client app.wasm and static assets)")
+	database := addDatabaseFlags(fs)
 	if _, err := parseFlags(fs, args, 0); err != nil {
+		return err
+	}
+	if err := database.check(fs); err != nil {
 		return err
 	}
 	wasm, err := webserver.LoadWasm(filepath.Join(*root, "web"))
 	if err != nil {
 		return err
 	}
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	db, err := database.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
 	goapp := ui.Handler(*root, wasm.Version, wasm.Size)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
-	defer stop()
-	srv := &http.Server{
-		Handler:           webserver.Handler(wasm, goapp),
-		ReadHeaderTimeout: 10 * time.Second,
-	}
+	srv := server.HTTPServer(server.New(db, webserver.Handler(wasm, goapp), server.Options{}))
+	// On a signal, requests in flight finish (for a few seconds) before
+	// the database is closed.
+	stopped := make(chan struct{})
 	go func() {
+		defer close(stopped)
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		srv.Shutdown(shutdown)
 	}()
-	fmt.Fprintf(e.stdout, "Redline %s serving on http://%s\n", wasm.Version, ln.Addr())
+	fmt.Fprintf(e.stdout, "Redline %s serving on http://%s (%s database)\n", wasm.Version, ln.Addr(), db.Engine())
 	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	<-stopped
 	return nil
 }

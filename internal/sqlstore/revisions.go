@@ -1,0 +1,132 @@
+package sqlstore
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/redline-news/redline/internal/store"
+)
+
+const revisionColumns = `project, id, story_id, date, title, text, added, source, seq, deleted, added_by, pos`
+
+type revisionRow struct {
+	store.RevisionRec
+	pos int64
+}
+
+func scanRevision(sc interface{ Scan(...any) error }) (revisionRow, error) {
+	var r revisionRow
+	var added string
+	var deleted int
+	err := sc.Scan(&r.Project, &r.ID, &r.StoryID, &r.Date, &r.Title, &r.Text, &added, &r.Source, &r.Seq, &deleted, &r.AddedBy, &r.pos)
+	if err != nil {
+		return r, err
+	}
+	r.Deleted = deleted != 0
+	r.Added, err = parseTime(added)
+	return r, err
+}
+
+func (r reader) revision(project, id string) (rev revisionRow, found bool, err error) {
+	rev, err = scanRevision(r.queryRow(`SELECT `+revisionColumns+` FROM revisions WHERE project = ? AND id = ?`, project, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return rev, false, nil
+	}
+	return rev, err == nil, err
+}
+
+// revisions lists a story's live revisions oldest first: by Added, then
+// in the order stored.
+func (r reader) revisions(project, storyID string) ([]revisionRow, error) {
+	rows, err := r.query(`SELECT `+revisionColumns+` FROM revisions WHERE project = ? AND story_id = ? AND deleted = 0`, project, storyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []revisionRow
+	for rows.Next() {
+		rev, err := scanRevision(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rev)
+	}
+	slices.SortFunc(out, func(a, b revisionRow) int {
+		return cmp.Or(a.Added.Compare(b.Added), cmp.Compare(a.pos, b.pos))
+	})
+	return out, rows.Err()
+}
+
+// Revisions lists a live story's revisions, oldest first.
+func (db *DB) Revisions(ctx context.Context, project, storyID string) ([]store.RevisionRec, error) {
+	var out []store.RevisionRec
+	err := db.readTx(ctx, func(r reader) error {
+		if _, err := r.liveStory(project, storyID); err != nil {
+			return err
+		}
+		rows, err := r.revisions(project, storyID)
+		for _, rev := range rows {
+			out = append(out, rev.RevisionRec)
+		}
+		return err
+	})
+	return out, err
+}
+
+// AddRevision stores a new revision of a live story; an id used before in
+// the project (even by a deleted revision) is ErrConflict.
+func (db *DB) AddRevision(ctx context.Context, a store.Actor, rev store.RevisionRec) (store.RevisionRec, error) {
+	if err := checkText("revision", []any{a, rev}); err != nil {
+		return store.RevisionRec{}, err
+	}
+	if rev.ID == "" || rev.StoryID == "" || rev.Project == "" {
+		return store.RevisionRec{}, fmt.Errorf("revision without a project, story or id: %w", store.ErrInvalid)
+	}
+	var out revisionRow
+	err := db.write(ctx, func(w *wtx) error {
+		if done, err := w.replayed(rev.Project, a); err != nil || done {
+			return cmpErr(err, done, errReplay)
+		}
+		r := w.reader()
+		if _, err := r.liveStory(rev.Project, rev.StoryID); err != nil {
+			return err
+		}
+		if _, found, err := r.revision(rev.Project, rev.ID); err != nil || found {
+			return cmpErr(err, found, fmt.Errorf("revision %q already exists: %w", rev.ID, store.ErrConflict))
+		}
+		var err error
+		if out, err = w.putRevision(revisionRow{RevisionRec: rev}, a, false); err != nil {
+			return err
+		}
+		return w.applied(rev.Project, a, store.KindRevision, rev.ID, out.Seq)
+	})
+	if errors.Is(err, errReplay) {
+		cur, _, rerr := db.reader(ctx).revision(rev.Project, rev.ID)
+		return cur.RevisionRec, errors.Join(replayError(a), db.fail(ctx, rerr))
+	}
+	return out.RevisionRec, err
+}
+
+// putRevision writes a revision row with a change: new, or (stored, by
+// the store.Store view) over a tombstone.
+func (w *wtx) putRevision(rev revisionRow, a store.Actor, stored bool) (revisionRow, error) {
+	seq, err := w.change(rev.Project, store.KindRevision, rev.ID)
+	if err != nil {
+		return rev, err
+	}
+	rev.Seq, rev.pos, rev.Deleted, rev.AddedBy = seq, seq, false, a.User
+	if rev.Added.IsZero() {
+		rev.Added = w.now
+	}
+	if stored {
+		if err := w.exec(`DELETE FROM revisions WHERE project = ? AND id = ?`, rev.Project, rev.ID); err != nil {
+			return rev, err
+		}
+	}
+	return rev, w.exec(`INSERT INTO revisions (`+revisionColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+		rev.Project, rev.ID, rev.StoryID, rev.Date, rev.Title, rev.Text, formatTime(rev.Added), rev.Source, seq, rev.AddedBy, rev.pos)
+}
