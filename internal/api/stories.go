@@ -11,7 +11,6 @@ import (
 
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/auth"
-	"github.com/redline-news/redline/internal/httperr"
 	"github.com/redline-news/redline/internal/protocol"
 	"github.com/redline-news/redline/internal/store"
 )
@@ -89,10 +88,10 @@ func (h *Handler) listStories(w http.ResponseWriter, r *http.Request, project st
 	return reply(w, http.StatusOK, map[string]any{"stories": out})
 }
 
-// createStory creates a story, alone or (with revisions or annotations)
-// as a bundle written in one transaction: all of it or nothing.
+// createStory creates a story. With an Idempotency-Key, a retry creates
+// nothing and answers the story.
 func (h *Handler) createStory(w http.ResponseWriter, r *http.Request, project string) error {
-	var in bundleIn
+	var in storyIn
 	if err := h.decode(w, r, &in); err != nil {
 		return err
 	}
@@ -101,35 +100,20 @@ func (h *Handler) createStory(w http.ResponseWriter, r *http.Request, project st
 		// A retry must name the same story, or its replay could not be found.
 		in.ID = keyedID(project, actor.User, actor.ChangeID)
 	}
-	s, revs, docs, err := in.records(r, project, actor.User, h)
+	rec, err := in.record(project, h.opt.Now())
 	if err != nil {
 		return err
 	}
 	status := http.StatusCreated
-	if len(revs) == 0 && len(docs) == 0 {
-		s, err = h.store.PutStory(r.Context(), actor, s, 0)
-		if errors.Is(err, store.ErrReplayed) {
-			status, err = http.StatusOK, nil
-		}
-		if err != nil {
-			return err
-		}
-		w.Header().Set("Location", "/api/projects/"+project+"/stories/"+s.ID)
-		return reply(w, status, storyOut(s))
-	}
-	if imp, ok := h.store.(Importer); ok {
-		s, revs, docs, err = imp.ImportStory(r.Context(), actor, s, revs, docs)
-	} else {
-		err = httperr.New(http.StatusNotImplemented, "this server's store cannot import a story with its revisions and annotations; send them one by one")
-	}
+	s, err := h.store.PutStory(r.Context(), actor, rec, 0)
 	if errors.Is(err, store.ErrReplayed) {
-		status, err = http.StatusOK, nil // the same request again: it was applied once
+		status, err = http.StatusOK, nil
 	}
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Location", "/api/projects/"+project+"/stories/"+s.ID)
-	return reply(w, status, newBundleOut(r, s, revs, docs))
+	return reply(w, status, storyOut(s))
 }
 
 // getStory answers a story together with its revisions and annotations.
@@ -147,7 +131,18 @@ func (h *Handler) getStory(w http.ResponseWriter, r *http.Request, project strin
 	if err != nil {
 		return err
 	}
-	return reply(w, http.StatusOK, newBundleOut(r, s, revs, docs.Docs))
+	out := struct {
+		Story       storyJSON        `json:"story"`
+		Revisions   []revisionJSON   `json:"revisions"`
+		Annotations []annotationJSON `json:"annotations"`
+	}{Story: storyOut(s), Revisions: []revisionJSON{}, Annotations: []annotationJSON{}}
+	for _, v := range revs {
+		out.Revisions = append(out.Revisions, revisionOut(v))
+	}
+	for _, d := range docs.Docs {
+		out.Annotations = append(out.Annotations, annotationOut(r, d))
+	}
+	return reply(w, http.StatusOK, out)
 }
 
 // updateStory changes a story's title and source; If-Match (the seq read)
