@@ -177,7 +177,7 @@ func TestChangeFeed(t *testing.T) {
 		// Long-poll: a write wakes a waiting reader.
 		go func() {
 			time.Sleep(300 * time.Millisecond)
-			e.do("bob", "POST", desk, minimalAnnotation, "Slug: a2")
+			e.later("bob", "POST", desk, minimalAnnotation, "Slug: a2")
 		}()
 		began := time.Now()
 		polled := e.do("vera", "GET", "/api/projects/desk/changes?wait=20&since="+last, "").expect(t, http.StatusOK).json(t)
@@ -199,7 +199,7 @@ func TestChangeFeed(t *testing.T) {
 		if res.Header.Get("Content-Type") != "text/event-stream" {
 			t.Fatalf("events: %s", res.Header.Get("Content-Type"))
 		}
-		go e.do("bob", "POST", desk, minimalAnnotation, "Slug: a3")
+		go e.later("bob", "POST", desk, minimalAnnotation, "Slug: a3")
 		sc := bufio.NewScanner(res.Body)
 		var ids []string
 		for sc.Scan() && len(ids) < 2 {
@@ -235,7 +235,7 @@ func TestEventsOutliveReadTimeout(t *testing.T) {
 		req.Header.Set("Authorization", "Bearer "+e.tokens["vera"])
 		go func() {
 			time.Sleep(1500 * time.Millisecond)
-			e.do("bob", "POST", desk, minimalAnnotation)
+			e.later("bob", "POST", desk, minimalAnnotation)
 		}()
 		res, err := srv.Client().Do(req)
 		must(t, err)
