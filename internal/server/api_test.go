@@ -267,3 +267,20 @@ func TestCreateStoryRetried(t *testing.T) {
 		}
 	})
 }
+
+// Over TLS the session cookie is Secure.
+func TestSessionCookieSecureUnderTLS(t *testing.T) {
+	e := newEnv(t, "sqlite")
+	srv := httptest.NewTLSServer(e.srv.Config.Handler)
+	defer srv.Close()
+	e = &env{t: t, db: e.db, srv: srv, tokens: e.tokens}
+	res := e.do("", "POST", "/api/session", `{"name": "bob", "password": "pw-bob"}`, "Content-Type: application/json").expect(t, http.StatusOK)
+	for _, c := range res.Cookies() {
+		if c.Name == "redline_session" && (!c.Secure || !c.HttpOnly) {
+			t.Errorf("cookie over TLS: %+v", c)
+		}
+	}
+	if len(res.Cookies()) == 0 {
+		t.Error("no cookie")
+	}
+}
