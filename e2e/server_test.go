@@ -22,12 +22,13 @@ type server struct {
 var listening = regexp.MustCompile(`serving on (http://\S+)`)
 
 // startServer runs `redline serve --addr 127.0.0.1:0` from the repository
-// root and waits for it to print its address.
+// root, on a database of its own in the test's temporary directory (never
+// a redline.db left in the checkout), and waits for it to print its address.
 func startServer(t testing.TB) *server {
 	t.Helper()
 	root := repoRoot(t)
 	return startProcess(t, root, "make build", filepath.Join(root, "bin", "redline"),
-		"serve", "--addr", "127.0.0.1:0", "--dir", root)
+		"serve", "--addr", "127.0.0.1:0", "--dir", root, "--db", filepath.Join(t.TempDir(), "redline.db"))
 }
 
 func repoRoot(t testing.TB) string {
