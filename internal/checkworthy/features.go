@@ -1,0 +1,199 @@
+package checkworthy
+
+import (
+	"hash/fnv"
+	"math"
+	"strings"
+	"unicode"
+)
+
+// hashBits sets the number of buckets words and bigrams are hashed into.
+// 2^12 float32 weights are 16 KiB; with a few thousand training sentences
+// more buckets only add collisions-free noise.
+const hashBits = 12
+
+const hashBuckets = 1 << hashBits
+
+// A cue is a named signal of a checkable statement (or of its absence).
+// Its name is what Cues reports, so a suggestion can say why it scored.
+type cue struct {
+	name string
+	has  func(s *sentence) bool
+}
+
+// sentence is a tokenised sentence: lower-cased words with numbers kept,
+// plus which words were capitalised inside the sentence.
+type sentence struct {
+	words     []string
+	capsInner int  // capitalised words after the first, other than "I"
+	question  bool // ends with a question mark
+}
+
+func wordList(list string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		m[w] = true
+	}
+	return m
+}
+
+func anyOf(list string) func(*sentence) bool {
+	set := wordList(list)
+	return func(s *sentence) bool {
+		for _, w := range s.words {
+			if set[w] {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// phrase reports a run of words ("i think") anywhere in the sentence.
+func phrase(list ...string) func(*sentence) bool {
+	return func(s *sentence) bool {
+		for _, p := range list {
+			if strings.Contains(" "+strings.Join(s.words, " ")+" ", " "+p+" ") {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+var spelledNumbers = wordList(`two three four five six seven eight nine ten eleven twelve fifteen
+twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million
+millions billion billions trillion trillions dozen dozens half third quarter percent`)
+
+var cues = []cue{
+	{"number", func(s *sentence) bool {
+		for _, w := range s.words {
+			if w == "<num>" || spelledNumbers[w] {
+				return true
+			}
+		}
+		return false
+	}},
+	{"percentage", anyOf(`% percent per-cent percentage`)},
+	{"money", anyOf(`$ € £ ¥ dollars dollar euros yuan rupees million billion trillion budget deficit tax taxes`)},
+	{"date", anyOf(`<year> january february march april june july august september october november december`)},
+	{"comparison", anyOf(`than compared increase increased decrease decreased rose risen fell fallen doubled tripled halved more less fewer higher lower up down cut cuts`)},
+	{"superlative", anyOf(`largest biggest highest lowest most least first only record best worst fastest oldest youngest greatest smallest longest shortest deadliest ever never history`)},
+	{"causal", anyOf(`because caused causes cause led leads resulted result blamed due`)},
+	{"source", anyOf(`according said says told reported reports report study survey data statistics figures estimated estimates found announced voted signed passed`)},
+	{"named", func(s *sentence) bool { return s.capsInner > 0 }},
+	{"opinion", phrase(`i think`, `i believe`, `i feel`, `i hope`, `in my opinion`, `my view`, `i want`, `i would`, `i will`, `we need`, `we must`, `we should`, `let me`, `let's`, `we have to`, `we've got to`, `ought to`)},
+	{"hedge", anyOf(`may might could possibly perhaps maybe`)},
+	{"question", func(s *sentence) bool { return s.question }},
+	{"short", func(s *sentence) bool { return len(s.words) < 8 }},
+	{"long", func(s *sentence) bool { return len(s.words) > 25 }},
+}
+
+// nFeatures is the width of the weight vector: the bias, the cues, then
+// the hashed buckets.
+var nFeatures = 1 + len(cues) + hashBuckets
+
+// tokenise lower-cases the words of text; a figure becomes "<num>" (a
+// four-digit 19xx or 20xx "<year>"), and $ % € £ ¥ are words of their own.
+func tokenise(text string) sentence {
+	var s sentence
+	r := []rune(text)
+	first := true
+	for i := 0; i < len(r); {
+		c := r[i]
+		switch {
+		case strings.ContainsRune("$%€£¥", c):
+			s.words = append(s.words, string(c))
+			i++
+		case unicode.IsLetter(c) || unicode.IsDigit(c):
+			j := i
+			for j < len(r) && (unicode.IsLetter(r[j]) || unicode.IsDigit(r[j]) || inWord(r, j)) {
+				j++
+			}
+			w := string(r[i:j])
+			if !first && unicode.IsUpper(c) && w != "I" {
+				s.capsInner++
+			}
+			first = false
+			s.words = append(s.words, normalise(w))
+			i = j
+		default:
+			if c == '?' {
+				s.question = true
+			} else if !unicode.IsSpace(c) && c != '"' && c != '”' && c != '’' && c != ')' {
+				s.question = false
+			}
+			i++
+		}
+	}
+	return s
+}
+
+// inWord keeps an apostrophe, hyphen, or a point or comma between digits
+// inside the word (don't, well-known, 1.4, 100,000).
+func inWord(r []rune, j int) bool {
+	if j == 0 || j+1 >= len(r) {
+		return false
+	}
+	prev, next := r[j-1], r[j+1]
+	switch r[j] {
+	case '\'', '’', '-':
+		return unicode.IsLetter(prev) && unicode.IsLetter(next)
+	case '.', ',':
+		return unicode.IsDigit(prev) && unicode.IsDigit(next)
+	}
+	return false
+}
+
+func normalise(w string) string {
+	if strings.ContainsFunc(w, unicode.IsDigit) {
+		if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
+			return "<year>"
+		}
+		return "<num>"
+	}
+	return strings.ReplaceAll(strings.ToLower(w), "’", "'")
+}
+
+// feature is an active feature: its index in the weight vector and its
+// value.
+type feature struct {
+	index int
+	value float64
+}
+
+// features lists the active features of a sentence: the bias (index 0),
+// each cue it has, and the buckets of its words and bigrams. Repeated
+// buckets are listed once; bucket values are scaled to unit length so
+// that a long sentence does not score high for its length alone.
+func features(s *sentence) []feature {
+	out := []feature{{0, 1}}
+	for i, c := range cues {
+		if c.has(s) {
+			out = append(out, feature{1 + i, 1})
+		}
+	}
+	firstBucket := len(out)
+	seen := map[int]bool{}
+	add := func(key string) {
+		h := fnv.New32a()
+		h.Write([]byte(key))
+		b := 1 + len(cues) + int(h.Sum32()%hashBuckets)
+		if !seen[b] {
+			seen[b] = true
+			out = append(out, feature{b, 1})
+		}
+	}
+	prev := "<s>"
+	for _, w := range s.words {
+		add("u " + w)
+		add("b " + prev + " " + w)
+		prev = w
+	}
+	add("b " + prev + " </s>")
+	v := 1 / math.Sqrt(float64(len(out)-firstBucket))
+	for i := firstBucket; i < len(out); i++ {
+		out[i].value = v
+	}
+	return out
+}
