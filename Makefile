@@ -77,6 +77,7 @@ $(HELLO)/web/app.wasm.br: $(GOFILES)
 
 eval: ## quote and speaker detection scored on the labelled real articles
 	$(GO) test -count=1 -run '^TestEval$$' -v ./internal/suggest/
+	$(GO) test -count=1 -run '^TestEvalClaims$$' -v ./internal/suggest/ ./internal/checkworthy/
 
 fuzz: ## run every fuzz test (internal/, bench/) for FUZZTIME (default 20s)
 	@for pkg in $$($(GO) list ./internal/... ./bench/...); do \

@@ -3,20 +3,27 @@ package checkworthy
 import (
 	"bytes"
 	"os"
+	"sync"
 	"testing"
 )
 
 const dataDir = "testdata/claimbuster"
 
+// retrained is one fresh training run, shared by the tests that need it.
+var retrained = sync.OnceValues(func() (*Model, []float64) {
+	train, _, err := LoadSplit(dataDir)
+	if err != nil {
+		panic(err)
+	}
+	return Train(train, DefaultTrainOptions)
+})
+
 // TestEmbeddedWeightsAreReproducible retrains on the committed data and
 // checks the result is byte for byte the embedded weights.bin: the model
 // can be rebuilt by anyone with `go run ./internal/checkworthy/train`.
 func TestEmbeddedWeightsAreReproducible(t *testing.T) {
-	train, _, err := LoadSplit(dataDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := Train(train, DefaultTrainOptions).MarshalBinary()
+	m, _ := retrained()
+	got, err := m.MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,17 +32,18 @@ func TestEmbeddedWeightsAreReproducible(t *testing.T) {
 	}
 }
 
-// TestEval reports precision, recall and F1 on check-worthy sentences, out
+// TestEvalClaims reports precision, recall and F1 on check-worthy sentences, out
 // of fold on the training split and on the held-out debates. The figures
 // are measurements; the test fails only if the model is no better than
 // calling every sentence check-worthy.
-func TestEval(t *testing.T) {
+func TestEvalClaims(t *testing.T) {
 	train, heldOut, err := LoadSplit(dataDir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	m := Default()
-	t.Logf("model: %d bytes embedded, threshold %.3f\n%s", len(embeddedWeights), m.Threshold, Report(m, train, heldOut, DefaultTrainOptions))
+	_, oof := retrained()
+	t.Logf("model: %d bytes embedded, threshold %.3f\n%s", len(embeddedWeights), m.Threshold, Report(m, train, oof, heldOut))
 	all := make([]float64, len(heldOut))
 	scores := make([]float64, len(heldOut))
 	for i, e := range heldOut {

@@ -13,5 +13,5 @@
 // commit and licence in its README), by `go run ./internal/checkworthy/train`,
 // which is deterministic: TestEmbeddedWeightsAreReproducible retrains and
 // compares. Some debates are held out of training entirely (heldOutFiles)
-// and reported apart by TestEval.
+// and reported apart by TestEvalClaims.
 package checkworthy

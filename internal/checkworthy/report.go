@@ -2,12 +2,12 @@ package checkworthy
 
 import "fmt"
 
-// Report gives precision, recall and F1 on check-worthy sentences: on the
-// training split out of fold (the figure the threshold was tuned on) and
-// on the held-out debates, with the model's threshold.
-func Report(m *Model, train, heldOut []Example, o TrainOptions) string {
-	oof := OutOfFold(train, o)
-	dev := Measure(oof, train, float64(m.Threshold))
+// Report gives precision, recall and F1 on check-worthy sentences at the
+// model's threshold: on the training split out of fold (outOfFold, as
+// Train returns it: the figure the threshold was tuned on) and on the
+// held-out debates.
+func Report(m *Model, train []Example, outOfFold []float64, heldOut []Example) string {
+	dev := Measure(outOfFold, train, float64(m.Threshold))
 	scores := make([]float64, len(heldOut))
 	for i, e := range heldOut {
 		scores[i] = m.Score(e.Text)

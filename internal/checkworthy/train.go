@@ -19,13 +19,12 @@ var DefaultTrainOptions = TrainOptions{Epochs: 500, Rate: 5, L2: 1e-4, Folds: 5}
 
 // Train fits the weights on examples, then sets the threshold that
 // maximises F1 over out-of-fold scores (each example scored by a model
-// that did not see it). It is deterministic.
-func Train(examples []Example, o TrainOptions) *Model {
-	feats := featuresOf(examples)
-	m := &Model{Weights: fit(feats, examples, o)}
-	oof := OutOfFold(examples, o)
-	m.Threshold = float32(BestThreshold(oof, examples))
-	return m
+// that did not see it), which it returns too. It is deterministic.
+func Train(examples []Example, o TrainOptions) (m *Model, outOfFold []float64) {
+	m = &Model{Weights: fit(featuresOf(examples), examples, o)}
+	outOfFold = OutOfFold(examples, o)
+	m.Threshold = float32(BestThreshold(outOfFold, examples))
+	return m, outOfFold
 }
 
 // OutOfFold scores each example with a model trained on the other folds

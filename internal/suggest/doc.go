@@ -1,10 +1,10 @@
-// Package suggest finds, offline and without any model, the direct
-// quotations in a news article, who said them, and the sentences worth
-// fact-checking. It works on the canonical text made by internal/article
-// (paragraphs separated by "\n\n", NFC, curly quotes kept) and reports
-// code-point spans into it. It is rule-based, deterministic and linear in
-// the text (BenchmarkSuggest100KB), fast enough to run whenever an article
-// is opened.
+// Package suggest finds, offline, the direct quotations in a news article,
+// who said them, and the sentences worth fact-checking. It works on the
+// canonical text made by internal/article (paragraphs separated by "\n\n",
+// NFC, curly quotes kept) and reports code-point spans into it. Quotations
+// and speakers are found by rules; claims are scored by the small embedded
+// model of internal/checkworthy. It is deterministic and linear in the text
+// (BenchmarkSuggest100KB), fast enough to run whenever an article is opened.
 //
 // # Quotations
 //
@@ -91,18 +91,17 @@
 //
 // # Claims
 //
-// Every sentence of at least six words that is not a question is scored by
-// summing feature weights and clamping to [0, 1]; those scoring 0.3 or more
-// are claims. The features (claims.go): number (a figure that is not a bare
-// year, or a spelled-out number) 0.30; percentage 0.15; money 0.15; date
-// 0.10; comparison (than, rose, fell, more, …) 0.20; superlative (largest,
-// first, record, …) 0.15; causal (because, caused, led, due, …) 0.15;
-// source (according, said, reported, study, …) 0.15; a named person or
-// organisation outside quotation marks 0.10; opinion words (think, should,
-// beautiful, …) −0.20; hedges (may, might, could) −0.05. A sentence wholly
-// inside a quotation keeps half its score (what was said may need checking,
-// but the quote suggestion already covers those words). ClaimsByScore ranks
-// claims.
+// Every sentence of at least five words that is not a question is scored
+// by checkworthy.Default, a logistic regression trained on sentences that
+// people labelled check-worthy factual, unimportant factual or not factual
+// (the ClaimBuster data set); the score is the probability of the first.
+// Sentences scoring at or above the model's threshold (chosen by
+// cross-validation to maximise F1) are claims. The Reason names the cues
+// the sentence has that count for a claim (number, percentage, money, date,
+// comparison, superlative, causal, source, named, …), or "wording" when
+// only its words do. A sentence wholly inside a quotation keeps half its
+// score (what was said may need checking, but the quote suggestion already
+// covers those words). ClaimsByScore ranks claims.
 //
 // # Evaluation
 //

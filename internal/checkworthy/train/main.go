@@ -25,7 +25,7 @@ func run(dataDir, out string) error {
 	if err != nil {
 		return err
 	}
-	m := checkworthy.Train(train, checkworthy.DefaultTrainOptions)
+	m, oof := checkworthy.Train(train, checkworthy.DefaultTrainOptions)
 	data, err := m.MarshalBinary()
 	if err != nil {
 		return err
@@ -34,6 +34,6 @@ func run(dataDir, out string) error {
 		return err
 	}
 	fmt.Printf("wrote %s: %d bytes, threshold %.3f, trained on %d sentences\n", out, len(data), m.Threshold, len(train))
-	fmt.Println(checkworthy.Report(m, train, heldOut, checkworthy.DefaultTrainOptions))
+	fmt.Println(checkworthy.Report(m, train, oof, heldOut))
 	return nil
 }
