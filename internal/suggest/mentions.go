@@ -151,6 +151,7 @@ func (f *mentionFinder) nameSequence(i int) int {
 		case t.kind == tWord && titleWords[t.lower] && f.titleRunLeadsToName(k):
 		case t.kind == tPunct && t.text == "." && end == k-1 && t.start == f.toks[k-1].end &&
 			(titleAbbreviations[f.toks[k-1].lower] || len([]rune(f.toks[k-1].text)) == 1) && next():
+		case t.kind == tPunct && t.text == "&" && end == k-1 && next(): // E&E News, Johnson & Johnson
 		case t.kind == tPunct && t.text == "," && k > i && titleWords[f.toks[k-1].lower] && !isCapitalized(f.toks[k-1].text) && next():
 		default:
 			return end
