@@ -116,7 +116,8 @@ const innerWordsAlone = 6
 // for inside the outer quotation first, as for a top-level one but within
 // its marks: a speech verb after the inner quotation in its sentence (‘…,’
 // she said), else before it (spokeswoman Maria Zakharova claimed … ‘…’),
-// else the speaker of the previous inner quotation of the same outer one.
+// else, for the first inner quotation, in the sentence before; else the
+// speaker of the previous inner quotation of the same outer one.
 // Failing that, a speech verb just before the outer quotation whose
 // speaker is not the outer quotation's own (Trump stressed “… ‘crystal
 // clear water’ …” (The New York Times)) names the inner speaker. Short
@@ -139,7 +140,8 @@ func (a *analysis) attributeInner(outers map[int]quoteResult) []quoteResult {
 			limit = a.inner[i+1].open
 		}
 		res := quoteResult{q: iq.rawQuote}
-		inside := a.attributeAfterWithin(&res, limit) || a.attributeBeforeWithin(&res, parent.q.open, prev)
+		inside := a.attributeAfterWithin(&res, limit) || a.attributeBeforeWithin(&res, parent.q.open, prev) ||
+			prev == nil && a.attributePreviousWithin(&res, parent.q.open)
 		if !inside && prev != nil && prev.source != "" {
 			res.speaker, res.source = prev.speaker, srcInherit
 			res.score = max(0.5, prev.score-0.1)
@@ -190,6 +192,27 @@ func (a *analysis) attributeBeforeWithin(res *quoteResult, outerOpen int, prev *
 	for k := o - 1; k >= from; k-- {
 		if ref, ok := a.verbSpeaker[k]; ok {
 			a.set(res, ref, srcBefore, "attributed: "+a.clause(ref, k))
+			return true
+		}
+	}
+	return false
+}
+
+// attributePreviousWithin handles an inner quotation opening its sentence
+// when the sentence before, still inside the outer marks, reports someone's
+// speech (“Zakharova spoke at length on Thursday. ‘…’”): as
+// attributePrevious, bounded by the outer opening mark.
+func (a *analysis) attributePreviousWithin(res *quoteResult, outerOpen int) bool {
+	o := a.tokenAt(res.q.open)
+	if o >= len(a.toks) || a.sentOf[o] <= 0 || a.sents[a.sentOf[o]].first+1 < o {
+		return false
+	}
+	prevSent := a.sents[a.sentOf[o]-1]
+	from := max(prevSent.first, a.tokenAt(outerOpen)+1, prevSent.last-clauseLookback)
+	for k := prevSent.last; k >= from; k-- {
+		if ref, ok := a.verbSpeaker[k]; ok && ref.name != "" {
+			a.set(res, ref, srcPrevious, "previous sentence: "+a.clause(ref, k))
+			res.score -= 0.2
 			return true
 		}
 	}

@@ -26,6 +26,12 @@ func TestNestedQuotations(t *testing.T) {
 				{"California is not the arbiter of these issues,", "Jane Roe"},
 				{"but that cannot dictate to the rest of the country.", "Jane Roe"},
 			}},
+		{"the sentence before the inner quotation, inside the outer one, names its speaker",
+			"The Daily Bugle wrote: “Foreign Minister John Smith told reporters on Thursday that the talks had failed. ‘We will not give up the port.’ The talks ended without a deal.”",
+			[]wantQuote{
+				{"Foreign Minister John Smith told reporters on Thursday that the talks had failed. ‘We will not give up the port.’ The talks ended without a deal.", "Daily Bugle"},
+				{"We will not give up the port.", "John Smith"},
+			}},
 		{"guillemets with inner low-high marks",
 			"Газета пишет: «Министр Иван Петров заявил журналистам: „Мы не будем платить по этим счетам“, — и ушёл».",
 			[]wantQuote{
