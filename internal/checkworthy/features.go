@@ -1,8 +1,9 @@
 package checkworthy
 
 import (
-	"hash/fnv"
+	"cmp"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -25,8 +26,10 @@ type cue struct {
 // plus which words were capitalised inside the sentence.
 type sentence struct {
 	words     []string
-	capsInner int  // capitalised words after the first, other than "I"
-	question  bool // ends with a question mark
+	joined    string // " " + words joined by spaces + " ", for phrase cues
+	wordCues  uint64 // bit i set: some word is in cue i's word list
+	capsInner int    // capitalised words after the first, other than "I"
+	question  bool   // ends with a question mark
 }
 
 func wordList(list string) map[string]bool {
@@ -37,23 +40,32 @@ func wordList(list string) map[string]bool {
 	return m
 }
 
+// cueWords maps a word to the bit set of the word-list cues it belongs to,
+// so a sentence's word cues cost one lookup a word.
+var cueWords = map[string]uint64{}
+
+// anyOf is the cue "some word of the list": it registers the list under
+// the next cue bit.
 func anyOf(list string) func(*sentence) bool {
-	set := wordList(list)
-	return func(s *sentence) bool {
-		for _, w := range s.words {
-			if set[w] {
-				return true
-			}
-		}
-		return false
+	bit := uint64(1) << len(wordListBits)
+	wordListBits = append(wordListBits, list)
+	for w := range wordList(list) {
+		cueWords[w] |= bit
 	}
+	return func(s *sentence) bool { return s.wordCues&bit != 0 }
 }
+
+// wordListBits counts the word-list cues registered so far (at most 64).
+var wordListBits []string
 
 // phrase reports a run of words ("i think") anywhere in the sentence.
 func phrase(list ...string) func(*sentence) bool {
+	for i, p := range list {
+		list[i] = " " + p + " "
+	}
 	return func(s *sentence) bool {
 		for _, p := range list {
-			if strings.Contains(" "+strings.Join(s.words, " ")+" ", " "+p+" ") {
+			if strings.Contains(s.joined, p) {
 				return true
 			}
 		}
@@ -61,19 +73,12 @@ func phrase(list ...string) func(*sentence) bool {
 	}
 }
 
-var spelledNumbers = wordList(`two three four five six seven eight nine ten eleven twelve fifteen
+const spelledNumbers = `two three four five six seven eight nine ten eleven twelve fifteen
 twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million
-millions billion billions trillion trillions dozen dozens half third quarter percent`)
+millions billion billions trillion trillions dozen dozens half third quarter percent`
 
 var cues = []cue{
-	{"number", func(s *sentence) bool {
-		for _, w := range s.words {
-			if w == "<num>" || spelledNumbers[w] {
-				return true
-			}
-		}
-		return false
-	}},
+	{"number", anyOf("<num> " + spelledNumbers)},
 	{"percentage", anyOf(`% percent per-cent percentage`)},
 	{"money", anyOf(`$ € £ ¥ dollars dollar euros yuan rupees million billion trillion budget deficit tax taxes`)},
 	{"date", anyOf(`<year> january february march april june july august september october november december`)},
@@ -102,7 +107,7 @@ func tokenise(text string) sentence {
 	for i := 0; i < len(r); {
 		c := r[i]
 		switch {
-		case strings.ContainsRune("$%€£¥", c):
+		case c == '$' || c == '%' || c == '€' || c == '£' || c == '¥':
 			s.words = append(s.words, string(c))
 			i++
 		case unicode.IsLetter(c) || unicode.IsDigit(c):
@@ -126,6 +131,14 @@ func tokenise(text string) sentence {
 			i++
 		}
 	}
+	var b strings.Builder
+	b.WriteByte(' ')
+	for _, w := range s.words {
+		b.WriteString(w)
+		b.WriteByte(' ')
+		s.wordCues |= cueWords[w]
+	}
+	s.joined = b.String()
 	return s
 }
 
@@ -152,7 +165,11 @@ func normalise(w string) string {
 		}
 		return "<num>"
 	}
-	return strings.ReplaceAll(strings.ToLower(w), "’", "'")
+	w = strings.ToLower(w)
+	if strings.Contains(w, "’") {
+		w = strings.ReplaceAll(w, "’", "'")
+	}
+	return w
 }
 
 // feature is an active feature: its index in the weight vector and its
@@ -174,26 +191,34 @@ func features(s *sentence) []feature {
 		}
 	}
 	firstBucket := len(out)
-	seen := map[int]bool{}
-	add := func(key string) {
-		h := fnv.New32a()
-		h.Write([]byte(key))
-		b := 1 + len(cues) + int(h.Sum32()%hashBuckets)
-		if !seen[b] {
-			seen[b] = true
-			out = append(out, feature{b, 1})
-		}
-	}
+	add := func(h uint32) { out = append(out, feature{1 + len(cues) + int(h%hashBuckets), 0}) }
 	prev := "<s>"
 	for _, w := range s.words {
-		add("u " + w)
-		add("b " + prev + " " + w)
+		add(fnv1a(fnv1a(fnvOffset, "u "), w))
+		add(fnv1a(fnv1a(fnv1a(fnv1a(fnvOffset, "b "), prev), " "), w))
 		prev = w
 	}
-	add("b " + prev + " </s>")
-	v := 1 / math.Sqrt(float64(len(out)-firstBucket))
-	for i := firstBucket; i < len(out); i++ {
-		out[i].value = v
+	add(fnv1a(fnv1a(fnv1a(fnv1a(fnvOffset, "b "), prev), " "), "</s>"))
+	buckets := out[firstBucket:]
+	slices.SortFunc(buckets, func(x, y feature) int { return cmp.Compare(x.index, y.index) })
+	buckets = slices.CompactFunc(buckets, func(x, y feature) bool { return x.index == y.index })
+	v := 1 / math.Sqrt(float64(len(buckets)))
+	for i := range buckets {
+		buckets[i].value = v
 	}
-	return out
+	return out[:firstBucket+len(buckets)]
+}
+
+// FNV-1a, 32 bits, over strings without allocating.
+const (
+	fnvOffset uint32 = 2166136261
+	fnvPrime  uint32 = 16777619
+)
+
+func fnv1a(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= fnvPrime
+	}
+	return h
 }
