@@ -101,7 +101,7 @@ func (a *analysis) resolveVerbs() {
 		if m := a.subjectOf(t); m >= 0 {
 			pronoun := ctx.pronoun()
 			if scope >= 0 {
-				pronoun = cmp.Or(quotedCtx.lastSpeaker, quotedCtx.lastPerson, pronoun)
+				pronoun = cmp.Or(quotedCtx.lastSpeaker, quotedCtx.lastPerson, ctx.otherThanSpeaker(), pronoun)
 			}
 			ref = a.resolve(m, pronoun)
 		}
@@ -121,6 +121,17 @@ type pronounContext struct {
 	lastSpeaker string // the last resolved subject of a speech verb
 	lastPerson  string // the last person named anywhere
 	newSubject  string // a person opening a sentence since the last speaker spoke
+}
+
+// otherThanSpeaker is the last person named, unless that is the last
+// speaker: inside a quotation a pronoun is someone the quoted words are
+// about, not the reporter quoting them ("Jane Roe reports that John Smith
+// was asked. “‘No,’ he said.”" is Smith's no).
+func (c pronounContext) otherThanSpeaker() string {
+	if c.lastPerson == c.lastSpeaker {
+		return ""
+	}
+	return c.lastPerson
 }
 
 // pronoun resolves he/she: a person who opened a sentence after the last
@@ -241,7 +252,28 @@ func (a *analysis) leftMention(k int) int {
 		}
 		return head
 	}
-	return a.subjectMentionEndingAt(k)
+	return a.ofOrganisation(a.subjectMentionEndingAt(k))
+}
+
+// ofOrganisation steps from an organisation to the person it belongs to
+// in "Jane Roe of the Daily Bugle said": the person is the subject. A name
+// after "the" is an organisation's, whatever its shape.
+func (a *analysis) ofOrganisation(m int) int {
+	if m < 0 || a.mentions[m].kind != mName {
+		return m
+	}
+	k := a.mentions[m].first - 1
+	article := k >= 0 && a.toks[k].lower == "the"
+	if article {
+		k--
+	}
+	if k < 1 || a.toks[k].lower != "of" || a.mentions[m].person && !article {
+		return m
+	}
+	if p := a.subjectMentionEndingAt(k - 1); p >= 0 && a.mentions[p].kind == mName && a.mentions[p].person {
+		return p
+	}
+	return m
 }
 
 func (a *analysis) subjectMentionEndingAt(k int) int {

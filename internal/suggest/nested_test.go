@@ -19,6 +19,12 @@ func TestNestedQuotations(t *testing.T) {
 				{"We agreed on nothing at all,", "John Smith"},
 				{"It was a long day,", "Jane Roe"},
 			}},
+		{"a pronoun inside the quotation takes the person named before it, not the reporter",
+			"Jane Roe of the Daily Bugle reports that John Smith was at the meeting on Monday. “‘We know nothing about them,’ he said.”",
+			[]wantQuote{
+				{"‘We know nothing about them,’ he said.", "Jane Roe"},
+				{"We know nothing about them,", "John Smith"},
+			}},
 		{"straight doubles around straight singles, split inner quotation",
 			`Bloomberg reported the interview. "The regulator warned the state. 'California is not the arbiter of these issues,' said Administrator Jane Roe. The state sets its own rules, 'but that cannot dictate to the rest of the country.'"`,
 			[]wantQuote{
