@@ -39,7 +39,7 @@ func TestEvalClaims(t *testing.T) {
 	for _, split := range []struct {
 		name     string
 		examples []checkworthy.Example
-	}{{"trained on", train}, {"held-out", heldOut}} {
+	}{{"in sample", train}, {"held-out", heldOut}} {
 		picked := make([]float64, len(split.examples))
 		for i, e := range split.examples {
 			if len(ClaimsByScore(Suggest(e.Text))) > 0 {
