@@ -1,11 +1,11 @@
 package checkworthy
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // hashBits sets the number of buckets words and bigrams are hashed into.
@@ -26,7 +26,6 @@ type cue struct {
 // plus which words were capitalised inside the sentence.
 type sentence struct {
 	words     []string
-	joined    string // " " + words joined by spaces + " ", for phrase cues
 	wordCues  uint64 // bit i set: some word is in cue i's word list
 	capsInner int    // capitalised words after the first, other than "I"
 	question  bool   // ends with a question mark
@@ -58,15 +57,21 @@ func anyOf(list string) func(*sentence) bool {
 // wordListBits counts the word-list cues registered so far (at most 64).
 var wordListBits []string
 
-// phrase reports a run of words ("i think") anywhere in the sentence.
+// phrase reports a run of words ("i think") anywhere in the sentence. The
+// runs are indexed by their first word, so a sentence costs one lookup a
+// word.
 func phrase(list ...string) func(*sentence) bool {
-	for i, p := range list {
-		list[i] = " " + p + " "
+	byFirst := map[string][][]string{}
+	for _, p := range list {
+		words := strings.Fields(p)
+		byFirst[words[0]] = append(byFirst[words[0]], words)
 	}
 	return func(s *sentence) bool {
-		for _, p := range list {
-			if strings.Contains(s.joined, p) {
-				return true
+		for i, w := range s.words {
+			for _, run := range byFirst[w] {
+				if len(s.words)-i >= len(run) && slices.Equal(s.words[i:i+len(run)], run) {
+					return true
+				}
 			}
 		}
 		return false
@@ -100,22 +105,27 @@ var nFeatures = 1 + len(cues) + hashBuckets
 
 // tokenise lower-cases the words of text; a figure becomes "<num>" (a
 // four-digit 19xx or 20xx "<year>"), and $ % € £ ¥ are words of their own.
+// It walks the string itself: scoring runs on every sentence of an article.
 func tokenise(text string) sentence {
-	var s sentence
-	r := []rune(text)
+	s := sentence{words: make([]string, 0, 32)}
 	first := true
-	for i := 0; i < len(r); {
-		c := r[i]
+	for i := 0; i < len(text); {
+		c, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case c == '$' || c == '%' || c == '€' || c == '£' || c == '¥':
-			s.words = append(s.words, string(c))
-			i++
-		case unicode.IsLetter(c) || unicode.IsDigit(c):
-			j := i
-			for j < len(r) && (unicode.IsLetter(r[j]) || unicode.IsDigit(r[j]) || inWord(r, j)) {
-				j++
+			s.words = append(s.words, text[i:i+size])
+			i += size
+		case letterOrDigit(c):
+			j := i + size
+			for j < len(text) {
+				d, dsize := utf8.DecodeRuneInString(text[j:])
+				if letterOrDigit(d) || joinsWord(text, j, d, dsize) {
+					j += dsize
+					continue
+				}
+				break
 			}
-			w := string(r[i:j])
+			w := text[i:j]
 			if !first && unicode.IsUpper(c) && w != "I" {
 				s.capsInner++
 			}
@@ -128,28 +138,32 @@ func tokenise(text string) sentence {
 			} else if !unicode.IsSpace(c) && c != '"' && c != '”' && c != '’' && c != ')' {
 				s.question = false
 			}
-			i++
+			i += size
 		}
 	}
-	var b strings.Builder
-	b.WriteByte(' ')
 	for _, w := range s.words {
-		b.WriteString(w)
-		b.WriteByte(' ')
 		s.wordCues |= cueWords[w]
 	}
-	s.joined = b.String()
 	return s
 }
 
-// inWord keeps an apostrophe, hyphen, or a point or comma between digits
-// inside the word (don't, well-known, 1.4, 100,000).
-func inWord(r []rune, j int) bool {
-	if j == 0 || j+1 >= len(r) {
+func letterOrDigit(c rune) bool {
+	if c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return unicode.IsLetter(c) || unicode.IsDigit(c)
+}
+
+// joinsWord keeps the mark d at text[j:] inside the word: an apostrophe or
+// hyphen between letters (don't, well-known), a point or comma between
+// digits (1.4, 100,000).
+func joinsWord(text string, j int, d rune, size int) bool {
+	if j == 0 || j+size >= len(text) {
 		return false
 	}
-	prev, next := r[j-1], r[j+1]
-	switch r[j] {
+	prev, _ := utf8.DecodeLastRuneInString(text[:j])
+	next, _ := utf8.DecodeRuneInString(text[j+size:])
+	switch d {
 	case '\'', '’', '-':
 		return unicode.IsLetter(prev) && unicode.IsLetter(next)
 	case '.', ',':
@@ -191,7 +205,14 @@ func features(s *sentence) []feature {
 		}
 	}
 	firstBucket := len(out)
-	add := func(h uint32) { out = append(out, feature{1 + len(cues) + int(h%hashBuckets), 0}) }
+	var seen [hashBuckets / 64]uint64
+	add := func(h uint32) {
+		b := h % hashBuckets
+		if seen[b/64]&(1<<(b%64)) == 0 {
+			seen[b/64] |= 1 << (b % 64)
+			out = append(out, feature{1 + len(cues) + int(b), 0})
+		}
+	}
 	prev := "<s>"
 	for _, w := range s.words {
 		add(fnv1a(fnv1a(fnvOffset, "u "), w))
@@ -199,14 +220,11 @@ func features(s *sentence) []feature {
 		prev = w
 	}
 	add(fnv1a(fnv1a(fnv1a(fnv1a(fnvOffset, "b "), prev), " "), "</s>"))
-	buckets := out[firstBucket:]
-	slices.SortFunc(buckets, func(x, y feature) int { return cmp.Compare(x.index, y.index) })
-	buckets = slices.CompactFunc(buckets, func(x, y feature) bool { return x.index == y.index })
-	v := 1 / math.Sqrt(float64(len(buckets)))
-	for i := range buckets {
-		buckets[i].value = v
+	v := 1 / math.Sqrt(float64(len(out)-firstBucket))
+	for i := firstBucket; i < len(out); i++ {
+		out[i].value = v
 	}
-	return out[:firstBucket+len(buckets)]
+	return out
 }
 
 // FNV-1a, 32 bits, over strings without allocating.
