@@ -38,6 +38,12 @@ func TestNestedQuotations(t *testing.T) {
 				{"Foreign Minister John Smith told reporters on Thursday that the talks had failed. ‘We will not give up the port.’ The talks ended without a deal.", "Daily Bugle"},
 				{"We will not give up the port.", "John Smith"},
 			}},
+		{"an outer quotation over two paragraphs, the inner one in the second",
+			"The Daily Bugle reported: “The minister met the unions on Monday.\n\n“Minister John Smith told them: ‘The budget cannot grow this year.’ The unions walked out.”",
+			[]wantQuote{
+				{"The minister met the unions on Monday.\n\n“Minister John Smith told them: ‘The budget cannot grow this year.’ The unions walked out.", "Daily Bugle"},
+				{"The budget cannot grow this year.", "John Smith"},
+			}},
 		{"guillemets with inner low-high marks",
 			"Газета пишет: «Министр Иван Петров заявил журналистам: „Мы не будем платить по этим счетам“, — и ушёл».",
 			[]wantQuote{
