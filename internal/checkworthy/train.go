@@ -3,6 +3,7 @@ package checkworthy
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // TrainOptions are the training settings; DefaultTrainOptions are the ones
@@ -21,32 +22,40 @@ var DefaultTrainOptions = TrainOptions{Epochs: 500, Rate: 5, L2: 1e-4, Folds: 5}
 // maximises F1 over out-of-fold scores (each example scored by a model
 // that did not see it), which it returns too. It is deterministic.
 func Train(examples []Example, o TrainOptions) (m *Model, outOfFold []float64) {
-	m = &Model{Weights: fit(featuresOf(examples), examples, o)}
+	m = &Model{}
+	var wg sync.WaitGroup
+	wg.Go(func() { m.Weights = fit(featuresOf(examples), examples, o) })
 	outOfFold = OutOfFold(examples, o)
+	wg.Wait()
 	m.Threshold = float32(BestThreshold(outOfFold, examples))
 	return m, outOfFold
 }
 
 // OutOfFold scores each example with a model trained on the other folds
-// (example i is in fold i mod Folds).
+// (example i is in fold i mod Folds). The folds train concurrently; each
+// is deterministic and writes only its own examples' scores.
 func OutOfFold(examples []Example, o TrainOptions) []float64 {
 	feats := featuresOf(examples)
 	scores := make([]float64, len(examples))
+	var wg sync.WaitGroup
 	for k := range o.Folds {
-		var trF [][]feature
-		var trE []Example
-		for i := range examples {
-			if i%o.Folds != k {
-				trF, trE = append(trF, feats[i]), append(trE, examples[i])
+		wg.Go(func() {
+			var trF [][]feature
+			var trE []Example
+			for i := range examples {
+				if i%o.Folds != k {
+					trF, trE = append(trF, feats[i]), append(trE, examples[i])
+				}
 			}
-		}
-		m := &Model{Weights: fit(trF, trE, o)}
-		for i := range examples {
-			if i%o.Folds == k {
-				scores[i] = m.score(feats[i])
+			m := &Model{Weights: fit(trF, trE, o)}
+			for i := range examples {
+				if i%o.Folds == k {
+					scores[i] = m.score(feats[i])
+				}
 			}
-		}
+		})
 	}
+	wg.Wait()
 	return scores
 }
 
