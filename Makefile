@@ -7,6 +7,7 @@ ADDR     ?= 127.0.0.1:8000
 WASM     := web/app.wasm
 BIN      := bin/redline
 GOFILES  := $(shell find . -name '*.go' -not -path './bin/*') go.mod go.sum
+GOFILES  += internal/checkworthy/weights.bin
 FUZZTIME ?= 20s
 HELLO    := bin/hello
 BENCH    := bin/bench
