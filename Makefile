@@ -8,6 +8,7 @@ DB       ?= redline.db
 WASM     := web/app.wasm
 BIN      := bin/redline
 GOFILES  := $(shell find . -name '*.go' -not -path './bin/*') go.mod go.sum
+GOFILES  += internal/checkworthy/weights.bin
 FUZZTIME ?= 20s
 HELLO    := bin/hello
 BENCH    := bin/bench
@@ -81,6 +82,7 @@ $(HELLO)/web/app.wasm.br: $(GOFILES)
 eval: ## quote and speaker detection scored on the labelled real articles
 	$(GO) test -count=1 -run '^TestEval$$' -v ./internal/suggest/
 	$(GO) test -count=1 -run '^TestEvalRevisions$$' -v ./internal/migrate/
+	$(GO) test -count=1 -run '^TestEvalClaims$$' -v ./internal/suggest/ ./internal/checkworthy/
 
 fuzz: ## run every fuzz test (internal/, bench/) for FUZZTIME (default 20s)
 	@for pkg in $$($(GO) list ./internal/... ./bench/...); do \

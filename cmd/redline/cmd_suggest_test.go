@@ -98,8 +98,8 @@ func TestSuggestIDsAreStable(t *testing.T) {
 			}
 		}
 	}
-	if len(ids[0]) != 2 || strings.Join(ids[0], " ") != strings.Join(ids[1], " ") {
-		t.Errorf("ids %v then %v, want the same two", ids[0], ids[1])
+	if len(ids[0]) < 2 || strings.Join(ids[0], " ") != strings.Join(ids[1], " ") {
+		t.Errorf("ids %v then %v, want the same, the quote and the claim among them", ids[0], ids[1])
 	}
 }
 

@@ -29,24 +29,17 @@ type Suggestion struct {
 	Reason  string  // why, briefly ("attributed: Witkoff calling")
 }
 
-// MinClaimScore is the check-worthiness a claim needs to be suggested.
-// internal/suggest reports every sentence scoring 0.3 as a claim, which is
-// one feature (a figure alone, or a date with a source); from 0.4 on a
-// claim has a figure and something to check it against (a name, a date)
-// or three weaker signals, which is what a fact-checker wants offered.
-// Quotes are always suggested: a quotation is worth marking whoever said
-// it.
-const MinClaimScore = 0.4
-
-// scoreSlack absorbs rounding in scores summed from feature weights.
-const scoreSlack = 1e-9
+// Claims are offered as internal/suggest reports them: its check-worthiness
+// model keeps only the sentences it scores at or above the threshold chosen
+// on labelled data, so the app offers what `redline suggest` prints. Quotes
+// are always suggested: a quotation is worth marking whoever said it.
 
 // ErrNoSuggestion means a key names nothing suggested now: it was
 // accepted, rejected or annotated meanwhile (perhaps in another tab).
 var ErrNoSuggestion = errors.New("that suggestion is no longer offered")
 
 // Suggestions lists, in text order, what internal/suggest finds in the
-// shown revision, less the claims below MinClaimScore, the suggestions the
+// shown revision, less the suggestions the
 // reader rejected on this revision (in any tab, at any time) and those
 // already annotated: an annotation of the same kind on nearly the same
 // words (see sameWords).
@@ -204,7 +197,7 @@ type cachedSuggestions struct {
 const suggestCacheSize = 8
 
 // suggestionsOf returns the suggestions for a revision's text, each claim
-// at least MinClaimScore, in text order. The slice is shared: callers copy
+// in text order. The slice is shared: callers copy
 // what they keep.
 func suggestionsOf(revisionID, text string) []Suggestion {
 	suggestCache.Lock()
@@ -238,9 +231,6 @@ func findSuggestions(text string) []Suggestion {
 		kind := annotation.KindQuote
 		if f.Kind == suggest.Claim {
 			kind = annotation.KindClaim
-			if f.Score < MinClaimScore-scoreSlack {
-				continue
-			}
 		}
 		sp := reading.SnapToWords(runes, f.Span)
 		if sp.Empty() {

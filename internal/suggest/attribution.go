@@ -26,6 +26,8 @@ type analysis struct {
 	tokMention []int
 	quotes     []rawQuote
 	quoted     []bool // per token: inside a quotation's marks
+	quoteOf    []int  // per token: the index in quotes of the quotation it is inside, or -1
+	inner      []innerQuote
 	// verbSpeaker maps the token index of each speech verb to its speaker,
 	// resolved in text order so pronouns see the speakers before them.
 	verbSpeaker map[int]speakerRef
@@ -37,13 +39,19 @@ func analyse(text string) *analysis {
 	a.sents, a.sentOf = splitSentences(a.toks)
 	a.mentions, a.tokMention = findMentions(a.toks, a.sentOf)
 	a.quotes = findQuotes(a.runes)
+	a.inner = findInnerQuotes(a.runes, a.quotes)
 	a.quoted = make([]bool, len(a.toks))
+	a.quoteOf = make([]int, len(a.toks))
 	q := 0
 	for k, t := range a.toks {
 		for q < len(a.quotes) && a.quotes[q].close < t.start {
 			q++
 		}
 		a.quoted[k] = q < len(a.quotes) && a.quotes[q].open < t.start && t.start < a.quotes[q].close
+		a.quoteOf[k] = -1
+		if a.quoted[k] {
+			a.quoteOf[k] = q
+		}
 	}
 	a.resolveVerbs()
 	return a
@@ -53,10 +61,14 @@ func analyse(text string) *analysis {
 // resolved subject of a speech verb) and the last person named. A he/she
 // resolves to the last speaker if there is one, else to the last person:
 // in news copy a pronoun after a quote almost always means its speaker,
-// even when another person was named in between.
+// even when another person was named in between. Inside a quotation (a
+// publication quoting someone: “… spokeswoman Maria Zakharova claimed …
+// ‘…,’ she said.”) the people and speakers of the quoted text come first,
+// and they do not leak out to the pronouns of the article around it.
 func (a *analysis) resolveVerbs() {
 	a.verbSpeaker = map[int]speakerRef{}
-	var ctx pronounContext
+	var ctx, quotedCtx pronounContext
+	scope := -1
 	// opening: no mention or speech verb yet in the current sentence, so a
 	// person named now opens it.
 	opening, sent := true, -1
@@ -64,9 +76,13 @@ func (a *analysis) resolveVerbs() {
 		if a.sentOf[t] != sent {
 			opening, sent = true, a.sentOf[t]
 		}
+		if a.quoteOf[t] != scope {
+			scope, quotedCtx = a.quoteOf[t], pronounContext{}
+		}
 		if m := a.tokMention[t]; m >= 0 && a.mentions[m].last == t {
 			if a.mentions[m].kind == mName && a.mentions[m].person {
 				ctx.lastPerson = a.mentions[m].canonical
+				quotedCtx.lastPerson = ctx.lastPerson
 				if opening && !a.quoted[t] {
 					ctx.newSubject = ctx.lastPerson
 				}
@@ -83,10 +99,18 @@ func (a *analysis) resolveVerbs() {
 		// attributes the quotation next to it, to no one.
 		var ref speakerRef
 		if m := a.subjectOf(t); m >= 0 {
-			ref = a.resolve(m, ctx.pronoun())
+			pronoun := ctx.pronoun()
+			if scope >= 0 {
+				pronoun = cmp.Or(quotedCtx.lastSpeaker, quotedCtx.lastPerson, ctx.otherThanSpeaker(), pronoun)
+			}
+			ref = a.resolve(m, pronoun)
 		}
 		a.verbSpeaker[t] = ref
-		if ref.name != "" {
+		switch {
+		case ref.name == "":
+		case scope >= 0:
+			quotedCtx.lastSpeaker = ref.name
+		default:
 			ctx.lastSpeaker, ctx.newSubject = ref.name, ""
 		}
 	}
@@ -97,6 +121,17 @@ type pronounContext struct {
 	lastSpeaker string // the last resolved subject of a speech verb
 	lastPerson  string // the last person named anywhere
 	newSubject  string // a person opening a sentence since the last speaker spoke
+}
+
+// otherThanSpeaker is the last person named, unless that is the last
+// speaker: inside a quotation a pronoun is someone the quoted words are
+// about, not the reporter quoting them ("Jane Roe reports that John Smith
+// was asked. “‘No,’ he said.”" is Smith's no).
+func (c pronounContext) otherThanSpeaker() string {
+	if c.lastPerson == c.lastSpeaker {
+		return ""
+	}
+	return c.lastPerson
 }
 
 // pronoun resolves he/she: a person who opened a sentence after the last
@@ -217,7 +252,28 @@ func (a *analysis) leftMention(k int) int {
 		}
 		return head
 	}
-	return a.subjectMentionEndingAt(k)
+	return a.ofOrganisation(a.subjectMentionEndingAt(k))
+}
+
+// ofOrganisation steps from an organisation to the person it belongs to
+// in "Jane Roe of the Daily Bugle said": the person is the subject. A name
+// after "the" is an organisation's, whatever its shape.
+func (a *analysis) ofOrganisation(m int) int {
+	if m < 0 || a.mentions[m].kind != mName {
+		return m
+	}
+	k := a.mentions[m].first - 1
+	article := k >= 0 && a.toks[k].lower == "the"
+	if article {
+		k--
+	}
+	if k < 1 || a.toks[k].lower != "of" || a.mentions[m].person && !article {
+		return m
+	}
+	if p := a.subjectMentionEndingAt(k - 1); p >= 0 && a.mentions[p].kind == mName && a.mentions[p].person {
+		return p
+	}
+	return m
 }
 
 func (a *analysis) subjectMentionEndingAt(k int) int {

@@ -1,10 +1,10 @@
-// Package suggest finds, offline and without any model, the direct
-// quotations in a news article, who said them, and the sentences worth
-// fact-checking. It works on the canonical text made by internal/article
-// (paragraphs separated by "\n\n", NFC, curly quotes kept) and reports
-// code-point spans into it. It is rule-based, deterministic and linear in
-// the text (BenchmarkSuggest100KB), fast enough to run whenever an article
-// is opened.
+// Package suggest finds, offline, the direct quotations in a news article,
+// who said them, and the sentences worth fact-checking. It works on the
+// canonical text made by internal/article (paragraphs separated by "\n\n",
+// NFC, curly quotes kept) and reports code-point spans into it. Quotations
+// and speakers are found by rules; claims are scored by the small embedded
+// model of internal/checkworthy. It is deterministic and linear in the text
+// (BenchmarkSuggest100KB), fast enough to run whenever an article is opened.
 //
 // # Quotations
 //
@@ -12,8 +12,8 @@
 // mark may pair with a curly one, as real copy does), «…», „…“ / „…”, and
 // British ‘…’. The suggestion's span is the words inside the marks with the
 // spaces next to them trimmed; the marks are excluded. Marks of another
-// family inside an open quotation are nested quotes and stay inside the
-// outer one, which is the suggestion. A quotation still open at a paragraph
+// family inside an open quotation are a nested quotation (see below); they
+// never close the outer one. A quotation still open at a paragraph
 // break continues when the next paragraph starts with an opening mark of
 // the same family (the repeated-mark convention); the one suggestion then
 // spans all its paragraphs, the repeated marks included. A quotation left
@@ -26,11 +26,41 @@
 // marks typed by mistake).
 //
 // Apostrophes are never quotation marks: the straight ' never opens a
-// quotation; ’ with a letter on both sides (don’t, Putin’s) never closes
-// one; ‘ after a letter or before an elision (‘90s, ‘em, ‘til, ‘n’) never
-// opens one. Not handled: »reversed« guillemets, corner brackets, and a
-// plural possessive (“the players’ union”) inside a ‘…’ quotation, which
-// closes it early.
+// top-level quotation; ’ with a letter on both sides (don’t, Putin’s) never
+// closes one; ‘ after a letter or before an elision (‘90s, ‘em, ‘til, ‘n’)
+// never opens one. Not handled: »reversed« guillemets, corner brackets, the
+// German inner ‚…‘, and a plural possessive (“the players’ union”) inside a
+// top-level ‘…’ quotation, which closes it early.
+//
+// # Quotations inside quotations
+//
+// A publication quoting a person (Ebel reports, “At a briefing, spokeswoman
+// Maria Zakharova claimed … ‘But we are well aware …,’ she said.”) gives two
+// suggestions: the outer passage, attributed like any quotation (to Ebel),
+// and the inner one with its own speaker (Zakharova). Inner quotations are
+// ‘…’ or straight '…' inside “…”, "…" or «…»; „…“ or “…” inside «…»; and “…”
+// or "…" inside British ‘…’; one level deep, never across a paragraph break.
+// Inside a straight-quoted passage a ' opens only after a space or an
+// opening mark and before a word that is not an elision, and closes only
+// glued to the word before it (shouldn't, players' stay words); a closing
+// mark after an s and before a space is a plural possessive when a later
+// mark on the line closes for sure. The inner speaker is looked for within
+// the outer marks first: a speech verb after it in its sentence, else
+// before it, else the previous inner quotation's speaker; pronouns there
+// resolve to the people and speakers of the quoted passage (“… John Smith
+// met the mayor. ‘…,’ he said.” is Smith's, not the reporter's), and they do
+// not leak out to the article's own pronouns. Failing that, a speech verb
+// right before the outer quotation names the inner speaker when it is not
+// the outer quotation's speaker: Trump Stressed “Clean Air And ‘Crystal
+// Clear Water’ …” (The New York Times) — the outer words are the Times',
+// the inner Trump's. Inner quotations of one or two words need an
+// attribution inside the outer marks, and unattributed ones of fewer than
+// six words are terms being stressed ("I underline 'to stop this
+// program'"): neither is suggested.
+//
+// A source cited in brackets right after the closing mark (“…” (NBC News,
+// 5/26/2017)), as government press round-ups print it, is the quotation's
+// speaker before any speech verb.
 //
 // Scare quotes: a quotation of one or two words is suggested only when its
 // own sentence attributes it (“…,” she said; he described him as a
@@ -91,18 +121,17 @@
 //
 // # Claims
 //
-// Every sentence of at least six words that is not a question is scored by
-// summing feature weights and clamping to [0, 1]; those scoring 0.3 or more
-// are claims. The features (claims.go): number (a figure that is not a bare
-// year, or a spelled-out number) 0.30; percentage 0.15; money 0.15; date
-// 0.10; comparison (than, rose, fell, more, …) 0.20; superlative (largest,
-// first, record, …) 0.15; causal (because, caused, led, due, …) 0.15;
-// source (according, said, reported, study, …) 0.15; a named person or
-// organisation outside quotation marks 0.10; opinion words (think, should,
-// beautiful, …) −0.20; hedges (may, might, could) −0.05. A sentence wholly
-// inside a quotation keeps half its score (what was said may need checking,
-// but the quote suggestion already covers those words). ClaimsByScore ranks
-// claims.
+// Every sentence of at least five words that is not a question is scored
+// by checkworthy.Default, a logistic regression trained on sentences that
+// people labelled check-worthy factual, unimportant factual or not factual
+// (the ClaimBuster data set); the score is the probability of the first.
+// Sentences scoring at or above the model's threshold (chosen by
+// cross-validation to maximise F1) are claims. The Reason names the cues
+// the sentence has that count for a claim (number, percentage, money, date,
+// comparison, superlative, causal, source, named, …), or "wording" when
+// only its words do. A sentence wholly inside a quotation keeps half its
+// score (what was said may need checking, but the quote suggestion already
+// covers those words). ClaimsByScore ranks claims.
 //
 // # Evaluation
 //
@@ -113,8 +142,9 @@
 // speech or writing, with its text exactly as between the marks (trimmed)
 // and the speaker's full name as the article gives it ("" when the article
 // names none); terms being named and unattributed scare quotes are not
-// labelled; a nested quotation is part of its outer one. Decisions for
-// cases met in the set:
+// labelled; a quotation nested in another (a publication quoting a person)
+// is a label of its own, with its own speaker, listed right after its outer
+// one. Decisions for cases met in the set:
 //   - a split quotation (“X,” he said, “Y.”) is two labels, one per pair
 //     of marks, both with the speaker: the marks decide, as in the
 //     detector, and each part is checkable on its own;

@@ -198,8 +198,9 @@ func evalArticle(text string, labels Labels) ArticleReport {
 	return ar
 }
 
-// locateLabels finds each label's span: its first occurrence after the
-// previous label's (labels are listed in text order), else anywhere.
+// locateLabels finds each label's span: its first occurrence starting
+// after the previous label's start (labels are listed in text order, an
+// inner quotation right after its outer one), else anywhere.
 func locateLabels(runes []rune, labels []LabelQuote) []span.Span {
 	text := string(runes)
 	ix := span.NewIndex(text)
@@ -217,7 +218,7 @@ func locateLabels(runes []rune, labels []LabelQuote) []span.Span {
 			continue
 		}
 		out[i] = ix.BytesToSpan(b, b+len(l.Text))
-		from = b + len(l.Text)
+		from = b + 1
 	}
 	return out
 }

@@ -1,6 +1,10 @@
 package suggest
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/redline-news/redline/internal/checkworthy"
+)
 
 // TestEval reports quote precision, recall and speaker accuracy on the
 // labelled articles in testdata/eval. It never fails on the figures (they
@@ -19,5 +23,29 @@ func TestEval(t *testing.T) {
 		for _, e := range a.Errors {
 			t.Logf("%s: %s", a.Name, e)
 		}
+	}
+}
+
+// TestEvalClaims runs Suggest on each labelled debate sentence of
+// internal/checkworthy's data (ClaimBuster, CC BY 4.0) and reports how
+// well a claim suggestion picks the check-worthy ones, on the split the
+// model was trained on and on the held-out debates. Measurements only; run
+// it with go test -run TestEvalClaims -v ./internal/suggest/
+func TestEvalClaims(t *testing.T) {
+	train, heldOut, err := checkworthy.LoadSplit("../checkworthy/testdata/claimbuster")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, split := range []struct {
+		name     string
+		examples []checkworthy.Example
+	}{{"in sample", train}, {"held-out", heldOut}} {
+		picked := make([]float64, len(split.examples))
+		for i, e := range split.examples {
+			if len(ClaimsByScore(Suggest(e.Text))) > 0 {
+				picked[i] = 1
+			}
+		}
+		t.Logf("%-10s %4d sentences: %s", split.name, len(split.examples), checkworthy.Measure(picked, split.examples, 1))
 	}
 }

@@ -16,6 +16,7 @@ func FuzzSuggest(f *testing.F) {
 		"“Vive la 🇫🇷 e\u0301quipe 😀 𝔘𝔫𝔦,” said Jane Roe.",
 		"Mr. . Dr. , the the the minister said “x”",
 		"a\xffb “c\xfe” said D E",
+		"X reports, “Y claimed. ‘We know,’ she said.”", `"a 'b,' c 'd' players' e"`, "«a „b“ c»", "‘a “b,” he said’", "“‘", "“a ‘”",
 	}
 	if data, err := os.ReadFile("../../testdata/putin-prayed-2025-03-23.txt"); err == nil {
 		seeds = append(seeds, string(data))

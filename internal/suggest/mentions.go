@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -150,6 +151,7 @@ func (f *mentionFinder) nameSequence(i int) int {
 		case t.kind == tWord && titleWords[t.lower] && f.titleRunLeadsToName(k):
 		case t.kind == tPunct && t.text == "." && end == k-1 && t.start == f.toks[k-1].end &&
 			(titleAbbreviations[f.toks[k-1].lower] || len([]rune(f.toks[k-1].text)) == 1) && next():
+		case t.kind == tPunct && t.text == "&" && end == k-1 && next(): // E&E News, Johnson & Johnson
 		case t.kind == tPunct && t.text == "," && k > i && titleWords[f.toks[k-1].lower] && !isCapitalized(f.toks[k-1].text) && next():
 		default:
 			return end
@@ -207,13 +209,13 @@ func (f *mentionFinder) buildName(i, end int) (mention, bool) {
 		return mention{}, false
 	}
 	first := words[0]
-	if len(words) == 1 && f.sentenceInitial(first) && !f.capitalisedInside[stripPossessive(f.toks[first].text)] && !isAcronym(f.toks[first].text) {
+	if len(words) == 1 && f.sentenceInitial(first) && !f.capitalisedInside[stripPossessive(f.toks[first].text)] && !isAcronym(f.toks[first].text) && !f.speaksNext(first) {
 		return mention{}, false
 	}
 	roles := map[string]bool{}
 	split := -1
 	for w, k := range words {
-		if titleWords[strings.TrimSuffix(f.toks[k].lower, ".")] {
+		if isTitleWord(strings.TrimSuffix(f.toks[k].lower, ".")) {
 			split = w
 		}
 	}
@@ -249,6 +251,23 @@ func (f *mentionFinder) buildName(i, end int) (mention, bool) {
 	f.appositiveRoles(end, roles)
 	m.person = isPersonName(f.toks, nameWords, roles)
 	return m, true
+}
+
+// isTitleWord: a title word, or a hyphenated one with a title word in it
+// ("President-Elect", "Then-Candidate").
+func isTitleWord(lower string) bool {
+	if titleWords[lower] {
+		return true
+	}
+	parts := strings.Split(lower, "-")
+	return len(parts) > 1 && slices.ContainsFunc(parts, func(p string) bool { return titleWords[p] })
+}
+
+// speaksNext reports a word followed at once by a finite speech verb: a
+// sentence-initial "Ebel reports" or "Bloomberg reported" names a speaker
+// even if the text capitalises it nowhere else.
+func (f *mentionFinder) speaksNext(k int) bool {
+	return k+1 < len(f.toks) && f.toks[k+1].kind == tWord && speechVerbs[f.toks[k+1].lower] == vFinite
 }
 
 // portfolioAt reports a capitalised word that completes a title before a

@@ -15,6 +15,7 @@ const (
 	srcStatement = "statement" // X issued the following statement …¶ “…”
 	srcInherit   = "inherit"   // a second quotation continuing the previous one
 	srcPrevious  = "previous"  // X said …. “…” (the sentence before names the speaker)
+	srcCitation  = "citation"  // “…” (X, date)
 )
 
 // quoteResult is a quotation with its attribution.
@@ -29,6 +30,13 @@ type quoteResult struct {
 // attributeQuotes attributes every quotation; quotations of one or two
 // words are scare quotes unless their own sentence attributes them.
 func (a *analysis) attributeQuotes() []quoteResult {
+	top, byIndex := a.attributeTopLevel()
+	return append(top, a.attributeInner(byIndex)...)
+}
+
+// attributeTopLevel attributes the top-level quotations and returns them
+// also by their index in a.quotes.
+func (a *analysis) attributeTopLevel() ([]quoteResult, map[int]quoteResult) {
 	paraOf := make([]int, len(a.toks))
 	// announcer[p] is the last "X issued the following statement" verb in
 	// paragraph p, or -1.
@@ -46,13 +54,14 @@ func (a *analysis) attributeQuotes() []quoteResult {
 	}
 	var out []quoteResult
 	var prev *quoteResult
+	byIndex := map[int]quoteResult{}
 	for i, q := range a.quotes {
 		nextOpen := len(a.runes)
 		if i+1 < len(a.quotes) {
 			nextOpen = a.quotes[i+1].open
 		}
 		res := quoteResult{q: q}
-		ok := a.attributeAfter(&res, nextOpen) || a.attributeStatement(&res, announcer, paraOf) || a.attributeBefore(&res, prev) ||
+		ok := a.attributeCitation(&res) || a.attributeAfter(&res, nextOpen) || a.attributeStatement(&res, announcer, paraOf) || a.attributeBefore(&res, prev) ||
 			a.inherit(&res, prev, paraOf) || a.attributePrevious(&res)
 		words := countWords(a.runes[q.content.Start:q.content.End])
 		sameSentence := res.source == srcInherit && a.sentOf[a.tokenAt(prev.q.close)] == a.sentOf[a.tokenAt(q.open)]
@@ -64,15 +73,16 @@ func (a *analysis) attributeQuotes() []quoteResult {
 		}
 		out = append(out, res)
 		prev = &out[len(out)-1]
+		byIndex[i] = res
 	}
-	return out
+	return out, byIndex
 }
 
 // attributedNearby: the attribution was found in the quotation's own
 // sentence or in the words announcing it.
 func attributedNearby(source string) bool {
 	switch source {
-	case srcAfter, srcBefore, srcDash, srcColon, srcStatement:
+	case srcAfter, srcBefore, srcDash, srcColon, srcStatement, srcCitation:
 		return true
 	}
 	return false
@@ -103,6 +113,34 @@ func (a *analysis) attributeAfter(res *quoteResult, nextOpen int) bool {
 		}
 	}
 	return false
+}
+
+// attributeCitation reads a source cited in brackets right after the
+// closing mark, as press round-ups do: “…” (NBC News, 5/26/2017). The
+// words are the cited publication's, whoever the sentence before says
+// spoke.
+func (a *analysis) attributeCitation(res *quoteResult) bool {
+	k := a.tokenAt(res.q.close) + 1
+	if k < len(a.toks) && (a.toks[k].text == "." || a.toks[k].text == ",") {
+		k++
+	}
+	if k+1 >= len(a.toks) || a.toks[k].text != "(" {
+		return false
+	}
+	k++
+	if k+1 < len(a.toks) && a.toks[k].lower == "the" {
+		k++
+	}
+	m := a.mentionStartingAt(k)
+	if m < 0 || a.mentions[m].kind != mName {
+		return false
+	}
+	if end := a.mentions[m].last + 1; end >= len(a.toks) || a.toks[end].text != "," && a.toks[end].text != ")" {
+		return false
+	}
+	ref := a.resolve(m, "")
+	a.set(res, ref, srcCitation, "cited: ("+ref.surface+")")
+	return true
 }
 
 // attributeBefore looks from the start of the sentence (or the end of the

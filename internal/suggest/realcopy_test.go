@@ -71,9 +71,9 @@ func TestSplitAndNestedQuotes(t *testing.T) {
 		{"nested straight singles with apostrophes inside straight doubles",
 			`James Jeffrey spoke. "I underline 'to stop this program' and 'now', it's clear," Jeffrey said.`,
 			[]wantQuote{{"I underline 'to stop this program' and 'now', it's clear,", "James Jeffrey"}}},
-		{"nested curly singles ending the outer quotation",
+		{"nested curly singles ending the outer quotation, a plural possessive inside",
 			"“He told me, ‘I’m done with the players’ union,’ and left,” said Jane Roe.",
-			[]wantQuote{{"He told me, ‘I’m done with the players’ union,’ and left,", "Jane Roe"}}},
+			[]wantQuote{{"He told me, ‘I’m done with the players’ union,’ and left,", "Jane Roe"}, {"I’m done with the players’ union,", ""}}},
 	})
 }
 

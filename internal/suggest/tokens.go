@@ -88,8 +88,3 @@ func isCapitalized(w string) bool {
 	}
 	return false
 }
-
-// hasDigit reports whether a word contains a digit.
-func hasDigit(w string) bool {
-	return strings.IndexFunc(w, unicode.IsDigit) >= 0
-}
