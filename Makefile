@@ -75,8 +75,9 @@ $(HELLO)/web/app.wasm.br: $(GOFILES)
 	$(GO) run ./cmd/precompress $(HELLO)/web/app.wasm
 	$(GO) build -trimpath -o $(HELLO)/hello ./bench/hello
 
-eval: ## quote and speaker detection scored on the labelled real articles
+eval: ## quote and speaker detection, and article extraction, scored on labelled real material
 	$(GO) test -count=1 -run '^TestEval$$' -v ./internal/suggest/
+	REDLINE_EVAL=1 $(GO) test -count=1 -timeout 30m -run '^(TestExtractionEval|TestSnippetEval)$$' -v ./internal/article/
 
 fuzz: ## run every fuzz test (internal/, bench/) for FUZZTIME (default 20s)
 	@for pkg in $$($(GO) list ./internal/... ./bench/...); do \

@@ -3,47 +3,40 @@ package article
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
-	"time"
 
-	"codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
-// maxReadabilityElements bounds the pages handed to readability, whose
+// maxExtractorElements bounds the pages handed to the extractors, whose
 // scoring passes are superlinear; real news pages have a few thousand
 // elements. Larger pages use the linear whole-body fallback.
-const maxReadabilityElements = 100_000
+const maxExtractorElements = 100_000
 
-// parseHTML extracts the article body of a saved web page with
-// readability (the algorithm of Firefox's Reader View) and turns its
-// blocks into paragraphs. When readability finds nothing, the whole body
-// is used, minus navigation and page furniture. Nothing is ever executed
-// or rendered: the page is only a tree of nodes whose text is read, and
-// scripts, styles, embedded documents, SVG, form controls, hidden
-// elements and javascript: links contribute no text.
+// parseHTML extracts the article body of a saved web page (see
+// extractArticle) and turns its blocks into paragraphs. When the
+// extractors find nothing, the whole body is used, minus navigation and
+// page furniture. Nothing is ever executed or rendered: the page is only
+// a tree of nodes whose text is read, and scripts, styles, embedded
+// documents, SVG, form controls, hidden elements and javascript: controls
+// contribute no text.
 func parseHTML(b *builder, data []byte) error {
 	doc, err := parsePage(data)
 	if err != nil {
 		return err
 	}
-	pageDate := firstTimeElement(doc) // before readability edits the tree
-	parser := readability.NewParser()
-	parser.MaxElemsToParse = maxReadabilityElements
-	if page, err := parser.ParseAndMutate(doc, nil); err == nil {
-		b.title = cleanParagraph(page.Title())
-		b.byline = cleanParagraph(page.Byline())
-		if t, err := page.PublishedTime(); err == nil {
-			b.date = t.Format(time.DateOnly)
-		}
-		if page.Node != nil {
-			newHTMLWalker(b, pageChrome).walk(page.Node)
+	pageDate := firstTimeElement(doc)
+	if countElements(doc) <= maxExtractorElements {
+		content, meta := extractArticle(doc)
+		b.metadata = meta
+		if content != nil {
+			newHTMLWalker(b, pageChrome).walk(content)
 		}
 	}
 	b.setDate(pageDate)
 	if len(b.blocks) == 0 {
-		doc, _ = parsePage(data) // readability changed the first tree
 		if body := findFirst(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body }); body != nil {
 			newHTMLWalker(b, bodyChrome).walk(body)
 		}
@@ -52,9 +45,10 @@ func parseHTML(b *builder, data []byte) error {
 }
 
 // parsePage parses an HTML page and removes what must never become text
-// but that readability would keep or turn into text: javascript: links
-// (readability unwraps them), hidden elements and advertising slots
-// (readability strips the class names that identify them).
+// but that the extractors would keep or turn into text: hidden elements,
+// templates (inert markup a browser never shows) and javascript: controls ("Show more", "Print"), which readability
+// unwraps into text. A javascript: link wrapped around paragraphs is a
+// wrapper, not a control: only its link goes.
 func parsePage(data []byte) (*html.Node, error) {
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
@@ -63,7 +57,17 @@ func parsePage(data []byte) (*html.Node, error) {
 	}
 	var remove []*html.Node
 	walkTree(doc, func(n *html.Node) bool {
-		if n.Type == html.ElementNode && (n.DataAtom == atom.A && isScriptURL(attr(n, "href")) || isHidden(n) || isAdvert(n)) {
+		if n.Type != html.ElementNode {
+			return true
+		}
+		if n.DataAtom == atom.A && isScriptURL(attr(n, "href")) {
+			if !hasBlock(n) {
+				remove = append(remove, n)
+				return false
+			}
+			n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "href" })
+		}
+		if isHidden(n) || n.DataAtom == atom.Template {
 			remove = append(remove, n)
 			return false
 		}
@@ -73,6 +77,23 @@ func parsePage(data []byte) (*html.Node, error) {
 		n.Parent.RemoveChild(n)
 	}
 	return doc, nil
+}
+
+// hasBlock reports whether an element holds a block element.
+func hasBlock(n *html.Node) bool {
+	return findFirst(n, func(c *html.Node) bool { return c != n && blockElements[c.DataAtom] }) != nil
+}
+
+// countElements counts the element nodes of a tree.
+func countElements(doc *html.Node) int {
+	n := 0
+	walkTree(doc, func(c *html.Node) bool {
+		if c.Type == html.ElementNode {
+			n++
+		}
+		return true
+	}, func(*html.Node) {})
+	return n
 }
 
 // isScriptURL reports javascript: (and vbscript:) URLs the way a browser
