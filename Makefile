@@ -36,10 +36,17 @@ test: unit e2e ## go vet, unit tests with -race, browser end-to-end tests
 unit:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./cmd/...
+	$(GO) tool staticcheck ./...
+	GOOS=js GOARCH=wasm $(GO) tool staticcheck ./app/... ./cmd/...
 	$(GO) test -race ./...
 
-e2e: build ## browser end-to-end tests (headless Chromium)
+e2e: build e2e/axe/node_modules/.package-lock.json ## browser end-to-end tests (headless Chromium)
 	$(GO) test -tags e2e -count=1 -v ./e2e/
+
+# axe-core, the accessibility engine the e2e tests inject, at the version
+# pinned in e2e/axe/package-lock.json.
+e2e/axe/node_modules/.package-lock.json: e2e/axe/package.json e2e/axe/package-lock.json
+	npm ci --prefix e2e/axe --no-audit --no-fund
 
 bench: $(BENCH)/app/web/app.wasm.br $(HELLO)/web/app.wasm.br $(BENCH)/bench.wasm bench/node_modules/.package-lock.json ## Go core benchmarks, then Redline against its peers in Chromium; writes BENCHMARKS.md
 	mkdir -p bench/out
