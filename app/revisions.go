@@ -201,12 +201,18 @@ func renderChangedReport(changes []library.Change) app.UI {
 // costs time and hides them.
 func renderDiff(d *revision.Diff, sideBySide, whole bool, current int) app.UI {
 	if !sideBySide {
-		return app.Div().ID("diff").Class("diff", "inline").Body(diffParagraphs(d, whole, current, revision.Delete, revision.Insert)...)
+		return diffRegion("inline").Body(diffParagraphs(d, whole, current, revision.Delete, revision.Insert)...)
 	}
-	return app.Div().ID("diff").Class("diff", "side-by-side").Body(
+	return diffRegion("side-by-side").Body(
 		app.Div().Class("old").Body(append([]app.UI{app.H3().Text("Earlier")}, diffParagraphs(d, whole, current, revision.Delete)...)...),
 		app.Div().Class("new").Body(append([]app.UI{app.H3().Text("Later")}, diffParagraphs(d, whole, current, revision.Insert)...)...),
 	)
+}
+
+// diffRegion is the diff's scrolling box: focusable and named, so that it
+// can be scrolled from the keyboard and a screen reader says what it is.
+func diffRegion(layout string) app.HTMLDiv {
+	return app.Div().ID("diff").Class("diff", layout).TabIndex(0).Attr("role", "region").Aria("label", "Changes between the revisions")
 }
 
 // foldContext is how much unchanged text, in code points, stays on each
