@@ -23,11 +23,13 @@ const maxExtractorElements = 100_000
 // documents, SVG, form controls, hidden elements and javascript: controls
 // contribute no text.
 func parseHTML(b *builder, data []byte) error {
-	doc, err := parsePage(data)
+	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
-		return err
+		// From bytes, the only failure is nesting deeper than 512 elements.
+		return fmt.Errorf("%w: the HTML page nests elements too deeply (%v)", ErrTooComplex, err)
 	}
-	pageDate := firstTimeElement(doc)
+	pageDate := firstTimeElement(doc) // before prepareForExtractors unwraps <time>
+	prepareForExtractors(doc)
 	if countElements(doc) <= maxExtractorElements {
 		content, meta := extractArticle(doc)
 		b.metadata = meta
@@ -44,39 +46,67 @@ func parseHTML(b *builder, data []byte) error {
 	return nil
 }
 
-// parsePage parses an HTML page and removes what must never become text
-// but that the extractors would keep or turn into text: hidden elements,
-// templates (inert markup a browser never shows) and javascript: controls ("Show more", "Print"), which readability
-// unwraps into text. A javascript: link wrapped around paragraphs is a
-// wrapper, not a control: only its link goes.
-func parsePage(data []byte) (*html.Node, error) {
-	doc, err := html.Parse(bytes.NewReader(data))
-	if err != nil {
-		// From bytes, the only failure is nesting deeper than 512 elements.
-		return nil, fmt.Errorf("%w: the HTML page nests elements too deeply (%v)", ErrTooComplex, err)
-	}
-	var remove []*html.Node
+// prepareForExtractors edits a page for the extractors:
+//   - what must never become text but that they would keep or turn into
+//     text goes: hidden elements, templates (inert markup a browser never
+//     shows) and javascript: controls ("Show more", "Print"), which
+//     readability unwraps into text; a javascript: link wrapped around
+//     paragraphs is a wrapper, not a control, and only its link goes;
+//   - what trafilatura removes together with the text that follows it
+//     (go-trafilatura v1.12.2 loses the rest of a paragraph after an inline
+//     <time>, <button>, <script> or <svg>) is removed here, where the text
+//     after it stays, or unwrapped when its content is the article's
+//     (time, label, picture).
+//     Structured data (JSON-LD scripts) stays: it is the pages' metadata.
+func prepareForExtractors(doc *html.Node) {
+	var remove, unwrap []*html.Node
 	walkTree(doc, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return true
 		}
-		if n.DataAtom == atom.A && isScriptURL(attr(n, "href")) {
+		switch {
+		case n.DataAtom == atom.A && isScriptURL(attr(n, "href")):
 			if !hasBlock(n) {
 				remove = append(remove, n)
 				return false
 			}
 			n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "href" })
-		}
-		if isHidden(n) || n.DataAtom == atom.Template {
+		case isHidden(n) || n.Namespace != "" || inertElements[n.DataAtom] && !isStructuredData(n):
 			remove = append(remove, n)
 			return false
+		case unwrappedElements[n.DataAtom]:
+			unwrap = append(unwrap, n)
 		}
 		return true
 	}, func(*html.Node) {})
 	for _, n := range remove {
 		n.Parent.RemoveChild(n)
 	}
-	return doc, nil
+	for _, n := range slices.Backward(unwrap) { // innermost first
+		for c := n.FirstChild; c != nil; c = n.FirstChild {
+			n.RemoveChild(c)
+			n.Parent.InsertBefore(c, n)
+		}
+		n.Parent.RemoveChild(n)
+	}
+}
+
+// inertElements never give article text (see noText) and are removed
+// before extraction. Images stay: the extractors score by them.
+var inertElements = atomSet(
+	atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Iframe, atom.Frame, atom.Frameset,
+	atom.Object, atom.Embed, atom.Applet, atom.Canvas, atom.Video, atom.Audio, atom.Source, atom.Track,
+	atom.Map, atom.Button, atom.Input, atom.Select, atom.Textarea, atom.Datalist,
+)
+
+// unwrappedElements are inline elements whose content belongs to the
+// article but that trafilatura drops with what follows them.
+var unwrappedElements = atomSet(atom.Time, atom.Label, atom.Picture)
+
+// isStructuredData reports a JSON-LD script, the metadata (headline,
+// author, date) the extractors read.
+func isStructuredData(n *html.Node) bool {
+	return n.DataAtom == atom.Script && strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json")
 }
 
 // hasBlock reports whether an element holds a block element.

@@ -114,7 +114,7 @@ func TestParseHTML(t *testing.T) {
 			paragraphs: []string{"Big news", "First", "line.", "Second part."},
 			blocks:     []Block{BlockHeading, BlockParagraph, BlockParagraph, BlockParagraph}},
 		{name: "time element gives the date", in: `<body><time datetime="2024-02-29">yesterday</time><p>Text.</p></body>`,
-			date: "2024-02-29", paragraphs: []string{"Text."}},
+			date: "2024-02-29", paragraphs: []string{"yesterday", "Text."}},
 		{name: "lists, quotes and pre", in: `<body><ul><li>One</li><li>Two <em>2</em></li></ul><blockquote><p>Said.</p></blockquote><pre>a   b
 c</pre></body>`,
 			paragraphs: []string{"One", "Two 2", "Said.", "a b c"},
@@ -265,6 +265,37 @@ func TestFormatsAgree(t *testing.T) {
 		}
 		if a.Date != text.Date {
 			t.Errorf("%s date = %q, want %q", path, a.Date, text.Date)
+		}
+	}
+}
+
+// TestHTMLTextAfterInlineElementsStays: in an article long enough for
+// the extractors to take, the text after an inline element that gives no
+// text (or whose text is kept) stays in its paragraph. go-trafilatura
+// drops it along with the element unless the page is prepared first.
+func TestHTMLTextAfterInlineElementsStays(t *testing.T) {
+	filler := strings.Repeat("<p>The council met on Monday and voted to close the pool, to the dismay of the swimmers who use it every morning.</p>", 5)
+	tests := []struct{ inline, want string }{
+		{`<img src="x.png" alt="">`, "Before after."},
+		{`<svg viewBox="0 0 1 1"><path d="M0 0"/></svg>`, "Before after."},
+		{`<iframe src="x"></iframe>`, "Before after."},
+		{`<button>Share</button>`, "Before after."},
+		{`<input value="x">`, "Before after."},
+		{`<script>x()</script>`, "Before after."},
+		{`<noscript>Enable JavaScript</noscript>`, "Before after."},
+		{`<video src="x"></video>`, "Before after."},
+		{`<picture><source srcset="x.webp"><img src="x.png" alt=""></picture>`, "Before after."},
+		{`<time datetime="2025-03-23">Sunday</time>`, "Before Sunday after."},
+		{`<label>tag</label>`, "Before tag after."},
+	}
+	for _, tt := range tests {
+		page := "<html><body><article>" + filler + "<p>Before " + tt.inline + " after.</p>" + filler + "</article></body></html>"
+		a, err := Parse([]byte(page), FormatHTML)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, "\n\n"+tt.want+"\n\n") {
+			t.Errorf("%s: the paragraph is not %q in %q", tt.inline, tt.want, a.Text)
 		}
 	}
 }
