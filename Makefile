@@ -38,10 +38,16 @@ test: unit e2e ## go vet, unit tests with -race, browser end-to-end tests
 unit:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./cmd/...
+	$(GO) tool staticcheck ./...
 	$(GO) test -race ./...
 
-e2e: build ## browser end-to-end tests (headless Chromium)
+e2e: build e2e/axe/node_modules/.package-lock.json ## browser end-to-end tests (headless Chromium)
 	$(GO) test -tags e2e -count=1 -v ./e2e/
+
+# axe-core, the accessibility engine the e2e tests inject, at the version
+# pinned in e2e/axe/package-lock.json.
+e2e/axe/node_modules/.package-lock.json: e2e/axe/package.json e2e/axe/package-lock.json
+	npm ci --prefix e2e/axe --no-audit --no-fund
 
 bench: $(BENCH)/app/web/app.wasm.br $(HELLO)/web/app.wasm.br $(BENCH)/bench.wasm bench/node_modules/.package-lock.json ## Go core benchmarks, then Redline against its peers in Chromium; writes BENCHMARKS.md
 	mkdir -p bench/out
@@ -79,10 +85,11 @@ $(HELLO)/web/app.wasm.br: $(GOFILES)
 	$(GO) run ./cmd/precompress $(HELLO)/web/app.wasm
 	$(GO) build -trimpath -o $(HELLO)/hello ./bench/hello
 
-eval: ## quote and speaker detection scored on the labelled real articles
+eval: ## quotes, speakers, claims, article extraction and revision migration, scored on labelled real material
 	$(GO) test -count=1 -run '^TestEval$$' -v ./internal/suggest/
 	$(GO) test -count=1 -run '^TestEvalRevisions$$' -v ./internal/migrate/
 	$(GO) test -count=1 -run '^TestEvalClaims$$' -v ./internal/suggest/ ./internal/checkworthy/
+	REDLINE_EVAL=1 $(GO) test -count=1 -timeout 30m -run '^(TestExtractionEval|TestSnippetEval)$$' -v ./internal/article/
 
 fuzz: ## run every fuzz test (internal/, bench/) for FUZZTIME (default 20s)
 	@for pkg in $$($(GO) list ./internal/... ./bench/...); do \

@@ -204,9 +204,15 @@ func renderChangedReport(changes []library.Change) app.UI {
 // costs time and hides them.
 func renderDiff(d *revision.Diff, sideBySide, whole bool, current int) app.UI {
 	if !sideBySide {
-		return app.Div().ID("diff").Class("diff", "inline").Body(diffParagraphs(d, whole, current, revision.Delete, revision.Insert)...)
+		return diffRegion("inline").Body(diffParagraphs(d, whole, current, revision.Delete, revision.Insert)...)
 	}
-	return app.Div().ID("diff").Class("diff", "side-by-side").Body(diffRows(d, whole, current)...)
+	return diffRegion("side-by-side").Body(diffRows(d, whole, current)...)
+}
+
+// diffRegion is the diff's scrolling box: focusable and named, so that it
+// can be scrolled from the keyboard and a screen reader says what it is.
+func diffRegion(layout string) app.HTMLDiv {
+	return app.Div().ID("diff").Class("diff", layout).TabIndex(0).Attr("role", "region").Aria("label", "Changes between the revisions")
 }
 
 // foldContext is how much unchanged text, in code points, stays on each

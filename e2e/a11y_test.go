@@ -3,6 +3,9 @@
 package e2e
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -181,5 +184,112 @@ func (p *page) assertNoSidewaysScroll(screen string) {
 		var wide []string
 		p.eval(`[...document.querySelectorAll("body *")].filter(el => el.getBoundingClientRect().right > innerWidth + 1).slice(0, 5).map(el => el.outerHTML.slice(0, 100))`, &wide)
 		p.t.Errorf("%s scrolls sideways at 390 px (%d px wide): %q", screen, widths[0], wide)
+	}
+}
+
+// TestAxeFindsNoViolations runs axe-core, the accessibility engine of
+// browsers' developer tools, on every screen a user meets (library, story,
+// editor, suggestions, import dialog, revision diff), at desktop and phone
+// sizes: it must find nothing. axe-core is the version pinned in
+// e2e/axe/package-lock.json (make e2e installs it).
+func TestAxeFindsNoViolations(t *testing.T) {
+	script := axeScript(t)
+	// Two walks through the screens, each in its own browser so that each
+	// stays within the browser's time limit.
+	walks := []struct {
+		name string
+		walk func(t *testing.T, p *page)
+	}{
+		{"library, story, editor, suggestions", func(t *testing.T, p *page) {
+			p.assertAxeClean(script, "the empty library")
+			p.addFiles(sampleFile(t))
+			p.waitCount("li.story", 1)
+			p.assertAxeClean(script, "the library")
+			p.openStory("putin-prayed")
+			p.assertAxeClean(script, "the story")
+			p.tag("super smart", "q")
+			p.assertAxeClean(script, "the editor")
+			p.press("\x1b")
+			p.press("\x1b")
+			p.click("#suggest")
+			p.run(chromedp.WaitVisible(`#article mark[data-suggestion]`, chromedp.ByQuery))
+			p.assertAxeClean(script, "suggestions")
+		}},
+		{"import dialog, revision diff", func(t *testing.T, p *page) {
+			p.addFiles(sampleFile(t))
+			p.openStory("putin-prayed")
+			p.click("#import")
+			p.waitCount("#import-dialog", 1)
+			p.assertAxeClean(script, "the import dialog")
+			p.press("\x1b")
+			p.waitCount("#import-dialog", 0)
+			p.run(chromedp.SetUploadFiles(`#page input[type="file"]`, []string{laterRevision(t)}, chromedp.ByQuery))
+			p.waitCount(`#diff ins`, 1)
+			p.assertAxeClean(script, "the revision diff")
+			p.click("#diff-whole")
+			p.waitJS("the whole text shown", `document.querySelector("#diff-whole").textContent === "Fold unchanged text"`)
+			p.assertAxeClean(script, "the revision diff, whole text")
+			p.click("#diff-mode")
+			p.waitCount("#diff.side-by-side", 1)
+			p.assertAxeClean(script, "the revision diff, side by side")
+		}},
+	}
+	for _, size := range []struct {
+		name          string
+		width, height int64
+	}{{"desktop", 1280, 900}, {"phone", 390, 844}} {
+		for _, w := range walks {
+			t.Run(size.name+": "+w.name, func(t *testing.T) {
+				_, p := openApp(t)
+				p.run(chromedp.EmulateViewport(size.width, size.height))
+				w.walk(t, p)
+			})
+		}
+	}
+}
+
+// axeScript reads axe-core from e2e/axe/node_modules, skipping the test
+// (failing it under CI=true) when it is not installed.
+func axeScript(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("axe", "node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		msg := fmt.Sprintf("axe-core is not installed (%v): run npm ci --prefix e2e/axe", err)
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	return string(data)
+}
+
+// assertAxeClean injects axe-core into the page unless it is there (as
+// Runtime.evaluate, which the page's Content-Security-Policy does not
+// govern) and fails with every violation it finds on what is shown.
+func (p *page) assertAxeClean(script, screen string) {
+	p.t.Helper()
+	if !p.evalBool(`typeof axe === "object"`) {
+		p.eval(script+"\n;true", nil)
+	}
+	var result struct {
+		Passes     int
+		Violations []struct {
+			ID, Impact, Help string
+			Nodes            []string
+		}
+	}
+	p.eval(`axe.run(document, {resultTypes: ["violations"]}).then(r => ({
+		passes: r.passes.length,
+		violations: r.violations.map(v => ({
+			id: v.id, impact: v.impact, help: v.help,
+			nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + ": " + (n.failureSummary || "").replace(/\s+/g, " ").slice(0, 200)),
+		})),
+	}))`, &result)
+	if result.Passes == 0 {
+		p.t.Errorf("%s: axe checked nothing", screen)
+	}
+	violations := result.Violations
+	for _, v := range violations {
+		p.t.Errorf("%s: axe %s (%s): %s\n\t%s", screen, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n\t"))
 	}
 }

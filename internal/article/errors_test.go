@@ -31,6 +31,7 @@ func TestParseRejects(t *testing.T) {
 		{"only an image and HTML in Markdown", []byte("![x](y.png)\n\n<div>z</div>"), FormatMarkdown, ErrEmpty, ""},
 		{"only scripts in HTML", []byte("<html><head><title>T</title></head><body><script>alert(1)</script><nav>Menu</nav></body></html>"), FormatHTML, ErrEmpty, "html input"},
 		{"empty", nil, FormatHTML, ErrEmpty, ""},
+		{"HTML that is mostly NUL bytes", bytes.Repeat([]byte("<p>\x00\x00</p>"), 10), FormatHTML, ErrBinary, "control characters"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -64,6 +65,7 @@ func TestParseDecodes(t *testing.T) {
 		{"UTF-16 with byte order mark", utf16LE, FormatText, "Café 😀 time."},
 		{"HTML declaring Latin-1", []byte(`<meta charset="iso-8859-1"><p>Caf` + "\xe9" + ` au lait</p>`), FormatHTML, "Café au lait"},
 		{"HTML without a charset falls back to windows-1252", []byte("<p>\x93Quoted\x94 caf\xe9</p>"), FormatHTML, "“Quoted” café"},
+		{"a stray NUL in a saved page is dropped", []byte("<p>Caf\x00é au lait.</p>"), FormatHTML, "Café au lait."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -150,29 +150,3 @@ func isHidden(n *html.Node) bool {
 	}
 	return false
 }
-
-// advertClasses are class or id words that mark advertising slots, which
-// readability sometimes keeps when they sit inside the article body.
-var advertClasses = map[string]bool{
-	"ad": true, "ads": true, "advert": true, "advertisement": true, "adslot": true,
-	"sponsored": true, "promo": true, "dfp": true, "taboola": true, "outbrain": true,
-}
-
-// isAdvert reports elements whose class or id has an advertising word as
-// one of its hyphen- or underscore-separated parts ("ad-slot" but not
-// "read-more" or "shadow").
-func isAdvert(n *html.Node) bool {
-	for _, a := range n.Attr {
-		if a.Key != "class" && a.Key != "id" {
-			continue
-		}
-		for _, part := range strings.FieldsFunc(strings.ToLower(a.Val), func(r rune) bool {
-			return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n'
-		}) {
-			if advertClasses[part] {
-				return true
-			}
-		}
-	}
-	return false
-}

@@ -61,7 +61,7 @@ func decode(data []byte, format Format) ([]byte, error) {
 		data = utf8Data
 	}
 	data = bytes.TrimPrefix(data, bomUTF8)
-	if err := checkNotBinary(data); err != nil {
+	if err := checkNotBinary(data, format); err != nil {
 		return nil, err
 	}
 	if utf8.Valid(data) {
@@ -83,13 +83,16 @@ func decode(data []byte, format Format) ([]byte, error) {
 // checkNotBinary rejects known binary formats, NUL bytes (no text file has
 // them) and input where more than 1 in 20 bytes is a control character
 // other than white space (a stray one in real text is merely dropped).
-func checkNotBinary(data []byte) error {
+// A saved web page may carry a stray NUL that its browser showed as
+// nothing (real pages do), so in HTML a NUL counts only as a control
+// character.
+func checkNotBinary(data []byte, format Format) error {
 	for _, m := range magicNumbers {
 		if bytes.HasPrefix(data, []byte(m.prefix)) {
 			return fmt.Errorf("%w: it looks like %s", ErrBinary, m.kind)
 		}
 	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
+	if i := bytes.IndexByte(data, 0); i >= 0 && format != FormatHTML {
 		return fmt.Errorf("%w: it contains a NUL byte at offset %d", ErrBinary, i)
 	}
 	controls := 0

@@ -119,8 +119,15 @@ func TestParseHTML(t *testing.T) {
 c</pre></body>`,
 			paragraphs: []string{"One", "Two 2", "Said.", "a b c"},
 			blocks:     []Block{BlockListItem, BlockListItem, BlockQuotation, BlockCode}},
-		{name: "hidden elements and adverts", in: `<body><p>Shown.</p><p hidden>Hidden.</p><p style="display: none">None.</p><div aria-hidden="true">Aria.</div><div class="ad-slot">Buy!</div><p class="read-more">Read more.</p></body>`,
+		{name: "hidden elements", in: `<body><p>Shown.</p><p hidden>Hidden.</p><p style="display: none">None.</p><div aria-hidden="true">Aria.</div><p class="read-more">Read more.</p></body>`,
 			paragraphs: []string{"Shown.", "Read more."}},
+		{name: "an advertising class on html or body hides nothing", in: `<html class="ads-enabled has-big-ad"><body class="ad"><main class="ad-wrapper"><p>Kept.</p></main></body></html>`,
+			paragraphs: []string{"Kept."}},
+		{name: "a javascript: link around paragraphs is a wrapper", in: `<body><a href="javascript:"><p>abc</p><p>def</p>ghi</a><p>Read <a href="javascript:more()">more</a>.</p></body>`,
+			paragraphs: []string{"abc", "def", "ghi", "Read ."}},
+		{name: "title and byline from the page", in: `<html><head><title>Pool to close | The Town Crier</title><meta name="author" content="Jane Doe"><meta property="og:title" content="Council votes to close the pool"></head><body><nav>Home</nav><article><h1>Council votes to close the pool</h1><p>The council met on Monday and voted to close the pool, to the dismay of the swimmers who use it every morning.</p></article></body></html>`,
+			title: "Council votes to close the pool", byline: "Jane Doe",
+			paragraphs: []string{"The council met on Monday and voted to close the pool, to the dismay of the swimmers who use it every morning."}},
 		{name: "entities and NFC", in: `<p>Caf&eacute; e&#x301; &amp; &lt;b&gt; &nbsp;x</p>`,
 			paragraphs: []string{"Café é & <b> x"}},
 	})
@@ -194,7 +201,7 @@ func TestHTMLDeepNesting(t *testing.T) {
 // TestHTMLHugePage checks a page with more elements than readability is
 // given still yields its text, through the whole-body fallback.
 func TestHTMLHugePage(t *testing.T) {
-	const n = maxReadabilityElements + 1
+	const n = maxExtractorElements + 1
 	a, err := Parse([]byte("<nav>Menu</nav>"+strings.Repeat("<p>Word.</p>", n)), FormatHTML)
 	if err != nil {
 		t.Fatal(err)
@@ -258,6 +265,37 @@ func TestFormatsAgree(t *testing.T) {
 		}
 		if a.Date != text.Date {
 			t.Errorf("%s date = %q, want %q", path, a.Date, text.Date)
+		}
+	}
+}
+
+// TestHTMLTextAfterInlineElementsStays: in an article long enough for
+// the extractors to take, the text after an inline element that gives no
+// text (or whose text is kept) stays in its paragraph. go-trafilatura
+// drops it along with the element unless the page is prepared first.
+func TestHTMLTextAfterInlineElementsStays(t *testing.T) {
+	filler := strings.Repeat("<p>The council met on Monday and voted to close the pool, to the dismay of the swimmers who use it every morning.</p>", 5)
+	tests := []struct{ inline, want string }{
+		{`<img src="x.png" alt="">`, "Before after."},
+		{`<svg viewBox="0 0 1 1"><path d="M0 0"/></svg>`, "Before after."},
+		{`<iframe src="x"></iframe>`, "Before after."},
+		{`<button>Share</button>`, "Before after."},
+		{`<input value="x">`, "Before after."},
+		{`<script>x()</script>`, "Before after."},
+		{`<noscript>Enable JavaScript</noscript>`, "Before after."},
+		{`<video src="x"></video>`, "Before after."},
+		{`<picture><source srcset="x.webp"><img src="x.png" alt=""></picture>`, "Before after."},
+		{`<time datetime="2025-03-23">Sunday</time>`, "Before Sunday after."},
+		{`<label>tag</label>`, "Before tag after."},
+	}
+	for _, tt := range tests {
+		page := "<html><body><article>" + filler + "<p>Before " + tt.inline + " after.</p>" + filler + "</article></body></html>"
+		a, err := Parse([]byte(page), FormatHTML)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, "\n\n"+tt.want+"\n\n") {
+			t.Errorf("%s: the paragraph is not %q in %q", tt.inline, tt.want, a.Text)
 		}
 	}
 }
