@@ -11,8 +11,8 @@ import (
 
 // An annotation the app made travels through the server and comes back
 // as the same annotation: what sync relies on. Only the id (the app keeps
-// its own; the server's IRI is new) and the creator (the server's record
-// of who wrote it) differ.
+// its own; the server's IRI is new, the app's id is kept in via) and the
+// creator (the server's record of who wrote it) differ.
 func TestRedlineAnnotationRoundTrip(t *testing.T) {
 	created := time.Date(2026, 11, 30, 8, 0, 0, 0, time.UTC)
 	for _, a := range []annotation.Annotation{
@@ -45,7 +45,10 @@ func TestRedlineAnnotationRoundTrip(t *testing.T) {
 		if got.ID != iri || got.Creator != "bob" {
 			t.Errorf("%s: id %q creator %q, want %q and bob", a.ID, got.ID, got.Creator, iri)
 		}
-		got.ID, got.Creator = a.ID, a.Creator
+		if got.Via != a.ID {
+			t.Errorf("%s: via %q, want the client's id", a.ID, got.Via)
+		}
+		got.ID, got.Creator, got.Via = a.ID, a.Creator, a.Via
 		if !reflect.DeepEqual(got, a) {
 			t.Errorf("round trip changed the annotation:\n got %+v\nwant %+v", got, a)
 		}
