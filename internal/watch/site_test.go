@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/redline-news/redline/internal/annotation"
 )
 
 // site is a local news site whose article the test edits between fetches.
@@ -115,3 +117,5 @@ const (
 	pCritics = "Critics said the plan relies on optimistic revenue forecasts for the coming year. Some council members voted against it."
 	pCritic2 = "Critics said the plan relies on optimistic revenue forecasts for the coming year."
 )
+
+func storyNamed(id, title string) annotation.Story { return annotation.Story{ID: id, Title: title} }

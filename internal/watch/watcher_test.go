@@ -1,8 +1,8 @@
 package watch_test
 
 import (
+	"bytes"
 	"context"
-	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -87,7 +87,7 @@ func TestScenario(t *testing.T) {
 		runDue(1) // 304: unchanged
 		s.touch()
 		runDue(1) // 200, same text
-		runDue(0 + 1)
+		runDue(1)
 		s.edit(articlePage("", pVote, pQuote2, pParks, pCritics))
 		runDue(1)
 		runDue(1) // 304
@@ -138,6 +138,23 @@ func TestScenario(t *testing.T) {
 		if !strings.Contains(string(caps[1].Body), "We do not plan") || strings.Contains(string(caps[1].Body), "voted against it") == false {
 			t.Errorf("capture 2 body is not the page as served: %s", caps[1].Body)
 		}
+		// The WARC export holds the three captures, bytes as served.
+		var warc bytes.Buffer
+		story, err := db.Story(ctx, "desk", wt.StoryID)
+		must(t, err)
+		must(t, watch.WriteWARC(&warc, story, caps, c.Now()))
+		types, payloads := readWARC(t, warc.Bytes())
+		if len(types) != 7 || len(payloads) != 3 {
+			t.Fatalf("WARC records %v", types)
+		}
+		for i, p := range payloads {
+			if !bytes.Equal(p, caps[i].Body) {
+				t.Errorf("WARC response %d differs from the capture", i)
+			}
+		}
+		if !bytes.Contains(payloads[0], []byte("We will not raise")) || !bytes.Contains(payloads[2], []byte(pCritic2)) {
+			t.Errorf("WARC payloads are not the three versions")
+		}
 		// The change feed carries the revisions and carried annotations.
 		changes, err := db.Changes(ctx, "desk", 0, 0)
 		must(t, err)
@@ -157,5 +174,3 @@ func must(t testing.TB, err error) {
 		t.Fatal(err)
 	}
 }
-
-var _ = errors.Is
