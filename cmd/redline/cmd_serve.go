@@ -23,10 +23,14 @@ func runServe(e *env, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8000", "address to listen on (port 0 picks a free port)")
 	root := fs.String("dir", ".", "directory that holds web/ (the built client app.wasm and static assets)")
 	database := addDatabaseFlags(fs)
+	watching := addWatchFlags(fs)
 	if _, err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
 	if err := database.check(fs); err != nil {
+		return err
+	}
+	if err := watching.check(); err != nil {
 		return err
 	}
 	wasm, err := webserver.LoadWasm(filepath.Join(*root, "web"))
@@ -45,7 +49,8 @@ func runServe(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	srv := server.HTTPServer(server.New(db, webserver.Handler(wasm, goapp), server.Options{}))
+	watcher := watching.start(ctx, db, e)
+	srv := server.HTTPServer(server.New(db, webserver.Handler(wasm, goapp), server.Options{Watch: watcher}))
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)

@@ -155,3 +155,31 @@ func (db *DB) Alerts(ctx context.Context, project, storyID string, limit int) ([
 	}
 	return out, db.fail(ctx, rows.Err())
 }
+
+// StoryAnywhere finds a live story by id in whichever project holds it
+// (ids are random, so at most one does; two is ErrConflict).
+func (db *DB) StoryAnywhere(ctx context.Context, id string) (store.StoryRec, error) {
+	rows, err := db.reader(ctx).query(`SELECT `+storyColumns+` FROM stories WHERE id = ? AND deleted = 0`, id)
+	if err != nil {
+		return store.StoryRec{}, db.fail(ctx, err)
+	}
+	defer rows.Close()
+	var found []store.StoryRec
+	for rows.Next() {
+		s, err := scanStory(rows)
+		if err != nil {
+			return store.StoryRec{}, db.fail(ctx, err)
+		}
+		found = append(found, s.StoryRec)
+	}
+	if err := rows.Err(); err != nil {
+		return store.StoryRec{}, db.fail(ctx, err)
+	}
+	switch len(found) {
+	case 0:
+		return store.StoryRec{}, fmt.Errorf("story %q: %w", id, store.ErrNotFound)
+	case 1:
+		return found[0], nil
+	}
+	return store.StoryRec{}, fmt.Errorf("story id %q is in %d projects: %w", id, len(found), store.ErrConflict)
+}

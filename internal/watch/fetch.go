@@ -107,9 +107,28 @@ type Result struct {
 	SHA256         string
 }
 
-// ETag and LastModified are the validators to send next time.
-func (r *Result) ETag() string         { return r.Header.Get("ETag") }
-func (r *Result) LastModified() string { return r.Header.Get("Last-Modified") }
+// ETag is the validator to send next time.
+func (r *Result) ETag() string { return r.Header.Get("ETag") }
+
+// LastModified is the date to send as If-Modified-Since next time, or ""
+// when it cannot be trusted: HTTP dates have whole seconds, so a page
+// modified within a second or two of being served may change again in
+// the same second and still be answered 304 (RFC 9110 §13.2.2's caveat).
+func (r *Result) LastModified() string {
+	lm := r.Header.Get("Last-Modified")
+	t, err := http.ParseTime(lm)
+	if err != nil {
+		return ""
+	}
+	served := r.Fetched
+	if d, err := http.ParseTime(r.Header.Get("Date")); err == nil {
+		served = d
+	}
+	if served.Sub(t) < 2*time.Second {
+		return ""
+	}
+	return lm
+}
 
 // CheckURL refuses what the fetcher will never fetch, before any network
 // use: other schemes than http and https, no host, and (unless private

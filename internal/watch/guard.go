@@ -11,7 +11,7 @@ import (
 // ErrPrivate is why a fetch of a non-public address is refused: the
 // server must not be a way into the newsroom's own network or its cloud
 // metadata service (SSRF). serve --watch-allow-private lifts it.
-var ErrPrivate = errors.New("refused: not a public internet address (use --watch-allow-private for intranets and tests)")
+var ErrPrivate = errors.New("refused: not a public internet address (private addresses are fetched only with serve --watch-allow-private, or --allow-private)")
 
 // blocked are the special-purpose ranges (IANA registries) a watch may not
 // reach, beyond what netip's own predicates cover.

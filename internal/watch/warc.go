@@ -57,7 +57,7 @@ func newRecord(t gowarc.RecordType, at time.Time) gowarc.WarcRecordBuilder {
 	b := gowarc.NewRecordBuilder(t, gowarc.WithAddMissingDigest(true), gowarc.WithAddMissingContentLength(true),
 		gowarc.WithFixContentLength(false), gowarc.WithStrictValidation())
 	b.AddWarcHeader(gowarc.WarcRecordID, "<"+annotation.NewID()+">")
-	b.AddWarcHeaderTime(gowarc.WarcDate, at.UTC())
+	b.AddWarcHeaderTime(gowarc.WarcDate, at.UTC().Truncate(time.Second)) // whole seconds: what every reader parses
 	return b
 }
 

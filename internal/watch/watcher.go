@@ -59,6 +59,10 @@ type Config struct {
 	Lease time.Duration
 	// Logf reports fetch failures (they are recorded on the watch too).
 	Logf func(format string, args ...any)
+	// DueNow makes new watches due at once rather than after Every: for
+	// `redline admin watch add`, which does not know the interval of the
+	// server processes that will fetch them (each applies its own).
+	DueNow bool
 }
 
 // New returns a Watcher over s fetching with f.
@@ -92,28 +96,31 @@ func (w *Watcher) now() time.Time { return w.cfg.Now().UTC().Truncate(time.Secon
 // in the project, under its URL or its canonical URL, is store.ErrConflict.
 func (w *Watcher) Add(ctx context.Context, a store.Actor, project, url string, ignoreRobots bool) (store.Watch, store.RevisionRec, error) {
 	if _, err := w.fetcher.CheckURL(url); err != nil {
-		return store.Watch{}, store.RevisionRec{}, fmt.Errorf("%w: %w", err, store.ErrInvalid)
+		return store.Watch{}, store.RevisionRec{}, refused{err, store.ErrInvalid}
 	}
 	if old, err := w.store.WatchByURL(ctx, project, url); err == nil {
-		return old, store.RevisionRec{}, fmt.Errorf("%s is already watched (watch %s): %w", url, old.ID, store.ErrConflict)
+		return old, store.RevisionRec{}, refused{fmt.Errorf("%s is already watched (watch %s)", url, old.ID), store.ErrConflict}
 	}
 	res, err := w.fetcher.Fetch(ctx, Request{URL: url, IgnoreRobots: ignoreRobots})
 	if err != nil {
-		return store.Watch{}, store.RevisionRec{}, fmt.Errorf("%w: %w", err, store.ErrInvalid)
+		return store.Watch{}, store.RevisionRec{}, refused{err, store.ErrInvalid}
 	}
 	page, err := parsePage(res)
 	if err != nil {
-		return store.Watch{}, store.RevisionRec{}, fmt.Errorf("%w: %w", err, store.ErrInvalid)
+		return store.Watch{}, store.RevisionRec{}, refused{err, store.ErrInvalid}
 	}
 	if page.canonical != "" && page.canonical != url {
 		if old, err := w.store.WatchByURL(ctx, project, page.canonical); err == nil {
-			return old, store.RevisionRec{}, fmt.Errorf("%s is %s, already watched (watch %s): %w", url, page.canonical, old.ID, store.ErrConflict)
+			return old, store.RevisionRec{}, refused{fmt.Errorf("%s is %s, already watched (watch %s)", url, page.canonical, old.ID), store.ErrConflict}
 		}
 	}
 	now := w.now()
 	wt := store.Watch{Project: project, ID: protocol.NewID(), Kind: store.WatchPage, URL: url, Canonical: page.canonical,
 		IgnoreRobots: ignoreRobots, Interval: w.cfg.Every, DueAt: now.Add(w.cfg.Every), Until: now.Add(w.cfg.Duration),
 		ETag: res.ETag(), LastModified: res.LastModified(), LastFetch: now, LastResult: resultChanged}
+	if w.cfg.DueNow {
+		wt.DueAt = now
+	}
 	if wt, err = w.store.AddWatch(ctx, a, wt); err != nil {
 		return wt, store.RevisionRec{}, err
 	}
@@ -238,11 +245,21 @@ type parsed struct {
 }
 
 func parsePage(res *Result) (parsed, error) {
-	a, err := article.Parse(res.Body, article.DetectFormat(res.FinalURL, res.Body))
+	a, err := res.Article()
 	if err != nil {
-		return parsed{}, fmt.Errorf("%s: %w", res.FinalURL, err)
+		return parsed{}, err
 	}
 	return parsed{article: a, canonical: Canonical(res.Body, res.FinalURL)}, nil
+}
+
+// Article parses a fetched page as every other part of Redline parses an
+// article (internal/article), its format told by the URL and content.
+func (r *Result) Article() (*article.Article, error) {
+	a, err := article.Parse(r.Body, article.DetectFormat(r.FinalURL, r.Body))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", r.FinalURL, err)
+	}
+	return a, nil
 }
 
 // capture stores a fetched page as a new revision when its canonical text
@@ -296,5 +313,13 @@ func (w *Watcher) capture(ctx context.Context, wt *store.Watch, res *Result, pag
 	wt.StoryID, wt.LastResult = storyID, resultChanged
 	return rev, nil
 }
+
+// refused is why Add refused a URL: its message is the reason alone, and
+// it is also the store error (ErrInvalid, ErrConflict) that tells callers
+// what kind of refusal it is.
+type refused struct{ reason, kind error }
+
+func (r refused) Error() string   { return r.reason.Error() }
+func (r refused) Unwrap() []error { return []error{r.reason, r.kind} }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
