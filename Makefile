@@ -48,6 +48,8 @@ bench: $(BENCH)/app/web/app.wasm.br $(HELLO)/web/app.wasm.br $(BENCH)/bench.wasm
 	cat bench/out/core.txt
 	$(GO) test -tags e2e -run '^$$' -bench '^BenchmarkReport$$' -benchtime 1x -timeout 20m ./e2e/
 	cp bench/out/BENCHMARKS.md BENCHMARKS.md
+	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 15m ./bench/load/
+	cat bench/out/server.md >> BENCHMARKS.md
 
 # Redline as measured: built like `make build` but apart from it, so that
 # another build in the same checkout cannot change it during a run.

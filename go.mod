@@ -26,8 +26,8 @@ require (
 	golang.org/x/net v0.62.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/text v0.44.0 // indirect
-	github.com/jackc/pgx/v5 v5.12.0 // indirect
-	modernc.org/sqlite v1.62.0 // indirect
+	github.com/jackc/pgx/v5 v5.12.0
+	modernc.org/sqlite v1.62.0
 	github.com/dustin/go-humanize v1.1.0 // indirect
 	github.com/jackc/pgpassfile v1.0.0 // indirect
 	github.com/jackc/pgservicefile v0.0.0-20240606120523-5a60cdf6a761 // indirect

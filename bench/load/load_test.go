@@ -8,6 +8,7 @@ import (
 	"net/http"
 	neturl "net/url"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -29,34 +30,43 @@ func TestMain(m *testing.M) { os.Exit(sqltest.Run(m)) }
 // the container.
 const (
 	clients = 16
-	rounds  = 25
+	rounds  = 40
 )
 
 func BenchmarkLoad(b *testing.B) {
-	root := repoRoot(b)
-	bin := buildRedline(b, root)
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		b.Fatal(err)
+	}
+	bin := buildRedline(b)
+	before := loadAverage()
+	var rows []row
 	for _, engine := range sqltest.Engines {
 		for _, processes := range []int{1, 2} {
 			b.Run(fmt.Sprintf("%s/%d-process", engine, processes), func(b *testing.B) {
-				for b.Loop() {
-					runLoad(b, bin, root, engine, processes)
+				for range b.N {
+					r := runLoad(b, bin, engine, processes)
+					r.engine, r.processes = engine, processes
+					rows = append(rows, r)
 				}
 			})
 		}
 	}
+	if len(rows) == len(sqltest.Engines)*2 && !b.Failed() {
+		if err := writeReport(root, rows, before); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
-func runLoad(b *testing.B, bin, root, engine string, processes int) {
+func runLoad(b *testing.B, bin redline, engine string, processes int) row {
 	b.StopTimer()
 	url := sqltest.NewURL(b, engine)
 	token := setUp(b, engine, url)
-	flags := []string{"--db", url}
-	if engine == "postgres" {
-		flags = []string{"--postgres", url}
-	}
+	flags := dbFlags(engine, url)
 	servers := make([]string, processes)
 	for i := range servers {
-		servers[i] = serve(b, bin, root, flags...)
+		servers[i] = serve(b, bin, flags...)
 	}
 	c := &client{token: token, http: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients}}}
 	hot := c.must(b, c.do(servers[0], "POST", "/annotations/desk/", annotationJSON("hot", 0), ""), http.StatusCreated)
@@ -78,15 +88,19 @@ func runLoad(b *testing.B, bin, root, engine string, processes int) {
 	elapsed := time.Since(start)
 	b.StopTimer()
 	if b.Failed() {
-		return
+		return row{}
 	}
-	res.check(b, c, servers[len(servers)-1], hot.location)
+	listed := res.check(b, c, servers[len(servers)-1], hot.location)
 	slices.Sort(res.latencies)
-	b.ReportMetric(float64(len(res.latencies))/elapsed.Seconds(), "writes/s")
-	b.ReportMetric(ms(res.latencies[len(res.latencies)/2]), "p50-ms")
-	b.ReportMetric(ms(res.latencies[len(res.latencies)*99/100]), "p99-ms")
-	b.ReportMetric(float64(res.conflicts), "412s")
+	r := row{writes: len(res.latencies), perSecond: float64(len(res.latencies)) / elapsed.Seconds(),
+		p50: ms(res.latencies[len(res.latencies)/2]), p99: ms(res.latencies[len(res.latencies)*99/100]),
+		conflicts: res.conflicts, annotation: listed}
+	b.ReportMetric(r.perSecond, "writes/s")
+	b.ReportMetric(r.p50, "p50-ms")
+	b.ReportMetric(r.p99, "p99-ms")
+	b.ReportMetric(float64(r.conflicts), "412s")
 	b.ReportMetric(0, "ns/op")
+	return r
 }
 
 // path is an annotation IRI without its scheme and host: two servers
@@ -96,6 +110,14 @@ func path(iri string) string {
 		return u.Path
 	}
 	return iri
+}
+
+// dbFlags are serve's flags for the database at url.
+func dbFlags(engine, url string) []string {
+	if engine == "postgres" {
+		return []string{"--postgres", url}
+	}
+	return []string{"--db", url}
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
@@ -255,44 +277,49 @@ func (c *client) clientRun(b *testing.B, server string, id int, hot string) resu
 // there are two) and checks that each annotation answered 201 is listed
 // once with its last accepted body, and the hot one holds the last
 // accepted replace.
-func (r *results) check(b *testing.B, c *client, server, hot string) {
-	listed := map[string]int{}
-	next := server + "/annotations/desk/?page=0"
-	for next != "" {
-		page := c.must(b, c.do(server, "GET", next, "", ""), http.StatusOK)
-		var p struct {
-			Next  string            `json:"next"`
-			Items []json.RawMessage `json:"items"`
-		}
-		if err := json.Unmarshal(page.body, &p); err != nil {
-			b.Fatal(err)
-		}
-		for _, item := range p.Items {
-			var a struct {
-				ID   string `json:"id"`
-				Body struct {
-					Value string `json:"value"`
-				} `json:"body"`
-			}
-			json.Unmarshal(item, &a)
-			id := path(a.ID)
-			listed[id]++
-			if want, ok := r.finalBody[id]; ok && !strings.Contains(want, `"`+a.Body.Value+`"`) {
-				b.Errorf("%s holds %q, want the last accepted %s", a.ID, a.Body.Value, want)
-			}
-		}
-		next = p.Next
-	}
+func (r *results) check(b *testing.B, c *client, server, hot string) (listed int) {
+	seen := c.walk(b, server)
 	for _, loc := range r.created {
-		if listed[loc] != 1 {
-			b.Errorf("%s was answered 201 and is listed %d times", loc, listed[loc])
+		if len(seen[loc]) != 1 {
+			b.Errorf("%s was answered 201 and is listed %d times", loc, len(seen[loc]))
+		} else if want := r.finalBody[loc]; !strings.Contains(want, `"`+seen[loc][0]+`"`) {
+			b.Errorf("%s holds %q, want the last accepted %s", loc, seen[loc][0], want)
 		}
 	}
-	if want := len(r.created) + 1; len(listed) != want {
-		b.Errorf("the container lists %d annotations, want %d", len(listed), want)
+	if want := len(r.created) + 1; len(seen) != want {
+		b.Errorf("the container lists %d annotations, want %d", len(seen), want)
 	}
 	final := c.must(b, c.do(server, "GET", hot, "", ""), http.StatusOK)
 	if _, ok := r.hotWins[final.etag]; !ok {
 		b.Errorf("the hot annotation's ETag %s is none of the %d accepted replaces", final.etag, len(r.hotWins))
 	}
+	return len(seen)
+}
+
+// walk follows the container's pages from the first and returns the body
+// value of each annotation listed, by path (a list, to see one listed
+// twice).
+func (c *client) walk(b testing.TB, server string) map[string][]string {
+	seen := map[string][]string{}
+	next := server + "/annotations/desk/?page=0"
+	for next != "" {
+		page := c.must(b, c.do(server, "GET", next, "", ""), http.StatusOK)
+		var p struct {
+			Next  string `json:"next"`
+			Items []struct {
+				ID   string `json:"id"`
+				Body struct {
+					Value string `json:"value"`
+				} `json:"body"`
+			} `json:"items"`
+		}
+		if err := json.Unmarshal(page.body, &p); err != nil {
+			b.Fatal(err)
+		}
+		for _, a := range p.Items {
+			seen[path(a.ID)] = append(seen[path(a.ID)], a.Body.Value)
+		}
+		next = p.Next
+	}
+	return seen
 }

@@ -7,39 +7,65 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sync"
 	"testing"
 	"time"
 )
 
 var listening = regexp.MustCompile(`serving on (http://\S+)`)
 
-// repoRoot is where web/app.wasm is served from.
-func repoRoot(b testing.TB) string {
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := os.Stat(filepath.Join(root, "web", "app.wasm")); err != nil {
-		b.Skip("web/app.wasm is missing: run `make build` first")
-	}
-	return root
+// redline is a redline binary built for these tests, with a web/
+// directory holding a stand-in app.wasm: serve needs one to start, and
+// nothing here loads the app.
+type redline struct {
+	bin, dir string
 }
 
-// buildRedline builds the redline binary into a temporary directory.
-func buildRedline(b testing.TB, root string) string {
-	bin := filepath.Join(b.TempDir(), "redline")
-	cmd := exec.Command("go", "build", "-o", bin, "./cmd/redline")
-	cmd.Dir = root
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("go build: %v\n%s", err, out)
+var (
+	buildOnce  sync.Once
+	built      redline
+	buildError error
+)
+
+// buildRedline builds the binary once per test run.
+func buildRedline(b testing.TB) redline {
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "redline-load-")
+		if err != nil {
+			buildError = err
+			return
+		}
+		built = redline{bin: filepath.Join(dir, "redline"), dir: dir}
+		if err := os.MkdirAll(filepath.Join(dir, "web"), 0o755); err != nil {
+			buildError = err
+			return
+		}
+		if err := os.WriteFile(filepath.Join(dir, "web", "app.wasm"), []byte("\x00asm\x01\x00\x00\x00"), 0o644); err != nil {
+			buildError = err
+			return
+		}
+		cmd := exec.Command("go", "build", "-o", built.bin, "./cmd/redline")
+		cmd.Dir = "../.."
+		if out, err := cmd.CombinedOutput(); err != nil {
+			buildError = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildError != nil {
+		b.Fatal(buildError)
 	}
-	return bin
+	return built
 }
 
 // serve starts `redline serve` on a free port with the database flags and
-// returns its URL; the process is stopped at the end of the benchmark.
-func serve(b testing.TB, bin, root string, dbFlags ...string) string {
-	cmd := exec.Command(bin, append([]string{"serve", "--addr", "127.0.0.1:0", "--dir", root}, dbFlags...)...)
+// returns its URL; the process is stopped at the end of the test.
+func serve(b testing.TB, r redline, dbFlags ...string) string {
+	url, _ := start(b, r, dbFlags...)
+	return url
+}
+
+// start is serve that also returns the process, to kill it.
+func start(b testing.TB, r redline, dbFlags ...string) (string, *exec.Cmd) {
+	cmd := exec.Command(r.bin, append([]string{"serve", "--addr", "127.0.0.1:0", "--dir", r.dir}, dbFlags...)...)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -63,9 +89,9 @@ func serve(b testing.TB, bin, root string, dbFlags ...string) string {
 	}()
 	select {
 	case url := <-found:
-		return url
+		return url, cmd
 	case <-time.After(60 * time.Second):
-		b.Fatal(fmt.Sprintf("%s serve did not print its address", bin))
+		b.Fatal("redline serve did not print its address")
 	}
-	return ""
+	return "", nil
 }

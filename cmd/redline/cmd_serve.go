@@ -51,7 +51,11 @@ func runServe(e *env, args []string) error {
 	}
 	watcher := watching.start(ctx, db, e)
 	srv := server.HTTPServer(server.New(db, webserver.Handler(wasm, goapp), server.Options{Watch: watcher}))
+	// On a signal, requests in flight finish (for a few seconds) before
+	// the database is closed.
+	stopped := make(chan struct{})
 	go func() {
+		defer close(stopped)
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
@@ -61,5 +65,6 @@ func runServe(e *env, args []string) error {
 	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	<-stopped
 	return nil
 }

@@ -63,10 +63,8 @@ type identityKey struct{}
 func (a *Auth) Middleware(next http.Handler, fail func(http.ResponseWriter, *http.Request, error)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, err := a.identify(r)
-		if err == nil && id.ByCookie {
-			if a.origin.Check(r) != nil {
-				err = ErrCrossSite
-			}
+		if err == nil && id.ByCookie && !sameOrigin(a.origin, r) {
+			err = ErrCrossSite
 		}
 		if err != nil {
 			fail(w, r, err)
@@ -74,6 +72,22 @@ func (a *Auth) Middleware(next http.Handler, fail func(http.ResponseWriter, *htt
 		}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), identityKey{}, id)))
 	})
+}
+
+// sameOrigin reports whether a request may act with the session cookie.
+// CrossOriginProtection lets through requests that carry neither
+// Sec-Fetch-Site nor Origin (they are not from a browser); with a cookie
+// they are refused as well, since every browser that holds our cookie
+// sends one of them on a write.
+func sameOrigin(cop *http.CrossOriginProtection, r *http.Request) bool {
+	switch r.Method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions:
+		return true
+	}
+	if r.Header.Get("Sec-Fetch-Site") == "" && r.Header.Get("Origin") == "" {
+		return false
+	}
+	return cop.Check(r) == nil
 }
 
 // From returns the identity Middleware found.

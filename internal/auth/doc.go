@@ -14,6 +14,7 @@
 //
 // Requests authenticated by cookie that change something must come from
 // the server's own origin (net/http's CrossOriginProtection: Sec-Fetch-Site
-// and Origin), so another site cannot make a signed-in browser write.
+// and Origin; a cookie write carrying neither is refused too), so another
+// site cannot make a signed-in browser write.
 // Failed sign-ins are rate-limited per name and per client address.
 package auth

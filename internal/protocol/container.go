@@ -46,7 +46,7 @@ type partOf struct {
 
 func (h *Handler) container(w http.ResponseWriter, r *http.Request) {
 	project := r.PathValue("project")
-	cors(w, containerAllow)
+	commonHeaders(w, containerAllow)
 	if preflight(w, r) {
 		return
 	}
@@ -114,7 +114,7 @@ func (h *Handler) collection(w http.ResponseWriter, r *http.Request, project str
 	if pages := h.pages(docs.Total); pages > 0 {
 		c.Last = pageIRI(iri, pages-1, iris)
 		if embed {
-			c.First = h.makePage(r, project, iri, docs, 0, iris, true)
+			c.First = h.makePage(iri, docs, 0, iris, true)
 		} else {
 			c.First = pageIRI(iri, 0, iris)
 		}
@@ -160,7 +160,7 @@ func (h *Handler) page(w http.ResponseWriter, r *http.Request, project, number s
 		return store.ErrNotFound
 	}
 	iri := containerIRI(r, project)
-	body, err := marshal(h.makePage(r, project, iri, docs, n, iris, false))
+	body, err := marshal(h.makePage(iri, docs, n, iris, false))
 	if err != nil {
 		return err
 	}
@@ -190,7 +190,7 @@ func pageIRI(container string, n int, iris bool) string {
 }
 
 // makePage builds page n from the annotations read for it.
-func (h *Handler) makePage(r *http.Request, project, container string, docs store.DocPage, n int, iris, embedded bool) page {
+func (h *Handler) makePage(container string, docs store.DocPage, n int, iris, embedded bool) page {
 	p := page{
 		ID:         pageIRI(container, n, iris),
 		Type:       "AnnotationPage",

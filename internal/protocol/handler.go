@@ -75,11 +75,15 @@ const (
 	annotationAllow = "GET, HEAD, OPTIONS, PUT, DELETE"
 )
 
-// cors lets annotation clients on other origins (such as the W3C test
-// page) use a container with a token. Credentials (cookies) are never
-// allowed cross-origin, so this opens nothing a token does not.
-func cors(w http.ResponseWriter, allow string) {
+// cors sets the headers every protocol response carries. CORS lets
+// annotation clients on other origins (such as the W3C test page) use a
+// container with a token; credentials (cookies) are never allowed
+// cross-origin, so this opens nothing a token does not.
+func commonHeaders(w http.ResponseWriter, allow string) {
 	h := w.Header()
+	// Every answer depends on who asks: no shared cache may keep it, and a
+	// private one revalidates with the ETag.
+	h.Set("Cache-Control", "private, no-cache")
 	h.Set("Access-Control-Allow-Origin", "*")
 	h.Set("Access-Control-Allow-Methods", allow)
 	h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, Prefer, If-Match, If-None-Match, Slug")

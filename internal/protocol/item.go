@@ -17,7 +17,7 @@ var (
 
 func (h *Handler) annotation(w http.ResponseWriter, r *http.Request) {
 	project, id := r.PathValue("project"), r.PathValue("id")
-	cors(w, annotationAllow)
+	commonHeaders(w, annotationAllow)
 	if preflight(w, r) {
 		return
 	}

@@ -49,6 +49,8 @@ func TestSecurityProbes(t *testing.T) {
 				[]string{"Cookie: " + cookie, "Origin: https://evil.example", "Sec-Fetch-Site: cross-site"}, 403},
 			{"cross-site POST with cookie, Origin only", "", "POST", desk, minimalAnnotation,
 				[]string{"Cookie: " + cookie, "Origin: https://evil.example"}, 403},
+			{"cookie write without Origin or Sec-Fetch-Site", "", "POST", desk, minimalAnnotation,
+				[]string{"Cookie: " + cookie}, 403},
 			{"cross-site push with cookie", "", "POST", "/api/projects/desk/push", push,
 				[]string{"Cookie: " + cookie, "Origin: https://evil.example", "Sec-Fetch-Site: cross-site"}, 403},
 			{"cross-site DELETE with cookie", "", "DELETE", ann, "",
@@ -116,4 +118,30 @@ func (e *env) signIn(user string) string {
 	}
 	e.t.Fatalf("no session cookie: %v", res.Header)
 	return ""
+}
+
+// Ids are per project: another project's records are neither visible nor
+// in the way, and nothing tells they exist.
+func TestProjectsAreApart(t *testing.T) {
+	engines(t, func(t *testing.T, e *env) {
+		e.do("mallory", "POST", "/api/projects/other/stories", `{"id": "shared", "title": "Mallory's"}`).expect(t, http.StatusCreated)
+		e.do("mallory", "POST", "/api/projects/other/stories/shared/revisions", `{"id": "rev-shared", "text": "secret"}`).expect(t, http.StatusCreated)
+		e.do("mallory", "POST", "/annotations/other/", minimalAnnotation, "Slug: shared").expect(t, http.StatusCreated)
+
+		e.do("bob", "GET", "/api/projects/desk/stories/shared", "").expect(t, http.StatusNotFound)
+		e.do("bob", "GET", desk+"shared", "").expect(t, http.StatusNotFound)
+		e.do("bob", "POST", "/api/projects/desk/stories", `{"id": "shared", "title": "Bob's"}`).expect(t, http.StatusCreated)
+		e.do("bob", "POST", "/api/projects/desk/stories/shared/revisions", `{"id": "rev-shared", "text": "mine"}`).expect(t, http.StatusCreated)
+		if loc := e.do("bob", "POST", desk, minimalAnnotation, "Slug: shared").expect(t, http.StatusCreated).Header.Get("Location"); loc != e.srv.URL+desk+"shared" {
+			t.Errorf("Slug taken in another project was refused here: %s", loc)
+		}
+		got := e.do("bob", "GET", "/api/projects/desk/stories/shared", "").expect(t, http.StatusOK).json(t)
+		if got["story"].(map[string]any)["title"] != "Bob's" || got["revisions"].([]any)[0].(map[string]any)["text"] != "mine" {
+			t.Errorf("desk sees %v", got)
+		}
+		feed := e.do("bob", "GET", "/api/projects/desk/changes", "").expect(t, http.StatusOK)
+		if strings.Contains(string(feed.body), "Mallory") || strings.Contains(string(feed.body), "secret") {
+			t.Errorf("desk's feed shows the other project: %s", feed.body)
+		}
+	})
 }

@@ -168,3 +168,34 @@ func pageSizeFor(t testing.TB) int {
 	}
 	return pageSize
 }
+
+// A slow client cannot hold a connection: every read has a deadline.
+func TestHTTPServerTimeouts(t *testing.T) {
+	s := server.HTTPServer(http.NotFoundHandler())
+	if s.ReadHeaderTimeout <= 0 || s.ReadTimeout <= 0 || s.IdleTimeout <= 0 || s.MaxHeaderBytes <= 0 {
+		t.Errorf("server without limits: %+v", s)
+	}
+}
+
+// Outside /api/ and /annotations/ the web app answers, untouched.
+func TestWebAppServedElsewhere(t *testing.T) {
+	e := newEnv(t, "sqlite")
+	web := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "app "+r.URL.Path) })
+	srv := httptest.NewServer(server.New(e.db, web, server.Options{}))
+	defer srv.Close()
+	for path, want := range map[string]string{"/": "app /", "/story": "app /story", "/apiary": "app /apiary", "/web/app.wasm": "app /web/app.wasm"} {
+		res, err := http.Get(srv.URL + path)
+		must(t, err)
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if string(body) != want {
+			t.Errorf("%s: %q, want %q", path, body, want)
+		}
+	}
+	res, err := http.Get(srv.URL + "/api/projects")
+	must(t, err)
+	res.Body.Close()
+	if res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("/api/projects without a token: %d", res.StatusCode)
+	}
+}

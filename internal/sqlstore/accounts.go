@@ -27,6 +27,9 @@ func (db *DB) User(ctx context.Context, name string) (store.User, error) {
 
 // CreateUser adds an account; a name already taken is ErrConflict.
 func (db *DB) CreateUser(ctx context.Context, u store.User) error {
+	if err := checkText("user", u); err != nil {
+		return err
+	}
 	if u.Name == "" {
 		return fmt.Errorf("user without a name: %w", store.ErrInvalid)
 	}
@@ -44,6 +47,9 @@ func (db *DB) CreateUser(ctx context.Context, u store.User) error {
 // AddCredential stores a session or token (its hash); a hash already
 // stored is ErrConflict, an unknown user ErrNotFound.
 func (db *DB) AddCredential(ctx context.Context, c store.Credential) error {
+	if err := checkText("credential", c); err != nil {
+		return err
+	}
 	switch {
 	case c.Hash == "":
 		return fmt.Errorf("credential without a hash: %w", store.ErrInvalid)

@@ -19,7 +19,7 @@ func (db *DB) Changes(ctx context.Context, project string, since int64, limit in
 	}
 	var out []store.Change
 	err := db.readTx(ctx, func(r reader) error {
-		q := `SELECT kind, id, MAX(seq) AS last FROM changes WHERE project = ? AND seq > ? GROUP BY kind, id ORDER BY last`
+		q := `SELECT kind, id, seq FROM changes WHERE project = ? AND seq > ? ORDER BY seq`
 		args := []any{project, since}
 		if limit > 0 {
 			q, args = q+` LIMIT ?`, append(args, limit)
@@ -94,8 +94,9 @@ func ignoreNoRows(err error) error {
 
 // pollEvery is how often WaitChanges looks at the database even without
 // a signal: another process writing the same SQLite file cannot signal
-// this one.
-const pollEvery = time.Second
+// this one. (A variable so a test can show PostgreSQL's NOTIFY alone
+// wakes a waiter.)
+var pollEvery = time.Second
 
 // WaitChanges returns nil once the project has a change after since (at
 // once if it already has), or the context's error.

@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"database/sql"
 	"strconv"
 	"strings"
 )
@@ -19,6 +20,15 @@ type dialect struct {
 	// it changed, with "project:seq" (PostgreSQL delivers NOTIFY on
 	// commit, to every listening process).
 	notify string
+	// migrationLock, when set, is run first in the migration transaction
+	// so that two processes starting at once migrate one after the other.
+	migrationLock string
+	// noLimit is the LIMIT argument meaning "all rows".
+	noLimit any
+	// readTx are the options of a read transaction that sees one state:
+	// SQLite's are snapshots already; PostgreSQL's default (read
+	// committed) would see writes between two statements.
+	readTx *sql.TxOptions
 }
 
 var sqliteDialect = dialect{
@@ -26,6 +36,7 @@ var sqliteDialect = dialect{
 	// BEGIN IMMEDIATE on the one write connection already excludes
 	// every other writer.
 	lockCounter: "SELECT seq FROM counter WHERE id = 1",
+	noLimit:     -1,
 }
 
 var postgresDialect = dialect{
@@ -33,6 +44,10 @@ var postgresDialect = dialect{
 	dollar:      true,
 	lockCounter: "SELECT seq FROM counter WHERE id = 1 FOR UPDATE",
 	notify:      "SELECT pg_notify('" + notifyChannel + "', ?)",
+	// Any constant key: it only has to be the same in every process.
+	migrationLock: "SELECT pg_advisory_xact_lock(7243)",
+	noLimit:       nil, // LIMIT NULL
+	readTx:        &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true},
 }
 
 // notifyChannel is the PostgreSQL channel write notifications go to.

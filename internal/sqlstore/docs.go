@@ -1,10 +1,12 @@
 package sqlstore
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/redline-news/redline/internal/store"
 )
@@ -81,15 +83,11 @@ func (db *DB) Docs(ctx context.Context, project string, q store.DocQuery) (store
 		if err := r.queryRow(`SELECT COALESCE(MAX(seq), 0) FROM changes WHERE project = ?`, project).Scan(&page.Seq); err != nil {
 			return err
 		}
-		limit := int64(q.Limit)
-		if limit == 0 {
-			limit = -1 // no limit: SQLite's LIMIT -1; PostgreSQL takes NULL
+		limit := any(q.Limit)
+		if q.Limit == 0 {
+			limit = db.d.noLimit
 		}
-		lim := any(limit)
-		if limit < 0 && db.d.name == "postgres" {
-			lim = nil
-		}
-		rows, err := r.query(`SELECT `+docColumns+` FROM annotations WHERE `+where+` ORDER BY pos LIMIT ? OFFSET ?`, append(args, lim, q.Offset)...)
+		rows, err := r.query(`SELECT `+docColumns+` FROM annotations WHERE `+where+` ORDER BY pos LIMIT ? OFFSET ?`, append(args, limit, q.Offset)...)
 		if err != nil {
 			return err
 		}
@@ -109,8 +107,14 @@ func (db *DB) Docs(ctx context.Context, project string, q store.DocQuery) (store
 // PutDoc creates (ifSeq 0) or replaces (ifSeq as read) an annotation
 // document, with a history entry.
 func (db *DB) PutDoc(ctx context.Context, a store.Actor, d store.Doc, ifSeq int64) (store.Doc, error) {
+	if err := checkText("annotation", []any{a, d}); err != nil {
+		return store.Doc{}, err
+	}
 	if d.ID == "" || d.Project == "" || d.JSON == nil {
 		return store.Doc{}, fmt.Errorf("annotation without a project, id or document: %w", store.ErrInvalid)
+	}
+	if !utf8.Valid(d.JSON) || bytes.IndexByte(d.JSON, 0) >= 0 {
+		return store.Doc{}, fmt.Errorf("annotation %q: the document is not valid UTF-8 text: %w", d.ID, store.ErrInvalid)
 	}
 	var out store.Doc
 	err := db.write(ctx, func(w *wtx) error {
@@ -127,6 +131,11 @@ func (db *DB) PutDoc(ctx context.Context, a store.Actor, d store.Doc, ifSeq int6
 		}
 		if err := checkIfSeq("annotation", d.ID, found, old.Deleted, old.Seq, ifSeq); err != nil {
 			return err
+		}
+		if !found {
+			if err := w.needProject(d.Project); err != nil {
+				return err
+			}
 		}
 		seq, err := w.change(d.Project, store.KindAnnotation, d.ID)
 		if err != nil {
@@ -161,6 +170,9 @@ func (db *DB) PutDoc(ctx context.Context, a store.Actor, d store.Doc, ifSeq int6
 // DeleteDoc tombstones an annotation document (ifSeq 0: whatever its
 // seq).
 func (db *DB) DeleteDoc(ctx context.Context, a store.Actor, project, id string, ifSeq int64) (store.Doc, error) {
+	if err := checkText("annotation", a); err != nil {
+		return store.Doc{}, err
+	}
 	var out store.Doc
 	err := db.write(ctx, func(w *wtx) error {
 		if done, err := w.replayed(project, a); err != nil || done {
@@ -171,10 +183,7 @@ func (db *DB) DeleteDoc(ctx context.Context, a store.Actor, project, id string, 
 			return err
 		}
 		found = found && (old.Deleted || old.JSON != nil)
-		if ifSeq == 0 {
-			ifSeq = old.Seq
-		}
-		if err := checkIfSeq("annotation", id, found, old.Deleted, old.Seq, ifSeq); err != nil {
+		if err := checkDelete("annotation", id, found, old.Deleted, old.Seq, ifSeq); err != nil {
 			return err
 		}
 		seq, err := w.deleteAnnotation(project, id, a)

@@ -51,6 +51,9 @@ func (l *Library) PutStory(ctx context.Context, s store.Story) (store.Story, err
 	if err := store.CheckStory(s); err != nil {
 		return store.Story{}, err
 	}
+	if err := checkText("story", s); err != nil {
+		return store.Story{}, err
+	}
 	err := l.db.write(ctx, func(w *wtx) error {
 		old, found, err := w.reader().story(l.project, s.ID)
 		if err != nil {
@@ -126,6 +129,9 @@ func (l *Library) AddRevision(ctx context.Context, rev annotation.Revision, anns
 	if err := store.CheckRevision(rev, anns); err != nil {
 		return nil, err
 	}
+	if err := checkText("revision", []any{rev, anns}); err != nil {
+		return nil, err
+	}
 	var out []store.Annotation
 	err := l.db.write(ctx, func(w *wtx) error {
 		r := w.reader()
@@ -190,6 +196,9 @@ func (l *Library) PutAnnotations(ctx context.Context, anns []store.Annotation) (
 		return nil, err
 	}
 	if err := store.CheckAnnotations(anns); err != nil {
+		return nil, err
+	}
+	if err := checkText("annotation", anns); err != nil {
 		return nil, err
 	}
 	if len(anns) == 0 {

@@ -19,10 +19,8 @@ func migrate(ctx context.Context, db *sql.DB, d dialect, upTo int) error {
 		return err
 	}
 	defer tx.Rollback()
-	if d.name == "postgres" {
-		// Two processes starting at once: the second waits here, then
-		// finds the schema current.
-		if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(7243)"); err != nil {
+	if d.migrationLock != "" {
+		if _, err := tx.ExecContext(ctx, d.migrationLock); err != nil {
 			return err
 		}
 	}

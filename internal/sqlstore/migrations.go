@@ -120,7 +120,14 @@ var migrations = [][]string{
 			seq BIGINT NOT NULL,
 			PRIMARY KEY (project, change_id))`,
 	},
-	// 3: watched URLs with their schedule and lease (times the scheduler
+	// 3: the change log keeps only each record's latest change (the feed
+	// shows latest states anyway), so it stays as large as the project
+	// and a checkpoint, however old, never points before what is kept.
+	{
+		`DELETE FROM changes WHERE seq NOT IN (SELECT MAX(seq) FROM changes GROUP BY project, kind, id)`,
+		`CREATE UNIQUE INDEX changes_record ON changes (project, kind, id)`,
+	},
+	// 4: watched URLs with their schedule and lease (times the scheduler
 	// compares are unix seconds), the captured pages (bodies base64, so
 	// both engines store them as TEXT) and changed-quote alerts.
 	{

@@ -27,6 +27,9 @@ func (db *DB) Project(ctx context.Context, slug string) (store.Project, error) {
 
 // CreateProject adds a project with owner as its first admin.
 func (db *DB) CreateProject(ctx context.Context, p store.Project, owner string) error {
+	if err := checkText("project", []any{p, owner}); err != nil {
+		return err
+	}
 	if p.Slug == "" {
 		return fmt.Errorf("project without a slug: %w", store.ErrInvalid)
 	}
@@ -88,6 +91,9 @@ func (db *DB) members(ctx context.Context, q string, arg string) ([]store.Member
 
 // SetMember adds a member or changes their role.
 func (db *DB) SetMember(ctx context.Context, a store.Actor, m store.Member) error {
+	if err := checkText("member", []any{a, m}); err != nil {
+		return err
+	}
 	if !slices.Contains(store.Roles, m.Role) {
 		return fmt.Errorf("role %q, want one of %v: %w", m.Role, store.Roles, store.ErrInvalid)
 	}
@@ -132,6 +138,9 @@ func (w *wtx) setMember(m store.Member) error {
 // RemoveMember ends a membership (the feed reports it as a deleted
 // member change).
 func (db *DB) RemoveMember(ctx context.Context, a store.Actor, project, user string) error {
+	if err := checkText("member", a); err != nil {
+		return err
+	}
 	err := db.write(ctx, func(w *wtx) error {
 		if done, err := w.replayed(project, a); err != nil || done {
 			return cmpErr(err, done, errReplay)
@@ -153,4 +162,10 @@ func (db *DB) RemoveMember(ctx context.Context, a store.Actor, project, user str
 		return replayError(a)
 	}
 	return err
+}
+
+// needProject refuses a write into a project that does not exist.
+func (w *wtx) needProject(slug string) error {
+	found, err := w.reader().exists(`SELECT 1 FROM projects WHERE slug = ?`, slug)
+	return cmpErr(err, !found, fmt.Errorf("project %q: %w", slug, store.ErrNotFound))
 }

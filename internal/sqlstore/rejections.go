@@ -49,6 +49,9 @@ func (l *Library) changeRejection(ctx context.Context, storyID, revisionID, key,
 	if err := store.CheckRejection(storyID, revisionID, key); err != nil {
 		return err
 	}
+	if err := checkText("rejection", []string{storyID, revisionID, key}); err != nil {
+		return err
+	}
 	return l.db.write(ctx, func(w *wtx) error {
 		rev, found, err := w.reader().revision(l.project, revisionID)
 		if err != nil {

@@ -80,6 +80,9 @@ func (db *DB) Revisions(ctx context.Context, project, storyID string) ([]store.R
 // AddRevision stores a new revision of a live story; an id used before in
 // the project (even by a deleted revision) is ErrConflict.
 func (db *DB) AddRevision(ctx context.Context, a store.Actor, rev store.RevisionRec) (store.RevisionRec, error) {
+	if err := checkText("revision", []any{a, rev}); err != nil {
+		return store.RevisionRec{}, err
+	}
 	if rev.ID == "" || rev.StoryID == "" || rev.Project == "" {
 		return store.RevisionRec{}, fmt.Errorf("revision without a project, story or id: %w", store.ErrInvalid)
 	}

@@ -175,6 +175,14 @@ func TestDocs(t *testing.T) {
 		wantErr(t, "replacing a deleted one", err, store.ErrGone)
 		_, err = db.DeleteDoc(ctx, alice, "desk", "a1", 0)
 		wantErr(t, "deleting twice", err, store.ErrGone)
+		_, err = db.DeleteDoc(ctx, alice, "desk", "never", 0)
+		wantErr(t, "deleting a missing one", err, store.ErrNotFound)
+		_, err = db.DeleteDoc(ctx, alice, "desk", "never", 3)
+		wantErr(t, "deleting a missing one at a seq", err, store.ErrNotFound)
+		_, err = db.PutDoc(ctx, alice, store.Doc{Project: "nowhere", ID: "a1", JSON: []byte(`{}`)}, 0)
+		wantErr(t, "an annotation in no project", err, store.ErrNotFound)
+		_, err = db.PutStory(ctx, alice, store.StoryRec{Project: "nowhere", Story: annotation.Story{ID: "s1"}}, 0)
+		wantErr(t, "a story in no project", err, store.ErrNotFound)
 		_, err = db.Doc(ctx, "other", "a2")
 		wantErr(t, "another project's annotation", err, store.ErrNotFound)
 
@@ -258,6 +266,12 @@ func TestStoriesAndFeed(t *testing.T) {
 		wantErr(t, "revisions of a deleted story", err, store.ErrGone)
 		_, err = db.PutStory(ctx, alice, store.StoryRec{Project: "desk", Story: annotation.Story{ID: "s1"}}, 0)
 		wantErr(t, "re-creating a deleted story", err, store.ErrGone)
+		_, err = db.DeleteStory(ctx, alice, "desk", "s1", 0)
+		wantErr(t, "deleting a deleted story", err, store.ErrGone)
+		_, err = db.DeleteStory(ctx, alice, "desk", "never", 0)
+		wantErr(t, "deleting a missing story", err, store.ErrNotFound)
+		_, err = db.PutStory(ctx, alice, store.StoryRec{Project: "desk", Story: annotation.Story{ID: "never"}}, 4)
+		wantErr(t, "updating a missing story", err, store.ErrNotFound)
 		tail, err := db.Changes(ctx, "desk", renamed.Seq, 0)
 		must(t, err)
 		if len(tail) != 3 || !tail[0].Deleted || !tail[1].Deleted || !tail[2].Deleted || tail[2].Kind != store.KindStory || tail[2].Seq != del {
@@ -346,4 +360,79 @@ func TestWaitChanges(t *testing.T) {
 		}
 		must(t, reader.WaitChanges(ctx, "desk", since)) // already there: at once
 	})
+}
+
+// TestChangeLogStaysCompact: edits of one record leave one row of it in
+// the change log, so the log grows with the project, not with its edits.
+func TestChangeLogStaysCompact(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, engine string, _ func(testing.TB) string) {
+		db := desk(t, engine)
+		d, err := db.PutDoc(ctx, alice, doc("a1", "", "v0"), 0)
+		must(t, err)
+		for i := range 10 {
+			d, err = db.PutDoc(ctx, alice, doc("a1", "", fmt.Sprint("v", i+1)), d.Seq)
+			must(t, err)
+		}
+		n, err := sqlstore.ChangeRows(ctx, db)
+		must(t, err)
+		if n != 2 { // alice's membership and a1
+			t.Errorf("%d rows in the change log after 11 writes of one annotation, want 2", n)
+		}
+		if h, err := db.DocHistory(ctx, "desk", "a1"); err != nil || len(h) != 11 {
+			t.Errorf("history keeps %d writes (%v), want 11", len(h), err)
+		}
+	})
+}
+
+// TestTextRefused: text PostgreSQL cannot keep (a NUL, invalid UTF-8) is
+// refused as invalid on both engines, and nothing is written.
+func TestTextRefused(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, engine string, _ func(testing.TB) string) {
+		db := desk(t, engine)
+		before, err := db.Changes(ctx, "desk", 0, 0)
+		must(t, err)
+		for _, bad := range []string{"nul \x00 here", "bad \xff utf-8"} {
+			_, err := db.PutStory(ctx, alice, store.StoryRec{Project: "desk", Story: annotation.Story{ID: "s1", Title: bad}}, 0)
+			wantErr(t, "a story title", err, store.ErrInvalid)
+			_, err = db.PutDoc(ctx, store.Actor{User: "alice", Device: bad}, doc("a1", "", "x"), 0)
+			wantErr(t, "a device", err, store.ErrInvalid)
+			wantErr(t, "a user name", db.CreateUser(ctx, store.User{Name: bad}), store.ErrInvalid)
+			lib := db.Library("desk", alice)
+			_, err = lib.PutStory(ctx, store.Story{Story: annotation.Story{ID: "s2", Title: bad}})
+			wantErr(t, "a story title through the library", err, store.ErrInvalid)
+		}
+		_, err = db.PutDoc(ctx, alice, store.Doc{Project: "desk", ID: "a1", JSON: []byte("{\"value\":\"\xff\"}")}, 0)
+		wantErr(t, "a document that is not UTF-8", err, store.ErrInvalid)
+		// Inside a JSON document a NUL is an escape, stored as it is.
+		_, err = db.PutDoc(ctx, alice, store.Doc{Project: "desk", ID: "a1", JSON: []byte(`{"value":"nul \u0000"}`)}, 0)
+		must(t, err)
+		after, err := db.Changes(ctx, "desk", 0, 0)
+		must(t, err)
+		if len(after) != len(before)+1 {
+			t.Errorf("refused writes changed the feed: %d entries, want %d", len(after), len(before)+1)
+		}
+	})
+}
+
+// TestNotifyWakesOtherProcess: on PostgreSQL a write through one
+// connection pool wakes a waiter on another by NOTIFY alone (polling off).
+func TestNotifyWakesOtherProcess(t *testing.T) {
+	defer sqlstore.SetPollEvery(time.Hour)()
+	url := sqltest.NewURL(t, "postgres")
+	writer, reader := sqltest.Open(t, "postgres", url), sqltest.Open(t, "postgres", url)
+	must(t, writer.CreateUser(ctx, store.User{Name: "alice"}))
+	must(t, writer.CreateProject(ctx, store.Project{Slug: "desk"}, "alice"))
+	feed, err := reader.Changes(ctx, "desk", 0, 0)
+	must(t, err)
+	woke := make(chan error, 1)
+	go func() { woke <- reader.WaitChanges(ctx, "desk", feed[len(feed)-1].Seq) }()
+	time.Sleep(100 * time.Millisecond)
+	_, err = writer.PutDoc(ctx, alice, doc("a1", "", "one"), 0)
+	must(t, err)
+	select {
+	case err := <-woke:
+		must(t, err)
+	case <-time.After(30 * time.Second):
+		t.Fatal("NOTIFY from one pool did not wake a waiter on another")
+	}
 }

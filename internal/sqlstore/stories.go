@@ -111,6 +111,9 @@ func (db *DB) Story(ctx context.Context, project, id string) (store.StoryRec, er
 // PutStory creates (ifSeq 0) or updates the title and source of (ifSeq
 // as read) a story.
 func (db *DB) PutStory(ctx context.Context, a store.Actor, s store.StoryRec, ifSeq int64) (store.StoryRec, error) {
+	if err := checkText("story", []any{a, s}); err != nil {
+		return store.StoryRec{}, err
+	}
 	if s.ID == "" || s.Project == "" {
 		return store.StoryRec{}, fmt.Errorf("story without a project or id: %w", store.ErrInvalid)
 	}
@@ -128,6 +131,9 @@ func (db *DB) PutStory(ctx context.Context, a store.Actor, s store.StoryRec, ifS
 		}
 		row := storyRow{StoryRec: s, rev: old.rev + 1, pos: old.pos}
 		if !found {
+			if err := w.needProject(s.Project); err != nil {
+				return err
+			}
 			row.rev = 1
 			if row.Created.IsZero() {
 				row.Created = w.now
@@ -170,6 +176,9 @@ func (w *wtx) putStory(s storyRow, a store.Actor, stored bool) (storyRow, error)
 // DeleteStory tombstones a story with its revisions and annotations and
 // returns the seq of the story's tombstone.
 func (db *DB) DeleteStory(ctx context.Context, a store.Actor, project, id string, ifSeq int64) (int64, error) {
+	if err := checkText("story", a); err != nil {
+		return 0, err
+	}
 	var seq int64
 	err := db.write(ctx, func(w *wtx) error {
 		if done, err := w.replayed(project, a); err != nil || done {
@@ -179,10 +188,7 @@ func (db *DB) DeleteStory(ctx context.Context, a store.Actor, project, id string
 		if err != nil {
 			return err
 		}
-		if ifSeq == 0 {
-			ifSeq = old.Seq
-		}
-		if err := checkIfSeq("story", id, found, old.Deleted, old.Seq, ifSeq); err != nil {
+		if err := checkDelete("story", id, found, old.Deleted, old.Seq, ifSeq); err != nil {
 			return err
 		}
 		if seq, err = w.deleteStory(project, id, a); err != nil {
@@ -253,6 +259,18 @@ func checkIfSeq(kind, id string, found, deleted bool, seq, ifSeq int64) error {
 		return fmt.Errorf("%s %q is at seq %d, not %d: %w", kind, id, seq, ifSeq, store.ErrConflict)
 	}
 	return nil
+}
+
+// checkDelete decides a delete: the record must be live and, unless
+// ifSeq is 0 (unconditional), at that seq.
+func checkDelete(kind, id string, found, deleted bool, seq, ifSeq int64) error {
+	if !found {
+		return fmt.Errorf("%s %q: %w", kind, id, store.ErrNotFound)
+	}
+	if ifSeq == 0 {
+		ifSeq = seq
+	}
+	return checkIfSeq(kind, id, found, deleted, seq, ifSeq)
 }
 
 func ignoreGone(err error) error {

@@ -84,20 +84,20 @@ func (db *DB) fail(ctx context.Context, err error) error {
 }
 
 // change takes the next number for a write of record kind/id in project
-// and logs it in the change sequence.
+// and logs it in the change sequence, in place of the record's earlier
+// change.
 func (w *wtx) change(project, kind, id string) (int64, error) {
 	w.seq++
 	w.touched[project] = true
+	if err := w.exec(`DELETE FROM changes WHERE project = ? AND kind = ? AND id = ?`, project, kind, id); err != nil {
+		return 0, err
+	}
 	return w.seq, w.exec(`INSERT INTO changes (seq, project, kind, id) VALUES (?, ?, ?, ?)`, w.seq, project, kind, id)
 }
 
 func (w *wtx) exec(q string, args ...any) error {
 	_, err := w.tx.ExecContext(w.ctx, w.d.rebind(q), args...)
 	return err
-}
-
-func (w *wtx) query(q string, args ...any) (*sql.Rows, error) {
-	return w.tx.QueryContext(w.ctx, w.d.rebind(q), args...)
 }
 
 func (w *wtx) queryRow(q string, args ...any) *sql.Row {
@@ -135,16 +135,11 @@ func (db *DB) readTx(ctx context.Context, fn func(r reader) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	tx, err := db.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: db.d.name == "postgres"})
+	tx, err := db.rdb.BeginTx(ctx, db.d.readTx)
 	if err != nil {
 		return db.fail(ctx, err)
 	}
 	defer tx.Rollback()
-	if db.d.name == "postgres" {
-		if _, err := tx.ExecContext(ctx, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"); err != nil {
-			return db.fail(ctx, err)
-		}
-	}
 	if err := fn(reader{tx, db.d, ctx}); err != nil {
 		return db.fail(ctx, err)
 	}

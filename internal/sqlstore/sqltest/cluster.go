@@ -56,6 +56,7 @@ func startServer() (*pgServer, error) {
 	data := filepath.Join(dir, "data")
 	run := func(name string, args ...string) error {
 		cmd := asPostgres(filepath.Join(bin, name), args...)
+		cmd.Dir = dir // the postgres user may not enter the test's own directory
 		if out, err := cmd.CombinedOutput(); err != nil {
 			return fmt.Errorf("%s: %v\n%s", name, err, out)
 		}

@@ -61,6 +61,15 @@ func NewURL(t testing.TB, engine string) string {
 	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
 		t.Fatalf("create database: %v", err)
 	}
+	// Dropped after the test (its connections are closed first: cleanups
+	// run last-registered first), so a REDLINE_TEST_POSTGRES server does
+	// not fill up with test databases.
+	t.Cleanup(func() {
+		if admin, err := sql.Open("pgx", base.url("postgres")); err == nil {
+			admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+			admin.Close()
+		}
+	})
 	return base.url(name)
 }
 
