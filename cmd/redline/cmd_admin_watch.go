@@ -38,14 +38,19 @@ func init() {
 }
 
 // adminWatchAdd fetches the page at once and stores it as a story with its
-// first revision; a server process (redline serve) then re-fetches it on
-// its schedule. A URL that cannot be fetched changes nothing.
+// first revision (a feed: each of its newest items); a server process
+// (redline serve) then re-fetches it on its schedule. A URL that cannot be
+// fetched changes nothing.
 func adminWatchAdd(ctx context.Context, db *sqlstore.DB, in adminInput) error {
 	f := watch.NewFetcher(watch.Options{AllowPrivate: in.allowPrivate})
 	w := watch.New(db, f, watch.Config{DueNow: true})
 	wt, rev, err := w.Add(ctx, store.Actor{User: "admin"}, in.args[0], in.args[1], in.ignoreRobots)
 	if err != nil {
 		return fmt.Errorf("watch add: %w", err)
+	}
+	if wt.Kind == store.WatchFeed {
+		fmt.Fprintf(in.e.stdout, "watching feed %s (watch %s): its new items become watched stories\n", wt.URL, wt.ID)
+		return nil
 	}
 	fmt.Fprintf(in.e.stdout, "watching %s as story %s (revision %s, watch %s)\n", wt.URL, wt.StoryID, rev.ID, wt.ID)
 	return nil

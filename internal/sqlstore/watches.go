@@ -166,3 +166,10 @@ func (db *DB) FinishWatch(ctx context.Context, owner string, wt store.Watch) err
 		return nil
 	})
 }
+
+// CountWatches is how many watches a project has (limits on feeds).
+func (db *DB) CountWatches(ctx context.Context, project string) (int, error) {
+	var n int
+	err := db.reader(ctx).queryRow(`SELECT COUNT(*) FROM watches WHERE project = ?`, project).Scan(&n)
+	return n, db.fail(ctx, err)
+}

@@ -34,6 +34,7 @@ type Store interface {
 	SaveCapture(ctx context.Context, a store.Actor, cw store.CaptureWrite) (store.RevisionRec, error)
 	AddWatch(ctx context.Context, a store.Actor, w store.Watch) (store.Watch, error)
 	WatchByURL(ctx context.Context, project, url string) (store.Watch, error)
+	CountWatches(ctx context.Context, project string) (int, error)
 	ClaimWatch(ctx context.Context, owner string, now time.Time, lease time.Duration) (store.Watch, error)
 	FinishWatch(ctx context.Context, owner string, w store.Watch) error
 }
@@ -89,12 +90,21 @@ func New(s Store, f *Fetcher, cfg Config) *Watcher {
 
 func (w *Watcher) now() time.Time { return w.cfg.Now().UTC().Truncate(time.Second) }
 
-// Add watches a page for a project: it is fetched at once, and stored as a
-// story with its first revision only if that works, so a URL that cannot
-// be fetched (a private address, a redirect to one, robots.txt, an error)
-// is refused with the reason and changes nothing. A page already watched
-// in the project, under its URL or its canonical URL, is store.ErrConflict.
+// Add watches a page or a feed for a project. A page is fetched at once
+// and stored as a story with its first revision only if that works, so a
+// URL that cannot be fetched (a private address, a redirect to one,
+// robots.txt, an error) is refused with the reason (store.ErrInvalid) and
+// changes nothing. A page already watched in the project, under its URL
+// or its canonical URL, is store.ErrConflict. A feed (RSS, Atom, JSON
+// Feed) becomes a feed watch whose items are watched as pages, starting
+// now; its revision is then the zero value.
 func (w *Watcher) Add(ctx context.Context, a store.Actor, project, url string, ignoreRobots bool) (store.Watch, store.RevisionRec, error) {
+	return w.add(ctx, a, project, url, ignoreRobots, "")
+}
+
+// add is Add for a URL found in feed feedID ("" added by hand); a feed
+// item that is itself a feed is refused.
+func (w *Watcher) add(ctx context.Context, a store.Actor, project, url string, ignoreRobots bool, feedID string) (store.Watch, store.RevisionRec, error) {
 	if _, err := w.fetcher.CheckURL(url); err != nil {
 		return store.Watch{}, store.RevisionRec{}, refused{err, store.ErrInvalid}
 	}
@@ -105,6 +115,19 @@ func (w *Watcher) Add(ctx context.Context, a store.Actor, project, url string, i
 	if err != nil {
 		return store.Watch{}, store.RevisionRec{}, refused{err, store.ErrInvalid}
 	}
+	now := w.now()
+	wt := store.Watch{Project: project, ID: protocol.NewID(), Kind: store.WatchPage, URL: url, FeedID: feedID,
+		IgnoreRobots: ignoreRobots, Interval: w.cfg.Every, DueAt: now.Add(w.cfg.Every), Until: now.Add(w.cfg.Duration),
+		ETag: res.ETag(), LastModified: res.LastModified(), LastFetch: now, LastResult: resultChanged}
+	if w.cfg.DueNow {
+		wt.DueAt = now
+	}
+	if isFeed(res.Body) {
+		if feedID != "" {
+			return store.Watch{}, store.RevisionRec{}, refused{fmt.Errorf("%s: a feed item that is a feed is not watched", url), store.ErrInvalid}
+		}
+		return w.addFeed(ctx, a, wt, res)
+	}
 	page, err := parsePage(res)
 	if err != nil {
 		return store.Watch{}, store.RevisionRec{}, refused{err, store.ErrInvalid}
@@ -114,13 +137,7 @@ func (w *Watcher) Add(ctx context.Context, a store.Actor, project, url string, i
 			return old, store.RevisionRec{}, refused{fmt.Errorf("%s is %s, already watched (watch %s)", url, page.canonical, old.ID), store.ErrConflict}
 		}
 	}
-	now := w.now()
-	wt := store.Watch{Project: project, ID: protocol.NewID(), Kind: store.WatchPage, URL: url, Canonical: page.canonical,
-		IgnoreRobots: ignoreRobots, Interval: w.cfg.Every, DueAt: now.Add(w.cfg.Every), Until: now.Add(w.cfg.Duration),
-		ETag: res.ETag(), LastModified: res.LastModified(), LastFetch: now, LastResult: resultChanged}
-	if w.cfg.DueNow {
-		wt.DueAt = now
-	}
+	wt.Canonical = page.canonical
 	if wt, err = w.store.AddWatch(ctx, a, wt); err != nil {
 		return wt, store.RevisionRec{}, err
 	}
@@ -194,7 +211,9 @@ func (w *Watcher) process(ctx context.Context, wt store.Watch) {
 		}
 	}()
 	res, err := w.fetcher.Fetch(ctx, Request{URL: wt.URL, ETag: wt.ETag, LastModified: wt.LastModified, IgnoreRobots: wt.IgnoreRobots})
-	if err == nil && !res.NotModified {
+	if err == nil && !res.NotModified && wt.Kind == store.WatchFeed {
+		err = w.readFeed(ctx, &wt, res)
+	} else if err == nil && !res.NotModified {
 		var page parsed
 		if page, err = parsePage(res); err == nil {
 			if wt.StoryID == "" && page.canonical != "" {
@@ -216,7 +235,7 @@ func (w *Watcher) process(ctx context.Context, wt store.Watch) {
 	} else {
 		wt.ETag, wt.LastModified = res.ETag(), res.LastModified()
 	}
-	changed := wt.LastResult == resultChanged
+	changed := wt.LastResult == resultChanged || wt.Kind == store.WatchFeed // a feed is read every time: new items are new stories
 	wt.LastFetch, wt.LastError, wt.Failures = now, "", 0
 	wt.Interval = nextInterval(w.cfg.Every, wt.Interval, now.Sub(wt.Created), changed)
 	wt.DueAt = now.Add(wt.Interval)
