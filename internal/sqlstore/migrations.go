@@ -129,7 +129,8 @@ var migrations = [][]string{
 	},
 	// 4: watched URLs with their schedule and lease (times the scheduler
 	// compares are unix seconds), the captured pages (bodies base64, so
-	// both engines store them as TEXT) and changed-quote alerts.
+	// both engines store them as TEXT), changed-quote alerts and the
+	// webhook each project's alerts are posted to.
 	{
 		`CREATE TABLE watches (
 			project TEXT NOT NULL REFERENCES projects (slug),
@@ -187,5 +188,8 @@ var migrations = [][]string{
 			seq BIGINT NOT NULL,
 			PRIMARY KEY (project, id))`,
 		`CREATE INDEX alerts_project ON alerts (project, seq)`,
+		`CREATE TABLE webhooks (
+			project TEXT PRIMARY KEY REFERENCES projects (slug),
+			url TEXT NOT NULL)`,
 	},
 }

@@ -126,11 +126,17 @@ func (db *DB) Watches(ctx context.Context, project string) ([]store.Watch, error
 // ended, and is not leased by a live claim) to owner until now+lease.
 // ErrNotFound: none is due.
 func (db *DB) ClaimWatch(ctx context.Context, owner string, now time.Time, lease time.Duration) (store.Watch, error) {
+	const due = `FROM watches WHERE due_at <= ? AND lease_until <= ? AND (until_at = 0 OR until_at > ?)`
+	t := now.Unix()
+	// Idle schedulers poll often: look without taking the write lock
+	// first, and take it only when something is due.
+	var n int
+	if err := db.reader(ctx).queryRow(`SELECT COUNT(*) `+due, t, t, t).Scan(&n); err != nil || n == 0 {
+		return store.Watch{}, cmpErr(db.fail(ctx, err), n == 0, fmt.Errorf("no watch is due: %w", store.ErrNotFound))
+	}
 	var out store.Watch
 	err := db.write(ctx, func(w *wtx) error {
-		t := now.Unix()
-		wt, err := scanWatch(w.queryRow(`SELECT `+watchColumns+` FROM watches
-			WHERE due_at <= ? AND lease_until <= ? AND (until_at = 0 OR until_at > ?)
+		wt, err := scanWatch(w.queryRow(`SELECT `+watchColumns+` `+due+`
 			ORDER BY due_at, project, id LIMIT 1`, t, t, t))
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("no watch is due: %w", store.ErrNotFound)
@@ -172,4 +178,29 @@ func (db *DB) CountWatches(ctx context.Context, project string) (int, error) {
 	var n int
 	err := db.reader(ctx).queryRow(`SELECT COUNT(*) FROM watches WHERE project = ?`, project).Scan(&n)
 	return n, db.fail(ctx, err)
+}
+
+// SetWebhook sets the URL a project's alerts are posted to ("" removes
+// it); ErrNotFound for no such project.
+func (db *DB) SetWebhook(ctx context.Context, project, url string) error {
+	return db.write(ctx, func(w *wtx) error {
+		var n int
+		if err := w.queryRow(`SELECT COUNT(*) FROM projects WHERE slug = ?`, project).Scan(&n); err != nil || n == 0 {
+			return cmpErr(err, n == 0, fmt.Errorf("project %q: %w", project, store.ErrNotFound))
+		}
+		if err := w.exec(`DELETE FROM webhooks WHERE project = ?`, project); err != nil || url == "" {
+			return err
+		}
+		return w.exec(`INSERT INTO webhooks (project, url) VALUES (?, ?)`, project, url)
+	})
+}
+
+// Webhook is the URL a project's alerts are posted to ("" none).
+func (db *DB) Webhook(ctx context.Context, project string) (string, error) {
+	var url string
+	err := db.reader(ctx).queryRow(`SELECT url FROM webhooks WHERE project = ?`, project).Scan(&url)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return url, db.fail(ctx, err)
 }

@@ -35,6 +35,7 @@ type Store interface {
 	AddWatch(ctx context.Context, a store.Actor, w store.Watch) (store.Watch, error)
 	WatchByURL(ctx context.Context, project, url string) (store.Watch, error)
 	CountWatches(ctx context.Context, project string) (int, error)
+	Webhook(ctx context.Context, project string) (string, error)
 	ClaimWatch(ctx context.Context, owner string, now time.Time, lease time.Duration) (store.Watch, error)
 	FinishWatch(ctx context.Context, owner string, w store.Watch) error
 }
@@ -330,6 +331,7 @@ func (w *Watcher) capture(ctx context.Context, wt *store.Watch, res *Result, pag
 		return rev, err
 	}
 	wt.StoryID, wt.LastResult = storyID, resultChanged
+	w.notify(ctx, cmp.Or(a.Title, res.FinalURL), cw)
 	return rev, nil
 }
 

@@ -6,8 +6,11 @@ package watchapi
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -25,6 +28,8 @@ type Store interface {
 	Watches(ctx context.Context, project string) ([]store.Watch, error)
 	Alerts(ctx context.Context, project, storyID string, limit int) ([]store.Alert, error)
 	Captures(ctx context.Context, project, storyID string) ([]store.Capture, error)
+	Webhook(ctx context.Context, project string) (string, error)
+	SetWebhook(ctx context.Context, project, url string) error
 }
 
 // Handler serves the endpoints; Watcher adds watches (its fetcher decides
@@ -68,6 +73,34 @@ func (h *Handler) Register(mux *http.ServeMux, a *auth.Auth) {
 	route("GET /api/projects/{project}/stories/{story}/alerts", store.RoleViewer, h.alerts)
 	route("GET /api/projects/{project}/stories/{story}/captures", store.RoleViewer, h.captures)
 	route("GET /api/projects/{project}/stories/{story}/warc", store.RoleViewer, h.warc)
+	route("GET /api/projects/{project}/webhook", store.RoleAdmin, h.webhook)
+	route("PUT /api/projects/{project}/webhook", store.RoleAdmin, h.setWebhook)
+}
+
+func (h *Handler) webhook(w http.ResponseWriter, r *http.Request, project string) error {
+	url, err := h.Store.Webhook(r.Context(), project)
+	if err != nil {
+		return err
+	}
+	return reply(w, http.StatusOK, map[string]string{"url": url})
+}
+
+// setWebhook sets (or, with "", removes) the URL the project's alerts are
+// posted to; it is held to the same address rules as watched pages.
+func (h *Handler) setWebhook(w http.ResponseWriter, r *http.Request, project string) error {
+	var in struct {
+		URL string `json:"url"`
+	}
+	if err := decode(w, r, &in); err != nil {
+		return err
+	}
+	if err := h.Watcher.CheckWebhook(in.URL); err != nil {
+		return httperr.New(http.StatusBadRequest, err.Error())
+	}
+	if err := h.Store.SetWebhook(r.Context(), project, in.URL); err != nil {
+		return err
+	}
+	return reply(w, http.StatusOK, map[string]string{"url": in.URL})
 }
 
 type watchJSON struct {
@@ -115,14 +148,8 @@ func (h *Handler) add(w http.ResponseWriter, r *http.Request, project string) er
 		URL          string `json:"url"`
 		IgnoreRobots bool   `json:"ignoreRobots"`
 	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
-	if err != nil {
+	if err := decode(w, r, &in); err != nil {
 		return err
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&in); err != nil {
-		return httperr.New(http.StatusBadRequest, "malformed JSON: "+err.Error())
 	}
 	if in.URL == "" {
 		return httperr.New(http.StatusBadRequest, "url: required")
@@ -226,6 +253,22 @@ func (h *Handler) storyCaptures(r *http.Request, project string) ([]store.Captur
 	}
 	return h.Store.Captures(r.Context(), project, story)
 }
+
+// decode reads a small JSON object with no unknown fields.
+func decode(w http.ResponseWriter, r *http.Request, v any) error {
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil || dec.More() {
+		return httperr.New(http.StatusBadRequest, fmt.Sprintf("malformed JSON: %v", cmp.Or[error](err, errTrailing)))
+	}
+	return nil
+}
+
+var errTrailing = errors.New("data after the object")
 
 func reply(w http.ResponseWriter, status int, v any) error {
 	data, err := json.Marshal(v)

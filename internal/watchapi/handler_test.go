@@ -90,6 +90,33 @@ func TestRefusesPrivateWithoutTheFlag(t *testing.T) {
 	if code, body := e.do("alice", "GET", "/api/projects/desk/watches", ""); code != 200 || body != `{"watches":[]}`+"\n" {
 		t.Errorf("watches after refusals: %d %s", code, body)
 	}
+	if code, body := e.do("alice", "PUT", "/api/projects/desk/webhook", `{"url":"http://10.0.0.1/hook"}`); code != 400 || !strings.Contains(body, "private address") {
+		t.Errorf("a private webhook: %d %s", code, body)
+	}
+}
+
+func TestWebhookSetting(t *testing.T) {
+	e := newEnv(t, true)
+	for _, c := range []struct {
+		user, method, body string
+		code               int
+		want               string
+	}{
+		{"vera", "PUT", `{"url":"https://hooks.example/a"}`, 403, ""},
+		{"vera", "GET", "", 403, ""},
+		{"mallory", "GET", "", 404, ""},
+		{"alice", "PUT", `{"url":"ftp://hooks.example/a"}`, 400, "only http and https"},
+		{"alice", "PUT", `{"url":"https://hooks.example/a"} x`, 400, "malformed JSON"},
+		{"alice", "PUT", `{"url":"https://hooks.example/a"}`, 200, `"https://hooks.example/a"`},
+		{"alice", "GET", "", 200, `{"url":"https://hooks.example/a"}`},
+		{"alice", "PUT", `{"url":""}`, 200, ""},
+		{"alice", "GET", "", 200, `{"url":""}`},
+	} {
+		code, body := e.do(c.user, c.method, "/api/projects/desk/webhook", c.body)
+		if code != c.code || !strings.Contains(body, c.want) {
+			t.Errorf("%s %s %s: %d %s, want %d with %q", c.user, c.method, c.body, code, body, c.code, c.want)
+		}
+	}
 }
 
 func TestWatchesAndAlerts(t *testing.T) {
