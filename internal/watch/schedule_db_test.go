@@ -69,6 +69,21 @@ func TestClaimsAreExclusive(t *testing.T) {
 			t.Errorf("finishing a lost lease: %v, want ErrConflict", err)
 		}
 		must(t, other.FinishWatch(ctx, "late", wt))
+		// A watch past its duration is never claimed again.
+		wt2, err := other.ClaimWatch(ctx, "x", now.Add(3*time.Hour), time.Hour)
+		must(t, err)
+		wt2.Until = now.Add(3 * time.Hour)
+		must(t, other.FinishWatch(ctx, "x", wt2))
+		for {
+			got, err := db.ClaimWatch(ctx, "y", now.Add(5*time.Hour), time.Hour)
+			if errors.Is(err, store.ErrNotFound) {
+				break
+			}
+			must(t, err)
+			if got.ID == wt2.ID {
+				t.Fatalf("an ended watch was claimed")
+			}
+		}
 	})
 }
 

@@ -3,6 +3,7 @@ package watch_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -110,20 +111,35 @@ func TestScenario(t *testing.T) {
 		// twice) and the parks claim (moved).
 		docs, err := db.Docs(ctx, "desk", store.DocQuery{StoryID: wt.StoryID})
 		must(t, err)
-		statuses := map[string]annotation.Status{}
+		statuses := map[string]map[string]annotation.Status{} // revision → exact → status
 		for _, d := range docs.Docs {
 			anns, err := annotation.Decode(protocol.WithID(d.JSON, "urn:x"))
 			must(t, err)
-			if anns[0].Revision == revs[2].ID {
-				statuses[anns[0].Target.Selector.Quote.Exact] = anns[0].Status
+			a := anns[0]
+			if statuses[a.Revision] == nil {
+				statuses[a.Revision] = map[string]annotation.Status{}
+			}
+			statuses[a.Revision][a.Target.Selector.Quote.Exact] = a.Status
+			if d.ID != quote.ID && d.ID != parks.ID && a.Before == "" {
+				t.Errorf("carried annotation %s has no old words", d.ID)
 			}
 		}
-		want := map[string]annotation.Status{
-			"We do not plan to raise taxes this year":           annotation.StatusIntact,
-			"new funding for parks, libraries and road repairs": annotation.StatusMoved,
+		wantOn2 := map[string]annotation.Status{
+			"We do not plan to raise taxes this year":           annotation.StatusChanged,
+			"new funding for parks, libraries and road repairs": annotation.StatusIntact,
 		}
-		if len(statuses) != 2 || statuses["new funding for parks, libraries and road repairs"] != want["new funding for parks, libraries and road repairs"] {
-			t.Errorf("annotations on revision 3: %v, want %v (parks %s)", statuses, want, parks.ID)
+		if fmt.Sprint(statuses[revs[1].ID]) != fmt.Sprint(wantOn2) {
+			t.Errorf("annotations on revision 2: %v, want %v", statuses[revs[1].ID], wantOn2)
+		}
+		// Two paragraphs swapped: the diff keeps one in place and moves
+		// the other; the words stay those annotated, in either case.
+		on3 := statuses[revs[2].ID]
+		if len(on3) != 2 || on3["new funding for parks, libraries and road repairs"] != annotation.StatusMoved ||
+			on3["We do not plan to raise taxes this year"] != annotation.StatusIntact {
+			t.Errorf("annotations on revision 3: %v", on3)
+		}
+		if len(statuses[""]) != 2 {
+			t.Errorf("the annotations of revision 1 changed: %v", statuses)
 		}
 		caps, err := db.Captures(ctx, "desk", wt.StoryID)
 		must(t, err)
