@@ -250,3 +250,20 @@ func TestEventsOutliveReadTimeout(t *testing.T) {
 		}
 	}
 }
+
+// A story created with an Idempotency-Key is created once however often
+// the request is retried.
+func TestCreateStoryRetried(t *testing.T) {
+	engines(t, func(t *testing.T, e *env) {
+		body := `{"title": "Retried"}`
+		first := e.do("bob", "POST", "/api/projects/desk/stories", body, "Idempotency-Key: k-1").expect(t, http.StatusCreated).json(t)
+		again := e.do("bob", "POST", "/api/projects/desk/stories", body, "Idempotency-Key: k-1").expect(t, http.StatusOK).json(t)
+		if first["id"] != again["id"] || first["seq"] != again["seq"] {
+			t.Errorf("retry answered %v, first %v", again, first)
+		}
+		list := e.do("vera", "GET", "/api/projects/desk/stories", "").json(t)["stories"].([]any)
+		if len(list) != 1 {
+			t.Errorf("%d stories after a retried create, want 1", len(list))
+		}
+	})
+}
