@@ -3,9 +3,11 @@ package watch_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -135,4 +137,58 @@ func (r rewriteTo) RoundTrip(req *http.Request) (*http.Response, error) {
 	out := req.Clone(req.Context())
 	out.URL.Scheme, out.URL.Host = "http", strings.TrimPrefix(string(r), "http://")
 	return http.DefaultTransport.RoundTrip(out)
+}
+
+// Requests to one host go one at a time, however many watches want it.
+func TestFetchOneAtATimePerHost(t *testing.T) {
+	var mu sync.Mutex
+	active, most := 0, 0
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		active++
+		most = max(most, active)
+		mu.Unlock()
+		time.Sleep(5 * time.Millisecond) // long enough for others to pile in if they could
+		mu.Lock()
+		active--
+		mu.Unlock()
+		w.Write([]byte(articlePage("", pVote)))
+	}))
+	defer s.Close()
+	f := watch.NewFetcher(watch.Options{AllowPrivate: true})
+	var wg sync.WaitGroup
+	for i := range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := f.Fetch(context.Background(), watch.Request{URL: fmt.Sprintf("%s/story/%d", s.URL, i), IgnoreRobots: true})
+			if err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if most != 1 {
+		t.Errorf("%d requests at once to one host, want 1", most)
+	}
+}
+
+// A Last-Modified that is as old as the response cannot tell an edit in
+// the same second apart: it is not sent back.
+func TestLastModifiedTrust(t *testing.T) {
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		lm, date string
+		want     bool
+	}{
+		{now.Add(-time.Hour).Format(http.TimeFormat), now.Format(http.TimeFormat), true},
+		{now.Format(http.TimeFormat), now.Format(http.TimeFormat), false},
+		{now.Add(-time.Second).Format(http.TimeFormat), now.Format(http.TimeFormat), false},
+		{"yesterday", now.Format(http.TimeFormat), false},
+	} {
+		r := &watch.Result{Fetched: now, Header: http.Header{"Last-Modified": {c.lm}, "Date": {c.date}}}
+		if got := r.LastModified() != ""; got != c.want {
+			t.Errorf("Last-Modified %q, Date %q: sent %v, want %v", c.lm, c.date, got, c.want)
+		}
+	}
 }
