@@ -55,7 +55,32 @@ func PublicAddr(ip netip.Addr) error {
 			return fmt.Errorf("%s is a special-purpose address (%s): %w", ip, p, ErrPrivate)
 		}
 	}
+	// NAT64 and 6to4 addresses carry an IPv4 address a gateway would
+	// connect to: that one must be public too.
+	if v4, ok := embeddedIPv4(ip); ok {
+		if err := PublicAddr(v4); err != nil {
+			return fmt.Errorf("%s leads to %w", ip, err)
+		}
+	}
 	return nil
+}
+
+var (
+	nat64     = netip.MustParsePrefix("64:ff9b::/96")
+	sixToFour = netip.MustParsePrefix("2002::/16")
+)
+
+func embeddedIPv4(ip netip.Addr) (netip.Addr, bool) {
+	b := ip.As16()
+	switch {
+	case !ip.Is6():
+		return netip.Addr{}, false
+	case nat64.Contains(ip):
+		return netip.AddrFrom4([4]byte(b[12:16])), true
+	case sixToFour.Contains(ip):
+		return netip.AddrFrom4([4]byte(b[2:6])), true
+	}
+	return netip.Addr{}, false
 }
 
 // dialControl checks the address a connection is about to be made to,
