@@ -86,7 +86,7 @@ func TestCorpusAlerts(t *testing.T) {
 		len(dirs), tp+fn, tp, float64(tp)/float64(max(tp+fn, 1)), fp, fp+tn)
 }
 
-func readLines(t *testing.T, path string) []string {
+func readLines(t testing.TB, path string) []string {
 	data, err := os.ReadFile(path)
 	must(t, err)
 	var out []string
