@@ -122,6 +122,7 @@ func runAdmin(e *env, args []string) error {
 	owner := fs.String("owner", "", "project add: the user who administers it")
 	role := fs.String("role", "", "member add: viewer, editor or admin")
 	allowPrivate := fs.Bool("allow-private", false, "watch add: also fetch loopback, private and link-local addresses")
+	fs.BoolVar(allowPrivate, "watch-allow-private", false, "watch add: the same as --allow-private")
 	ignoreRobots := fs.Bool("ignore-robots", false, "watch add: fetch even where robots.txt disallows Redline")
 	positional, err := parseFlags(fs, args, -1)
 	if err != nil {

@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -20,7 +21,7 @@ func init() {
 	adminActions = append(adminActions,
 		adminAction{
 			words: "watch add", args: "SLUG URL [--allow-private] [--ignore-robots]", nargs: 2,
-			flags: []string{"allow-private", "ignore-robots"},
+			flags: []string{"allow-private", "watch-allow-private", "ignore-robots"},
 			check: func(in adminInput) error { return auth.ValidSlug(in.args[0]) },
 			do:    adminWatchAdd,
 		},
@@ -40,11 +41,27 @@ func init() {
 // adminWatchAdd fetches the page at once and stores it as a story with its
 // first revision (a feed: each of its newest items); a server process
 // (redline serve) then re-fetches it on its schedule. A URL that cannot be
-// fetched changes nothing.
+// fetched changes nothing. Private addresses are fetched with
+// --allow-private, or when the servers on this database were started with
+// --watch-allow-private (serve records it); before any server ran, such a
+// watch is stored unfetched, for the first server to fetch or refuse.
 func adminWatchAdd(ctx context.Context, db *sqlstore.DB, in adminInput) error {
-	f := watch.NewFetcher(watch.Options{AllowPrivate: in.allowPrivate})
+	policy, known, err := db.Setting(ctx, watch.SettingAllowPrivate)
+	if err != nil {
+		return err
+	}
+	f := watch.NewFetcher(watch.Options{AllowPrivate: in.allowPrivate || policy == "true"})
 	w := watch.New(db, f, watch.Config{DueNow: true})
-	wt, rev, err := w.Add(ctx, store.Actor{User: "admin"}, in.args[0], in.args[1], in.ignoreRobots)
+	actor := store.Actor{User: "admin"}
+	wt, rev, err := w.Add(ctx, actor, in.args[0], in.args[1], in.ignoreRobots)
+	if errors.Is(err, watch.ErrPrivate) && !known && !in.allowPrivate {
+		if wt, err = w.AddUnfetched(ctx, actor, in.args[0], in.args[1], in.ignoreRobots); err != nil {
+			return fmt.Errorf("watch add: %w", err)
+		}
+		fmt.Fprintf(in.e.stdout, "watching %s (watch %s): not fetched yet, as no server has said whether it may fetch private addresses; "+
+			"redline serve --watch-allow-private will fetch it, one without the flag will record the refusal on the watch\n", wt.URL, wt.ID)
+		return nil
+	}
 	if err != nil {
 		return fmt.Errorf("watch add: %w", err)
 	}

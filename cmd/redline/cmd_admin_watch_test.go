@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -12,6 +13,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/redline-news/redline/internal/sqlstore"
+	"github.com/redline-news/redline/internal/watch"
 )
 
 // newsSite serves one article the test can edit, and a redirect to it.
@@ -42,17 +46,27 @@ func TestAdminWatch(t *testing.T) {
 		return runCLI(t, "", append([]string{"admin", "--db", db}, args...)...)
 	}
 
-	for _, url := range []string{site.URL + "/story", site.URL + "/go"} {
+	// No server has run on this database: a private URL is stored for
+	// the first one to fetch or refuse.
+	code, out, errOut := admin("watch", "add", "desk", site.URL+"/go")
+	if code != 0 || !strings.Contains(out, "not fetched yet") {
+		t.Errorf("watch add before any server: exit %d, %q %q", code, out, errOut)
+	}
+	// A server without --watch-allow-private ran: refused, with why.
+	setPolicy(t, db, "false")
+	for _, url := range []string{site.URL + "/story", site.URL + "/go?again"} {
 		code, out, errOut := admin("watch", "add", "desk", url)
 		if code != 1 || out != "" || !strings.Contains(errOut, "loopback address: refused") || strings.Count(errOut, "\n") != 1 {
 			t.Errorf("watch add %s without --allow-private: exit %d, %q %q", url, code, out, errOut)
 		}
 	}
-	code, out, errOut := admin("watch", "add", "desk", site.URL+"/story", "--allow-private")
+	// One with it ran: the command line follows.
+	setPolicy(t, db, "true")
+	code, out, errOut = admin("watch", "add", "desk", site.URL+"/story")
 	if code != 0 || !strings.Contains(out, "as story ") {
 		t.Fatalf("watch add: exit %d, %q %q", code, out, errOut)
 	}
-	if code, _, errOut := admin("watch", "add", "desk", site.URL+"/story", "--allow-private"); code != 1 || !strings.Contains(errOut, "already watched") {
+	if code, _, errOut := admin("watch", "add", "desk", site.URL+"/story", "--watch-allow-private"); code != 1 || !strings.Contains(errOut, "already watched") {
 		t.Errorf("the same URL twice: exit %d, %q", code, errOut)
 	}
 	if code, _, errOut := admin("stories", "desk", "--allow-private"); code != 2 || !strings.Contains(errOut, "does not take --allow-private") {
@@ -115,4 +129,12 @@ func TestServeRefusesBadWatchEvery(t *testing.T) {
 	if code != 2 || !strings.Contains(errOut, "--watch-every") {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
+}
+
+// setPolicy records what a server would about private addresses.
+func setPolicy(t *testing.T, file, value string) {
+	db, err := sqlstore.OpenSQLite(context.Background(), file)
+	must(t, err)
+	defer db.Close()
+	must(t, db.SetSetting(context.Background(), watch.SettingAllowPrivate, value))
 }

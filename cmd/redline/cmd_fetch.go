@@ -16,6 +16,7 @@ import (
 func runFetch(e *env, args []string) error {
 	fs := newFlags("fetch")
 	allowPrivate := fs.Bool("allow-private", false, "also fetch loopback, private and link-local addresses (tests, intranets)")
+	fs.BoolVar(allowPrivate, "watch-allow-private", false, "the same as --allow-private (serve's name for it)")
 	ignoreRobots := fs.Bool("ignore-robots", false, "fetch even where robots.txt disallows Redline")
 	urls, err := parseFlags(fs, args, 1)
 	if err != nil {

@@ -49,7 +49,10 @@ func runServe(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	watcher := watching.start(ctx, db, e)
+	watcher, err := watching.start(ctx, db, e)
+	if err != nil {
+		return err
+	}
 	srv := server.HTTPServer(server.New(db, webserver.Handler(wasm, goapp), server.Options{Watch: watcher}))
 	// On a signal, requests in flight finish (for a few seconds) before
 	// the database is closed.

@@ -6,6 +6,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/redline-news/redline/internal/sqlstore"
@@ -36,9 +37,13 @@ func (f watchFlags) check() error {
 // watchWorkers fetch at once, so one slow site does not hold up the rest.
 const watchWorkers = 4
 
-// start runs the watcher until ctx ends and returns the API routes that
-// add and list watches and alerts.
-func (f watchFlags) start(ctx context.Context, db *sqlstore.DB, e *env) *watchapi.Handler {
+// start records the servers' private-address policy, runs the watcher
+// until ctx ends and returns the API routes of watches and alerts.
+func (f watchFlags) start(ctx context.Context, db *sqlstore.DB, e *env) (*watchapi.Handler, error) {
+	// The command line's `admin watch add` follows the servers' policy.
+	if err := db.SetSetting(ctx, watch.SettingAllowPrivate, strconv.FormatBool(*f.allowPrivate)); err != nil {
+		return nil, err
+	}
 	fetcher := watch.NewFetcher(watch.Options{AllowPrivate: *f.allowPrivate})
 	w := watch.New(db, fetcher, watch.Config{Every: *f.every, Logf: func(format string, args ...any) {
 		fmt.Fprintf(e.stderr, format+"\n", args...)
@@ -47,5 +52,5 @@ func (f watchFlags) start(ctx context.Context, db *sqlstore.DB, e *env) *watchap
 	// within a fraction of its interval of falling due.
 	poll := min(max(*f.every/4, 250*time.Millisecond), 30*time.Second)
 	go w.Run(ctx, watchWorkers, poll)
-	return &watchapi.Handler{Store: db, Watcher: w}
+	return &watchapi.Handler{Store: db, Watcher: w}, nil
 }

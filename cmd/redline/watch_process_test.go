@@ -86,8 +86,9 @@ func TestWatchThroughServe(t *testing.T) {
 	if code != 201 {
 		t.Fatalf("annotation: %d %s", code, body)
 	}
-	// Another process adds a watch: the server fetches it without a restart.
-	if code, out, errOut := runCLI(t, "", "admin", "--db", db, "watch", "add", "desk", site.URL+"/other", "--allow-private"); code != 0 {
+	// Another process adds a watch (following the running server's
+	// --watch-allow-private): the server fetches it without a restart.
+	if code, out, errOut := runCLI(t, "", "admin", "--db", db, "watch", "add", "desk", site.URL+"/other"); code != 0 {
 		t.Fatalf("admin watch add: %s %s", out, errOut)
 	}
 
@@ -157,6 +158,10 @@ func TestWatchThroughServe(t *testing.T) {
 	code, body = call("POST", strict+"/api/projects/desk/watches", `{"url":"`+site.URL+`/budget"}`)
 	if code != 400 || !strings.Contains(body, "loopback address: refused") {
 		t.Errorf("strict server: %d %s", code, body)
+	}
+	if code, _, errOut := runCLI(t, "", "admin", "--db", strictDB, "watch", "add", "desk", site.URL+"/budget"); code != 1 ||
+		!strings.Contains(errOut, "loopback address: refused") {
+		t.Errorf("admin watch add next to a strict server: exit %d, %q", code, errOut)
 	}
 }
 

@@ -129,8 +129,10 @@ var migrations = [][]string{
 	},
 	// 4: watched URLs with their schedule and lease (times the scheduler
 	// compares are unix seconds), the captured pages (bodies base64, so
-	// both engines store them as TEXT), changed-quote alerts and the
-	// webhook each project's alerts are posted to.
+	// both engines store them as TEXT), changed-quote alerts, the
+	// webhook each project's alerts are posted to, and settings the server
+	// processes leave for the command line (whether watches may fetch
+	// private addresses).
 	{
 		`CREATE TABLE watches (
 			project TEXT NOT NULL REFERENCES projects (slug),
@@ -191,5 +193,8 @@ var migrations = [][]string{
 		`CREATE TABLE webhooks (
 			project TEXT PRIMARY KEY REFERENCES projects (slug),
 			url TEXT NOT NULL)`,
+		`CREATE TABLE settings (
+			name TEXT PRIMARY KEY,
+			value TEXT NOT NULL)`,
 	},
 }

@@ -151,16 +151,16 @@ func (db *DB) ClaimWatch(ctx context.Context, owner string, now time.Time, lease
 	return out, err
 }
 
-// FinishWatch saves what a fetch learnt (schedule, validators, result)
+// FinishWatch saves what a fetch learnt (kind, schedule, validators, result)
 // and ends owner's lease. ErrConflict: the lease was lost (it expired and
 // another process claimed the watch), and nothing is saved.
 func (db *DB) FinishWatch(ctx context.Context, owner string, wt store.Watch) error {
 	return db.write(ctx, func(w *wtx) error {
-		res, err := w.tx.ExecContext(w.ctx, w.d.rebind(`UPDATE watches SET canonical = ?, story_id = ?, interval_s = ?, due_at = ?,
+		res, err := w.tx.ExecContext(w.ctx, w.d.rebind(`UPDATE watches SET kind = ?, canonical = ?, story_id = ?, interval_s = ?, due_at = ?,
 			until_at = ?, etag = ?, last_modified = ?, last_fetch = ?, last_result = ?, last_error = ?, failures = ?,
 			lease_owner = '', lease_until = 0
 			WHERE project = ? AND id = ? AND lease_owner = ?`),
-			wt.Canonical, wt.StoryID, int64(wt.Interval/time.Second), unixSeconds(wt.DueAt), unixSeconds(wt.Until),
+			wt.Kind, wt.Canonical, wt.StoryID, int64(wt.Interval/time.Second), unixSeconds(wt.DueAt), unixSeconds(wt.Until),
 			wt.ETag, wt.LastModified, formatTime(wt.LastFetch), wt.LastResult, wt.LastError, wt.Failures,
 			wt.Project, wt.ID, owner)
 		if err != nil {
@@ -203,4 +203,24 @@ func (db *DB) Webhook(ctx context.Context, project string) (string, error) {
 		return "", nil
 	}
 	return url, db.fail(ctx, err)
+}
+
+// SetSetting stores a server setting other processes (the command line)
+// read.
+func (db *DB) SetSetting(ctx context.Context, name, value string) error {
+	return db.write(ctx, func(w *wtx) error {
+		if err := w.exec(`DELETE FROM settings WHERE name = ?`, name); err != nil {
+			return err
+		}
+		return w.exec(`INSERT INTO settings (name, value) VALUES (?, ?)`, name, value)
+	})
+}
+
+// Setting reads a server setting; found is false when none was stored.
+func (db *DB) Setting(ctx context.Context, name string) (value string, found bool, err error) {
+	err = db.reader(ctx).queryRow(`SELECT value FROM settings WHERE name = ?`, name).Scan(&value)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	return value, err == nil, db.fail(ctx, err)
 }

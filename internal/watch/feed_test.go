@@ -92,3 +92,39 @@ func TestFeedGrows(t *testing.T) {
 		t.Errorf("feed watch after a fetch: %+v", got)
 	}
 }
+
+// A watch stored unfetched (by the command line) becomes a story, or a
+// feed, at its first fetch by a server.
+func TestUnfetchedWatches(t *testing.T) {
+	ctx := context.Background()
+	db := newDesk(t, "sqlite")
+	feeds := newFeedSite(t, 2)
+	page := newSite(t, articlePage("", pVote, pQuote))
+	c := &clock{now: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)}
+	w := newWatcher(db, c, true)
+	pw, err := w.AddUnfetched(ctx, alice, "desk", page.URL+"/news/budget", false)
+	must(t, err)
+	fw, err := w.AddUnfetched(ctx, alice, "desk", feeds.URL+"/feed.xml", false)
+	must(t, err)
+	if _, err := w.AddUnfetched(ctx, alice, "desk", "gopher://x/", false); err == nil {
+		t.Error("a gopher URL was stored")
+	}
+	n, err := w.RunDue(ctx)
+	must(t, err)
+	if n != 2 {
+		t.Fatalf("fetched %d, want 2", n)
+	}
+	got, err := db.Watch(ctx, "desk", pw.ID)
+	must(t, err)
+	revs, err := db.Revisions(ctx, "desk", got.StoryID)
+	if err != nil || len(revs) != 1 || got.LastResult != "changed" {
+		t.Errorf("page watch after its first fetch: %+v, %d revisions, %v", got, len(revs), err)
+	}
+	got, err = db.Watch(ctx, "desk", fw.ID)
+	must(t, err)
+	all, err := db.Watches(ctx, "desk")
+	must(t, err)
+	if got.Kind != store.WatchFeed || len(all) != 4 {
+		t.Errorf("feed watch after its first fetch: %+v, %d watches in all", got, len(all))
+	}
+}

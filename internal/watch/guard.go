@@ -13,6 +13,11 @@ import (
 // metadata service (SSRF). serve --watch-allow-private lifts it.
 var ErrPrivate = errors.New("refused: not a public internet address (private addresses are fetched only with serve --watch-allow-private, or --allow-private)")
 
+// SettingAllowPrivate is the server setting (sqlstore Setting) in which
+// redline serve records whether its watches may fetch private addresses,
+// "true" or "false", for `redline admin watch add` to follow.
+const SettingAllowPrivate = "watch-allow-private"
+
 // blocked are the special-purpose ranges (IANA registries) a watch may not
 // reach, beyond what netip's own predicates cover.
 var blocked = []netip.Prefix{

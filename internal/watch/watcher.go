@@ -103,6 +103,19 @@ func (w *Watcher) Add(ctx context.Context, a store.Actor, project, url string, i
 	return w.add(ctx, a, project, url, ignoreRobots, "")
 }
 
+// AddUnfetched stores a page watch due at once without fetching it: for a
+// command line that cannot tell whether the server processes may fetch
+// the URL (a private address, before any of them ran). The first fetch,
+// by a server, makes the story, or records on the watch why it could not.
+func (w *Watcher) AddUnfetched(ctx context.Context, a store.Actor, project, url string, ignoreRobots bool) (store.Watch, error) {
+	if _, err := NewFetcher(Options{AllowPrivate: true}).CheckURL(url); err != nil {
+		return store.Watch{}, refused{err, store.ErrInvalid}
+	}
+	now := w.now()
+	return w.store.AddWatch(ctx, a, store.Watch{Project: project, ID: protocol.NewID(), Kind: store.WatchPage, URL: url,
+		IgnoreRobots: ignoreRobots, Interval: w.cfg.Every, DueAt: now, Until: now.Add(w.cfg.Duration)})
+}
+
 // add is Add for a URL found in feed feedID ("" added by hand); a feed
 // item that is itself a feed is refused.
 func (w *Watcher) add(ctx context.Context, a store.Actor, project, url string, ignoreRobots bool, feedID string) (store.Watch, store.RevisionRec, error) {
@@ -212,6 +225,9 @@ func (w *Watcher) process(ctx context.Context, wt store.Watch) {
 		}
 	}()
 	res, err := w.fetcher.Fetch(ctx, Request{URL: wt.URL, ETag: wt.ETag, LastModified: wt.LastModified, IgnoreRobots: wt.IgnoreRobots})
+	if err == nil && !res.NotModified && wt.Kind == store.WatchPage && wt.StoryID == "" && wt.FeedID == "" && isFeed(res.Body) {
+		wt.Kind = store.WatchFeed // added unfetched: only now is it known to be a feed
+	}
 	if err == nil && !res.NotModified && wt.Kind == store.WatchFeed {
 		err = w.readFeed(ctx, &wt, res)
 	} else if err == nil && !res.NotModified {
