@@ -49,7 +49,7 @@ func runServe(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	watcher, err := watching.start(ctx, db, e)
+	watcher, watcherDone, err := watching.start(ctx, db, e)
 	if err != nil {
 		return err
 	}
@@ -69,5 +69,6 @@ func runServe(e *env, args []string) error {
 		return err
 	}
 	<-stopped
+	<-watcherDone
 	return nil
 }

@@ -39,10 +39,12 @@ const watchWorkers = 4
 
 // start records the servers' private-address policy, runs the watcher
 // until ctx ends and returns the API routes of watches and alerts.
-func (f watchFlags) start(ctx context.Context, db *sqlstore.DB, e *env) (*watchapi.Handler, error) {
+// The returned channel is closed once the watcher stopped, so the
+// database is closed only after its last write.
+func (f watchFlags) start(ctx context.Context, db *sqlstore.DB, e *env) (*watchapi.Handler, <-chan struct{}, error) {
 	// The command line's `admin watch add` follows the servers' policy.
 	if err := db.SetSetting(ctx, watch.SettingAllowPrivate, strconv.FormatBool(*f.allowPrivate)); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	fetcher := watch.NewFetcher(watch.Options{AllowPrivate: *f.allowPrivate})
 	w := watch.New(db, fetcher, watch.Config{Every: *f.every, Logf: func(format string, args ...any) {
@@ -51,6 +53,10 @@ func (f watchFlags) start(ctx context.Context, db *sqlstore.DB, e *env) (*watcha
 	// Due watches are looked for often enough that a watch is fetched
 	// within a fraction of its interval of falling due.
 	poll := min(max(*f.every/4, 250*time.Millisecond), 30*time.Second)
-	go w.Run(ctx, watchWorkers, poll)
-	return &watchapi.Handler{Store: db, Watcher: w}, nil
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		w.Run(ctx, watchWorkers, poll)
+	}()
+	return &watchapi.Handler{Store: db, Watcher: w}, done, nil
 }
