@@ -28,9 +28,10 @@ type env struct {
 
 // commands lists the subcommands in the order `redline help` shows them.
 var commands = []command{
-	{"serve", "[--addr 127.0.0.1:8000] [--db FILE | --postgres URL]", "serve the web app, the annotation protocol and the API (default --db redline.db)", runServe},
-	{"admin", "[--db F | --postgres U] user|token|project|member add …", "manage users, API tokens, projects and members", runAdmin},
+	{"serve", "[--addr 127.0.0.1:8000] [--db FILE | --postgres URL] [--watch-every 30m] [--watch-allow-private]", "serve the web app, the annotation protocol and the API (default --db redline.db), and fetch watched pages", runServe},
+	{"admin", "[--db F | --postgres U] user|token|project|member|watch add …, stories SLUG, warc STORY_ID", "manage users, API tokens, projects, members and watches; list stories; export captures as WARC", runAdmin},
 	{"parse", "FILE [--format text|markdown|html]", "print the parsed article as JSON: metadata, canonical text, paragraphs", runParse},
+	{"fetch", "URL [--allow-private] [--ignore-robots]", "fetch a live page as the watcher does and print it as parse does", runFetch},
 	{"diff", "OLD NEW [--format text|json|html] [--side-by-side]", "show the word-level diff of two revisions", runDiff},
 	{"migrate", "OLD NEW ANNOTATIONS.json [--report REPORT.json]", "carry annotations from OLD onto NEW", runMigrate},
 	{"validate", "FILE", "check a W3C Web Annotation JSON file and list every problem", runValidate},

@@ -35,6 +35,8 @@ type adminInput struct {
 	label, owner string
 	role         store.Role
 	password     string
+	allowPrivate bool // watch add
+	ignoreRobots bool // watch add
 }
 
 var adminActions = []adminAction{
@@ -119,11 +121,14 @@ func runAdmin(e *env, args []string) error {
 	label := fs.String("label", "", "token add: what the token is for")
 	owner := fs.String("owner", "", "project add: the user who administers it")
 	role := fs.String("role", "", "member add: viewer, editor or admin")
+	allowPrivate := fs.Bool("allow-private", false, "watch add: also fetch loopback, private and link-local addresses")
+	fs.BoolVar(allowPrivate, "watch-allow-private", false, "watch add: the same as --allow-private")
+	ignoreRobots := fs.Bool("ignore-robots", false, "watch add: fetch even where robots.txt disallows Redline")
 	positional, err := parseFlags(fs, args, -1)
 	if err != nil {
 		return err
 	}
-	action, err := findAdminAction(positional)
+	action, args, err := findAdminAction(positional)
 	if err != nil {
 		return err
 	}
@@ -139,7 +144,8 @@ func runAdmin(e *env, args []string) error {
 	if len(stray) > 0 {
 		return usagef("admin %s does not take %s", action.words, strings.Join(stray, ", "))
 	}
-	in := adminInput{e: e, args: positional[2:], label: *label, owner: *owner, role: store.Role(*role)}
+	in := adminInput{e: e, args: args, label: *label, owner: *owner, role: store.Role(*role),
+		allowPrivate: *allowPrivate, ignoreRobots: *ignoreRobots}
 	if err := action.check(in); err != nil {
 		return err
 	}
@@ -159,19 +165,19 @@ func runAdmin(e *env, args []string) error {
 	return action.do(ctx, store, in)
 }
 
-func findAdminAction(positional []string) (adminAction, error) {
-	if len(positional) >= 2 {
-		words := positional[0] + " " + positional[1]
-		for _, a := range adminActions {
-			if a.words == words {
-				if len(positional)-2 != a.nargs {
-					return a, usagef("usage: redline admin [--db FILE | --postgres URL] %s %s", a.words, a.args)
-				}
-				return a, nil
+// findAdminAction finds the action the first words name (one word, like
+// "stories", or two, like "user add") and returns the arguments after them.
+func findAdminAction(positional []string) (adminAction, []string, error) {
+	for _, a := range adminActions {
+		n := len(strings.Fields(a.words))
+		if len(positional) >= n && strings.Join(positional[:n], " ") == a.words {
+			if len(positional)-n != a.nargs {
+				return a, nil, usagef("usage: redline admin [--db FILE | --postgres URL] %s %s", a.words, a.args)
 			}
+			return a, positional[n:], nil
 		}
 	}
-	return adminAction{}, adminUsage()
+	return adminAction{}, nil, adminUsage()
 }
 
 // readPassword reads the password from the first line of standard input

@@ -29,6 +29,11 @@ func runParse(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	return printArticle(e, a)
+}
+
+// printArticle writes a parsed article as parse prints it.
+func printArticle(e *env, a *article.Article) error {
 	enc := json.NewEncoder(e.stdout)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false) // article text is data, not HTML: keep "AT&T" readable

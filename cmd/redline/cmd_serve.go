@@ -23,10 +23,14 @@ func runServe(e *env, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8000", "address to listen on (port 0 picks a free port)")
 	root := fs.String("dir", ".", "directory that holds web/ (the built client app.wasm and static assets)")
 	database := addDatabaseFlags(fs)
+	watching := addWatchFlags(fs)
 	if _, err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
 	if err := database.check(fs); err != nil {
+		return err
+	}
+	if err := watching.check(); err != nil {
 		return err
 	}
 	wasm, err := webserver.LoadWasm(filepath.Join(*root, "web"))
@@ -45,7 +49,11 @@ func runServe(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	srv := server.HTTPServer(server.New(db, webserver.Handler(wasm, goapp), server.Options{}))
+	watcher, watcherDone, err := watching.start(ctx, db, e)
+	if err != nil {
+		return err
+	}
+	srv := server.HTTPServer(server.New(db, webserver.Handler(wasm, goapp), server.Options{Watch: watcher}))
 	// On a signal, requests in flight finish (for a few seconds) before
 	// the database is closed.
 	stopped := make(chan struct{})
@@ -61,5 +69,6 @@ func runServe(e *env, args []string) error {
 		return err
 	}
 	<-stopped
+	<-watcherDone
 	return nil
 }

@@ -28,6 +28,10 @@ type Store interface {
 type Options struct {
 	Protocol protocol.Options
 	API      api.Options
+	// Watch, when set, adds the watcher's routes (internal/watchapi).
+	Watch interface {
+		Register(mux *http.ServeMux, a *auth.Auth)
+	}
 }
 
 // New returns the server's handler. web serves everything outside
@@ -37,6 +41,9 @@ func New(s Store, web http.Handler, opt Options) http.Handler {
 	mux := http.NewServeMux()
 	protocol.New(s, a, opt.Protocol).Register(mux)
 	api.New(s, a, opt.API).Register(mux)
+	if opt.Watch != nil {
+		opt.Watch.Register(mux, a)
+	}
 	mux.HandleFunc("/annotations/", notFound)
 	authed := a.Middleware(mux, httperr.Write)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
