@@ -59,6 +59,10 @@ func (r *Replica) freeze(ctx context.Context) ([]Entry, error) {
 		seen[k] = true
 		if !e.Sent {
 			rec := r.records[k]
+			if rec.Deleted && rec.BaseSeq == 0 {
+				rec.BaseDeleted = true // created and deleted here: nothing to tell the server
+				b.Records = append(b.Records, rec)
+			}
 			if rec.synced() {
 				b.Done = append(b.Done, e.ChangeID) // edited back to what the server has
 				continue
@@ -75,14 +79,14 @@ func (r *Replica) freeze(ctx context.Context) ([]Entry, error) {
 func (r *Replica) result(b *Batch, e Entry, res WireResult) error {
 	k := Key{e.Kind, e.ID}
 	rec := r.records[k].clone()
-	switch res.Status {
-	case StatusApplied:
+	switch {
+	case res.Status == StatusApplied:
 		b.Done = append(b.Done, e.ChangeID)
 		if res.Seq > rec.BaseSeq {
 			rec.Base, rec.BaseDeleted, rec.BaseSeq = e.Body, e.Delete, res.Seq
 		}
 		r.settle(b, rec, !rec.synced())
-	case StatusReplayed, StatusConflict:
+	case res.Status == StatusReplayed || res.Status == StatusConflict:
 		b.Done = append(b.Done, e.ChangeID)
 		base, baseDeleted := rec.Base, rec.BaseDeleted
 		if res.Status == StatusReplayed {
@@ -100,9 +104,13 @@ func (r *Replica) result(b *Batch, e Entry, res WireResult) error {
 			return err
 		}
 		r.reconcile(b, rec, base, baseDeleted, theirs, res.Current.Deleted, res.Current.Seq)
-	case StatusGone:
+	case res.Status == StatusGone:
 		b.Done = append(b.Done, e.ChangeID)
 		r.reconcile(b, rec, rec.Base, rec.BaseDeleted, nil, true, rec.BaseSeq)
+	case res.Status == StatusNotFound && e.Delete:
+		b.Done = append(b.Done, e.ChangeID) // nothing there to delete
+		rec.BaseDeleted, rec.Base = true, nil
+		r.settle(b, rec, !rec.synced())
 	default: // notfound, invalid: the server will not take it; keep it, say so
 		e.Failed = res.Status + ": " + res.Error
 		b.Entries = append(b.Entries, e)
