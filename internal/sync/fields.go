@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"maps"
-	"slices"
 )
 
 // Fields is a record's content: one JSON value per field. A field that
@@ -70,10 +69,6 @@ func (f Fields) without(keys ...string) Fields {
 // Equal says whether f and g hold the same values.
 func (f Fields) Equal(g Fields) bool {
 	return maps.EqualFunc(f, g, sameValue)
-}
-
-func (f Fields) keys() []string {
-	return slices.Sorted(maps.Keys(f))
 }
 
 func sameValue(a, b json.RawMessage) bool { return bytes.Equal(a, b) }

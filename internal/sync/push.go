@@ -3,7 +3,6 @@ package sync
 import (
 	"context"
 	"fmt"
-	"slices"
 )
 
 // MaxPush is the most changes one push carries (the server's limit).
@@ -127,11 +126,4 @@ func (r *Replica) push(ctx context.Context) error {
 		}
 	}
 	return nil
-}
-
-// outboxFor lists the outbox entries of k (for tests and the UI).
-func (r *Replica) outboxFor(k Key) []Entry {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return slices.DeleteFunc(slices.Clone(r.outbox), func(e Entry) bool { return e.Kind != k.Kind || e.ID != k.ID })
 }
