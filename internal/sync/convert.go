@@ -1,6 +1,7 @@
 package sync
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -52,20 +53,25 @@ func annotationFields(a annotation.Annotation) Fields {
 	return fieldsOf(a, "ID")
 }
 
-// fieldsFromW3C reads an annotation as the server stores it.
+// fieldsFromW3C reads an annotation as the server stores it. The object
+// is decoded and encoded again first, so that what is kept whole (and
+// pushed back) is in the one form encoding/json writes.
 func fieldsFromW3C(data []byte) Fields {
-	var obj map[string]json.RawMessage
-	if json.Unmarshal(data, &obj) != nil {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber() // numbers stay as written
+	var obj map[string]any
+	if dec.Decode(&obj) != nil || obj == nil {
 		return Fields{fieldW3C: data}.compact()
 	}
 	var marks syncMarks
-	if raw, ok := obj[syncExtension]; ok {
+	if v, ok := obj[syncExtension]; ok {
 		delete(obj, syncExtension)
+		raw, _ := json.Marshal(v) // a decoded value always encodes
 		if json.Unmarshal(raw, &marks) != nil {
 			marks.Conflicts = []Conflict{{Field: fieldConflicts, Theirs: raw}}
 		}
-		data, _ = json.Marshal(obj) // re-encoding a decoded object cannot fail
 	}
+	data, _ = json.Marshal(obj)
 	anns, err := annotation.Decode(data)
 	var f Fields
 	if err != nil || len(anns) != 1 {
