@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"time"
 )
 
 // HTTP is the Transport over Redline's JSON API (docs/api.md).
@@ -83,4 +84,15 @@ func (h *HTTP) do(ctx context.Context, method, path string, body []byte, out any
 		return fmt.Errorf("server: bad answer: %v", err)
 	}
 	return nil
+}
+
+// Wait implements Waiter: a long-poll of the feed (wait= at most 60 s,
+// the server's limit; the deadline of ctx, if sooner, shortens it).
+func (h *HTTP) Wait(ctx context.Context, since int64) error {
+	wait := 60
+	if d, ok := ctx.Deadline(); ok {
+		wait = max(1, min(wait, int(time.Until(d)/time.Second)))
+	}
+	var f Feed
+	return h.do(ctx, http.MethodGet, fmt.Sprintf("/changes?since=%d&limit=1&wait=%d", since, wait), nil, &f)
 }
