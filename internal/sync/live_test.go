@@ -15,7 +15,10 @@ func TestRunGetsOthersChangesSoon(t *testing.T) {
 	alice, bob := e.replica("alice", nil), e.replica("bob", nil)
 	live, stop := context.WithCancel(ctx)
 	done := make(chan struct{})
-	go func() { bob.Run(live, sync.Live{Poll: time.Minute, Backoff: 50 * time.Millisecond, MaxBack: time.Second}); close(done) }()
+	go func() {
+		bob.Run(live, sync.Live{Poll: time.Minute, Backoff: 50 * time.Millisecond, MaxBack: time.Second})
+		close(done)
+	}()
 	defer func() { stop(); <-done }()
 	for bob.State().LastSync.IsZero() { // bob has synced once and now waits
 		time.Sleep(10 * time.Millisecond)
