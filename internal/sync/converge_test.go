@@ -15,7 +15,7 @@ import (
 // records and that every annotation created is there (live, or deleted
 // because someone deleted it).
 func TestRandomReplicasConverge(t *testing.T) {
-	for seed := range uint64(5) {
+	for seed := range uint64(8) {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) { converge(t, seed) })
 	}
 }
@@ -34,9 +34,17 @@ func converge(t *testing.T, seed uint64) {
 	must(t, rs[0].PutStory(ctx, annotation.Story{ID: "s1", Title: "Sample", Created: created}, ""))
 	var ids []string
 	deleted := map[string]bool{}
+	last := map[string]map[string]string{} // per annotation, per field, the value written last (in time, on any replica)
 	for step := range 120 {
 		r := rs[rng.IntN(len(rs))]
 		switch op := rng.IntN(10); {
+		case step%20 == 19:
+			// The server restarts while this replica syncs: requests
+			// in between are answered 503.
+			done := make(chan struct{})
+			go func() { e.restart(); close(done) }()
+			_ = r.Sync(ctx)
+			<-done
 		case op < 2 || len(ids) == 0:
 			id := fmt.Sprintf("00000000-0000-4000-8000-%012d", len(ids)+1)
 			ids = append(ids, id)
@@ -47,20 +55,24 @@ func converge(t *testing.T, seed uint64) {
 			if err != nil {
 				continue // not here yet, or deleted
 			}
+			field, value := "Note", fmt.Sprintf("note %d", step)
 			if rng.IntN(2) == 0 {
-				a.Note = fmt.Sprintf("note %d", step)
+				a.Note = value
 			} else {
-				a.Speaker = fmt.Sprintf("speaker %d", step)
+				field, value = "Speaker", fmt.Sprintf("speaker %d", step)
+				a.Speaker = value
 			}
 			must(t, r.PutAnnotation(ctx, a))
+			if last[id] == nil {
+				last[id] = map[string]string{}
+			}
+			last[id][field] = value
 		case op < 7:
 			id := ids[rng.IntN(len(ids))]
 			if _, err := r.Annotation(id); err == nil {
 				must(t, r.DeleteAnnotation(ctx, id))
 				deleted[id] = true
 			}
-		case op < 8 && step%30 == 0:
-			e.restart()
 		default:
 			_ = r.Sync(ctx) // answers may be lost: that is the point
 		}
@@ -90,6 +102,25 @@ func converge(t *testing.T, seed uint64) {
 	for _, id := range ids {
 		if !live[id] && !deleted[id] {
 			t.Errorf("annotation %s was lost (nobody deleted it)", id)
+		}
+	}
+	// The last value written to a field is never lost: it is the value,
+	// or one side of a conflict on that field (unless the annotation was
+	// deleted, which may have come after it).
+	for id, fields := range last {
+		if deleted[id] {
+			continue
+		}
+		rec, _ := rs[0].Record(sync.KindAnnotation, id)
+		for field, value := range fields {
+			want := `"` + value + `"`
+			kept := string(rec.Fields[field]) == want
+			for _, c := range rec.Conflicts() {
+				kept = kept || c.Field == field && (string(c.Ours) == want || string(c.Theirs) == want)
+			}
+			if !kept {
+				t.Errorf("annotation %s: the last %s written, %q, is lost: %s", id, field, value, rec.Fields)
+			}
 		}
 	}
 	t.Logf("%d annotations created, %d deleted, %d records", len(ids), len(deleted), len(rs[0].Records()))
