@@ -3,9 +3,11 @@ package sync_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/store"
 	"github.com/redline-news/redline/internal/sync"
 )
 
@@ -104,8 +106,29 @@ func TestStateErrorOnRefusal(t *testing.T) {
 	if r.Sync(ctx) == nil {
 		t.Fatal("sync with a bad token succeeded")
 	}
-	if st := r.State(); st.Kind != sync.StateError || st.Reason == "" || st.Pending != 1 {
+	if st := r.State(); st.Kind != sync.StateError || !strings.Contains(st.Reason, "signed out") || st.Pending != 1 {
 		t.Errorf("state %+v", st)
+	}
+}
+
+func TestRemovedMemberStopsWithAPlainMessage(t *testing.T) {
+	e := newEnv(t)
+	bob := e.replica("bob", nil)
+	must(t, bob.PutAnnotation(ctx, quote(id1, "x")))
+	must(t, bob.Sync(ctx))
+	must(t, e.db.RemoveMember(ctx, store.Actor{User: "alice"}, "desk", "bob"))
+	a := ann(t, bob, id1)
+	a.Note = "written after removal"
+	must(t, bob.PutAnnotation(ctx, a))
+	if bob.Sync(ctx) == nil {
+		t.Fatal("a removed member synced")
+	}
+	st := bob.State()
+	if st.Kind != sync.StateError || !strings.Contains(st.Reason, "no longer a member") || st.Pending != 1 {
+		t.Errorf("state %+v", st)
+	}
+	if got := ann(t, bob, id1).Note; got != a.Note {
+		t.Errorf("local edit lost: %q", got)
 	}
 }
 

@@ -57,7 +57,7 @@ func (r *Replica) State() State {
 	case r.status.err != nil && offline(r.status.err):
 		s.Kind = StateOffline
 	case r.status.err != nil:
-		s.Kind, s.Reason = StateError, r.status.err.Error()
+		s.Kind, s.Reason = StateError, reason(r.status.err)
 	case s.Reason != "":
 		s.Kind = StateError
 	case s.Conflicts > 0:
@@ -79,4 +79,21 @@ func offline(err error) bool {
 	}
 	var ne net.Error
 	return errors.As(err, &ne) || errors.Is(err, ErrOffline)
+}
+
+// reason is a failed sync in words for the user; the local edits are
+// always kept, so it says so.
+func reason(err error) string {
+	var se *StatusError
+	if errors.As(err, &se) {
+		switch se.Code {
+		case 401:
+			return "You are signed out: sign in again to sync (your edits are kept here)."
+		case 403:
+			return "You can no longer edit this project (your edits are kept here)."
+		case 404:
+			return "You are no longer a member of this project (your edits are kept here)."
+		}
+	}
+	return err.Error()
 }
