@@ -10,10 +10,18 @@ import (
 // server's, so every replica shows the same) until someone resolves it
 // (Replica.Resolve), which writes a new revision on top of the one that
 // holds both. A nil value means the field was cleared on that side.
+//
+// The conflict names both heads: TheirsSeq is the server revision that
+// holds Theirs, and Ours is the edit Device made on top of OursBase. The
+// revision that resolves it is written on top of the one holding the
+// conflict, so the server's history links all three.
 type Conflict struct {
-	Field  string          `json:"field"`
-	Ours   json.RawMessage `json:"ours,omitempty"`
-	Theirs json.RawMessage `json:"theirs,omitempty"`
+	Field     string          `json:"field"`
+	Ours      json.RawMessage `json:"ours,omitempty"`
+	Theirs    json.RawMessage `json:"theirs,omitempty"`
+	TheirsSeq int64           `json:"theirsSeq,omitempty"`
+	OursBase  int64           `json:"oursBase,omitempty"`
+	Device    string          `json:"device,omitempty"`
 }
 
 // laterWins are fields where two edits are not a conflict: the later
@@ -84,6 +92,7 @@ func mergeConflicts(base, ours, theirs []Conflict) []Conflict {
 	return out
 }
 
+// equal says c and d are the same disagreement (whoever found it).
 func (c Conflict) equal(d Conflict) bool {
 	return c.Field == d.Field && sameValue(c.Ours, d.Ours) && sameValue(c.Theirs, d.Theirs)
 }
@@ -121,4 +130,15 @@ func union(fs ...Fields) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// nameHeads stamps the conflicts of f that no replica has named yet.
+func nameHeads(f Fields, theirsSeq, oursBase int64, device string) {
+	cs := conflictsOf(f)
+	for i := range cs {
+		if cs[i].TheirsSeq == 0 && cs[i].Field != fieldConflicts {
+			cs[i].TheirsSeq, cs[i].OursBase, cs[i].Device = theirsSeq, oursBase, device
+		}
+	}
+	setConflicts(f, cs)
 }

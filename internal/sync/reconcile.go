@@ -21,7 +21,7 @@ func edited(f, base Fields) bool {
 // a delete against an edit keeps the edit, and a field edited on both
 // sides keeps both values (Merge3).
 func (r *Replica) reconcile(b *Batch, rec Record, base Fields, baseDeleted bool, theirs Fields, theirsDeleted bool, seq int64) {
-	ours, oursDeleted := rec.Fields, rec.Deleted
+	ours, oursDeleted, oursBase := rec.Fields, rec.Deleted, rec.BaseSeq
 	rec.Base, rec.BaseDeleted, rec.BaseSeq = theirs, theirsDeleted, seq
 	switch {
 	case theirsDeleted && (oursDeleted || !edited(ours, base) && !baseDeleted):
@@ -43,6 +43,7 @@ func (r *Replica) reconcile(b *Batch, rec Record, base Fields, baseDeleted bool,
 		rec.Fields, rec.Deleted = markDeletedElsewhere(theirs), false
 	default:
 		rec.Fields = Merge3(base, ours, theirs)
+		nameHeads(rec.Fields, seq, oursBase, r.device)
 	}
 	r.settle(b, rec, !rec.synced())
 }

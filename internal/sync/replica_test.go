@@ -55,6 +55,9 @@ func TestSameFieldEditedDifferentlyIsAConflictKeepingBoth(t *testing.T) {
 		if !vals[`"Alice's pick"`] || !vals[`"Bob's pick"`] {
 			t.Errorf("both values not kept: %s / %s", cs[0].Ours, cs[0].Theirs)
 		}
+		if cs[0].TheirsSeq == 0 || cs[0].Device == "" {
+			t.Errorf("the conflict does not name its heads: %+v", cs[0])
+		}
 		if st := r.State(); st.Kind != sync.StateConflict || st.Conflicts != 1 {
 			t.Errorf("state %+v", st)
 		}
