@@ -1,7 +1,10 @@
 package api
 
 import (
+	"crypto/sha256"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -30,6 +33,16 @@ type revisionIn struct {
 	Source string    `json:"source"`
 }
 
+// keyedID is the id a story created under an Idempotency-Key gets when the
+// client names none: a UUID made from the project, the user and the key,
+// so that every retry names the same story.
+func keyedID(project, user, key string) string {
+	sum := sha256.Sum256([]byte(project + "\x00" + user + "\x00" + key))
+	sum[6] = sum[6]&0x0f | 0x50 // a name-based UUID (version 5 layout)
+	sum[8] = sum[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", sum[0:4], sum[4:6], sum[6:8], sum[8:10], sum[10:16])
+}
+
 // record checks a story a client sent and makes it a record of project.
 func (in storyIn) record(project string, now time.Time) (store.StoryRec, error) {
 	if in.ID == "" {
@@ -41,7 +54,8 @@ func (in storyIn) record(project string, now time.Time) (store.StoryRec, error) 
 	if in.Created.IsZero() {
 		in.Created = now
 	}
-	return store.StoryRec{Project: project, Story: annotation.Story{ID: in.ID, Title: in.Title, Created: in.Created.UTC()}, Source: in.Source}, nil
+	created := in.Created.UTC().Truncate(time.Second) // as stored
+	return store.StoryRec{Project: project, Story: annotation.Story{ID: in.ID, Title: in.Title, Created: created}, Source: in.Source}, nil
 }
 
 // record checks a revision a client sent and makes it a record of a story.
@@ -59,7 +73,7 @@ func (in revisionIn) record(project, storyID string, now time.Time) (store.Revis
 		in.Added = now
 	}
 	return store.RevisionRec{Project: project, Source: in.Source, Revision: annotation.Revision{
-		ID: in.ID, StoryID: storyID, Date: in.Date, Title: in.Title, Text: in.Text, Added: in.Added.UTC()}}, nil
+		ID: in.ID, StoryID: storyID, Date: in.Date, Title: in.Title, Text: in.Text, Added: in.Added.UTC().Truncate(time.Second)}}, nil
 }
 
 func (h *Handler) listStories(w http.ResponseWriter, r *http.Request, project string) error {
@@ -74,21 +88,32 @@ func (h *Handler) listStories(w http.ResponseWriter, r *http.Request, project st
 	return reply(w, http.StatusOK, map[string]any{"stories": out})
 }
 
+// createStory creates a story. With an Idempotency-Key, a retry creates
+// nothing and answers the story.
 func (h *Handler) createStory(w http.ResponseWriter, r *http.Request, project string) error {
 	var in storyIn
 	if err := h.decode(w, r, &in); err != nil {
 		return err
 	}
+	actor := auth.Actor(r.Context(), "", r.Header.Get("Idempotency-Key"))
+	if in.ID == "" && actor.ChangeID != "" {
+		// A retry must name the same story, or its replay could not be found.
+		in.ID = keyedID(project, actor.User, actor.ChangeID)
+	}
 	rec, err := in.record(project, h.opt.Now())
 	if err != nil {
 		return err
 	}
-	s, err := h.store.PutStory(r.Context(), auth.Actor(r.Context(), "", ""), rec, 0)
+	status := http.StatusCreated
+	s, err := h.store.PutStory(r.Context(), actor, rec, 0)
+	if errors.Is(err, store.ErrReplayed) {
+		status, err = http.StatusOK, nil
+	}
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Location", "/api/projects/"+project+"/stories/"+s.ID)
-	return reply(w, http.StatusCreated, storyOut(s))
+	return reply(w, status, storyOut(s))
 }
 
 // getStory answers a story together with its revisions and annotations.

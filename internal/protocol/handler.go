@@ -20,9 +20,11 @@ type Store interface {
 	DeleteDoc(ctx context.Context, a store.Actor, project, id string, ifSeq int64) (store.Doc, error)
 }
 
-// Defaults for Options.
+// Defaults for Options. Pages hold 10 annotations, as the W3C suite's
+// reference server's do: its checks expect a container of a few dozen
+// fixtures to span several pages (next on the first, prev on the last).
 const (
-	DefaultPageSize = 100
+	DefaultPageSize = 10
 	DefaultMaxBody  = 1 << 20 // 1 MiB: far more than any annotation needs
 )
 

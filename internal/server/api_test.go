@@ -177,7 +177,7 @@ func TestChangeFeed(t *testing.T) {
 		// Long-poll: a write wakes a waiting reader.
 		go func() {
 			time.Sleep(300 * time.Millisecond)
-			e.do("bob", "POST", desk, minimalAnnotation, "Slug: a2")
+			e.later("bob", "POST", desk, minimalAnnotation, "Slug: a2")
 		}()
 		began := time.Now()
 		polled := e.do("vera", "GET", "/api/projects/desk/changes?wait=20&since="+last, "").expect(t, http.StatusOK).json(t)
@@ -199,7 +199,7 @@ func TestChangeFeed(t *testing.T) {
 		if res.Header.Get("Content-Type") != "text/event-stream" {
 			t.Fatalf("events: %s", res.Header.Get("Content-Type"))
 		}
-		go e.do("bob", "POST", desk, minimalAnnotation, "Slug: a3")
+		go e.later("bob", "POST", desk, minimalAnnotation, "Slug: a3")
 		sc := bufio.NewScanner(res.Body)
 		var ids []string
 		for sc.Scan() && len(ids) < 2 {
@@ -235,7 +235,7 @@ func TestEventsOutliveReadTimeout(t *testing.T) {
 		req.Header.Set("Authorization", "Bearer "+e.tokens["vera"])
 		go func() {
 			time.Sleep(1500 * time.Millisecond)
-			e.do("bob", "POST", desk, minimalAnnotation)
+			e.later("bob", "POST", desk, minimalAnnotation)
 		}()
 		res, err := srv.Client().Do(req)
 		must(t, err)
@@ -248,5 +248,39 @@ func TestEventsOutliveReadTimeout(t *testing.T) {
 		if !found {
 			t.Errorf("%s: no change arrived after the read timeout: %v", path, sc.Err())
 		}
+	}
+}
+
+// A story created with an Idempotency-Key is created once however often
+// the request is retried.
+func TestCreateStoryRetried(t *testing.T) {
+	engines(t, func(t *testing.T, e *env) {
+		body := `{"title": "Retried"}`
+		first := e.do("bob", "POST", "/api/projects/desk/stories", body, "Idempotency-Key: k-1").expect(t, http.StatusCreated).json(t)
+		again := e.do("bob", "POST", "/api/projects/desk/stories", body, "Idempotency-Key: k-1").expect(t, http.StatusOK).json(t)
+		if first["id"] != again["id"] || first["seq"] != again["seq"] {
+			t.Errorf("retry answered %v, first %v", again, first)
+		}
+		list := e.do("vera", "GET", "/api/projects/desk/stories", "").json(t)["stories"].([]any)
+		if len(list) != 1 {
+			t.Errorf("%d stories after a retried create, want 1", len(list))
+		}
+	})
+}
+
+// Over TLS the session cookie is Secure.
+func TestSessionCookieSecureUnderTLS(t *testing.T) {
+	e := newEnv(t, "sqlite")
+	srv := httptest.NewTLSServer(e.srv.Config.Handler)
+	defer srv.Close()
+	e = &env{t: t, db: e.db, srv: srv, tokens: e.tokens}
+	res := e.do("", "POST", "/api/session", `{"name": "bob", "password": "pw-bob"}`, "Content-Type: application/json").expect(t, http.StatusOK)
+	for _, c := range res.Cookies() {
+		if c.Name == "redline_session" && (!c.Secure || !c.HttpOnly) {
+			t.Errorf("cookie over TLS: %+v", c)
+		}
+	}
+	if len(res.Cookies()) == 0 {
+		t.Error("no cookie")
 	}
 }

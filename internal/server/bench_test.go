@@ -21,8 +21,8 @@ func BenchmarkPost(b *testing.B) {
 	}
 }
 
-// BenchmarkPage reads one page of 100 annotations (the default page size)
-// from a container of 1,000.
+// BenchmarkPage reads one page (of the default size) from a container of
+// 1,000 annotations.
 func BenchmarkPage(b *testing.B) {
 	for _, engine := range sqltest.Engines {
 		b.Run(engine, func(b *testing.B) {

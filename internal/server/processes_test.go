@@ -40,7 +40,11 @@ func TestTwoServersOneDatabase(t *testing.T) {
 		last := fmt.Sprint(eb.do("bob", "GET", "/api/projects/desk/changes", "").expect(t, http.StatusOK).json(t)["last"])
 		done := make(chan response, 1)
 		go func() {
-			done <- eb.do("bob", "GET", "/api/projects/desk/changes?wait=30&since="+last, "")
+			res, err := eb.send("bob", "GET", "/api/projects/desk/changes?wait=30&since="+last, "")
+			if err != nil {
+				t.Errorf("long-poll: %v", err)
+			}
+			done <- res
 		}()
 		time.Sleep(200 * time.Millisecond)
 		loc := ea.do("bob", "POST", desk, minimalAnnotation).expect(t, http.StatusCreated).Header.Get("Location")

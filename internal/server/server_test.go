@@ -93,6 +93,20 @@ func (r response) json(t testing.TB) map[string]any {
 // do sends a request as user ("" = nobody) with headers as "Name: value".
 func (e *env) do(user, method, url, body string, headers ...string) response {
 	e.t.Helper()
+	res, err := e.send(user, method, url, body, headers...)
+	must(e.t, err)
+	return res
+}
+
+// later sends a request from another goroutine, where the test must not
+// stop: a failure is reported and the test goes on.
+func (e *env) later(user, method, url, body string, headers ...string) {
+	if _, err := e.send(user, method, url, body, headers...); err != nil {
+		e.t.Errorf("%s %s: %v", method, url, err)
+	}
+}
+
+func (e *env) send(user, method, url, body string, headers ...string) (response, error) {
 	if strings.HasPrefix(url, "/") {
 		url = e.srv.URL + url
 	}
@@ -101,7 +115,9 @@ func (e *env) do(user, method, url, body string, headers ...string) response {
 		rd = strings.NewReader(body)
 	}
 	req, err := http.NewRequest(method, url, rd)
-	must(e.t, err)
+	if err != nil {
+		return response{}, err
+	}
 	if user != "" {
 		req.Header.Set("Authorization", "Bearer "+e.tokens[user])
 	}
@@ -113,11 +129,12 @@ func (e *env) do(user, method, url, body string, headers ...string) response {
 		req.Header.Set(k, v)
 	}
 	res, err := e.srv.Client().Do(req)
-	must(e.t, err)
+	if err != nil {
+		return response{}, err
+	}
 	defer res.Body.Close()
 	data, err := io.ReadAll(res.Body)
-	must(e.t, err)
-	return response{res, data}
+	return response{res, data}, err
 }
 
 // expect fails the test unless the response has the status.
