@@ -151,3 +151,31 @@ func assertSame(t testing.TB, a, b *sync.Replica) {
 func known(rs []sync.Record) []sync.Record {
 	return slices.DeleteFunc(rs, func(r sync.Record) bool { return r.Deleted && r.BaseSeq == 0 })
 }
+
+// An annotation the server would refuse is kept, shown as an error, and
+// holds up nothing else; fixed, it goes.
+func TestInvalidChangeHoldsUpNothing(t *testing.T) {
+	e := newEnv(t)
+	alice, bob := e.replica("alice", nil), e.replica("bob", nil)
+	bad := quote(id1, "x")
+	bad.Target.Selector.Quote = nil // no selector: not an annotation Redline can write
+	must(t, alice.PutAnnotation(ctx, bad))
+	must(t, alice.PutAnnotation(ctx, quote(id2, "fine")))
+	_ = alice.Sync(ctx)
+	st := alice.State()
+	if st.Kind != sync.StateError || !strings.Contains(st.Reason, id1) || st.Pending != 1 {
+		t.Errorf("state %+v", st)
+	}
+	syncAll(t, bob)
+	if _, err := bob.Annotation(id2); err != nil {
+		t.Errorf("the valid annotation did not go: %v", err)
+	}
+	must(t, alice.PutAnnotation(ctx, quote(id1, "fixed")))
+	syncAll(t, alice, bob)
+	if st := alice.State(); st.Kind != sync.StateSynced {
+		t.Errorf("after the fix: state %+v", st)
+	}
+	if got := ann(t, bob, id1).Target.Selector.Quote.Exact; got != "fixed" {
+		t.Errorf("bob has %q", got)
+	}
+}

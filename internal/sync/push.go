@@ -16,13 +16,9 @@ func (r *Replica) pushRound(ctx context.Context) (int, error) {
 	if err != nil || len(sent) == 0 {
 		return 0, err
 	}
-	changes := make([]WireChange, 0, len(sent))
-	for _, e := range sent {
-		w, err := wireChange(e)
-		if err != nil {
-			return 0, err
-		}
-		changes = append(changes, w)
+	changes, sent, err := r.wire(ctx, sent)
+	if err != nil || len(sent) == 0 {
+		return 0, err
 	}
 	results, err := r.tr.Push(ctx, r.device, changes)
 	if err != nil {
@@ -40,6 +36,26 @@ func (r *Replica) pushRound(ctx context.Context) (int, error) {
 		}
 	}
 	return len(sent), r.commit(ctx, b)
+}
+
+// wire is the push of entries; one the model cannot write (an invalid
+// annotation) is marked failed and left out, so it holds up no other.
+func (r *Replica) wire(ctx context.Context, entries []Entry) ([]WireChange, []Entry, error) {
+	var changes []WireChange
+	var kept []Entry
+	var b Batch
+	for _, e := range entries {
+		w, err := wireChange(e)
+		if err != nil {
+			e.Failed = "invalid: " + err.Error()
+			b.Entries = append(b.Entries, e)
+			continue
+		}
+		changes, kept = append(changes, w), append(kept, e)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return changes, kept, r.commit(ctx, b)
 }
 
 // freeze picks the changes to send and stores their content before they

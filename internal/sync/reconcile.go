@@ -58,7 +58,8 @@ func markDeletedElsewhere(f Fields) Fields {
 }
 
 // settle stores rec in b and makes the outbox agree: an unsent entry if
-// it is to be sent, none if not.
+// it is to be sent; else none, and no failed one either (the server has
+// what the record holds now).
 func (r *Replica) settle(b *Batch, rec Record, send bool) {
 	if send {
 		r.queue(b, rec)
@@ -66,7 +67,7 @@ func (r *Replica) settle(b *Batch, rec Record, send bool) {
 	}
 	b.Records = append(b.Records, rec)
 	for _, e := range r.outbox {
-		if e.Kind == rec.Kind && e.ID == rec.ID && !e.Sent && !slices.Contains(b.Done, e.ChangeID) {
+		if e.Kind == rec.Kind && e.ID == rec.ID && (!e.Sent || e.Failed != "") && !slices.Contains(b.Done, e.ChangeID) {
 			b.Done = append(b.Done, e.ChangeID)
 		}
 	}
