@@ -1,6 +1,7 @@
 package sync_test
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"testing"
@@ -67,7 +68,15 @@ func converge(t *testing.T, seed uint64) {
 				last[id] = map[string]string{}
 			}
 			last[id][field] = value
-		case op < 7:
+		case op == 6 && rng.IntN(2) == 0:
+			must(t, r.PutStory(ctx, annotation.Story{ID: "s1", Title: fmt.Sprint("title ", step), Created: created}, ""))
+		case op == 6:
+			text := fmt.Sprint("text ", rng.IntN(3)) // the same file on several replicas is one revision
+			_, err := r.AddRevision(ctx, annotation.Revision{StoryID: "s1", Date: "2026-12-01", Title: "v", Text: text}, "")
+			if err != nil && !errors.Is(err, sync.ErrNotFound) { // the story has not reached this replica yet
+				t.Fatal(err)
+			}
+		case op < 8:
 			id := ids[rng.IntN(len(ids))]
 			if _, err := r.Annotation(id); err == nil {
 				must(t, r.DeleteAnnotation(ctx, id))

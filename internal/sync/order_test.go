@@ -142,7 +142,7 @@ func assertSame(t testing.TB, a, b *sync.Replica) {
 	}
 	for i := range ra {
 		x, y := ra[i], rb[i]
-		if x.Kind != y.Kind || x.ID != y.ID || x.Deleted != y.Deleted || !x.Fields.Equal(y.Fields) {
+		if x.Kind != y.Kind || x.ID != y.ID || x.Deleted != y.Deleted || !x.Shared().Equal(y.Shared()) {
 			t.Errorf("%s %s differs:\n%+v\n%+v", x.Kind, x.ID, x, y)
 		}
 	}

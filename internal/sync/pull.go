@@ -50,9 +50,6 @@ func (r *Replica) applyFeed(ctx context.Context, feed Feed) error {
 		case c.Seq < rec.BaseSeq:
 			continue // older than what we have: delivered out of order
 		}
-		if rec.synced() {
-			rec.Fields, rec.Deleted = theirs, c.Deleted
-		}
 		r.reconcile(&b, rec.clone(), rec.Base, rec.BaseDeleted, theirs, c.Deleted, c.Seq)
 	}
 	if feed.Last > r.checkpoint {

@@ -9,9 +9,10 @@ import (
 // the user it authenticated): what we sent there is not an edit.
 var serverOwned = []string{"Creator"}
 
-// edited says f differs from base other than in server-owned fields.
-func edited(f, base Fields) bool {
-	return !f.without(serverOwned...).Equal(base.without(serverOwned...))
+// edited says f differs from base in what rec shares with the server,
+// other than in server-owned fields.
+func (r Record) edited(f, base Fields) bool {
+	return !r.shared(f).without(serverOwned...).Equal(r.shared(base).without(serverOwned...))
 }
 
 // reconcile brings the server's state of rec (theirs, at seq) into rec,
@@ -24,7 +25,7 @@ func (r *Replica) reconcile(b *Batch, rec Record, base Fields, baseDeleted bool,
 	ours, oursDeleted, oursBase := rec.Fields, rec.Deleted, rec.BaseSeq
 	rec.Base, rec.BaseDeleted, rec.BaseSeq = theirs, theirsDeleted, seq
 	switch {
-	case theirsDeleted && (oursDeleted || !edited(ours, base) && !baseDeleted):
+	case theirsDeleted && (oursDeleted || !rec.edited(ours, base) && !baseDeleted):
 		rec.Fields, rec.Deleted = nil, true
 	case theirsDeleted && rec.Kind != KindAnnotation:
 		// Stories and revisions are named by others: the edited one
@@ -37,7 +38,7 @@ func (r *Replica) reconcile(b *Batch, rec Record, base Fields, baseDeleted bool,
 		// under a new id, marked, so that every replica gets it.
 		rec.Fields, rec.Deleted = nil, true
 		r.queue(b, Record{Kind: rec.Kind, ID: newChangeID(), Fields: markDeletedElsewhere(ours)})
-	case oursDeleted && !baseDeleted && !edited(theirs, base):
+	case oursDeleted && !baseDeleted && !rec.edited(theirs, base):
 		// our delete stands; it goes with the new base
 	case oursDeleted:
 		rec.Fields, rec.Deleted = markDeletedElsewhere(theirs), false

@@ -41,7 +41,20 @@ func (r Record) DeletedElsewhere() bool {
 
 // synced says the local content is what the server has.
 func (r Record) synced() bool {
-	return r.Deleted == r.BaseDeleted && r.Fields.Equal(r.Base)
+	return r.Deleted == r.BaseDeleted && r.shared(r.Fields).Equal(r.shared(r.Base))
+}
+
+// Shared is the record's content as every replica holds it once synced.
+func (r Record) Shared() Fields { return r.shared(r.Fields) }
+
+// shared is the part of f that goes to the server. The API keeps no
+// extension for stories and revisions, so their conflicts and marks
+// stay on this replica (an annotation carries them in redlineSync).
+func (r Record) shared(f Fields) Fields {
+	if r.Kind == KindAnnotation {
+		return f
+	}
+	return f.without(fieldConflicts, fieldDeletedElsewhere)
 }
 
 func (r Record) clone() Record {

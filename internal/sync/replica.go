@@ -106,8 +106,14 @@ func (r *Replica) AddRevision(ctx context.Context, v annotation.Revision, source
 	id := RevisionID(v.StoryID, v.Text)
 	r.mu.Lock()
 	_, exists := r.records[Key{KindRevision, id}]
+	story, ok := r.records[Key{KindStory, v.StoryID}]
 	r.mu.Unlock()
-	if exists {
+	switch {
+	case !ok:
+		return "", fmt.Errorf("story %s: %w", v.StoryID, ErrNotFound)
+	case story.Deleted:
+		return "", fmt.Errorf("story %s: %w", v.StoryID, ErrDeleted)
+	case exists:
 		return id, nil // revisions are immutable: the same text is already there
 	}
 	return id, r.edit(ctx, Key{KindRevision, id}, func(Record) (Fields, error) {

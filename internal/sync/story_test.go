@@ -69,3 +69,38 @@ func TestLocalLibraryNeverSyncs(t *testing.T) {
 		t.Errorf("state %+v", st)
 	}
 }
+
+// A story renamed on two sides: a conflict here, both titles kept, and
+// no endless pushes of it afterwards.
+func TestStoryRenamedOnBothSides(t *testing.T) {
+	e := newEnv(t)
+	alice, bob := e.replica("alice", nil), e.replica("bob", nil)
+	must(t, alice.PutStory(ctx, annotation.Story{ID: "s1", Title: "Sample", Created: created}, ""))
+	syncAll(t, alice, bob)
+	must(t, alice.PutStory(ctx, annotation.Story{ID: "s1", Title: "Alice's title", Created: created}, ""))
+	must(t, bob.PutStory(ctx, annotation.Story{ID: "s1", Title: "Bob's title", Created: created}, ""))
+	syncAll(t, alice, bob)
+	before, err := e.db.Story(ctx, "desk", "s1")
+	must(t, err)
+	syncAll(t, alice, bob)
+	after, err := e.db.Story(ctx, "desk", "s1")
+	must(t, err)
+	if after.Seq != before.Seq {
+		t.Errorf("syncing again wrote the story again (seq %d -> %d)", before.Seq, after.Seq)
+	}
+	found := 0
+	for _, r := range []*sync.Replica{alice, bob} {
+		rec, _ := r.Record(sync.KindStory, "s1")
+		for _, c := range rec.Conflicts() {
+			if c.Field == "title" {
+				found++
+			}
+		}
+		if st := r.State(); st.Pending != 0 {
+			t.Errorf("state %+v", st)
+		}
+	}
+	if found != 1 {
+		t.Errorf("%d replicas show the title conflict, want the one that found it", found)
+	}
+}
