@@ -16,4 +16,22 @@
 // of the speaker here and of the note there both survive, the same field
 // edited differently on both sides becomes a Conflict that keeps both
 // values, and an edit against a delete keeps the edited record.
+//
+// How a change travels: a local edit writes the record and an outbox
+// Entry in one Commit. Sync freezes each record's first waiting entry
+// (its content and base seq, stored before the first send), pushes,
+// and applies the results: applied moves the record's base; replayed
+// (the answer to an earlier try was lost) and conflict merge the
+// server's current state in; gone keeps an edited annotation under a new
+// id, marked deleted elsewhere. Then it pulls the feed from the
+// checkpoint, each page merged and stored with its checkpoint in one
+// Commit, and pushes what the merges left. Run repeats that, woken by
+// the feed's long-poll.
+//
+// For the app: one Storage per signed-in user and project (so one
+// user's data is never shown to the next), the outbox and checkpoint in
+// the same IndexedDB transaction as the records. Known limits: the API
+// keeps no extension for stories and revisions, so their conflicts and
+// deleted-elsewhere marks stay on the replica that found them; a story
+// edited here but deleted elsewhere stays here and is not sent again.
 package sync

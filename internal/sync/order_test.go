@@ -179,3 +179,29 @@ func TestInvalidChangeHoldsUpNothing(t *testing.T) {
 		t.Errorf("bob has %q", got)
 	}
 }
+
+// A pulled page and its checkpoint are one transaction: when it fails,
+// neither is kept, and the next sync reads the page again.
+func TestPullIsAllOrNothing(t *testing.T) {
+	e := newEnv(t)
+	alice := e.replica("alice", nil)
+	must(t, alice.PutAnnotation(ctx, quote(id1, "x")))
+	must(t, alice.Sync(ctx))
+	mem := sync.NewMemory()
+	bob, err := sync.Open(ctx, mem, e.transport("bob"), "bob-device")
+	must(t, err)
+	mem.FailCommits(1)
+	if bob.Sync(ctx) == nil {
+		t.Fatal("a failed save was reported as synced")
+	}
+	if snap, _ := mem.Load(ctx); snap.Checkpoint != 0 || len(snap.Records) != 0 {
+		t.Fatalf("a failed pull kept checkpoint %d and %d records", snap.Checkpoint, len(snap.Records))
+	}
+	must(t, bob.Sync(ctx))
+	if _, err := bob.Annotation(id1); err != nil {
+		t.Errorf("after the retry: %v", err)
+	}
+	if snap, _ := mem.Load(ctx); snap.Checkpoint == 0 {
+		t.Error("checkpoint not stored")
+	}
+}
