@@ -165,3 +165,41 @@ func TestRevisionsAddedOnTwoSides(t *testing.T) {
 		}
 	}
 }
+
+// A push whose answer was lost, then someone else's write, then the
+// retry: the server says replayed with its newer state, which is merged
+// (nothing of either side lost, nothing written twice).
+func TestReplayAfterOthersWrite(t *testing.T) {
+	e := newEnv(t)
+	lost := &lossy{Transport: e.transport("alice")}
+	alice, bob := e.replica("alice", lost), e.replica("bob", nil)
+	must(t, alice.PutAnnotation(ctx, quote(id1, "super smart")))
+	syncAll(t, alice, bob)
+	a := ann(t, alice, id1)
+	a.Note = "alice's note"
+	must(t, alice.PutAnnotation(ctx, a))
+	lost.drop = func(op string) bool { return op == "push" }
+	if alice.Sync(ctx) == nil {
+		t.Fatal("lost answer not reported")
+	}
+	lost.drop = nil
+	a.Tags = []string{"later, here"} // edited again while the first answer is unknown
+	must(t, alice.PutAnnotation(ctx, a))
+	must(t, bob.Sync(ctx))
+	b := ann(t, bob, id1)
+	b.Speaker = "bob's speaker"
+	must(t, bob.PutAnnotation(ctx, b))
+	must(t, bob.Sync(ctx))
+	syncAll(t, alice, bob)
+	for _, r := range []*sync.Replica{alice, bob} {
+		got := ann(t, r, id1)
+		if got.Note != "alice's note" || got.Speaker != "bob's speaker" || len(got.Tags) != 1 {
+			t.Errorf("got note %q speaker %q tags %q", got.Note, got.Speaker, got.Tags)
+		}
+		rec, _ := r.Record(sync.KindAnnotation, id1)
+		if len(rec.Conflicts()) != 0 {
+			t.Errorf("conflicts %+v", rec.Conflicts())
+		}
+	}
+	assertSame(t, alice, bob)
+}
