@@ -28,6 +28,10 @@ type Conflict struct {
 // value (RFC 3339 times in UTC sort as strings) is the merged one.
 var laterWins = map[string]bool{"Modified": true}
 
+// setFields are lists that merge as sets: a tag added on each side keeps
+// both, one removed on a side is removed.
+var setFields = map[string]bool{"Tags": true}
+
 // Merge3 merges ours and theirs, both edited from base, field by field:
 // a field changed on one side only takes that change; changed alike on
 // both, the common value; changed differently on both, theirs, with a
@@ -50,6 +54,8 @@ func Merge3(base, ours, theirs Fields) Fields {
 			v = t
 		case laterWins[k]:
 			v = json.RawMessage(max(string(o), string(t)))
+		case setFields[k] && mergeableSet(b, o, t):
+			v = mergeSet(b, o, t)
 		default:
 			v = t
 			found = append(found, Conflict{Field: k, Ours: o, Theirs: t})
@@ -66,6 +72,46 @@ func Merge3(base, ours, theirs Fields) Fields {
 	}
 	setConflicts(out, cs)
 	return out
+}
+
+// mergeableSet says b, o and t are JSON arrays (or absent).
+func mergeableSet(b, o, t json.RawMessage) bool {
+	for _, v := range []json.RawMessage{b, o, t} {
+		var list []json.RawMessage
+		if v != nil && json.Unmarshal(v, &list) != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeSet is the three-way merge of JSON arrays as sets, in the order
+// ours then theirs; nil when empty (an absent field).
+func mergeSet(b, o, t json.RawMessage) json.RawMessage {
+	var base, ours, theirs []json.RawMessage
+	for _, p := range []struct {
+		raw  json.RawMessage
+		list *[]json.RawMessage
+	}{{b, &base}, {o, &ours}, {t, &theirs}} {
+		if p.raw != nil {
+			_ = json.Unmarshal(p.raw, p.list) // checked by mergeableSet
+		}
+	}
+	in := func(list []json.RawMessage, v json.RawMessage) bool {
+		return slices.ContainsFunc(list, func(w json.RawMessage) bool { return sameValue(v, w) })
+	}
+	var out []json.RawMessage
+	for _, v := range append(slices.Clone(ours), theirs...) {
+		removed := in(base, v) && (!in(ours, v) || !in(theirs, v))
+		if !removed && !in(out, v) {
+			out = append(out, v)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	data, _ := json.Marshal(out) // raw JSON values always encode
+	return data
 }
 
 // mergeConflicts is the three-way merge of sets: what both sides kept

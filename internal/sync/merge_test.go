@@ -2,6 +2,7 @@ package sync
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 )
 
@@ -27,6 +28,10 @@ func TestMerge3(t *testing.T) {
 		{"cleared here", fs("a", "1", "b", "1"), fs("b", "1"), fs("a", "1", "b", "2"), fs("b", "2"), nil},
 		{"added on both", Fields{}, fs("x", "1"), fs("y", "2"), fs("x", "1", "y", "2"), nil},
 		{"later modified wins", fs("Modified", `"2026-01-01"`), fs("Modified", `"2026-03-01"`), fs("Modified", `"2026-02-01"`), fs("Modified", `"2026-03-01"`), nil},
+		{"tags added on both", fs("Tags", `["x"]`), fs("Tags", `["x","mine"]`), fs("Tags", `["x","yours"]`), fs("Tags", `["x","mine","yours"]`), nil},
+		{"tag removed here, added there", fs("Tags", `["x","y"]`), fs("Tags", `["y"]`), fs("Tags", `["x","y","z"]`), fs("Tags", `["y","z"]`), nil},
+		{"all tags removed on both", fs("Tags", `["x"]`), Fields{}, fs("Tags", `["y"]`), fs("Tags", `["y"]`), nil},
+		{"tags not a list", fs("Tags", `["x"]`), fs("Tags", `"a"`), fs("Tags", `["y"]`), fs("Tags", `["y"]`), []string{"Tags"}},
 		{"same field differently", fs("a", "1"), fs("a", "2"), fs("a", "3"), fs("a", "3"), []string{"a"}},
 		{"cleared vs edited", fs("a", "1"), Fields{}, fs("a", "3"), fs("a", "3"), []string{"a"}},
 	} {
@@ -67,6 +72,7 @@ func js(v any) string { b, _ := json.Marshal(v); return string(b) }
 func FuzzMerge3(f *testing.F) {
 	f.Add([]byte(`{"a":1}`), []byte(`{"a":2}`), []byte(`{"a":3,"b":1}`))
 	f.Add([]byte(`{}`), []byte(`{"x":"y"}`), []byte(`{"x":"z"}`))
+	f.Add([]byte(`{"Tags":["a","b"]}`), []byte(`{"Tags":["b","c"]}`), []byte(`{"Tags":["a","d"]}`))
 	f.Fuzz(func(t *testing.T, bj, oj, tj []byte) {
 		var base, ours, theirs Fields
 		if json.Unmarshal(bj, &base) != nil || json.Unmarshal(oj, &ours) != nil || json.Unmarshal(tj, &theirs) != nil {
@@ -77,7 +83,7 @@ func FuzzMerge3(f *testing.F) {
 		cs := conflictsOf(got)
 		for _, k := range union(base, ours, theirs) {
 			o, th, g := ours[k], theirs[k], got[k]
-			if !sameValue(g, o) && !sameValue(g, th) && !laterWins[k] {
+			if !sameValue(g, o) && !sameValue(g, th) && !laterWins[k] && !setFields[k] {
 				t.Fatalf("field %s: merged %s is neither ours %s nor theirs %s", k, g, o, th)
 			}
 			lost := func(v json.RawMessage) bool {
@@ -89,10 +95,20 @@ func FuzzMerge3(f *testing.F) {
 						return false
 					}
 				}
-				return !laterWins[k]
+				return !laterWins[k] && !setFields[k]
 			}
 			if lost(o) || lost(th) {
 				t.Fatalf("field %s: an edit was dropped: base %s ours %s theirs %s merged %s", k, base[k], o, th, g)
+			}
+		}
+		if mergeableSet(base["Tags"], ours["Tags"], theirs["Tags"]) {
+			var b, o, th, g []json.RawMessage
+			_, _, _, _ = json.Unmarshal(base["Tags"], &b), json.Unmarshal(ours["Tags"], &o), json.Unmarshal(theirs["Tags"], &th), json.Unmarshal(got["Tags"], &g)
+			for _, v := range append(o, th...) {
+				added := !slices.ContainsFunc(b, func(w json.RawMessage) bool { return sameValue(v, w) })
+				if added && !slices.ContainsFunc(g, func(w json.RawMessage) bool { return sameValue(v, w) }) {
+					t.Fatalf("tag %s added on a side is not in the merge %s", v, got["Tags"])
+				}
 			}
 		}
 		if ours.Equal(base) && !got.Equal(theirs) {
