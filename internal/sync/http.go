@@ -1,0 +1,98 @@
+package sync
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"time"
+)
+
+// HTTP is the Transport over Redline's JSON API (docs/api.md).
+type HTTP struct {
+	Client  *http.Client // nil: http.DefaultClient (in the browser: fetch, with the session cookie)
+	Server  string       // e.g. "https://desk.example"; "" = the origin that served the app
+	Project string       // the project slug
+	Token   string       // an API token; "" = the session cookie
+}
+
+// Push implements Transport.
+func (h *HTTP) Push(ctx context.Context, device string, changes []WireChange) ([]WireResult, error) {
+	body, err := json.Marshal(struct {
+		Device  string       `json:"device"`
+		Changes []WireChange `json:"changes"`
+	}{device, changes})
+	if err != nil {
+		return nil, err
+	}
+	var out struct {
+		Results []WireResult `json:"results"`
+	}
+	if err := h.do(ctx, http.MethodPost, "/push", body, &out); err != nil {
+		return nil, err
+	}
+	if len(out.Results) != len(changes) {
+		return nil, fmt.Errorf("push: %d results for %d changes", len(out.Results), len(changes))
+	}
+	return out.Results, nil
+}
+
+// Changes implements Transport.
+func (h *HTTP) Changes(ctx context.Context, since int64, limit int) (Feed, error) {
+	var f Feed
+	err := h.do(ctx, http.MethodGet, fmt.Sprintf("/changes?since=%d&limit=%d", since, limit), nil, &f)
+	return f, err
+}
+
+func (h *HTTP) do(ctx context.Context, method, path string, body []byte, out any) error {
+	req, err := http.NewRequestWithContext(ctx, method, h.Server+"/api/projects/"+url.PathEscape(h.Project)+path, bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if h.Token != "" {
+		req.Header.Set("Authorization", "Bearer "+h.Token)
+	}
+	client := h.Client
+	if client == nil {
+		client = http.DefaultClient
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrOffline, err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrOffline, err) // the answer was lost on the way
+	}
+	if resp.StatusCode != http.StatusOK {
+		var e struct {
+			Error string `json:"error"`
+		}
+		if json.Unmarshal(data, &e) != nil || e.Error == "" {
+			e.Error = resp.Status
+		}
+		return &StatusError{Code: resp.StatusCode, Message: fmt.Sprintf("server: %s (%d)", e.Error, resp.StatusCode)}
+	}
+	if err := json.Unmarshal(data, out); err != nil {
+		return fmt.Errorf("server: bad answer: %v", err)
+	}
+	return nil
+}
+
+// Wait implements Waiter: a long-poll of the feed (wait= at most 60 s,
+// the server's limit; the deadline of ctx, if sooner, shortens it).
+func (h *HTTP) Wait(ctx context.Context, since int64) error {
+	wait := 60
+	if d, ok := ctx.Deadline(); ok {
+		wait = max(1, min(wait, int(time.Until(d)/time.Second)))
+	}
+	var f Feed
+	return h.do(ctx, http.MethodGet, fmt.Sprintf("/changes?since=%d&limit=1&wait=%d", since, wait), nil, &f)
+}

@@ -1,0 +1,75 @@
+package sync
+
+import (
+	"encoding/json"
+	"slices"
+)
+
+// serverOwned are annotation fields the server sets itself (creator is
+// the user it authenticated): what we sent there is not an edit.
+var serverOwned = []string{"Creator"}
+
+// edited says f differs from base in what rec shares with the server,
+// other than in server-owned fields.
+func (r Record) edited(f, base Fields) bool {
+	return !r.shared(f).without(serverOwned...).Equal(r.shared(base).without(serverOwned...))
+}
+
+// reconcile brings the server's state of rec (theirs, at seq) into rec,
+// given the base both sides started from, and queues what is left to
+// send. Nothing local is dropped: an edit against a delete keeps the
+// edit (an annotation moves to a new id, since ids are never reused),
+// a delete against an edit keeps the edit, and a field edited on both
+// sides keeps both values (Merge3).
+func (r *Replica) reconcile(b *Batch, rec Record, base Fields, baseDeleted bool, theirs Fields, theirsDeleted bool, seq int64) {
+	ours, oursDeleted, oursBase := rec.Fields, rec.Deleted, rec.BaseSeq
+	rec.Base, rec.BaseDeleted, rec.BaseSeq = theirs, theirsDeleted, seq
+	switch {
+	case theirsDeleted && (oursDeleted || !rec.edited(ours, base) && !baseDeleted):
+		rec.Fields, rec.Deleted = nil, true
+	case theirsDeleted && rec.Kind != KindAnnotation:
+		// Stories and revisions are named by others: the edited one
+		// stays here, marked, without going back to the server.
+		rec.Fields = markDeletedElsewhere(ours)
+		r.settle(b, rec, false)
+		return
+	case theirsDeleted:
+		// Ids are never reused: the edited annotation is created again
+		// under a new id, marked, so that every replica gets it.
+		rec.Fields, rec.Deleted = nil, true
+		r.queue(b, Record{Kind: rec.Kind, ID: newChangeID(), Fields: markDeletedElsewhere(ours)})
+	case oursDeleted && !baseDeleted && !rec.edited(theirs, base):
+		// our delete stands; it goes with the new base
+	case oursDeleted:
+		rec.Fields, rec.Deleted = markDeletedElsewhere(theirs), false
+	default:
+		rec.Fields = Merge3(base, ours, theirs)
+		nameHeads(rec.Fields, seq, oursBase, r.device)
+	}
+	r.settle(b, rec, !rec.synced())
+}
+
+func markDeletedElsewhere(f Fields) Fields {
+	f = f.without()
+	if f == nil {
+		f = Fields{}
+	}
+	f[fieldDeletedElsewhere] = json.RawMessage("true")
+	return f
+}
+
+// settle stores rec in b and makes the outbox agree: an unsent entry if
+// it is to be sent; else none, and no failed one either (the server has
+// what the record holds now).
+func (r *Replica) settle(b *Batch, rec Record, send bool) {
+	if send {
+		r.queue(b, rec)
+		return
+	}
+	b.Records = append(b.Records, rec)
+	for _, e := range r.outbox {
+		if e.Kind == rec.Kind && e.ID == rec.ID && (!e.Sent || e.Failed != "") && !slices.Contains(b.Done, e.ChangeID) {
+			b.Done = append(b.Done, e.ChangeID)
+		}
+	}
+}

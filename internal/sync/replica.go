@@ -1,0 +1,257 @@
+package sync
+
+import (
+	"cmp"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	gosync "sync"
+	"time"
+
+	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/auth"
+)
+
+// Replica is one device's copy of a project.
+type Replica struct {
+	store  Storage
+	tr     Transport // nil: not signed in, a personal library
+	device string
+	now    func() time.Time
+
+	syncing gosync.Mutex // one Sync at a time
+
+	mu         gosync.Mutex // guards what follows
+	records    map[Key]Record
+	outbox     []Entry // in Order
+	checkpoint int64
+	order      int64
+	status     status
+}
+
+// Open loads a replica from its storage. tr nil is a local library
+// that never syncs; device names this replica in the server's history.
+func Open(ctx context.Context, s Storage, tr Transport, device string) (*Replica, error) {
+	snap, err := s.Load(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("sync: load: %w", err)
+	}
+	r := &Replica{store: s, tr: tr, device: device, now: time.Now, records: map[Key]Record{},
+		outbox: snap.Outbox, checkpoint: snap.Checkpoint}
+	for _, rec := range snap.Records {
+		r.records[rec.key()] = rec
+	}
+	for _, e := range snap.Outbox {
+		r.order = max(r.order, e.Order)
+	}
+	return r, nil
+}
+
+// Record is the replica's record of kind and id.
+func (r *Replica) Record(kind, id string) (Record, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	rec, ok := r.records[Key{kind, id}]
+	return rec.clone(), ok
+}
+
+// Records is every record, tombstones too, by kind then id.
+func (r *Replica) Records() []Record {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []Record
+	for _, k := range slices.SortedFunc(maps.Keys(r.records), compareKeys) {
+		out = append(out, r.records[k].clone())
+	}
+	return out
+}
+
+// Annotation is a live annotation as the Redline model.
+func (r *Replica) Annotation(id string) (annotation.Annotation, error) {
+	rec, ok := r.Record(KindAnnotation, id)
+	switch {
+	case !ok:
+		return annotation.Annotation{}, ErrNotFound
+	case rec.Deleted:
+		return annotation.Annotation{}, ErrDeleted
+	}
+	var a annotation.Annotation
+	err := rec.Fields.into(&a)
+	a.ID = "urn:uuid:" + id
+	return a, err
+}
+
+// PutStory creates or updates a story (title, created, source).
+func (r *Replica) PutStory(ctx context.Context, s annotation.Story, source string) error {
+	return r.edit(ctx, Key{KindStory, s.ID}, func(Record) (Fields, error) {
+		return fieldsOf(storyFields{Title: s.Title, Created: s.Created.UTC(), Source: source}), nil
+	})
+}
+
+// DeleteStory deletes a story (the server deletes its revisions and
+// annotations with it).
+func (r *Replica) DeleteStory(ctx context.Context, id string) error {
+	return r.remove(ctx, Key{KindStory, id})
+}
+
+// AddRevision adds a revision to a story and says its id. Revisions are
+// named by their story and text, so the same file added twice, here or
+// on another replica, is one revision; v.ID is not used.
+func (r *Replica) AddRevision(ctx context.Context, v annotation.Revision, source string) (string, error) {
+	id := RevisionID(v.StoryID, v.Text)
+	r.mu.Lock()
+	_, exists := r.records[Key{KindRevision, id}]
+	story, ok := r.records[Key{KindStory, v.StoryID}]
+	r.mu.Unlock()
+	switch {
+	case !ok:
+		return "", fmt.Errorf("story %s: %w", v.StoryID, ErrNotFound)
+	case story.Deleted:
+		return "", fmt.Errorf("story %s: %w", v.StoryID, ErrDeleted)
+	case exists:
+		return id, nil // revisions are immutable: the same text is already there
+	}
+	return id, r.edit(ctx, Key{KindRevision, id}, func(Record) (Fields, error) {
+		return fieldsOf(revisionFields{StoryID: v.StoryID, Date: v.Date, Title: v.Title, Text: v.Text,
+			Added: v.Added.UTC(), Source: source}), nil
+	})
+}
+
+// RevisionID is the id of the revision of story storyID with text: a
+// hash of both, so the same file is the same revision everywhere.
+func RevisionID(storyID, text string) string {
+	sum := sha256.Sum256([]byte(storyID + "\x00" + text))
+	return "r-" + hex.EncodeToString(sum[:16])
+}
+
+// PutAnnotation creates or updates an annotation (its ID urn:uuid:X).
+// The annotation's conflicts and deleted-elsewhere mark are kept.
+func (r *Replica) PutAnnotation(ctx context.Context, a annotation.Annotation) error {
+	id, err := annotationID(a.ID)
+	if err != nil {
+		return err
+	}
+	return r.edit(ctx, Key{KindAnnotation, id}, func(old Record) (Fields, error) {
+		f := annotationFields(a)
+		for _, k := range []string{fieldConflicts, fieldDeletedElsewhere} {
+			if v, ok := old.Fields[k]; ok {
+				f[k] = v
+			}
+		}
+		return f, nil
+	})
+}
+
+// DeleteAnnotation deletes an annotation by its server id.
+func (r *Replica) DeleteAnnotation(ctx context.Context, id string) error {
+	return r.remove(ctx, Key{KindAnnotation, id})
+}
+
+// Resolve settles a conflict on field of a record with value (nil clears
+// the field): the conflict goes and the choice is a new revision.
+func (r *Replica) Resolve(ctx context.Context, kind, id, field string, value json.RawMessage) error {
+	return r.edit(ctx, Key{kind, id}, func(old Record) (Fields, error) {
+		cs := old.Conflicts()
+		i := slices.IndexFunc(cs, func(c Conflict) bool { return c.Field == field })
+		if i < 0 {
+			return nil, fmt.Errorf("%s %s: no conflict on %q", kind, id, field)
+		}
+		f := old.Fields.without(field)
+		if value != nil {
+			f[field] = value
+		}
+		setConflicts(f, slices.Delete(cs, i, i+1))
+		return f.compact(), nil
+	})
+}
+
+// edit writes a record's new content and queues it, in one transaction.
+func (r *Replica) edit(ctx context.Context, k Key, content func(old Record) (Fields, error)) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	old, exists := r.records[k]
+	if exists && old.Deleted {
+		return fmt.Errorf("%s %s: %w", k.Kind, k.ID, ErrDeleted)
+	}
+	if !exists {
+		if err := auth.ValidSlug(k.ID); err != nil {
+			return fmt.Errorf("%s: %w", k.Kind, err)
+		}
+		old = Record{Kind: k.Kind, ID: k.ID}
+	}
+	f, err := content(old)
+	if err != nil {
+		return err
+	}
+	rec := old.clone()
+	rec.Fields = f
+	var b Batch
+	r.queue(&b, rec)
+	return r.commit(ctx, b)
+}
+
+func (r *Replica) remove(ctx context.Context, k Key) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	old, ok := r.records[k]
+	switch {
+	case !ok:
+		return fmt.Errorf("%s %s: %w", k.Kind, k.ID, ErrNotFound)
+	case old.Deleted:
+		return nil
+	}
+	rec := old.clone()
+	rec.Fields, rec.Deleted = nil, true
+	var b Batch
+	r.queue(&b, rec)
+	return r.commit(ctx, b)
+}
+
+// queue adds rec to b, with an outbox entry unless one that has not been
+// sent yet is waiting (it will send rec's content as it is then).
+func (r *Replica) queue(b *Batch, rec Record) {
+	b.Records = append(b.Records, rec)
+	if slices.ContainsFunc(r.outbox, func(e Entry) bool { return e.Kind == rec.Kind && e.ID == rec.ID && !e.Sent && e.Failed == "" }) ||
+		slices.ContainsFunc(b.Entries, func(e Entry) bool { return e.Kind == rec.Kind && e.ID == rec.ID && !e.Sent }) {
+		return
+	}
+	r.order++
+	b.Entries = append(b.Entries, Entry{ChangeID: newChangeID(), Kind: rec.Kind, ID: rec.ID, Order: r.order})
+}
+
+// commit writes b to storage and then, only if that worked, to memory:
+// a failed transaction changes nothing.
+func (r *Replica) commit(ctx context.Context, b Batch) error {
+	if b.empty() {
+		return nil
+	}
+	if err := r.store.Commit(ctx, b); err != nil {
+		r.order -= int64(len(b.Entries)) // not stored: the numbers are free again
+		return fmt.Errorf("sync: save: %w", err)
+	}
+	for _, rec := range b.Records {
+		r.records[rec.key()] = rec
+	}
+	for _, e := range b.Entries {
+		if i := slices.IndexFunc(r.outbox, func(o Entry) bool { return o.ChangeID == e.ChangeID }); i >= 0 {
+			r.outbox[i] = e
+		} else {
+			r.outbox = append(r.outbox, e)
+		}
+	}
+	r.outbox = slices.DeleteFunc(r.outbox, func(e Entry) bool { return slices.Contains(b.Done, e.ChangeID) })
+	slices.SortFunc(r.outbox, func(a, b Entry) int { return cmp.Compare(a.Order, b.Order) })
+	if b.SetCheckpoint {
+		r.checkpoint = b.Checkpoint
+	}
+	return nil
+}
+
+func newChangeID() string {
+	return strings.TrimPrefix(annotation.NewID(), "urn:uuid:")
+}
