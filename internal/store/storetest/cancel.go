@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"time"
 
 	"github.com/redline-news/redline/internal/store"
 )
@@ -17,6 +18,10 @@ func checkCancelled(ctx context.Context, s store.Store) error {
 		func() error { _, err := s.PutStory(ctx, newStory("s1")); return err },
 		func() error { _, err := s.PutAnnotations(ctx, []store.Annotation{a}); return err },
 		func() error { _, err := s.AddRevision(ctx, newRevision("r0", "s1", day), nil); return err },
+		func() error {
+			_, err := s.AddRevision(ctx, newRevision("r1", "s1", day.Add(time.Hour)), nil)
+			return err
+		},
 		func() error { return s.Reject(ctx, "s1", "r0", keyQuote) },
 	)
 	if setup != nil {
@@ -30,9 +35,10 @@ func checkCancelled(ctx context.Context, s store.Store) error {
 		"DeleteStory": func() error { return s.DeleteStory(done, "s1") },
 		"Revisions":   func() error { _, err := s.Revisions(done, "s1"); return err },
 		"AddRevision": func() error {
-			_, err := s.AddRevision(done, newRevision("r1", "s1", day), []store.Annotation{quoteOnly("a2", "s1")})
+			_, err := s.AddRevision(done, newRevision("r2", "s1", day), []store.Annotation{quoteOnly("a2", "s1")})
 			return err
 		},
+		"DeleteRevision":    func() error { _, err := s.DeleteRevision(done, "s1", "r1"); return err },
 		"Annotations":       func() error { _, err := s.Annotations(done, "s1"); return err },
 		"PutAnnotations":    func() error { _, err := s.PutAnnotations(done, []store.Annotation{annotationAt(a, 1)}); return err },
 		"DeleteAnnotations": func() error { return s.DeleteAnnotations(done, []store.Ref{{ID: "a1", Rev: 1}}) },
@@ -48,7 +54,7 @@ func checkCancelled(ctx context.Context, s store.Store) error {
 	return firstErr(
 		func() error { return listStories(ctx, s, "after cancelled calls", storyAt(newStory("s1"), 1)) },
 		func() error {
-			return listRevisions(ctx, s, "s1", "after cancelled calls", newRevision("r0", "s1", day))
+			return listRevisions(ctx, s, "s1", "after cancelled calls", newRevision("r0", "s1", day), newRevision("r1", "s1", day.Add(time.Hour)))
 		},
 		func() error { return listAnnotations(ctx, s, "s1", "after cancelled calls", annotationAt(a, 1)) },
 		func() error { return listRejections(ctx, s, "r0", "after cancelled calls", keyQuote) },

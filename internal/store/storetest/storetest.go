@@ -36,6 +36,8 @@ var checks = []check{
 	{"rejections", checkRejections},
 	{"rejection rules", checkRejectionRules},
 	{"rejections deleted with their story", checkRejectionsDeleted},
+	{"delete revision", checkDeleteRevision},
+	{"concurrent revision deletes", checkConcurrentRevisionDeletes},
 	{"cancelled context", checkCancelled},
 	{"cancel during a write", checkCancelMidWrite},
 	{"concurrent writers", func(ctx context.Context, s store.Store) error { return ConcurrentWriters(ctx, s, 10) }},
