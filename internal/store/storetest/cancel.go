@@ -73,19 +73,10 @@ func checkCancelMidWrite(ctx context.Context, s store.Store) error {
 	for i := range batch {
 		batch[i] = fullAnnotation(fmt.Sprint("a", i), "s1")
 	}
-	writing, cancel := context.WithCancel(ctx)
-	result := make(chan error, 1)
-	go func() {
+	err := cancelDuring(ctx, func(writing context.Context) error {
 		_, err := s.PutAnnotations(writing, batch)
-		result <- err
-	}()
-	go func() {
-		// Let the writer start first: in wasm it then blocks on IndexedDB
-		// and the cancel lands in the middle of its transaction.
-		runtime.Gosched()
-		cancel()
-	}()
-	err := <-result
+		return err
+	})
 	got, listErr := s.Annotations(ctx, "s1")
 	switch {
 	case listErr != nil:
@@ -96,6 +87,60 @@ func checkCancelMidWrite(ctx context.Context, s store.Store) error {
 		return fmt.Errorf("cancelled write: got error %v, want context.Canceled", err)
 	case err != nil && len(got) != 0:
 		return fmt.Errorf("cancelled write left %d of %d annotations stored", len(got), len(batch))
+	}
+	return nil
+}
+
+// cancelDuring runs write with a context it cancels while the write runs
+// and returns the write's error.
+func cancelDuring(ctx context.Context, write func(context.Context) error) error {
+	writing, cancel := context.WithCancel(ctx)
+	result := make(chan error, 1)
+	go func() { result <- write(writing) }()
+	go func() {
+		// Let the writer start first: in wasm it then blocks on IndexedDB
+		// and the cancel lands in the middle of its transaction.
+		runtime.Gosched()
+		cancel()
+	}()
+	return <-result
+}
+
+// checkCancelMidDeleteRevision cancels the delete of a revision carrying
+// many annotations while it runs: either the revision went with all of
+// them, or the delete failed with the context's error and all are there.
+func checkCancelMidDeleteRevision(ctx context.Context, s store.Store) error {
+	r1, r2 := newRevision("r1", "s1", day), newRevision("r2", "s1", day.Add(time.Hour))
+	carried := make([]store.Annotation, 300)
+	for i := range carried {
+		carried[i] = onRevision(fullAnnotation(fmt.Sprint("a", i), "s1"), "r2")
+	}
+	err := firstErr(
+		func() error { _, err := s.PutStory(ctx, newStory("s1")); return err },
+		func() error { _, err := s.AddRevision(ctx, r1, nil); return err },
+		func() error { _, err := s.AddRevision(ctx, r2, carried); return err },
+	)
+	if err != nil {
+		return err
+	}
+	err = cancelDuring(ctx, func(writing context.Context) error {
+		_, err := s.DeleteRevision(writing, "s1", "r2")
+		return err
+	})
+	revs, listErr := s.Revisions(ctx, "s1")
+	if listErr != nil {
+		return listErr
+	}
+	anns, listErr := s.Annotations(ctx, "s1")
+	switch {
+	case listErr != nil:
+		return listErr
+	case err == nil && (len(revs) != 1 || len(anns) != 0):
+		return fmt.Errorf("delete succeeded but %d revisions and %d annotations are left", len(revs), len(anns))
+	case err != nil && !errors.Is(err, context.Canceled):
+		return fmt.Errorf("cancelled delete: got error %v, want context.Canceled", err)
+	case err != nil && (len(revs) != 2 || len(anns) != len(carried)):
+		return fmt.Errorf("cancelled delete left %d revisions and %d of %d annotations", len(revs), len(anns), len(carried))
 	}
 	return nil
 }

@@ -40,6 +40,7 @@ var checks = []check{
 	{"concurrent revision deletes", checkConcurrentRevisionDeletes},
 	{"cancelled context", checkCancelled},
 	{"cancel during a write", checkCancelMidWrite},
+	{"cancel during a revision delete", checkCancelMidDeleteRevision},
 	{"concurrent writers", func(ctx context.Context, s store.Store) error { return ConcurrentWriters(ctx, s, 10) }},
 }
 
