@@ -22,18 +22,25 @@ func (d *DB) Rejections(ctx context.Context, revisionID string) ([]string, error
 		case !found:
 			return store.MissingRevision(revisionID)
 		}
-		os := t.tx.Call("objectStore", rejectionsStore)
-		all, err := t.requests(ctx, 1, func(int) js.Value { return os.Call("getAll", revisionKeys(revisionID)) })
-		if err != nil {
-			return err
-		}
-		for i := range all[0].Length() {
-			keys = append(keys, all[0].Index(i).Get("key").String())
-		}
-		return nil
+		keys, err = rejectionKeys(ctx, t, revisionID)
+		return err
 	})
 	if err != nil {
 		return nil, err
+	}
+	return keys, nil
+}
+
+// rejectionKeys reads the keys rejected on a revision, sorted.
+func rejectionKeys(ctx context.Context, t *txn, revisionID string) ([]string, error) {
+	os := t.tx.Call("objectStore", rejectionsStore)
+	all, err := t.requests(ctx, 1, func(int) js.Value { return os.Call("getAll", revisionKeys(revisionID)) })
+	if err != nil {
+		return nil, err
+	}
+	var keys []string
+	for i := range all[0].Length() {
+		keys = append(keys, all[0].Index(i).Get("key").String())
 	}
 	return store.ListRejections(keys), nil
 }

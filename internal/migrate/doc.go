@@ -31,6 +31,14 @@
 //     match is changed with Moved set. See rewritten.go for the rule.
 //  6. Everything else is orphaned.
 //
+// An annotation that cannot be placed on the old text at all (orphaned on
+// an earlier revision, it has only its quote) is looked for on the new
+// text: if its exact words are back, anchored with the quote's prefix and
+// suffix at anchor.MinScore (unique, or decided by context; never an
+// approximate match) and taking some of their words from inserted text,
+// it is carried as moved, with Before its quote; otherwise it stays
+// orphaned. See returned.go.
+//
 // The rule that keeps annotations off the wrong words: a new span may only
 // cover the image of the old span through the diff and text the new
 // revision inserted. Words the diff found unchanged elsewhere were other

@@ -19,7 +19,8 @@ import (
 // span, intact and moved annotations have the same words as before (modulo
 // the typographic noise the diff ignores), so an annotation whose text no
 // longer occurs in any spelling is never intact or moved, and every migrated
-// annotation is valid.
+// annotation is valid. Orphans are then migrated back onto the old text,
+// where their words return, and may only come back as moved onto them.
 func FuzzMigrate(f *testing.F) {
 	f.Add(sampleText(f), []byte{0, 40, 9, 1, 90, 3, 2, 200, 60, 3, 10, 30, 4, 120, 0}, []byte{10, 20, 40, 10, 100, 50, 200, 30})
 	f.Add("Le cafe\u0301 🇫🇷 est 𝔘𝔫 délice 👍🏽.\n\nIl a dit « oui ».\n\nIl a dit « oui ».", []byte{2, 10, 80, 1, 250, 7, 0, 128, 20}, []byte{0, 40, 128, 60, 190, 40})
@@ -35,8 +36,21 @@ func FuzzMigrate(f *testing.F) {
 			t.Fatalf("%d results for %d annotations", len(results), len(anns))
 		}
 		newIx := span.NewIndex(newText)
+		oldIx := span.NewIndex(oldText)
 		for i, r := range results {
 			checkInvariants(t, newText, newIx, anns[i], r)
+			if r.Status != annotation.StatusOrphaned {
+				continue
+			}
+			// Edited back to the old text, the orphan's words return
+			// verbatim. One that its quote cannot place on the new text
+			// (no old span) may be carried again, but only as moved onto
+			// exactly its words.
+			back := Migrate(newText, oldText, nil, []annotation.Annotation{r.Annotation})[0]
+			checkInvariants(t, oldText, oldIx, r.Annotation, back)
+			if back.Old.Empty() && back.Status != annotation.StatusOrphaned && (back.Status != annotation.StatusMoved || back.After != r.Before) {
+				t.Errorf("orphan %q brought back as %s %q", r.Before, back.Status, back.After)
+			}
 		}
 	})
 }

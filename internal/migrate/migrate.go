@@ -74,10 +74,15 @@ func (m *migration) migrate(a annotation.Annotation) Result {
 	r.Annotation.Tags = slices.Clone(a.Tags)
 	placed, ok := anchor.Anchor(m.old, a.Target.Selector)
 	if !ok {
-		if q := a.Target.Selector.Quote; q != nil {
-			r.Before = q.Exact
-			r.Annotation.Target.Selector = anchor.Selector{Quote: q}
+		q := a.Target.Selector.Quote
+		if q == nil {
+			return r.orphaned()
 		}
+		r.Before = q.Exact
+		if s, ok := m.returned(*q); ok {
+			return m.placed(r, placement{status: annotation.StatusMoved, span: s})
+		}
+		r.Annotation.Target.Selector = anchor.Selector{Quote: q}
 		return r.orphaned()
 	}
 	r.Old = placed.Span
@@ -88,6 +93,11 @@ func (m *migration) migrate(a annotation.Annotation) Result {
 		r.Annotation.Target.Selector = anchor.Selector{Quote: &quote}
 		return r.orphaned()
 	}
+	return m.placed(r, p)
+}
+
+// placed is r landed on the new text at p.
+func (m *migration) placed(r Result, p placement) Result {
 	r.Status, r.New, r.Moved = p.status, p.span, p.moved
 	r.After = m.new.Index().Slice(p.span)
 	r.Annotation.Target.Selector = anchor.Describe(m.new, p.span)

@@ -56,7 +56,7 @@ func randomOp(r *rand.Rand, mem *store.Memory) (func(store.Store) error, string)
 	rev := r.IntN(4)
 	current := r.IntN(3) > 0
 	when := time.Date(2025, 3, 23, 9, r.IntN(3), 0, 0, time.UTC)
-	switch r.IntN(6) {
+	switch r.IntN(7) {
 	case 0:
 		if current {
 			rev = storedRev(mem, storyID, "")
@@ -68,9 +68,13 @@ func randomOp(r *rand.Rand, mem *store.Memory) (func(store.Store) error, string)
 	case 2:
 		revID := fmt.Sprint(storyID, "-r", r.IntN(3))
 		rv := annotation.Revision{ID: revID, StoryID: storyID, Text: "text", Added: when}
-		carried := store.Annotation{StoryID: storyID, Annotation: annotation.Annotation{ID: annID, Note: "carried", Revision: revID}}
+		// Half carry nothing, so that stories gather revisions to delete.
+		var carried []store.Annotation
+		if r.IntN(2) == 0 {
+			carried = []store.Annotation{{StoryID: storyID, Annotation: annotation.Annotation{ID: annID, Note: "carried", Revision: revID}}}
+		}
 		return func(st store.Store) error {
-			_, err := st.AddRevision(ctx, rv, []store.Annotation{carried})
+			_, err := st.AddRevision(ctx, rv, carried)
 			return err
 		}, "AddRevision " + revID
 	case 3, 4:
@@ -79,6 +83,12 @@ func randomOp(r *rand.Rand, mem *store.Memory) (func(store.Store) error, string)
 		}
 		a := store.Annotation{StoryID: storyID, Rev: rev, Annotation: annotation.Annotation{ID: annID, Note: fmt.Sprint("n", r.IntN(9)), Tags: []string{"x"}}}
 		return func(st store.Store) error { _, err := st.PutAnnotations(ctx, []store.Annotation{a}); return err }, "PutAnnotations " + annID
+	case 5:
+		revID := fmt.Sprint(storyID, "-r", r.IntN(3))
+		if revs, _ := mem.Revisions(ctx, storyID); current && len(revs) > 0 {
+			revID = revs[len(revs)-1].ID
+		}
+		return func(st store.Store) error { _, err := st.DeleteRevision(ctx, storyID, revID); return err }, "DeleteRevision " + revID
 	default:
 		if current {
 			rev = storedRev(mem, storyID, annID)

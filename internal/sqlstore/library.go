@@ -169,26 +169,35 @@ func (l *Library) Annotations(ctx context.Context, storyID string) ([]store.Anno
 		if _, err := l.liveStory(r, storyID); err != nil {
 			return err
 		}
-		rows, err := r.query(`SELECT model, rev FROM annotations
-			WHERE project = ? AND story_id = ? AND deleted = 0 AND model IS NOT NULL ORDER BY pos`, l.project, storyID)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			a := store.Annotation{StoryID: storyID}
-			var model string
-			if err := rows.Scan(&model, &a.Rev); err != nil {
-				return err
-			}
-			if err := json.Unmarshal([]byte(model), &a.Annotation); err != nil {
-				return fmt.Errorf("annotation of story %q: %w", storyID, err)
-			}
-			out = append(out, a)
-		}
-		return rows.Err()
+		var err error
+		out, err = l.annotations(r, storyID)
+		return err
 	})
 	return out, err
+}
+
+// annotations reads a live story's annotations in creation order (W3C
+// documents of the project are not this view's).
+func (l *Library) annotations(r reader, storyID string) ([]store.Annotation, error) {
+	rows, err := r.query(`SELECT model, rev FROM annotations
+		WHERE project = ? AND story_id = ? AND deleted = 0 AND model IS NOT NULL ORDER BY pos`, l.project, storyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.Annotation
+	for rows.Next() {
+		a := store.Annotation{StoryID: storyID}
+		var model string
+		if err := rows.Scan(&model, &a.Rev); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(model), &a.Annotation); err != nil {
+			return nil, fmt.Errorf("annotation of story %q: %w", storyID, err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
 }
 
 func (l *Library) PutAnnotations(ctx context.Context, anns []store.Annotation) ([]store.Annotation, error) {

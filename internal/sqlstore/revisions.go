@@ -130,3 +130,13 @@ func (w *wtx) putRevision(rev revisionRow, a store.Actor, stored bool) (revision
 	return rev, w.exec(`INSERT INTO revisions (`+revisionColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
 		rev.Project, rev.ID, rev.StoryID, rev.Date, rev.Title, rev.Text, formatTime(rev.Added), rev.Source, seq, rev.AddedBy, rev.pos)
 }
+
+// deleteRevision leaves a revision's tombstone, with a change, so synced
+// browsers see it go.
+func (w *wtx) deleteRevision(project, id string) error {
+	seq, err := w.change(project, store.KindRevision, id)
+	if err != nil {
+		return err
+	}
+	return w.exec(`UPDATE revisions SET deleted = 1, seq = ? WHERE project = ? AND id = ?`, seq, project, id)
+}

@@ -224,11 +224,7 @@ func (w *wtx) deleteStory(project, id string, a store.Actor) (int64, error) {
 		}
 	}
 	for _, rev := range revs {
-		seq, err := w.change(project, store.KindRevision, rev)
-		if err != nil {
-			return 0, err
-		}
-		if err := w.exec(`UPDATE revisions SET deleted = 1, seq = ? WHERE project = ? AND id = ?`, seq, project, rev); err != nil {
+		if err := w.deleteRevision(project, rev); err != nil {
 			return 0, err
 		}
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/redline-news/redline/internal/annotation"
 )
@@ -167,4 +168,24 @@ func CheckRevisionOf(revisionID string, found bool, storedStory, namedStory stri
 // MissingRevision is the error for a revision that is not stored.
 func MissingRevision(id string) error {
 	return fmt.Errorf("revision %q: %w (deleted elsewhere?)", id, ErrNotFound)
+}
+
+// CheckDeleteRevision decides a DeleteRevision given the story's
+// revisions, oldest first (as ListRevisions orders them): only the latest
+// may go, and never the only one (that is deleting the story). A revision
+// the story does not have is ErrNotFound.
+func CheckDeleteRevision(storyID, revisionID string, revs []annotation.Revision) error {
+	if revisionID == "" {
+		return fmt.Errorf("no revision id: %w", ErrInvalid)
+	}
+	i := slices.IndexFunc(revs, func(r annotation.Revision) bool { return r.ID == revisionID })
+	switch {
+	case i < 0:
+		return fmt.Errorf("story %q has no revision %q: %w (deleted elsewhere?)", storyID, revisionID, ErrNotFound)
+	case len(revs) == 1:
+		return fmt.Errorf("revision %q is the only one of story %q; delete the story instead: %w", revisionID, storyID, ErrInvalid)
+	case i != len(revs)-1:
+		return fmt.Errorf("revision %q is not the latest of story %q (%q is); only the latest can be deleted: %w", revisionID, storyID, revs[len(revs)-1].ID, ErrInvalid)
+	}
+	return nil
 }

@@ -35,6 +35,12 @@
 //     Unreject, be of the story named (ErrInvalid). Rejecting twice is
 //     the same as once; un-rejecting what is not rejected does nothing.
 //     DeleteStory removes them with the story.
+//   - DeleteRevision removes only a story's latest revision (the last one
+//     Revisions lists), with the annotations on it and its rejections;
+//     another revision, or the story's only one, is ErrInvalid. The
+//     removed records come back in Deleted, and their ids are free again:
+//     AddRevision(d.Revision, d.Carried()) plus Reject of d.Rejections
+//     undoes the delete.
 //   - A cancelled context fails the call with the context's error and
 //     writes nothing.
 package store
@@ -91,6 +97,11 @@ type Store interface {
 	// AddRevision stores a new revision together with the annotations
 	// carried onto it (new records, Rev 0), in one transaction.
 	AddRevision(ctx context.Context, rev annotation.Revision, anns []Annotation) ([]Annotation, error)
+	// DeleteRevision removes the story's latest revision together with
+	// the annotations on it and its rejections, in one transaction, and
+	// returns what it removed so the caller can undo (see Deleted). The
+	// earlier revisions and their annotations stay as they were.
+	DeleteRevision(ctx context.Context, storyID, revisionID string) (Deleted, error)
 
 	// Annotations lists the annotations of one story (all revisions).
 	Annotations(ctx context.Context, storyID string) ([]Annotation, error)
@@ -110,4 +121,24 @@ type Store interface {
 	Reject(ctx context.Context, storyID, revisionID, key string) error
 	// Unreject forgets a rejection (undo of Reject).
 	Unreject(ctx context.Context, storyID, revisionID, key string) error
+}
+
+// Deleted is what DeleteRevision removed: the revision, the annotations
+// that were on it (as stored, with their Revs, in creation order) and the
+// keys of its rejected suggestions (sorted).
+type Deleted struct {
+	Revision    annotation.Revision
+	Annotations []Annotation
+	Rejections  []string
+}
+
+// Carried returns the removed annotations as new records (Rev 0), ready
+// for the AddRevision that undoes the delete.
+func (d Deleted) Carried() []Annotation {
+	out := make([]Annotation, len(d.Annotations))
+	for i, a := range d.Annotations {
+		out[i] = cloneAnnotation(a)
+		out[i].Rev = 0
+	}
+	return out
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"time"
 
 	"github.com/redline-news/redline/internal/store"
 )
@@ -17,6 +18,10 @@ func checkCancelled(ctx context.Context, s store.Store) error {
 		func() error { _, err := s.PutStory(ctx, newStory("s1")); return err },
 		func() error { _, err := s.PutAnnotations(ctx, []store.Annotation{a}); return err },
 		func() error { _, err := s.AddRevision(ctx, newRevision("r0", "s1", day), nil); return err },
+		func() error {
+			_, err := s.AddRevision(ctx, newRevision("r1", "s1", day.Add(time.Hour)), nil)
+			return err
+		},
 		func() error { return s.Reject(ctx, "s1", "r0", keyQuote) },
 	)
 	if setup != nil {
@@ -30,9 +35,10 @@ func checkCancelled(ctx context.Context, s store.Store) error {
 		"DeleteStory": func() error { return s.DeleteStory(done, "s1") },
 		"Revisions":   func() error { _, err := s.Revisions(done, "s1"); return err },
 		"AddRevision": func() error {
-			_, err := s.AddRevision(done, newRevision("r1", "s1", day), []store.Annotation{quoteOnly("a2", "s1")})
+			_, err := s.AddRevision(done, newRevision("r2", "s1", day), []store.Annotation{quoteOnly("a2", "s1")})
 			return err
 		},
+		"DeleteRevision":    func() error { _, err := s.DeleteRevision(done, "s1", "r1"); return err },
 		"Annotations":       func() error { _, err := s.Annotations(done, "s1"); return err },
 		"PutAnnotations":    func() error { _, err := s.PutAnnotations(done, []store.Annotation{annotationAt(a, 1)}); return err },
 		"DeleteAnnotations": func() error { return s.DeleteAnnotations(done, []store.Ref{{ID: "a1", Rev: 1}}) },
@@ -48,7 +54,7 @@ func checkCancelled(ctx context.Context, s store.Store) error {
 	return firstErr(
 		func() error { return listStories(ctx, s, "after cancelled calls", storyAt(newStory("s1"), 1)) },
 		func() error {
-			return listRevisions(ctx, s, "s1", "after cancelled calls", newRevision("r0", "s1", day))
+			return listRevisions(ctx, s, "s1", "after cancelled calls", newRevision("r0", "s1", day), newRevision("r1", "s1", day.Add(time.Hour)))
 		},
 		func() error { return listAnnotations(ctx, s, "s1", "after cancelled calls", annotationAt(a, 1)) },
 		func() error { return listRejections(ctx, s, "r0", "after cancelled calls", keyQuote) },
@@ -67,19 +73,10 @@ func checkCancelMidWrite(ctx context.Context, s store.Store) error {
 	for i := range batch {
 		batch[i] = fullAnnotation(fmt.Sprint("a", i), "s1")
 	}
-	writing, cancel := context.WithCancel(ctx)
-	result := make(chan error, 1)
-	go func() {
+	err := cancelDuring(ctx, func(writing context.Context) error {
 		_, err := s.PutAnnotations(writing, batch)
-		result <- err
-	}()
-	go func() {
-		// Let the writer start first: in wasm it then blocks on IndexedDB
-		// and the cancel lands in the middle of its transaction.
-		runtime.Gosched()
-		cancel()
-	}()
-	err := <-result
+		return err
+	})
 	got, listErr := s.Annotations(ctx, "s1")
 	switch {
 	case listErr != nil:
@@ -90,6 +87,60 @@ func checkCancelMidWrite(ctx context.Context, s store.Store) error {
 		return fmt.Errorf("cancelled write: got error %v, want context.Canceled", err)
 	case err != nil && len(got) != 0:
 		return fmt.Errorf("cancelled write left %d of %d annotations stored", len(got), len(batch))
+	}
+	return nil
+}
+
+// cancelDuring runs write with a context it cancels while the write runs
+// and returns the write's error.
+func cancelDuring(ctx context.Context, write func(context.Context) error) error {
+	writing, cancel := context.WithCancel(ctx)
+	result := make(chan error, 1)
+	go func() { result <- write(writing) }()
+	go func() {
+		// Let the writer start first: in wasm it then blocks on IndexedDB
+		// and the cancel lands in the middle of its transaction.
+		runtime.Gosched()
+		cancel()
+	}()
+	return <-result
+}
+
+// checkCancelMidDeleteRevision cancels the delete of a revision carrying
+// many annotations while it runs: either the revision went with all of
+// them, or the delete failed with the context's error and all are there.
+func checkCancelMidDeleteRevision(ctx context.Context, s store.Store) error {
+	r1, r2 := newRevision("r1", "s1", day), newRevision("r2", "s1", day.Add(time.Hour))
+	carried := make([]store.Annotation, 300)
+	for i := range carried {
+		carried[i] = onRevision(fullAnnotation(fmt.Sprint("a", i), "s1"), "r2")
+	}
+	err := firstErr(
+		func() error { _, err := s.PutStory(ctx, newStory("s1")); return err },
+		func() error { _, err := s.AddRevision(ctx, r1, nil); return err },
+		func() error { _, err := s.AddRevision(ctx, r2, carried); return err },
+	)
+	if err != nil {
+		return err
+	}
+	err = cancelDuring(ctx, func(writing context.Context) error {
+		_, err := s.DeleteRevision(writing, "s1", "r2")
+		return err
+	})
+	revs, listErr := s.Revisions(ctx, "s1")
+	if listErr != nil {
+		return listErr
+	}
+	anns, listErr := s.Annotations(ctx, "s1")
+	switch {
+	case listErr != nil:
+		return listErr
+	case err == nil && (len(revs) != 1 || len(anns) != 0):
+		return fmt.Errorf("delete succeeded but %d revisions and %d annotations are left", len(revs), len(anns))
+	case err != nil && !errors.Is(err, context.Canceled):
+		return fmt.Errorf("cancelled delete: got error %v, want context.Canceled", err)
+	case err != nil && (len(revs) != 2 || len(anns) != len(carried)):
+		return fmt.Errorf("cancelled delete left %d revisions and %d of %d annotations", len(revs), len(anns), len(carried))
 	}
 	return nil
 }

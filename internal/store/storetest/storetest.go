@@ -36,8 +36,11 @@ var checks = []check{
 	{"rejections", checkRejections},
 	{"rejection rules", checkRejectionRules},
 	{"rejections deleted with their story", checkRejectionsDeleted},
+	{"delete revision", checkDeleteRevision},
+	{"concurrent revision deletes", checkConcurrentRevisionDeletes},
 	{"cancelled context", checkCancelled},
 	{"cancel during a write", checkCancelMidWrite},
+	{"cancel during a revision delete", checkCancelMidDeleteRevision},
 	{"concurrent writers", func(ctx context.Context, s store.Store) error { return ConcurrentWriters(ctx, s, 10) }},
 }
 
