@@ -31,7 +31,7 @@ func (p *storyPage) renderCarried() app.UI {
 						return app.Span().Body(app.Text("Before: "), app.Del().Text(sel.Before), app.Text(" Now: "), app.Ins().Text(sel.Exact()))
 					}),
 				),
-				app.Button().ID("accept").Text("Accept the new place").OnClick(func(ctx app.Context, e app.Event) { p.accept(ctx, sel.ID) }),
+				app.Button().ID("accept").Text("Accept the new place").OnClick(func(ctx app.Context, e app.Event) { p.accept(ctx, sel.ID) }, itemScope(sel.ID)),
 			)
 		}),
 		app.If(len(orphans) > 0, func() app.UI {
@@ -44,7 +44,7 @@ func (p *storyPage) renderCarried() app.UI {
 						app.Span().Class("badge", "k-"+string(o.Kind)).Text(string(o.Kind)),
 						app.Del().Class("exact").Text(o.Exact()),
 						app.Button().Class("reattach").Text("Re-attach to selection").
-							OnClick(func(ctx app.Context, e app.Event) { p.reattach(ctx, o.ID) }),
+							OnClick(func(ctx app.Context, e app.Event) { p.reattach(ctx, o.ID) }, itemScope(o.ID)),
 					)
 				})),
 			)

@@ -158,6 +158,10 @@ func (l *libraryPage) renderStories() app.UI {
 	return app.Ul().ID("stories").Class("stories").Body(
 		app.Range(l.stories).Slice(func(i int) app.UI {
 			s := l.stories[i]
+			// Every handler here closes over this row's story: scoped by
+			// it, or go-app would keep the handler of the story that
+			// first held this position (see itemScope).
+			scope := itemScope(s.Story.ID, s.Story.Title)
 			return app.Li().Class("story").DataSet("id", s.Story.ID).Body(
 				app.If(l.renaming == s.Story.ID, func() app.UI {
 					return app.Form().Class("rename").OnSubmit(l.saveRename).Body(
@@ -185,9 +189,9 @@ func (l *libraryPage) renderStories() app.UI {
 							l.renaming, l.newTitle = s.Story.ID, s.Story.Title
 							// autofocus works only on page load: focus the new field here.
 							ctx.Defer(func(app.Context) { focusFirst(`[id="rename-` + cssString(s.Story.ID) + `"]`) })
-						}),
+						}, scope),
 					app.Button().Class("delete-story").Text("Delete").Aria("label", "Delete "+s.Story.Title).
-						OnClick(func(ctx app.Context, e app.Event) { l.delete(ctx, s.Story.ID) }),
+						OnClick(func(ctx app.Context, e app.Event) { l.delete(ctx, s.Story.ID) }, scope),
 				),
 			)
 		}),
