@@ -83,11 +83,23 @@ func (p *storyPage) renderFilters() app.UI {
 func filterSelect(id, label string, options []string, value string, set func(string)) app.UI {
 	return app.Div().Class("field").Body(
 		app.Label().For(id).Text(label),
-		app.Select().ID(id).OnChange(func(ctx app.Context, e app.Event) { set(ctx.JSSrc().Get("value").String()) }).Body(
+		app.Select().ID(id).OnChange(func(ctx app.Context, e app.Event) { set(selectedValue(ctx.JSSrc())) }).Body(
 			app.Option().Value("").Text("All").Selected(value == ""),
 			app.Range(options).Slice(func(i int) app.UI {
 				return app.Option().Value(options[i]).Text(options[i]).Selected(options[i] == value)
 			}),
 		),
 	)
+}
+
+// selectedValue is the value of a <select> whose first option is "All"
+// (the empty value). go-app drops an empty value attribute, so that
+// option's value reads as its text, "All", which no annotation matches:
+// the index says which option it is.
+func selectedValue(sel app.Value) string {
+	i := sel.Get("selectedIndex").Int()
+	if i <= 0 {
+		return ""
+	}
+	return sel.Get("options").Index(i).Get("value").String()
 }
