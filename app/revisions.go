@@ -43,7 +43,8 @@ func (p *storyPage) renderRevisions() app.UI {
 				}),
 			app.If(len(s.Revisions) > 1, func() app.UI {
 				return app.Button().ID("compare-open").Text("Compare revisions").OnClick(func(ctx app.Context, e app.Event) {
-					p.compareRevisions(len(s.Revisions)-2, len(s.Revisions)-1)
+					n := len(p.sess.Revisions)
+					p.compareRevisions(ctx, n-2, n-1)
 				})
 			}),
 		),
@@ -108,13 +109,24 @@ func (p *storyPage) addRevisionFiles(ctx app.Context, files []pickedFile) {
 	})
 }
 
-func (p *storyPage) compareRevisions(from, to int) {
+// compareRevisions shows the diff of two revisions, earlier first
+// whichever order they were picked in, and sets both selectors to the
+// pair shown: a <select> the reader changed no longer follows its
+// options' selected attribute, so From = #2, To = #1 would otherwise read
+// 2→1 over the diff of 1→2.
+func (p *storyPage) compareRevisions(ctx app.Context, from, to int) {
 	c, err := p.sess.Compare(from, to)
 	if err != nil {
-		p.status = failure(err)
-		return
+		p.status = failure(err) // the same revision twice: keep the diff shown
+	} else {
+		p.compare, p.hunk = c, -1
 	}
-	p.compare, p.hunk = c, -1
+	if shown := p.compare; shown != nil {
+		ctx.Defer(func(app.Context) {
+			setValue("compare-from", itoa(shown.From))
+			setValue("compare-to", itoa(shown.To))
+		})
+	}
 }
 
 // stepHunk moves to the next (+1) or previous (-1) change of the diff.
@@ -135,11 +147,9 @@ func (p *storyPage) renderCompare() app.UI {
 	from, to := c.FromRevision, c.ToRevision
 	q, cl := c.Affected()
 	st := c.Diff.Stats
-	revOptions := func(id string, value int, set func(int)) app.UI {
+	revOptions := func(id string, value int, set func(app.Context, int)) app.UI {
 		return app.Select().ID(id).OnChange(func(ctx app.Context, e app.Event) {
-			var i int
-			fmt.Sscan(ctx.JSSrc().Get("value").String(), &i)
-			set(i)
+			set(ctx, ctx.JSSrc().Get("selectedIndex").Int())
 		}).Body(app.Range(s.Revisions).Slice(func(i int) app.UI {
 			return app.Option().Value(i).Text(s.Revisions[i].Date + " (#" + itoa(i+1) + ")").Selected(i == value)
 		}))
@@ -147,10 +157,13 @@ func (p *storyPage) renderCompare() app.UI {
 	return app.Section().ID("compare").Class("compare").Aria("labelledby", "compare-title").Body(
 		app.Div().Class("compare-head").Body(
 			app.H2().ID("compare-title").Text("What changed"),
+			// The handlers read the comparison shown when they run: one
+			// captured here would be the first comparison drawn, and
+			// changing From would put back that one's To.
 			app.Div().Class("field").Body(app.Label().For("compare-from").Text("From"),
-				revOptions("compare-from", c.From, func(i int) { p.compareRevisions(i, c.To) })),
+				revOptions("compare-from", c.From, func(ctx app.Context, i int) { p.compareRevisions(ctx, i, p.compare.To) })),
 			app.Div().Class("field").Body(app.Label().For("compare-to").Text("To"),
-				revOptions("compare-to", c.To, func(i int) { p.compareRevisions(c.From, i) })),
+				revOptions("compare-to", c.To, func(ctx app.Context, i int) { p.compareRevisions(ctx, p.compare.From, i) })),
 			app.Button().ID("diff-mode").Text(map[bool]string{true: "Side by side", false: "Inline"}[!p.sideBySide]).
 				OnClick(func(ctx app.Context, e app.Event) { p.sideBySide = !p.sideBySide }),
 			app.Button().ID("diff-whole").Text(map[bool]string{true: "Fold unchanged text", false: "Show all text"}[p.wholeText]).

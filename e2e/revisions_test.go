@@ -5,6 +5,7 @@ package e2e
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -134,4 +135,49 @@ func TestRevisionReviewReattachAcceptAndTimelineKeys(t *testing.T) {
 			t.Errorf("the client failed: %s", e)
 		}
 	}
+}
+
+// TestRevisionCompareSelectorsMatchTheDiff is issue 16's bug 9: whatever
+// From and To are picked, in whatever order, the selectors read the pair
+// the diff shows (earlier first), and changing one keeps the other.
+func TestRevisionCompareSelectorsMatchTheDiff(t *testing.T) {
+	_, p := openApp(t)
+	p.addFiles(sampleFile(t))
+	p.openStory("putin-prayed")
+	second := laterRevision(t)
+	data, err := os.ReadFile(second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	third := filepath.Join(t.TempDir(), "putin-prayed-2025-03-25.txt")
+	text := strings.Replace(strings.Replace(string(data), "very smart", "extremely smart", 1), "date 2025-03-24", "date 2025-03-25", 1)
+	if err := os.WriteFile(third, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range []string{second, third} {
+		p.run(chromedp.SetUploadFiles(`#revision-file`, []string{f}, chromedp.ByQuery))
+		p.waitCount(`#revisions button.revision`, i+2)
+	}
+	p.waitCount("#compare", 1)
+	dates := []string{"2025-03-23", "2025-03-24", "2025-03-25"}
+	check := func(step string, from, to int) {
+		t.Helper()
+		want := dates[from] + " → " + dates[to]
+		p.waitJS(step+": the diff of "+want, `document.querySelector("#diff-summary")?.textContent.startsWith(`+jsString(want)+`)`)
+		if got, want := p.selectedText("#compare-from"), dates[from]+" (#"+strconv.Itoa(from+1)+")"; got != want {
+			t.Errorf("%s: From reads %q over the diff of %s, want %q", step, got, dates[from]+" → "+dates[to], want)
+		}
+		if got, want := p.selectedText("#compare-to"), dates[to]+" (#"+strconv.Itoa(to+1)+")"; got != want {
+			t.Errorf("%s: To reads %q over the diff of %s, want %q", step, got, dates[from]+" → "+dates[to], want)
+		}
+	}
+	check("after adding the third", 1, 2)
+	p.chooseOption("#compare-from", 0)
+	check("From = #1", 0, 2)
+	p.chooseOption("#compare-to", 1)
+	check("then To = #2", 0, 1)
+	p.chooseOption("#compare-from", 2)
+	check("then From = #3 (after To)", 1, 2)
+	p.chooseOption("#compare-to", 0)
+	check("then To = #1 (before From)", 0, 1)
 }
