@@ -11,7 +11,7 @@ func (p *page) chooseOption(selector string, index int) {
 	p.t.Helper()
 	ok := p.evalBool(`(() => {
 		const el = document.querySelector(` + jsString(selector) + `);
-		if (!el || `+strconv.Itoa(index)+` >= el.options.length) return false;
+		if (!el || ` + strconv.Itoa(index) + ` >= el.options.length) return false;
 		el.selectedIndex = ` + strconv.Itoa(index) + `;
 		el.dispatchEvent(new Event("input", {bubbles: true}));
 		el.dispatchEvent(new Event("change", {bubbles: true}));
