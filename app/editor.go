@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -9,8 +10,8 @@ import (
 	"github.com/redline-news/redline/internal/library"
 )
 
-// renderEditor edits the selected annotation; each field saves when it
-// changes.
+// renderEditor edits the selected annotation; each field is stored as it
+// is typed.
 func (p *storyPage) renderEditor() app.UI {
 	a, ok := p.sess.Find(p.selected)
 	if !ok {
@@ -18,15 +19,22 @@ func (p *storyPage) renderEditor() app.UI {
 	}
 	id := a.ID
 	return &annotationEditor{
+		StoryID:    p.storyID,
 		Annotation: a,
 		Speakers:   p.sess.Speakers(),
-		Save:       func(ctx app.Context, e library.Edit) { p.update(ctx, id, e) },
+		Save:       func(field, value string) { p.saveField(id, field, value) },
 		Delete:     func(ctx app.Context) { p.remove(ctx, id) },
 		Close:      func(app.Context) { p.selected = "" },
 	}
 }
 
 // annotationEditor is the form that edits one annotation.
+//
+// What is on screen is what is stored: a field is saved a moment after
+// the reader stops typing (saveDelay), when it changes (leaving it,
+// choosing an option), when the editor closes and when the tab is hidden
+// or closed; every keystroke is also kept as a draft (see draft) until
+// the save is done, for a tab closed before that.
 //
 // Its fields must always show the annotation as stored, which go-app alone
 // does not do for a reused element: it never clears a field whose value
@@ -39,48 +47,102 @@ func (p *storyPage) renderEditor() app.UI {
 type annotationEditor struct {
 	app.Compo
 
+	StoryID    string
 	Annotation library.Placed
-	Speakers   []string // names already used, suggested for a quote's speaker
-	Save       func(app.Context, library.Edit)
+	Speakers   []string                  // names already used, suggested for a quote's speaker
+	Save       func(field, value string) // stores one field (see library.FieldEdit)
 	Delete     func(app.Context)
 	Close      func(app.Context)
 
-	shown map[string]string // the values last shown (fields)
+	shown   map[string]string // the values last shown, by field
+	pending map[string]string // typed and not saved yet, by field
+	typing  int               // counts keystrokes, so only the last one's delay saves
+	onHide  app.Func
 }
+
+// saveDelay is how long after the last keystroke a typed field is saved.
+const saveDelay = 400 * time.Millisecond
 
 func (e *annotationEditor) CompoID() string { return e.Annotation.ID }
 
-func (e *annotationEditor) OnMount(app.Context) { e.shown = e.fields() }
+func (e *annotationEditor) OnMount(ctx app.Context) {
+	e.shown, e.pending = e.fields(), map[string]string{}
+	// pagehide and a hidden tab (switching away, closing it on a phone)
+	// save what is pending: the page may not come back.
+	e.onHide = app.FuncOf(func(app.Value, []app.Value) any {
+		if app.Window().Get("document").Get("visibilityState").String() == "hidden" {
+			e.flush()
+		}
+		return nil
+	})
+	app.Window().Call("addEventListener", "pagehide", e.onHide)
+	app.Window().Get("document").Call("addEventListener", "visibilitychange", e.onHide)
+}
+
+func (e *annotationEditor) OnDismount() {
+	e.flush()
+	app.Window().Call("removeEventListener", "pagehide", e.onHide)
+	app.Window().Get("document").Call("removeEventListener", "visibilitychange", e.onHide)
+	e.onHide.Release()
+}
 
 func (e *annotationEditor) OnUpdate(ctx app.Context) {
 	ctx.Defer(func(app.Context) {
 		now := e.fields()
-		for id, v := range now {
-			if v != e.shown[id] && !hasFocus(id) {
-				setValue(id, v)
+		for field, v := range now {
+			if v != e.shown[field] && !hasFocus("edit-"+field) {
+				setValue("edit-"+field, v)
 			}
 		}
 		e.shown = now
 	})
 }
 
-// fields are the values the form shows, by field id.
+// fields are the values the form shows, by field name.
 func (e *annotationEditor) fields() map[string]string {
-	a := e.Annotation
-	return map[string]string{
-		"edit-kind":    string(a.Kind),
-		"edit-speaker": a.Speaker,
-		"edit-verdict": string(a.Verdict),
-		"edit-tags":    strings.Join(a.Tags, ", "),
-		"edit-note":    a.Note,
+	out := make(map[string]string, len(library.EditFields))
+	for _, f := range library.EditFields {
+		out[f], _ = e.Annotation.Field(f)
 	}
+	return out
+}
+
+// typed keeps a keystroke's value as a draft and saves it once the reader
+// pauses.
+func (e *annotationEditor) typed(ctx app.Context, field, value string) {
+	keepDraft(ctx, draft{Story: e.StoryID, Annotation: e.Annotation.ID, Field: field, Value: value})
+	e.pending[field] = value
+	e.typing++
+	n := e.typing
+	ctx.After(saveDelay, func(app.Context) {
+		if n == e.typing {
+			e.flush()
+		}
+	})
+}
+
+// changed saves a field the reader left or chose a value in, at once.
+func (e *annotationEditor) changed(field, value string) {
+	e.pending[field] = value
+	e.flush()
+}
+
+// flush saves every pending field.
+func (e *annotationEditor) flush() {
+	for field, value := range e.pending {
+		e.Save(field, value)
+	}
+	clear(e.pending)
 }
 
 func (e *annotationEditor) Render() app.UI {
 	a := e.Annotation
 	value := func(ctx app.Context) string { return ctx.JSSrc().Get("value").String() }
-	save := func(edit func(v string) library.Edit) app.EventHandler {
-		return func(ctx app.Context, _ app.Event) { e.Save(ctx, edit(value(ctx))) }
+	change := func(field string) app.EventHandler {
+		return func(ctx app.Context, _ app.Event) { e.changed(field, value(ctx)) }
+	}
+	input := func(field string) app.EventHandler {
+		return func(ctx app.Context, _ app.Event) { e.typed(ctx, field, value(ctx)) }
 	}
 	return app.Section().ID("editor").Class("editor").DataSet("id", a.ID).Aria("label", "Edit annotation").Body(
 		app.Blockquote().Class("exact").Text(a.Exact()),
@@ -89,10 +151,7 @@ func (e *annotationEditor) Render() app.UI {
 		}),
 		app.Div().Class("field").Body(
 			app.Label().For("edit-kind").Text("Kind"),
-			app.Select().ID("edit-kind").OnChange(save(func(v string) library.Edit {
-				k := annotation.Kind(v)
-				return library.Edit{Kind: &k}
-			})).Body(app.Range(annotation.Kinds).Slice(func(i int) app.UI {
+			app.Select().ID("edit-kind").OnChange(change("kind")).Body(app.Range(annotation.Kinds).Slice(func(i int) app.UI {
 				k := annotation.Kinds[i]
 				return app.Option().Value(string(k)).Text(string(k)).Selected(k == a.Kind)
 			})),
@@ -101,7 +160,7 @@ func (e *annotationEditor) Render() app.UI {
 			return app.Div().Class("field").Body(
 				app.Label().For("edit-speaker").Text("Speaker"),
 				app.Input().ID("edit-speaker").List("speakers").Value(a.Speaker).Placeholder("Who said it?").
-					OnChange(save(func(v string) library.Edit { return library.Edit{Speaker: &v} })),
+					OnInput(input("speaker")).OnChange(change("speaker")),
 				app.DataList().ID("speakers").Body(app.Range(e.Speakers).Slice(func(i int) app.UI {
 					return app.Option().Value(e.Speakers[i])
 				})),
@@ -110,10 +169,7 @@ func (e *annotationEditor) Render() app.UI {
 		app.If(a.Kind == annotation.KindClaim, func() app.UI {
 			return app.Div().Class("field").Body(
 				app.Label().For("edit-verdict").Text("Verdict"),
-				app.Select().ID("edit-verdict").OnChange(save(func(v string) library.Edit {
-					verdict := annotation.Verdict(v)
-					return library.Edit{Verdict: &verdict}
-				})).Body(app.Range(annotation.Verdicts).Slice(func(i int) app.UI {
+				app.Select().ID("edit-verdict").OnChange(change("verdict")).Body(app.Range(annotation.Verdicts).Slice(func(i int) app.UI {
 					v := annotation.Verdicts[i]
 					return app.Option().Value(string(v)).Text(string(v)).Selected(v == a.Verdict)
 				})),
@@ -122,15 +178,12 @@ func (e *annotationEditor) Render() app.UI {
 		app.Div().Class("field").Body(
 			app.Label().For("edit-tags").Text("Tags (comma-separated)"),
 			app.Input().ID("edit-tags").Value(strings.Join(a.Tags, ", ")).
-				OnChange(save(func(v string) library.Edit {
-					tags := strings.Split(v, ",")
-					return library.Edit{Tags: &tags}
-				})),
+				OnInput(input("tags")).OnChange(change("tags")),
 		),
 		app.Div().Class("field").Body(
 			app.Label().For("edit-note").Text("Note"),
 			app.Textarea().ID("edit-note").Rows(3).Text(a.Note).
-				OnChange(save(func(v string) library.Edit { return library.Edit{Note: &v} })),
+				OnInput(input("note")).OnChange(change("note")),
 		),
 		app.Div().Class("dialog-actions").Body(
 			app.Button().ID("edit-delete").Class("danger").Text("Delete").OnClick(func(ctx app.Context, _ app.Event) { e.Delete(ctx) }),

@@ -45,6 +45,11 @@ type storyPage struct {
 	importPaste string   // JSON pasted into the import dialog
 	importErrs  []string // why the last import was rejected
 
+	// ctx is the page's own context, from OnMount: work that outlives the
+	// element that started it (a save from an editor since closed)
+	// dispatches through it.
+	ctx app.Context
+
 	keyFn, selFn app.Func
 	stopWatch    func()
 	stopDrop     func()
@@ -74,6 +79,7 @@ func (p *storyPage) OnNav(ctx app.Context) {
 				return
 			}
 			p.lib, p.sess, p.status = lib, sess, status{}
+			p.applyDrafts(ctx)
 			if p.stopWatch != nil {
 				p.stopWatch()
 			}
@@ -87,6 +93,7 @@ func (p *storyPage) OnNav(ctx app.Context) {
 }
 
 func (p *storyPage) OnMount(ctx app.Context) {
+	p.ctx = ctx
 	p.keyFn = app.FuncOf(func(this app.Value, args []app.Value) any {
 		p.onKey(ctx, args[0])
 		return nil
@@ -278,11 +285,37 @@ func (p *storyPage) tag(ctx app.Context, sel span.Span, kind annotation.Kind) {
 	})
 }
 
-func (p *storyPage) update(ctx app.Context, id string, e library.Edit) {
-	p.change(ctx, func(ctx context.Context, s *library.Session) (string, error) {
-		_, err := s.Update(ctx, id, e)
+// saveField stores one field of an annotation as the editor holds it. Its
+// draft is dropped once stored, or once refused because another tab
+// changed the annotation first (the refusal says so, and a draft kept
+// would overwrite that tab's work the next time the story opens).
+func (p *storyPage) saveField(id, field, value string) {
+	edit, ok := library.FieldEdit(field, value)
+	if !ok {
+		return
+	}
+	d := draft{Story: p.storyID, Annotation: id, Field: field, Value: value}
+	ui := p.ctx // the editor may be gone when the save is done
+	p.change(ui, func(ctx context.Context, s *library.Session) (string, error) {
+		_, err := s.Update(ctx, id, edit)
+		if err == nil || errors.Is(err, store.ErrConflict) {
+			ui.Dispatch(func(ctx app.Context) { dropDraft(ctx, d) })
+		}
 		return "Saved.", err
 	}, nil)
+}
+
+// applyDrafts stores what was typed in the story's editor and not yet
+// saved when its tab last closed.
+func (p *storyPage) applyDrafts(ctx app.Context) {
+	for _, d := range storyDrafts(ctx, p.storyID) {
+		a, ok := p.sess.Find(d.Annotation)
+		if v, known := a.Field(d.Field); !ok || !known || v == d.Value {
+			dropDraft(ctx, d)
+			continue
+		}
+		p.saveField(d.Annotation, d.Field, d.Value)
+	}
 }
 
 func (p *storyPage) remove(ctx app.Context, id string) {
