@@ -12,12 +12,12 @@ import (
 // are gone) to re-attach to new words or leave.
 func (p *storyPage) renderCarried() app.UI {
 	var orphans []library.Placed
-	for _, a := range p.sess.Annotations {
+	for _, a := range p.m.sess.Annotations {
 		if a.Orphaned {
 			orphans = append(orphans, a)
 		}
 	}
-	sel, hasSel := p.sess.Find(p.selected)
+	sel, hasSel := p.m.sess.Find(p.m.selected)
 	review := hasSel && !sel.Orphaned && (sel.Status == annotation.StatusChanged || sel.Status == annotation.StatusMoved)
 	if !review && len(orphans) == 0 {
 		return nil

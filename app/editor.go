@@ -13,7 +13,7 @@ import (
 // renderEditor edits the selected annotation; each field is stored as it
 // is typed.
 func (p *storyPage) renderEditor() app.UI {
-	a, ok := p.sess.Find(p.selected)
+	a, ok := p.m.sess.Find(p.m.selected)
 	if !ok {
 		return nil
 	}
@@ -21,10 +21,10 @@ func (p *storyPage) renderEditor() app.UI {
 	return &annotationEditor{
 		StoryID:    p.storyID,
 		Annotation: a,
-		Speakers:   p.sess.Speakers(),
+		Speakers:   p.m.sess.Speakers(),
 		Save:       func(field, value string) { p.saveField(id, field, value) },
 		Delete:     func(ctx app.Context) { p.remove(ctx, id) },
-		Close:      func(app.Context) { p.selected = "" },
+		Close:      func(app.Context) { p.m.selected = "" },
 	}
 }
 

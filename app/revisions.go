@@ -19,7 +19,7 @@ import (
 // changed-quotes report, and the timeline.
 
 func (p *storyPage) renderRevisions() app.UI {
-	s := p.sess
+	s := p.m.sess
 	return app.Section().ID("revisions").Class("revisions").Aria("labelledby", "revisions-title").Body(
 		app.H2().ID("revisions-title").Text("Revisions"),
 		app.Ol().Class("revision-list").Body(app.Range(s.Revisions).Slice(func(i int) app.UI {
@@ -43,8 +43,8 @@ func (p *storyPage) renderRevisions() app.UI {
 				}),
 			app.If(len(s.Revisions) > 1, func() app.UI {
 				return app.Button().ID("compare-open").Text("Compare revisions").OnClick(func(ctx app.Context, e app.Event) {
-					n := len(p.sess.Revisions)
-					p.compareRevisions(ctx, n-2, n-1)
+					n := len(p.m.sess.Revisions)
+					p.m.openComparison(n-2, n-1)
 				})
 			}),
 		),
@@ -64,10 +64,10 @@ func (p *storyPage) renderRevisions() app.UI {
 }
 
 func (p *storyPage) show(ctx app.Context, i int) {
-	p.change(ctx, func(ctx context.Context, s *library.Session) (string, error) {
+	p.m.change(func(ctx context.Context, s *library.Session) (string, error) {
 		return "", s.Show(ctx, i)
 	}, func(ctx app.Context) {
-		p.selected = ""
+		p.m.selected = ""
 		if p.suggesting {
 			p.suggestAt = 0
 			p.loadSuggestions(ctx)
@@ -78,10 +78,10 @@ func (p *storyPage) show(ctx app.Context, i int) {
 // addRevisionFiles adds each file as a later revision, in order, and opens
 // the comparison with the one before.
 func (p *storyPage) addRevisionFiles(ctx app.Context, files []pickedFile) {
-	p.status = busy("Comparing and carrying your annotations over…")
+	p.m.status = busy("Comparing and carrying your annotations over…")
 	var cmp *library.Comparison
 	appCtx := ctx
-	p.change(ctx, func(ctx context.Context, s *library.Session) (string, error) {
+	p.m.change(func(ctx context.Context, s *library.Session) (string, error) {
 		for _, f := range files {
 			if f.Err != "" {
 				return "", fmt.Errorf("%s %s", f.Name, f.Err)
@@ -93,10 +93,10 @@ func (p *storyPage) addRevisionFiles(ctx app.Context, files []pickedFile) {
 			// Show the diff now; storing the revision and its carried
 			// annotations takes longer, and the marks follow.
 			appCtx.Dispatch(func(app.Context) {
-				p.compare, p.hunk, p.status = c, -1, busy("Saving the revision and your annotations on it…")
+				p.m.compare, p.m.status = c, busy("Saving the revision and your annotations on it…")
 			})
 			if err := s.CommitRevision(ctx, c); err != nil {
-				appCtx.Dispatch(func(app.Context) { p.compare = nil })
+				appCtx.Dispatch(func(app.Context) { p.m.compare = nil })
 				return "", err
 			}
 			cmp = c
@@ -105,79 +105,8 @@ func (p *storyPage) addRevisionFiles(ctx app.Context, files []pickedFile) {
 		return fmt.Sprintf("Added the revision of %s: %s; %s and %s affected.",
 			s.Revision().Date, cmp.Diff.Stats, plural(q, "quote"), plural(c, "claim")), nil
 	}, func(app.Context) {
-		p.compare, p.hunk, p.selected = cmp, -1, ""
+		p.m.compare, p.m.selected = cmp, ""
 	})
-}
-
-// compareRevisions shows the diff of two revisions, earlier first
-// whichever order they were picked in, and sets both selectors to the
-// pair shown: a <select> the reader changed no longer follows its
-// options' selected attribute, so From = #2, To = #1 would otherwise read
-// 2→1 over the diff of 1→2.
-func (p *storyPage) compareRevisions(ctx app.Context, from, to int) {
-	c, err := p.sess.Compare(from, to)
-	if err != nil {
-		p.status = failure(err) // the same revision twice: keep the diff shown
-	} else {
-		p.compare, p.hunk = c, -1
-	}
-	if shown := p.compare; shown != nil {
-		ctx.Defer(func(app.Context) {
-			setValue("compare-from", itoa(shown.From))
-			setValue("compare-to", itoa(shown.To))
-		})
-	}
-}
-
-// stepHunk moves to the next (+1) or previous (-1) change of the diff.
-func (p *storyPage) stepHunk(ctx app.Context, dir int) {
-	n := len(p.compare.Diff.Hunks())
-	if n == 0 {
-		return
-	}
-	p.hunk = (p.hunk + dir + n) % n
-	if p.hunk < 0 {
-		p.hunk += n
-	}
-	ctx.Defer(func(app.Context) { scrollIntoView(fmt.Sprintf(`#diff [data-hunk="%d"]`, p.hunk)) })
-}
-
-func (p *storyPage) renderCompare() app.UI {
-	c, s := p.compare, p.sess
-	from, to := c.FromRevision, c.ToRevision
-	q, cl := c.Affected()
-	st := c.Diff.Stats
-	revOptions := func(id string, value int, set func(app.Context, int)) app.UI {
-		return app.Select().ID(id).OnChange(func(ctx app.Context, e app.Event) {
-			set(ctx, ctx.JSSrc().Get("selectedIndex").Int())
-		}).Body(app.Range(s.Revisions).Slice(func(i int) app.UI {
-			return app.Option().Value(i).Text(s.Revisions[i].Date + " (#" + itoa(i+1) + ")").Selected(i == value)
-		}))
-	}
-	return app.Section().ID("compare").Class("compare").Aria("labelledby", "compare-title").Body(
-		app.Div().Class("compare-head").Body(
-			app.H2().ID("compare-title").Text("What changed"),
-			// The handlers read the comparison shown when they run: one
-			// captured here would be the first comparison drawn, and
-			// changing From would put back that one's To.
-			app.Div().Class("field").Body(app.Label().For("compare-from").Text("From"),
-				revOptions("compare-from", c.From, func(ctx app.Context, i int) { p.compareRevisions(ctx, i, p.compare.To) })),
-			app.Div().Class("field").Body(app.Label().For("compare-to").Text("To"),
-				revOptions("compare-to", c.To, func(ctx app.Context, i int) { p.compareRevisions(ctx, p.compare.From, i) })),
-			app.Button().ID("diff-mode").Text(map[bool]string{true: "Side by side", false: "Inline"}[!p.sideBySide]).
-				OnClick(func(ctx app.Context, e app.Event) { p.sideBySide = !p.sideBySide }),
-			app.Button().ID("diff-whole").Text(map[bool]string{true: "Fold unchanged text", false: "Show all text"}[p.wholeText]).
-				OnClick(func(ctx app.Context, e app.Event) { p.wholeText = !p.wholeText }),
-			app.Button().ID("prev-change").Text("Previous change (p)").OnClick(func(ctx app.Context, e app.Event) { p.stepHunk(ctx, -1) }),
-			app.Button().ID("next-change").Text("Next change (n)").OnClick(func(ctx app.Context, e app.Event) { p.stepHunk(ctx, 1) }),
-			app.Button().ID("compare-close").Text("Close").OnClick(func(ctx app.Context, e app.Event) { p.compare = nil }),
-		),
-		app.P().ID("diff-summary").Class("summary").Text(fmt.Sprintf(
-			"%s → %s: %d words added, %d removed, %s touched; %s and %s affected.",
-			from.Date, to.Date, st.WordsAdded, st.WordsRemoved, plural(st.ParagraphsTouched, "paragraph"), plural(q, "quote"), plural(cl, "claim"))),
-		renderChangedReport(c.Changed()),
-		renderDiff(c.Diff, p.sideBySide, p.wholeText, p.hunk),
-	)
 }
 
 // renderChangedReport lists every quote or claim whose words changed.

@@ -13,16 +13,16 @@ import (
 // renderSidebar lists the annotations in text order under the filters,
 // with the editor of the selected one on top.
 func (p *storyPage) renderSidebar() app.UI {
-	s := p.sess
+	s := p.m.sess
 	list := s.Filtered(p.filter)
-	shown, from := listWindow(list, p.selected, p.showAll)
+	shown, from := listWindow(list, p.m.selected, p.showAll)
 	return app.Aside().ID("sidebar").Class("sidebar").Aria("label", "Annotations").Body(
-		app.If(p.selected != "", p.renderEditor),
+		app.If(p.m.selected != "", p.renderEditor),
 		app.H2().Text("Annotations"),
 		p.renderFilters(),
 		app.P().ID("count").Class("muted").Text(plural(len(list), "annotation")+" shown of "+itoa(len(s.Annotations))),
 		app.Ul().ID("annotations").Class("annotations").OnClick(p.onListClick).Body(app.Range(shown).Slice(func(i int) app.UI {
-			return newAnnotationItem(shown[i], shown[i].ID == p.selected)
+			return newAnnotationItem(shown[i], shown[i].ID == p.m.selected)
 		})),
 		app.If(len(shown) < len(list), func() app.UI {
 			return app.P().Class("muted").Body(
@@ -57,7 +57,7 @@ func (p *storyPage) onListClick(ctx app.Context, e app.Event) {
 }
 
 func (p *storyPage) renderFilters() app.UI {
-	s := p.sess
+	s := p.m.sess
 	kinds := make([]string, len(annotation.Kinds))
 	for i, k := range annotation.Kinds {
 		kinds[i] = string(k)

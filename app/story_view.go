@@ -12,13 +12,17 @@ import (
 )
 
 func (p *storyPage) Render() app.UI {
-	if p.sess == nil {
+	if p.m == nil || p.m.sess == nil {
+		var st status // the server's pre-render, before the page mounts
+		if p.m != nil {
+			st = p.m.status
+		}
 		return app.Div().ID("page").Body(
 			topBar(nil),
-			app.Main().ID("story").Body(p.status.render(), app.P().Body(app.A().Href("/").Text("Back to your stories"))),
+			app.Main().ID("story").Body(st.render(), app.P().Body(app.A().Href("/").Text("Back to your stories"))),
 		)
 	}
-	s := p.sess
+	s := p.m.sess
 	rev := s.Revision()
 	return app.Div().ID("page").
 		Body(
@@ -35,7 +39,7 @@ func (p *storyPage) Render() app.UI {
 					app.H2().ID("story-title").Text(s.Story.Title),
 					app.P().Class("meta").Text(rev.Date+" · "+plural(wordCount(rev.Text), "word")),
 				),
-				p.status.render(),
+				p.m.status.render(),
 				app.If(s.Current < len(s.Revisions)-1, func() app.UI {
 					latest := len(s.Revisions) - 1
 					return app.P().ID("old-revision").Class("notice").Role("note").Body(
@@ -45,7 +49,7 @@ func (p *storyPage) Render() app.UI {
 				}),
 				p.renderRevisions(),
 				app.If(p.suggesting, p.renderSuggestPanel),
-				app.If(p.compare != nil, p.renderCompare),
+				app.If(p.m.compare != nil, func() app.UI { return &comparePanel{Model: p.m, Comparison: p.m.compare} }),
 				app.Div().Class("columns").Body(
 					p.renderArticle(),
 					app.Div().Class("side").Body(p.renderCarried(), p.renderSidebar()),
@@ -71,7 +75,7 @@ func (p *storyPage) renderArticle() app.UI {
 			current = s.Key
 		}
 	}
-	views := paragraphViews(p.sess, p.selected, suggestions, current)
+	views := paragraphViews(p.m.sess, p.m.selected, suggestions, current)
 	return app.Article().ID("article").Class("article").Aria("label", "Article text").
 		OnClick(p.onArticleClick).
 		Body(app.Range(views).Slice(func(i int) app.UI { return views[i] }))

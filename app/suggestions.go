@@ -29,12 +29,12 @@ func (p *storyPage) startSuggesting(ctx app.Context) {
 
 // loadSuggestions refreshes the list, keeping the position.
 func (p *storyPage) loadSuggestions(ctx app.Context) {
-	sess := p.sess
+	sess := p.m.sess
 	ctx.Async(func() {
 		list, err := sess.Suggestions(context.Background())
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
-				p.status = failure(err)
+				p.m.status = failure(err)
 				return
 			}
 			p.suggestions = list
@@ -70,7 +70,7 @@ func (p *storyPage) decideSuggestion(ctx app.Context, accept bool) {
 	if !ok {
 		return
 	}
-	p.change(ctx, func(ctx context.Context, sess *library.Session) (string, error) {
+	p.m.change(func(ctx context.Context, sess *library.Session) (string, error) {
 		if accept {
 			_, err := sess.AcceptSuggestion(ctx, s.Key)
 			return fmt.Sprintf("Accepted the %s “%s”.", s.Kind, shorten(sess.Slice(s.Span), 60)), err
@@ -95,7 +95,7 @@ func (p *storyPage) renderSuggestPanel() app.UI {
 		app.P().Class("muted").Text(fmt.Sprintf("Suggestion %d of %d · Enter or a accepts, x rejects, Tab moves on, Esc stops", p.suggestAt+1, len(p.suggestions))),
 		app.P().Body(
 			app.Span().Class("badge", "k-"+string(s.Kind)).Text(string(s.Kind)),
-			app.Q().Text(shorten(p.sess.Slice(s.Span), 200)),
+			app.Q().Text(shorten(p.m.sess.Slice(s.Span), 200)),
 			app.Text(who),
 		),
 		app.P().Class("muted").Text(s.Reason),
