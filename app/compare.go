@@ -17,15 +17,19 @@ type comparePanel struct {
 
 	Model      *storyModel
 	Comparison *library.Comparison
+	Revisions  int // how many the story has: the diff is shown before a new one is stored
 
 	shown      *library.Comparison // the comparison hunk belongs to
 	hunk       int                 // the change jumped to (-1: none yet)
 	sideBySide bool
 	wholeText  bool // unchanged text unfolded
+	picks      int  // how many times From or To was changed
 	keyFn      app.Func
+	ctx        app.Context // its own, to redraw itself from its selectors' handlers
 }
 
 func (c *comparePanel) OnMount(ctx app.Context) {
+	c.ctx = ctx
 	c.keyFn = app.FuncOf(func(this app.Value, args []app.Value) any {
 		c.onKey(ctx, args[0])
 		return nil
@@ -78,25 +82,22 @@ func (c *comparePanel) sync() {
 }
 
 // openComparison shows the diff of two revisions, earlier first whichever
-// order they were picked in, and sets both selectors to the pair shown: a
-// <select> the reader changed no longer follows its options' selected
-// attribute, so From = #2, To = #1 would otherwise read 2→1 over the diff
-// of 1→2.
+// order they were picked in.
 func (m *storyModel) openComparison(from, to int) {
 	c, err := m.sess.Compare(from, to)
 	m.redraw(func(ctx app.Context) {
 		if err != nil {
 			m.status = failure(err) // the same revision twice: keep the diff shown
-		} else {
-			m.compare = c
+			return
 		}
-		if shown := m.compare; shown != nil {
-			ctx.Defer(func(app.Context) {
-				setValue("compare-from", itoa(shown.From))
-				setValue("compare-to", itoa(shown.To))
-			})
-		}
+		m.compare = c
 	})
+}
+
+// pick compares the revisions chosen in From and To.
+func (c *comparePanel) pick(from, to int) {
+	c.ctx.Dispatch(func(app.Context) { c.picks++ }) // the selectors are drawn again, on the pair shown
+	c.Model.openComparison(from, to)
 }
 
 func (c *comparePanel) Render() app.UI {
@@ -105,13 +106,9 @@ func (c *comparePanel) Render() app.UI {
 	from, to := cmp.FromRevision, cmp.ToRevision
 	q, cl := cmp.Affected()
 	st := cmp.Diff.Stats
-	revisions := m.sess.Revisions
-	revOptions := func(id string, value int, set func(int)) app.UI {
-		return app.Select().ID(id).OnChange(func(ctx app.Context, e app.Event) {
-			set(ctx.JSSrc().Get("selectedIndex").Int())
-		}).Body(app.Range(revisions).Slice(func(i int) app.UI {
-			return app.Option().Value(i).Text(revisions[i].Date + " (#" + itoa(i+1) + ")").Selected(i == value)
-		}))
+	dates := make([]string, len(m.sess.Revisions))
+	for i, r := range m.sess.Revisions {
+		dates[i] = r.Date + " (#" + itoa(i+1) + ")"
 	}
 	return app.Section().ID("compare").Class("compare").Aria("labelledby", "compare-title").Body(
 		app.Div().Class("compare-head").Body(
@@ -120,9 +117,9 @@ func (c *comparePanel) Render() app.UI {
 			// captured here would be the first comparison drawn, and
 			// changing From would put back that one's To.
 			app.Div().Class("field").Body(app.Label().For("compare-from").Text("From"),
-				revOptions("compare-from", cmp.From, func(i int) { m.openComparison(i, c.Comparison.To) })),
+				&revisionSelect{ID: "compare-from", Options: dates, Value: cmp.From, Picks: c.picks, Pick: func(i int) { c.pick(i, c.Comparison.To) }}),
 			app.Div().Class("field").Body(app.Label().For("compare-to").Text("To"),
-				revOptions("compare-to", cmp.To, func(i int) { m.openComparison(c.Comparison.From, i) })),
+				&revisionSelect{ID: "compare-to", Options: dates, Value: cmp.To, Picks: c.picks, Pick: func(i int) { c.pick(c.Comparison.From, i) }}),
 			app.Button().ID("diff-mode").Text(map[bool]string{true: "Side by side", false: "Inline"}[!c.sideBySide]).
 				OnClick(func(ctx app.Context, e app.Event) { c.sideBySide = !c.sideBySide }),
 			app.Button().ID("diff-whole").Text(map[bool]string{true: "Fold unchanged text", false: "Show all text"}[c.wholeText]).
@@ -139,4 +136,32 @@ func (c *comparePanel) Render() app.UI {
 		renderChangedReport(cmp.Changed()),
 		renderDiff(cmp.Diff, c.sideBySide, c.wholeText, c.hunk),
 	)
+}
+
+// revisionSelect is From or To. It shows the revision compared: a
+// <select> the reader changed, or whose options changed, no longer
+// follows its options' selected attribute, so From = #2, To = #1 would
+// read 2→1 over the diff of 1→2, and a third revision added would show
+// the first as To. So a new pair, a new list of revisions or a pick (even
+// one refused) draws a new <select> (CompoID).
+type revisionSelect struct {
+	app.Compo
+
+	ID      string
+	Options []string
+	Value   int
+	Picks   int
+	Pick    func(int)
+}
+
+func (r *revisionSelect) CompoID() string {
+	return fmt.Sprintf("%s/%d/%d/%d", r.ID, r.Value, len(r.Options), r.Picks)
+}
+
+func (r *revisionSelect) Render() app.UI {
+	return app.Select().ID(r.ID).OnChange(func(ctx app.Context, e app.Event) {
+		r.Pick(ctx.JSSrc().Get("selectedIndex").Int())
+	}).Body(app.Range(r.Options).Slice(func(i int) app.UI {
+		return app.Option().Value(i).Text(r.Options[i]).Selected(i == r.Value)
+	}))
 }

@@ -26,8 +26,7 @@ type storyPage struct {
 	filter   library.Filter
 	showHelp bool
 
-	revisionPaste string
-	showAll       bool // list every annotation in the sidebar, however many
+	showAll bool // list every annotation in the sidebar, however many
 
 	suggesting  bool // Suggest mode
 	suggestions []library.Suggestion
@@ -78,7 +77,7 @@ func (p *storyPage) OnNav(ctx app.Context) {
 			}
 			p.stopWatch = back.Watch(func(storyID string) {
 				if storyID == id {
-					ctx.Dispatch(p.reload)
+					p.m.reload()
 				}
 			})
 		})
@@ -109,24 +108,6 @@ func (p *storyPage) OnDismount() {
 	if p.stopWatch != nil {
 		p.stopWatch()
 	}
-}
-
-// reload re-reads the story after another tab changed it.
-func (p *storyPage) reload(ctx app.Context) {
-	sess := p.m.sess
-	if sess == nil {
-		return
-	}
-	ctx.Async(func() {
-		p.m.busy.Lock()
-		err := sess.Reload(context.Background())
-		p.m.busy.Unlock()
-		ctx.Dispatch(func(ctx app.Context) {
-			if err != nil {
-				p.m.status = failure(err)
-			}
-		})
-	})
 }
 
 // onKey handles the page's keyboard shortcuts. It runs inside the browser's
@@ -408,29 +389,9 @@ func (p *storyPage) onDrop(ctx app.Context, dropped app.Value) {
 			articles = append(articles, f)
 		}
 		if len(articles) > 0 {
-			p.addRevisionFiles(ctx, articles)
+			p.m.addRevisions(articles)
 		}
 	})
-}
-
-func (p *storyPage) accept(ctx app.Context, id string) {
-	p.m.change(func(ctx context.Context, s *library.Session) (string, error) {
-		_, err := s.Accept(ctx, id)
-		return "Accepted its new place.", err
-	}, nil)
-}
-
-// reattach puts an orphan on the words selected in the article.
-func (p *storyPage) reattach(ctx app.Context, id string) {
-	sel, ok := selection("article")
-	if !ok {
-		p.m.status = status{kind: "error", text: "Select the words in the article first, then press Re-attach."}
-		return
-	}
-	p.m.change(func(ctx context.Context, s *library.Session) (string, error) {
-		_, err := s.Reattach(ctx, id, sel)
-		return "Re-attached.", err
-	}, func(app.Context) { clearSelection() })
 }
 
 func (p *storyPage) onImportFile(ctx app.Context, e app.Event) {
@@ -473,5 +434,19 @@ func (p *storyPage) importData(ctx app.Context, data []byte) {
 				p.m.status = status{kind: "ok", text: msg}
 			}
 		})
+	})
+}
+
+// show switches to revision i; in Suggest mode the suggestions become
+// that revision's.
+func (p *storyPage) show(ctx app.Context, i int) {
+	p.m.change(func(ctx context.Context, s *library.Session) (string, error) {
+		return "", s.Show(ctx, i)
+	}, func(ctx app.Context) {
+		p.m.selected = ""
+		if p.suggesting {
+			p.suggestAt = 0
+			p.loadSuggestions(ctx)
+		}
 	})
 }

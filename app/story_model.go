@@ -27,6 +27,7 @@ type storyModel struct {
 	selected string              // id of the annotation being looked at or edited
 	compare  *library.Comparison // the diff shown, if any
 	status   status
+	version  int // counts redraws: components drawing the session take it, to redraw with it
 
 	// busy serialises the session operations run off the UI goroutine:
 	// two at once (a quick second edit, an edit right after a tag) would
@@ -37,6 +38,7 @@ type storyModel struct {
 // redraw draws the page again after do (nil: nothing) changed the model.
 func (m *storyModel) redraw(do func(app.Context)) {
 	m.ui.Dispatch(func(ctx app.Context) {
+		m.version++
 		if do != nil {
 			do(ctx)
 		}
@@ -73,6 +75,24 @@ func (m *storyModel) change(op func(context.Context, *library.Session) (string, 
 			m.status = status{kind: "ok", text: msg}
 			if after != nil {
 				after(ctx)
+			}
+		})
+	})
+}
+
+// reload re-reads the story after another tab changed it.
+func (m *storyModel) reload() {
+	sess := m.sess
+	if sess == nil {
+		return
+	}
+	m.ui.Async(func() {
+		m.busy.Lock()
+		err := sess.Reload(context.Background())
+		m.busy.Unlock()
+		m.redraw(func(app.Context) {
+			if err != nil {
+				m.status = failure(err)
 			}
 		})
 	})

@@ -47,12 +47,14 @@ func (p *storyPage) Render() app.UI {
 						app.Button().Text("Show the latest").OnClick(func(ctx app.Context, e app.Event) { p.show(ctx, latest) }, itemScope(latest)),
 					)
 				}),
-				p.renderRevisions(),
+				&revisionsPanel{Model: p.m, Show: p.show},
 				app.If(p.suggesting, p.renderSuggestPanel),
-				app.If(p.m.compare != nil, func() app.UI { return &comparePanel{Model: p.m, Comparison: p.m.compare} }),
+				app.If(p.m.compare != nil, func() app.UI {
+					return &comparePanel{Model: p.m, Comparison: p.m.compare, Revisions: len(p.m.sess.Revisions)}
+				}),
 				app.Div().Class("columns").Body(
 					p.renderArticle(),
-					app.Div().Class("side").Body(p.renderCarried(), p.renderSidebar()),
+					app.Div().Class("side").Body(&carriedPanel{Model: p.m, Selected: p.m.selected, Version: p.m.version}, p.renderSidebar()),
 				),
 			),
 			p.renderToolbar(),
