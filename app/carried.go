@@ -74,7 +74,7 @@ func (c *carriedPanel) accept(id string) {
 func (c *carriedPanel) reattach(id string) {
 	sel, ok := selection("article")
 	if !ok {
-		c.Model.say(status{kind: "error", text: "Select the words in the article first, then press Re-attach."})
+		c.Model.say(complaint("Select the words in the article first, then press Re-attach."))
 		return
 	}
 	c.Model.change(func(ctx context.Context, s *library.Session) (string, error) {

@@ -278,11 +278,11 @@ func addOutcome(added, problems []string) status {
 		if len(added) > 0 {
 			msg = fmt.Sprintf("Added %s. %s", plural(len(added), "story"), msg)
 		}
-		return status{kind: "error", text: msg}
+		return complaint(msg)
 	case len(added) == 1:
-		return status{kind: "ok", text: fmt.Sprintf("Added “%s”.", added[0])}
+		return success(fmt.Sprintf("Added “%s”.", added[0]))
 	default:
-		return status{kind: "ok", text: fmt.Sprintf("Added %d stories.", len(added))}
+		return success(fmt.Sprintf("Added %d stories.", len(added)))
 	}
 }
 

@@ -431,7 +431,7 @@ func (p *storyPage) importData(ctx app.Context, data []byte) {
 				if res.Approximate > 0 {
 					msg += fmt.Sprintf(" %d of them landed on words that differ from their quote: check them.", res.Approximate)
 				}
-				p.m.status = status{kind: "ok", text: msg}
+				p.m.status = success(msg)
 			}
 		})
 	})

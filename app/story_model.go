@@ -72,7 +72,7 @@ func (m *storyModel) change(op func(context.Context, *library.Session) (string, 
 				m.status = failure(err)
 				return
 			}
-			m.status = status{kind: "ok", text: msg}
+			m.status = success(msg)
 			if after != nil {
 				after(ctx)
 			}
