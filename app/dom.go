@@ -85,3 +85,13 @@ func hasFocus(id string) bool {
 	active := app.Window().Get("document").Get("activeElement")
 	return active.Truthy() && active.Get("id").String() == id
 }
+
+// fieldValue is the value of the form field with the given id ("" if
+// there is none).
+func fieldValue(id string) string {
+	el := app.Window().GetElementByID(id)
+	if !el.Truthy() {
+		return ""
+	}
+	return el.Get("value").String()
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -54,10 +55,13 @@ type annotationEditor struct {
 	Delete     func(app.Context)
 	Close      func(app.Context)
 
-	shown   map[string]string // the values last shown, by field
-	pending map[string]string // typed and not saved yet, by field
-	typing  int               // counts keystrokes, so only the last one's delay saves
-	onHide  app.Func
+	first     map[string]string // the values of the first drawing, by field
+	shown     map[string]string // the values last shown, by field
+	sent      map[string]string // the values last saved from this editor, by field
+	elsewhere string            // a field the reader is typing in that another tab changed
+	pending   map[string]string // typed and not saved yet, by field
+	typing    int               // counts keystrokes, so only the last one's delay saves
+	onHide    app.Func
 }
 
 // saveDelay is how long after the last keystroke a typed field is saved.
@@ -66,7 +70,7 @@ const saveDelay = 400 * time.Millisecond
 func (e *annotationEditor) CompoID() string { return e.Annotation.ID }
 
 func (e *annotationEditor) OnMount(ctx app.Context) {
-	e.shown, e.pending = e.fields(), map[string]string{}
+	e.shown, e.pending, e.sent = e.fields(), map[string]string{}, map[string]string{}
 	// pagehide and a hidden tab (switching away, closing it on a phone)
 	// save what is pending: the page may not come back.
 	e.onHide = app.FuncOf(func(app.Value, []app.Value) any {
@@ -90,12 +94,33 @@ func (e *annotationEditor) OnUpdate(ctx app.Context) {
 	ctx.Defer(func(app.Context) {
 		now := e.fields()
 		for field, v := range now {
-			if v != e.shown[field] && !hasFocus("edit-"+field) {
+			switch {
+			case v == e.shown[field]:
+			case !hasFocus("edit-" + field):
 				setValue("edit-"+field, v)
+			case !sameWords(v, e.sent[field]):
+				// Another tab saved this field while the reader types in
+				// it: their text stays, is saved, and the reader is told.
+				e.elsewhere = field
+				e.changed(field, fieldValue("edit-"+field))
 			}
 		}
 		e.shown = now
 	})
+}
+
+// sameWords reports whether two values of a field are the same once stored
+// (spaces and commas aside: saving trims them).
+func sameWords(a, b string) bool {
+	strip := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r == ',' || unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	return strip(a) == strip(b)
 }
 
 // fields are the values the form shows, by field name.
@@ -130,6 +155,7 @@ func (e *annotationEditor) changed(field, value string) {
 // flush saves every pending field.
 func (e *annotationEditor) flush() {
 	for field, value := range e.pending {
+		e.sent[field] = value
 		e.Save(field, value)
 	}
 	clear(e.pending)
@@ -137,6 +163,14 @@ func (e *annotationEditor) flush() {
 
 func (e *annotationEditor) Render() app.UI {
 	a := e.Annotation
+	// The text fields are drawn with the values of the first drawing
+	// only: go-app sets a field's value whenever the one drawn changes,
+	// and would replace what the reader is typing with another tab's
+	// save. OnUpdate sets the fields the reader is not in.
+	if e.first == nil {
+		e.first = e.fields()
+	}
+	first := e.first
 	value := func(ctx app.Context) string { return ctx.JSSrc().Get("value").String() }
 	change := func(field string) app.EventHandler {
 		return func(ctx app.Context, _ app.Event) { e.changed(field, value(ctx)) }
@@ -146,6 +180,10 @@ func (e *annotationEditor) Render() app.UI {
 	}
 	return app.Section().ID("editor").Class("editor").DataSet("id", a.ID).Aria("label", "Edit annotation").Body(
 		app.Blockquote().Class("exact").Text(a.Exact()),
+		app.If(e.elsewhere != "", func() app.UI {
+			return app.P().ID("edit-elsewhere").Class("notice").Role("status").Text(
+				"Another tab changed this " + e.elsewhere + " while you were typing; your text is kept here and saved over it.")
+		}),
 		app.If(a.Before != "" && a.Before != a.Exact(), func() app.UI {
 			return app.P().Class("before").Body(app.Strong().Text("Before: "), app.Del().Text(a.Before))
 		}),
@@ -159,7 +197,7 @@ func (e *annotationEditor) Render() app.UI {
 		app.If(a.Kind == annotation.KindQuote, func() app.UI {
 			return app.Div().Class("field").Body(
 				app.Label().For("edit-speaker").Text("Speaker"),
-				app.Input().ID("edit-speaker").List("speakers").Value(a.Speaker).Placeholder("Who said it?").
+				app.Input().ID("edit-speaker").List("speakers").Value(first["speaker"]).Placeholder("Who said it?").
 					OnInput(input("speaker")).OnChange(change("speaker")),
 				app.DataList().ID("speakers").Body(app.Range(e.Speakers).Slice(func(i int) app.UI {
 					return app.Option().Value(e.Speakers[i])
@@ -177,12 +215,12 @@ func (e *annotationEditor) Render() app.UI {
 		}),
 		app.Div().Class("field").Body(
 			app.Label().For("edit-tags").Text("Tags (comma-separated)"),
-			app.Input().ID("edit-tags").Value(strings.Join(a.Tags, ", ")).
+			app.Input().ID("edit-tags").Value(first["tags"]).
 				OnInput(input("tags")).OnChange(change("tags")),
 		),
 		app.Div().Class("field").Body(
 			app.Label().For("edit-note").Text("Note"),
-			app.Textarea().ID("edit-note").Rows(3).Text(a.Note).
+			app.Textarea().ID("edit-note").Rows(3).Text(first["note"]).
 				OnInput(input("note")).OnChange(change("note")),
 		),
 		app.Div().Class("dialog-actions").Body(

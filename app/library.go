@@ -167,7 +167,12 @@ func (l *libraryPage) renderStories() app.UI {
 					return app.Form().Class("rename").OnSubmit(l.saveRename).Body(
 						app.Label().For("rename-"+s.Story.ID).Class("visually-hidden").Text("New title"),
 						app.Input().ID("rename-"+s.Story.ID).Class("rename-input").Value(l.newTitle).AutoFocus(true).
-							OnInput(l.ValueTo(&l.newTitle)),
+							OnInput(l.ValueTo(&l.newTitle)).
+							OnKeyDown(func(ctx app.Context, e app.Event) {
+								if e.Get("key").String() == "Escape" {
+									l.renaming = "" // Esc cancels, as everywhere
+								}
+							}),
 						app.Button().Type("submit").Text("Save"),
 						app.Button().Type("button").Text("Cancel").OnClick(func(ctx app.Context, e app.Event) { l.renaming = "" }),
 					)

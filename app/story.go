@@ -133,7 +133,10 @@ func (p *storyPage) onKey(ctx app.Context, e app.Value) {
 	if ctrl || e.Get("altKey").Bool() {
 		return
 	}
-	onControl := target.Call("closest", "button, a[href], summary").Truthy()
+	// within, not target.closest: an event sent to the document itself
+	// (a script, an extension) has no closest, and calling it panicked,
+	// which stops the whole app.
+	onControl := within(e, "button, a[href], summary")
 	if act := p.suggestKey(key, e.Get("shiftKey").Bool(), onControl); act != nil {
 		e.Call("preventDefault")
 		ctx.Dispatch(act)
@@ -230,8 +233,13 @@ func (p *storyPage) saveField(id, field, value string) {
 	ui := p.m.ui // the editor may be gone when the save is done
 	p.m.change(func(ctx context.Context, s *library.Session) (string, error) {
 		_, err := s.Update(ctx, id, edit)
-		if err == nil || errors.Is(err, store.ErrConflict) {
+		if err == nil || errors.Is(err, store.ErrConflict) || errors.Is(err, store.ErrNotFound) {
 			ui.Dispatch(func(ctx app.Context) { dropDraft(ctx, d) })
+		}
+		if errors.Is(err, store.ErrNotFound) {
+			// Deleted in another tab while the reader typed: say so, and
+			// give back the words, rather than a "Saved." that is not true.
+			err = fmt.Errorf("this annotation was deleted, in another tab; your %s was not saved: “%s”", field, shorten(value, 200))
 		}
 		return "Saved.", err
 	}, nil)

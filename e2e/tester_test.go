@@ -1,0 +1,116 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// The bugs a new-user tester found in the app (issue 16), replayed.
+
+// TestStrayKeyEventOnTheDocumentLeavesTheAppWorking: a keydown sent to
+// the document itself (a script, an extension) once panicked the client,
+// leaving a page that looks alive and does nothing.
+func TestStrayKeyEventOnTheDocumentLeavesTheAppWorking(t *testing.T) {
+	_, p := openApp(t)
+	p.openSample()
+	p.eval(`document.dispatchEvent(new KeyboardEvent("keydown", {key: "c", bubbles: true}))`, nil)
+	p.eval(`document.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}))`, nil)
+	p.press("?")
+	p.run(chromedp.WaitVisible(`#shortcuts`, chromedp.ByQuery))
+	for _, e := range p.Errors() {
+		if strings.Contains(e, "panic") || strings.Contains(e, "exited") {
+			t.Errorf("the client failed: %s", e)
+		}
+	}
+}
+
+// TestRenameTwiceAndEscape: Rename right after a rename holds the title
+// now shown (a stale one, saved, renamed the story back), and Esc cancels.
+func TestRenameTwiceAndEscape(t *testing.T) {
+	_, p := openApp(t)
+	p.addFiles(writeFile(t, "v1.txt", "Aid blocked in Rakhine.\n\nStaff were threatened."))
+	p.waitCount("li.story", 1)
+	for _, title := range []string{"Bangkok: MSF aid blocked", "Bangkok: MSF aid blocked again"} {
+		p.click("li.story .rename-story")
+		p.waitCount("li.story .rename-input", 1)
+		if got, want := p.value("li.story .rename-input"), p.storyTitlesOr(""); want != "" && got != want {
+			t.Errorf("Rename opens with %q, the title shown was %q", got, want)
+		}
+		p.setField("li.story .rename-input", title)
+		p.click(`li.story form.rename button[type="submit"]`)
+		p.waitJS("the new title", `document.querySelector("li.story a.title")?.textContent === `+jsString(title))
+	}
+	p.click("li.story .rename-story")
+	p.waitCount("li.story .rename-input", 1)
+	if got := p.value("li.story .rename-input"); got != "Bangkok: MSF aid blocked again" {
+		t.Errorf("Rename after two renames opens with %q", got)
+	}
+	p.press("\x1b")
+	p.waitCount("li.story .rename-input", 0)
+}
+
+// storyTitlesOr is the first title the library lists, or or when the
+// first row shows its rename field instead.
+func (p *page) storyTitlesOr(or string) string {
+	p.t.Helper()
+	if t := p.storyTitles(); len(t) > 0 {
+		return t[0]
+	}
+	return or
+}
+
+// TestTwoTabsTypingKeepsYourText: tab B saves a note while tab A types in
+// the same note; A's text stays under the cursor, A is told, and A's text
+// is what is stored.
+func TestTwoTabsTypingKeepsYourText(t *testing.T) {
+	_, a := openApp(t)
+	a.openSample()
+	id := a.tag("super smart", "c")
+	b := a.newTab()
+	b.run(chromedp.Navigate(a.location()), chromedp.WaitVisible("#article p", chromedp.ByQuery))
+	b.waitCount(mark(id), 1)
+	b.click(item(id) + " button")
+	b.waitCount(`#editor[data-id="`+id+`"]`, 1)
+
+	a.click("#edit-note")
+	a.press("typed in A")
+	a.waitStored(id, "note", "typed in A")
+	b.waitJS("A's note in B", `document.querySelector("#edit-note")?.value === "typed in A"`)
+	a.press(" and more")
+	b.setField("#edit-note", "saved in B")
+	a.waitJS("A to say another tab changed the note", `document.querySelector("#edit-elsewhere") !== null`)
+	if v := a.value("#edit-note"); v != "typed in A and more" {
+		t.Errorf("tab A's note field reads %q while A was typing %q", v, "typed in A and more")
+	}
+	a.waitStored(id, "note", "typed in A and more")
+}
+
+// TestTypingOnAnAnnotationDeletedElsewhereSaysSo: another tab deleted the
+// annotation whose note this tab is typing (this tab missed the news: its
+// BroadcastChannel is gone, as for a frozen tab); this tab does not say
+// "Saved." but that the note was not saved, with its words.
+func TestTypingOnAnAnnotationDeletedElsewhereSaysSo(t *testing.T) {
+	_, b := openApp(t)
+	b.openSample()
+	id := b.tag("super smart", "c")
+	a := b.newTab()
+	a.run(chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := cdppage.AddScriptToEvaluateOnNewDocument(`delete window.BroadcastChannel`).Do(ctx)
+		return err
+	}), chromedp.Navigate(b.location()), chromedp.WaitVisible("#article p", chromedp.ByQuery))
+	a.waitCount(mark(id), 1)
+	a.click(item(id) + " button")
+	a.waitCount(`#editor[data-id="`+id+`"]`, 1)
+
+	b.click("#edit-delete")
+	b.waitStored(id, "kind", "<absent>")
+	a.click("#edit-note")
+	a.press("tab A note on deleted")
+	a.waitJS("tab A to say the note was not saved", `/not saved: “tab A note on deleted”/.test(document.querySelector("#status[role=alert]")?.textContent ?? "")`)
+}
