@@ -95,3 +95,18 @@ func fieldValue(id string) string {
 	}
 	return el.Get("value").String()
 }
+
+// scrollIntoViewNearest scrolls the least needed to show the first element
+// matching a CSS selector.
+func scrollIntoViewNearest(selector string) {
+	el := app.Window().Get("document").Call("querySelector", selector)
+	if el.Truthy() {
+		el.Call("scrollIntoView", map[string]any{"block": "nearest"})
+	}
+}
+
+// narrowScreen reports whether the story is laid out in one column (a
+// phone), as web/redline.css decides.
+func narrowScreen() bool {
+	return app.Window().Call("matchMedia", "(max-width: 52rem)").Get("matches").Bool()
+}

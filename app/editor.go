@@ -79,6 +79,13 @@ func (e *annotationEditor) OnMount(ctx app.Context) {
 		}
 		return nil
 	})
+	// Beside the text, the editor comes into view in its sticky column;
+	// on a phone it is fixed over the text (web/redline.css).
+	ctx.Defer(func(app.Context) {
+		if !narrowScreen() {
+			scrollIntoViewNearest("#editor")
+		}
+	})
 	app.Window().Call("addEventListener", "pagehide", e.onHide)
 	app.Window().Get("document").Call("addEventListener", "visibilitychange", e.onHide)
 }

@@ -296,8 +296,14 @@ func (p *storyPage) step(ctx app.Context, dir int) {
 func (p *storyPage) selectAnnotation(ctx app.Context, id string) {
 	p.m.selected = id
 	ctx.Defer(func(app.Context) {
+		// The list entry first, and only within the sticky column beside
+		// the text (on a phone the list is below the article, and going
+		// there would take the reader away from the words): the article
+		// scrolls last, so the words end in view.
+		if !narrowScreen() {
+			scrollIntoViewNearest(`#sidebar li[data-id="` + cssString(id) + `"]`)
+		}
 		scrollIntoView(`#article mark[data-id="` + cssString(id) + `"]`)
-		scrollIntoView(`#sidebar li[data-id="` + cssString(id) + `"]`)
 	})
 }
 

@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -113,4 +114,45 @@ func TestTypingOnAnAnnotationDeletedElsewhereSaysSo(t *testing.T) {
 	a.click("#edit-note")
 	a.press("tab A note on deleted")
 	a.waitJS("tab A to say the note was not saved", `/not saved: “tab A note on deleted”/.test(document.querySelector("#status[role=alert]")?.textContent ?? "")`)
+}
+
+// TestEditorInViewWhenTaggingFarDown is issue 16's bug 5 (the tester's 4
+// and 5): tagging or stepping with j far down a long article leaves the
+// editor and the words in view, on a desktop and on a phone.
+func TestEditorInViewWhenTaggingFarDown(t *testing.T) {
+	for _, size := range []struct {
+		name string
+		w, h int64
+	}{{"desktop", 1280, 800}, {"phone", 390, 844}} {
+		t.Run(size.name, func(t *testing.T) {
+			_, p := openApp(t)
+			p.run(chromedp.EmulateViewport(size.w, size.h))
+			var b strings.Builder
+			for i := range 60 {
+				fmt.Fprintf(&b, "Paragraph %d of a long story says the council met again and argued about the bridge.\n\n", i+1)
+			}
+			b.WriteString("At the very end the mayor said the bridge would reopen in spring.")
+			p.addFiles(writeFile(t, "long-story.txt", b.String()))
+			p.openStory("long-story")
+			p.tag("Paragraph 3 of", "c")
+			p.run(chromedp.ScrollIntoView(`#article p:last-child`, chromedp.ByQuery))
+			p.tag("the bridge would reopen in spring", "c")
+			inView := func(what, selector string) {
+				t.Helper()
+				var r []float64
+				p.eval(`(() => { const r = document.querySelector(`+jsString(selector)+`).getBoundingClientRect(); return [r.top, r.bottom, innerHeight]; })()`, &r)
+				if r[0] < 0 || r[0] > r[2]-20 {
+					t.Errorf("%s: %s is at %.0f px, the window is %.0f px high", size.name, what, r[0], r[2])
+				}
+			}
+			inView("the editor", "#editor")
+			inView("the words tagged", `#article mark.selected`)
+			p.press("\x1b")
+			p.press("j")
+			p.waitCount(`#article mark.selected`, 1)
+			p.waitJS("the scroll to settle", `new Promise(r => setTimeout(() => r(true), 900))`)
+			inView("the words j went to", `#article mark.selected`)
+			inView("the editor after j", "#editor")
+		})
+	}
 }
