@@ -28,6 +28,7 @@ func (r *revisionsPanel) Render() app.UI {
 	s := m.sess
 	return app.Section().ID("revisions").Class("revisions").Aria("labelledby", "revisions-title").Body(
 		app.H2().ID("revisions-title").Text("Revisions"),
+		app.If(m.unrelated != nil, func() app.UI { return unrelatedWarning(m, m.unrelated) }),
 		app.Ol().Class("revision-list").Body(app.Range(s.Revisions).Slice(func(i int) app.UI {
 			rev := s.Revisions[i]
 			b := app.Button().Class("revision").DataSet("index", i).
@@ -70,10 +71,14 @@ func (r *revisionsPanel) Render() app.UI {
 }
 
 // addRevisions adds each file as a later revision, in order, and opens
-// the comparison with the one before.
+// the comparison with the one before. A file that shares almost nothing
+// with the story (the wrong file: every annotation would be orphaned) is
+// not added unless the reader says so (see unrelatedWarning); files after
+// it are left.
 func (m *storyModel) addRevisions(files []pickedFile) {
 	m.say(busy("Comparing and carrying your annotations over…"))
 	var cmp *library.Comparison
+	asked := false
 	m.change(func(ctx context.Context, s *library.Session) (string, error) {
 		for _, f := range files {
 			if f.Err != "" {
@@ -83,21 +88,62 @@ func (m *storyModel) addRevisions(files []pickedFile) {
 			if err != nil {
 				return "", err
 			}
-			// Show the diff now; storing the revision and its carried
-			// annotations takes longer, and the marks follow.
-			m.redraw(func(app.Context) {
-				m.compare, m.status = c, busy("Saving the revision and your annotations on it…")
-			})
-			if err := s.CommitRevision(ctx, c); err != nil {
-				m.redraw(func(app.Context) { m.compare = nil })
+			if c.Unrelated() {
+				asked = true
+				m.redraw(func(app.Context) { m.compare, m.unrelated = c, c })
+				return "", nil
+			}
+			if err := m.commit(ctx, s, c); err != nil {
 				return "", err
 			}
 			cmp = c
 		}
-		q, c := cmp.Affected()
-		return fmt.Sprintf("Added the revision of %s: %s; %s and %s affected.",
-			s.Revision().Date, cmp.Diff.Stats, plural(q, "quote"), plural(c, "claim")), nil
+		return revisionAdded(s, cmp), nil
 	}, func(app.Context) {
-		m.compare, m.selected = cmp, ""
+		if !asked {
+			m.compare, m.selected = cmp, ""
+		}
 	})
+}
+
+// addUnrelated adds the revision the reader confirmed.
+func (m *storyModel) addUnrelated(c *library.Comparison) {
+	m.unrelated = nil
+	m.change(func(ctx context.Context, s *library.Session) (string, error) {
+		if err := m.commit(ctx, s, c); err != nil {
+			return "", err
+		}
+		return revisionAdded(s, c), nil
+	}, func(app.Context) { m.compare, m.selected = c, "" })
+}
+
+// commit stores a prepared revision, its diff shown meanwhile: storing it
+// and its carried annotations takes longer, and the marks follow.
+func (m *storyModel) commit(ctx context.Context, s *library.Session, c *library.Comparison) error {
+	m.redraw(func(app.Context) {
+		m.compare, m.status = c, busy("Saving the revision and your annotations on it…")
+	})
+	if err := s.CommitRevision(ctx, c); err != nil {
+		m.redraw(func(app.Context) { m.compare = nil })
+		return err
+	}
+	return nil
+}
+
+func revisionAdded(s *library.Session, c *library.Comparison) string {
+	q, cl := c.Affected()
+	return fmt.Sprintf("Added the revision of %s: %s; %s and %s affected.",
+		s.Revision().Date, c.Diff.Stats, plural(q, "quote"), plural(cl, "claim"))
+}
+
+// unrelatedWarning asks before adding a later version that shares almost
+// nothing with the story; its diff is shown under it.
+func unrelatedWarning(m *storyModel, c *library.Comparison) app.UI {
+	return app.Div().ID("unrelated").Class("notice").Role("alert").Body(
+		app.P().Text(fmt.Sprintf("This version shares only %.0f%% of its words with the story: it looks like a different article, and every annotation would lose its words. Add it as a later version anyway?", 100*c.SharedWords())),
+		app.Button().ID("unrelated-add").Text("Add it anyway").OnClick(func(ctx app.Context, e app.Event) { m.addUnrelated(c) }, itemScope(c.ToRevision.ID)),
+		app.Button().ID("unrelated-cancel").Text("Don't add it").OnClick(func(ctx app.Context, e app.Event) {
+			m.redraw(func(app.Context) { m.unrelated, m.compare, m.status = nil, nil, success("Not added.") })
+		}),
+	)
 }

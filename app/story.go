@@ -53,7 +53,7 @@ func (p *storyPage) model(ctx app.Context) *storyModel {
 func (p *storyPage) OnNav(ctx app.Context) {
 	m := p.model(ctx)
 	p.storyID = ctx.Page().URL().Query().Get("id")
-	m.sess, m.selected, m.compare, m.status = nil, "", nil, busy("Opening…")
+	m.sess, m.selected, m.compare, m.unrelated, m.status = nil, "", nil, nil, busy("Opening…")
 	p.suggesting = false
 	id := p.storyID
 	ctx.Async(func() {

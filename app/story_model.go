@@ -26,8 +26,11 @@ type storyModel struct {
 
 	selected string              // id of the annotation being looked at or edited
 	compare  *library.Comparison // the diff shown, if any
-	status   status
-	version  int // counts redraws: components drawing the session take it, to redraw with it
+	// unrelated is a later version that shares almost nothing with the
+	// story, not added until the reader confirms it.
+	unrelated *library.Comparison
+	status    status
+	version   int // counts redraws: components drawing the session take it, to redraw with it
 
 	// busy serialises the session operations run off the UI goroutine:
 	// two at once (a quick second edit, an edit right after a tag) would

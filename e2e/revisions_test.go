@@ -181,3 +181,37 @@ func TestRevisionCompareSelectorsMatchTheDiff(t *testing.T) {
 	p.chooseOption("#compare-to", 0)
 	check("then To = #1 (before From)", 0, 1)
 }
+
+// TestUnrelatedLaterVersionIsNotAddedUnlessConfirmed is issue 16's bug 7:
+// a wholly different article added as a later version is not taken in
+// silently: the app warns, and "Don't add it" leaves the story and its
+// annotations as they were; "Add it anyway" adds it.
+func TestUnrelatedLaterVersionIsNotAddedUnlessConfirmed(t *testing.T) {
+	_, p := openApp(t)
+	p.addFiles(sampleFile(t))
+	p.openStory("putin-prayed")
+	id := p.tag("super smart", "q")
+	other := writeFile(t, "texas-judge.txt", "A tough Texas judge has released the man.\n\nThe court said the jail was full and the case would wait until spring.")
+
+	p.run(chromedp.SetUploadFiles(`#revision-file`, []string{other}, chromedp.ByQuery))
+	p.waitCount("#unrelated", 1)
+	if got := p.text("#unrelated"); !strings.Contains(got, "different article") {
+		t.Errorf("the warning reads %q", got)
+	}
+	p.click("#unrelated-cancel")
+	p.waitCount("#unrelated", 0)
+	if n := p.count(`#revisions button.revision`); n != 1 {
+		t.Errorf("%d revisions after Don't add it, want 1", n)
+	}
+	p.reloadStory()
+	p.waitCount(mark(id), 1)
+	if n := p.count(`#revisions button.revision`); n != 1 {
+		t.Errorf("%d revisions stored after Don't add it, want 1", n)
+	}
+
+	p.run(chromedp.SetUploadFiles(`#revision-file`, []string{other}, chromedp.ByQuery))
+	p.waitCount("#unrelated", 1)
+	p.click("#unrelated-add")
+	p.waitCount(`#revisions button.revision`, 2)
+	p.waitCount("#orphans li", 1)
+}

@@ -280,3 +280,25 @@ func orphanKey(a annotation.Annotation) string {
 	}
 	return string(a.Kind) + "\x00" + exact
 }
+
+// unrelatedShare is the share of its words below which a later version
+// looks like another article rather than a revision: a newsroom's update,
+// however heavy, keeps most of the story (the corpus's real revision pairs
+// keep well over half).
+const unrelatedShare = 0.2
+
+// SharedWords is the share of the longer of the two revisions' words that
+// the diff keeps unchanged, from 0 to 1.
+func (c *Comparison) SharedWords() float64 {
+	old := len(strings.Fields(c.FromRevision.Text))
+	longer := max(old, len(strings.Fields(c.ToRevision.Text)))
+	if longer == 0 {
+		return 1
+	}
+	return float64(old-c.Diff.Stats.WordsRemoved) / float64(longer)
+}
+
+// Unrelated reports whether the later revision shares almost nothing with
+// the earlier one: most likely the wrong file, which would orphan every
+// annotation.
+func (c *Comparison) Unrelated() bool { return c.SharedWords() < unrelatedShare }

@@ -235,3 +235,23 @@ func TestOrphansAreCountedOnceOnTheRevisionThatOrphanedThem(t *testing.T) {
 		t.Errorf("v1→v3 affects %d quotes, want 2", q)
 	}
 }
+
+// TestUnrelatedRevisionIsRecognised: a wholly different article is
+// unrelated to the story (issue 16 bug 7); a real edit is not.
+func TestUnrelatedRevisionIsRecognised(t *testing.T) {
+	s := openSample(t, newLibrary(t))
+	edit, err := s.PrepareRevision("v2.txt", laterVersion("super smart", "very smart"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if edit.Unrelated() || edit.SharedWords() < 0.9 {
+		t.Errorf("a one-word edit shares %.2f of its words, unrelated %v", edit.SharedWords(), edit.Unrelated())
+	}
+	other, err := s.PrepareRevision("other.txt", []byte("A tough Texas judge has released the man.\n\nThe court said the jail was full and the case would wait until spring."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !other.Unrelated() {
+		t.Errorf("another article shares %.2f of its words and is not unrelated", other.SharedWords())
+	}
+}
