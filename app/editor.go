@@ -19,7 +19,10 @@ func (p *storyPage) renderEditor() app.UI {
 		return nil
 	}
 	id := a.ID
+	focus := p.focusEditor
+	p.focusEditor = false // once, for the editor this selection opens
 	return &annotationEditor{
+		Focus:      focus,
 		StoryID:    p.storyID,
 		Annotation: a,
 		Speakers:   p.m.sess.Speakers(),
@@ -49,6 +52,7 @@ type annotationEditor struct {
 	app.Compo
 
 	StoryID    string
+	Focus      bool // takes the focus when it opens (opened from the keyboard)
 	Annotation library.Placed
 	Speakers   []string                  // names already used, suggested for a quote's speaker
 	Save       func(field, value string) // stores one field (see library.FieldEdit)
@@ -63,6 +67,10 @@ type annotationEditor struct {
 	typing    int               // counts keystrokes, so only the last one's delay saves
 	onHide    app.Func
 }
+
+// editorFirstField is the field a reader most often fills for the kind:
+// a quote's speaker, a claim's verdict, a note's text.
+const editorFirstField = "#edit-speaker, #edit-verdict, #edit-note"
 
 // saveDelay is how long after the last keystroke a typed field is saved.
 const saveDelay = 400 * time.Millisecond
@@ -86,6 +94,11 @@ func (e *annotationEditor) OnMount(ctx app.Context) {
 			scrollIntoViewNearest("#editor")
 		}
 	})
+	if e.Focus {
+		// After the page has drawn the editor: a Defer from OnMount runs
+		// before its fields are in the document.
+		ctx.After(0, func(app.Context) { focusFirst(editorFirstField) })
+	}
 	app.Window().Call("addEventListener", "pagehide", e.onHide)
 	app.Window().Get("document").Call("addEventListener", "visibilitychange", e.onHide)
 }

@@ -262,6 +262,12 @@ func (l *libraryPage) addFiles(ctx app.Context, files []pickedFile) {
 				problems = append(problems, f.Name+" "+f.Err)
 				continue
 			}
+			if isAnnotationFile(f.Name) {
+				// An export dropped here to import it would become a story
+				// of raw JSON.
+				problems = append(problems, f.Name+" is an annotation file, not an article: open its story and use Import…")
+				continue
+			}
 			s, err := lib.AddStory(context.Background(), f.Name, f.Data)
 			if err != nil {
 				problems = append(problems, err.Error())
@@ -378,4 +384,11 @@ func (l *libraryPage) exportAll(csv bool) app.EventHandler {
 			})
 		})
 	}
+}
+
+// isAnnotationFile reports whether a file name is an annotation export
+// (W3C JSON-LD, JSON) rather than an article.
+func isAnnotationFile(name string) bool {
+	name = strings.ToLower(name)
+	return strings.HasSuffix(name, ".json") || strings.HasSuffix(name, ".jsonld")
 }

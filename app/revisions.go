@@ -32,7 +32,7 @@ func (r *revisionsPanel) Render() app.UI {
 		app.Ol().Class("revision-list").Body(app.Range(s.Revisions).Slice(func(i int) app.UI {
 			rev := s.Revisions[i]
 			b := app.Button().Class("revision").DataSet("index", i).
-				Text(fmt.Sprintf("%s · %s", rev.Date, plural(wordCount(rev.Text), "word"))).
+				Text(fmt.Sprintf("#%d · %s · %s", i+1, rev.Date, plural(wordCount(rev.Text), "word"))).
 				OnClick(func(ctx app.Context, e app.Event) { r.Show(ctx, i) })
 			if i == s.Current {
 				b = b.Class("current").Aria("current", "true")
@@ -66,7 +66,9 @@ func (r *revisionsPanel) Render() app.UI {
 					setValue("revision-paste", "") // a textarea shows its initial text only
 				}),
 		),
-		app.If(len(s.Revisions) > 1, func() app.UI { return timeline(s.Timeline()) }),
+		app.If(len(s.Revisions) > 1, func() app.UI {
+			return timeline(s.Timeline(), func(i int) { m.openComparison(max(0, i-1), max(1, i)) })
+		}),
 	)
 }
 

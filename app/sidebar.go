@@ -51,8 +51,15 @@ func listWindow(list []library.Placed, selected string, all bool) ([]library.Pla
 // onListClick selects the annotation whose sidebar entry was clicked.
 func (p *storyPage) onListClick(ctx app.Context, e app.Event) {
 	li := e.Get("target").Call("closest", "li[data-id]")
-	if li.Truthy() {
-		p.selectAnnotation(ctx, li.Get("dataset").Get("id").String())
+	if !li.Truthy() {
+		return
+	}
+	p.selectAnnotation(ctx, li.Get("dataset").Get("id").String())
+	if e.Get("detail").Int() == 0 {
+		// Enter or Space on the entry (a click from the keyboard has no
+		// mouse clicks to count): the reader goes on with the keyboard,
+		// in the editor's first field.
+		p.focusEditor = true
 	}
 }
 

@@ -26,6 +26,8 @@ type storyPage struct {
 	filter   library.Filter
 	showHelp bool
 
+	focusEditor bool // the next editor opened takes the focus
+
 	showAll bool // list every annotation in the sidebar, however many
 
 	suggesting  bool // Suggest mode
@@ -164,7 +166,7 @@ func (p *storyPage) onKey(ctx app.Context, e app.Value) {
 		}
 		// The field a reader most often fills for the kind: a quote's
 		// speaker, a claim's verdict, a note's text.
-		act = func(ctx app.Context) { focusFirst("#edit-speaker, #edit-verdict, #edit-note") }
+		act = func(ctx app.Context) { focusFirst(editorFirstField) }
 	case "?":
 		act = func(ctx app.Context) { p.showHelp = !p.showHelp }
 	case "Escape":
@@ -395,7 +397,7 @@ func (p *storyPage) onDrop(ctx app.Context, dropped app.Value) {
 	readFiles(ctx, dropped, annotation.MaxInputBytes, func(ctx app.Context, files []pickedFile) {
 		var articles []pickedFile
 		for _, f := range files {
-			if strings.HasSuffix(f.Name, ".json") || strings.HasSuffix(f.Name, ".jsonld") {
+			if isAnnotationFile(f.Name) {
 				p.importing = true
 				p.importData(ctx, f.Data)
 				continue

@@ -43,7 +43,7 @@ func (p *storyPage) Render() app.UI {
 				app.If(s.Current < len(s.Revisions)-1, func() app.UI {
 					latest := len(s.Revisions) - 1
 					return app.P().ID("old-revision").Class("notice").Role("note").Body(
-						app.Text(fmt.Sprintf("You are reading an earlier revision (%s). What you tag here stays on it; the latest is %s. ", rev.Date, s.Revisions[latest].Date)),
+						app.Text(fmt.Sprintf("You are reading an earlier revision (#%d, %s). What you tag here stays on it; the latest is #%d, %s. ", s.Current+1, rev.Date, latest+1, s.Revisions[latest].Date)),
 						app.Button().Text("Show the latest").OnClick(func(ctx app.Context, e app.Event) { p.show(ctx, latest) }, itemScope(latest)),
 					)
 				}),

@@ -156,3 +156,50 @@ func TestEditorInViewWhenTaggingFarDown(t *testing.T) {
 		})
 	}
 }
+
+// TestKeyboardSidebarEntryAndTimelinePoint is issue 16's bug 12 (its
+// sidebar and timeline parts): Enter on a sidebar entry puts the focus in
+// the editor; Enter on a timeline point opens the comparison that made
+// that revision. Same-day revisions are told apart by their number.
+func TestKeyboardSidebarEntryAndTimelinePoint(t *testing.T) {
+	_, p := openApp(t)
+	p.addFiles(sampleFile(t))
+	p.openStory("putin-prayed")
+	id := p.tag("super smart", "q")
+	p.press("\x1b")
+	p.waitCount("#editor", 0)
+	p.run(chromedp.Focus(item(id)+" button", chromedp.ByQuery))
+	p.press("\r")
+	p.waitJS("the focus in the editor's speaker field", `document.activeElement?.id === "edit-speaker"`)
+
+	p.run(chromedp.SetUploadFiles(`#revision-file`, []string{laterRevision(t)}, chromedp.ByQuery))
+	p.waitCount(`#revisions button.revision`, 2)
+	if got := p.text(`#revisions button.revision[data-index="1"]`); !strings.HasPrefix(got, "#2 · ") {
+		t.Errorf("the second revision is labelled %q, want its number first", got)
+	}
+	p.waitJS("the revision stored", `document.querySelector("#status")?.textContent.startsWith("Added the revision")`)
+	p.eval(`document.querySelector("#compare-close").click()`, nil) // (a mouse click there may land on the sticky status bar)
+	p.waitCount("#compare", 0)
+	p.run(chromedp.Focus(`#timeline g.point:nth-of-type(2)`, chromedp.ByQuery))
+	p.press("\r")
+	p.waitCount("#compare", 1)
+	if got := p.text("#diff-summary"); !strings.HasPrefix(got, "2025-03-23 → 2025-03-24") {
+		t.Errorf("Enter on the second timeline point opens %q", got)
+	}
+}
+
+// TestLibraryRefusesAnAnnotationFileAsAStory: an annotation export dropped
+// on the library (to import it) is refused with what to do, not added as a
+// story of raw JSON.
+func TestLibraryRefusesAnAnnotationFileAsAStory(t *testing.T) {
+	_, p := openApp(t)
+	p.eval(`(() => {
+		const dt = new DataTransfer();
+		dt.items.add(new File(['{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation"}'], "udell.jsonld", {type: "application/ld+json"}));
+		document.querySelector("#page").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+	})()`, nil)
+	p.waitJS("the refusal", `/annotation file/.test(document.querySelector("#status[role=alert]")?.textContent ?? "")`)
+	if n := p.count("li.story"); n != 0 {
+		t.Errorf("%d stories after dropping an annotation file", n)
+	}
+}
