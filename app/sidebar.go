@@ -20,6 +20,7 @@ func (p *storyPage) renderSidebar() app.UI {
 		app.If(p.m.selected != "", p.renderEditor),
 		app.H2().Text("Annotations"),
 		p.renderFilters(),
+		legend(),
 		app.P().ID("count").Class("muted").Text(plural(len(list), "annotation")+" shown of "+itoa(len(s.Annotations))),
 		app.Ul().ID("annotations").Class("annotations").OnClick(p.onListClick).Body(app.Range(shown).Slice(func(i int) app.UI {
 			return newAnnotationItem(shown[i], shown[i].ID == p.m.selected)

@@ -215,3 +215,31 @@ func TestUnrelatedLaterVersionIsNotAddedUnlessConfirmed(t *testing.T) {
 	p.waitCount(`#revisions button.revision`, 2)
 	p.waitCount("#orphans li", 1)
 }
+
+// TestMarksSayWhatHappenedToThem: what a reporter looks for after a
+// revision: the changed quote's tooltip and sidebar entry say it changed
+// and what it said before, and a legend says what marks and timeline mean.
+func TestMarksSayWhatHappenedToThem(t *testing.T) {
+	_, p := openApp(t)
+	p.addFiles(sampleFile(t))
+	p.openStory("putin-prayed")
+	p.tag("super smart", "q")
+	p.run(chromedp.SetUploadFiles(`#revision-file`, []string{laterRevision(t)}, chromedp.ByQuery))
+	changed := `#article mark[data-status="changed"]`
+	p.waitCount(changed, 1)
+	var title string
+	p.eval(`document.querySelector(`+jsString(changed)+`).title`, &title)
+	if !strings.Contains(title, "changed") || !strings.Contains(title, "before: “super smart”") {
+		t.Errorf("the changed quote's tooltip reads %q", title)
+	}
+	if n := p.count(`#annotations li .badge.status-changed`); n != 1 {
+		t.Errorf("%d sidebar entries say changed, want 1", n)
+	}
+	var legend string
+	p.eval(`document.querySelector("#legend").textContent`, &legend) // closed, it is still there to open
+	for _, want := range []string{"intact", "moved", "changed", "orphaned", "Timeline"} {
+		if !strings.Contains(legend, want) {
+			t.Errorf("the legend does not explain %q: %q", want, legend)
+		}
+	}
+}
