@@ -96,13 +96,25 @@ func fieldValue(id string) string {
 	return el.Get("value").String()
 }
 
-// scrollIntoViewNearest scrolls the least needed to show the first element
-// matching a CSS selector.
-func scrollIntoViewNearest(selector string) {
-	el := app.Window().Get("document").Call("querySelector", selector)
-	if el.Truthy() {
-		el.Call("scrollIntoView", map[string]any{"block": "nearest"})
+// sideColumn is the sticky column beside the article (web/redline.css).
+const sideColumn = ".columns > .side"
+
+// scrollWithinSide brings the first element matching a CSS selector into
+// view inside the side column, scrolling that column only: scrolling the
+// window too would stop the article's smooth scroll to the same
+// annotation's words.
+func scrollWithinSide(selector string) {
+	doc := app.Window().Get("document")
+	col, el := doc.Call("querySelector", sideColumn), doc.Call("querySelector", selector)
+	if !col.Truthy() || !el.Truthy() {
+		return
 	}
+	c, r := col.Call("getBoundingClientRect"), el.Call("getBoundingClientRect")
+	top, bottom := c.Get("top").Float(), c.Get("bottom").Float()
+	if r.Get("top").Float() >= top && r.Get("bottom").Float() <= bottom {
+		return
+	}
+	col.Set("scrollTop", col.Get("scrollTop").Float()+r.Get("top").Float()-top-8)
 }
 
 // narrowScreen reports whether the story is laid out in one column (a

@@ -91,7 +91,7 @@ func (e *annotationEditor) OnMount(ctx app.Context) {
 	// on a phone it is fixed over the text (web/redline.css).
 	ctx.Defer(func(app.Context) {
 		if !narrowScreen() {
-			scrollIntoViewNearest("#editor")
+			scrollWithinSide("#editor")
 		}
 	})
 	if e.Focus {

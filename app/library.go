@@ -28,7 +28,8 @@ type libraryPage struct {
 	loaded    bool
 	status    status
 	paste     string
-	renaming  string // id of the story whose title is being edited
+	browse    library.Browse // search, order and filter of the list
+	renaming  string         // id of the story whose title is being edited
 	newTitle  string
 	deleted   *library.Deleted // the last deletion, for Undo
 	usage     string
@@ -122,6 +123,7 @@ func (l *libraryPage) Render() app.UI {
 					}),
 					l.renderAdd(),
 					app.H2().Text("Your stories"),
+					app.If(len(l.stories) > 1, l.renderBrowse),
 					app.If(l.loaded && len(l.stories) == 0, emptyLibrary).
 						Else(l.renderStories),
 					app.If(len(l.stories) > 0, func() app.UI {
@@ -154,10 +156,38 @@ func (l *libraryPage) renderAdd() app.UI {
 	)
 }
 
+// renderBrowse is the search, order and filter of the list.
+func (l *libraryPage) renderBrowse() app.UI {
+	labels := map[library.Order]string{library.ByAdded: "Date added", library.ByPublished: "Date published", library.ByChanged: "Last changed"}
+	return app.Form().ID("browse").Class("browse").Aria("label", "Find a story").
+		OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).
+		Body(
+			app.Label().For("story-search").Text("Search"),
+			app.Input().ID("story-search").Type("search").Placeholder("words in titles, text, annotations…").
+				OnInput(func(ctx app.Context, e app.Event) { l.browse.Search = ctx.JSSrc().Get("value").String() }),
+			app.Label().For("story-order").Text("Sort by"),
+			app.Select().ID("story-order").OnChange(func(ctx app.Context, e app.Event) {
+				l.browse.Order = library.Orders[max(0, ctx.JSSrc().Get("selectedIndex").Int())]
+			}).Body(app.Range(library.Orders).Slice(func(i int) app.UI {
+				o := library.Orders[i]
+				return app.Option().Value(string(o)).Text(labels[o]).Selected(o == l.browse.Order)
+			})),
+			app.Label().For("story-changed").Body(
+				app.Input().ID("story-changed").Type("checkbox").
+					OnChange(func(ctx app.Context, e app.Event) { l.browse.OnlyChanged = ctx.JSSrc().Get("checked").Bool() }),
+				app.Text(" Only stories with changed quotes"),
+			),
+		)
+}
+
 func (l *libraryPage) renderStories() app.UI {
+	shown := l.browse.List(l.stories)
+	if len(l.stories) > 0 && len(shown) == 0 {
+		return app.P().ID("stories").Class("muted").Text("No story matches.")
+	}
 	return app.Ul().ID("stories").Class("stories").Body(
-		app.Range(l.stories).Slice(func(i int) app.UI {
-			s := l.stories[i]
+		app.Range(shown).Slice(func(i int) app.UI {
+			s := shown[i]
 			// Every handler here closes over this row's story: scoped by
 			// it, or go-app would keep the handler of the story that
 			// first held this position (see itemScope).

@@ -303,7 +303,7 @@ func (p *storyPage) selectAnnotation(ctx app.Context, id string) {
 		// there would take the reader away from the words): the article
 		// scrolls last, so the words end in view.
 		if !narrowScreen() {
-			scrollIntoViewNearest(`#sidebar li[data-id="` + cssString(id) + `"]`)
+			scrollWithinSide(`#sidebar li[data-id="` + cssString(id) + `"]`)
 		}
 		scrollIntoView(`#article mark[data-id="` + cssString(id) + `"]`)
 	})

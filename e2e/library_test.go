@@ -210,3 +210,31 @@ func TestLibraryRowButtonsActOnTheirOwnStory(t *testing.T) {
 		}
 	}
 }
+
+// TestLibrarySearchAndSort: the library finds a story by a word of its
+// title or of its text, says when none matches, and offers its orders
+// (internal/library's TestBrowseSearchesSortsAndFilters checks them).
+func TestLibrarySearchAndSort(t *testing.T) {
+	_, p := openApp(t)
+	for i, f := range []struct{ name, text string }{
+		{"council-vote.txt", "The council voted nine to two.\n\nThe mayor said she would appeal."},
+		{"harbour.md", "# Harbour dredging approved\n\nThe port authority approved the plan."},
+		{"ferry.txt", "A ferry ran aground off the coast.\n\nNo one was hurt."},
+	} {
+		p.addFiles(writeFile(t, f.name, f.text))
+		p.waitCount("li.story", i+1)
+	}
+	p.setField("#story-search", "harbour")
+	p.waitCount("li.story", 1)
+	p.setField("#story-search", "aground coast")
+	p.waitJS("the ferry story found by words of its text", `document.querySelectorAll("li.story").length === 1 && document.querySelector("li.story a.title").textContent === "ferry"`)
+	p.setField("#story-search", "nothing like this")
+	p.waitJS("no match said", `document.querySelector("#stories")?.textContent === "No story matches."`)
+	p.setField("#story-search", "")
+	p.waitCount("li.story", 3)
+
+	p.chooseOptionText("#story-order", "Last changed")
+	p.waitCount("li.story", 3)
+	p.chooseOptionText("#story-order", "Date added")
+	p.waitJS("the newest first", `document.querySelector("li.story a.title")?.textContent === "ferry"`)
+}
