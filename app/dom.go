@@ -89,3 +89,40 @@ func hasFocus(id string) bool {
 	active := app.Window().Get("document").Get("activeElement")
 	return active.Truthy() && active.Get("id").String() == id
 }
+
+// fieldValue is the value of the form field with the given id ("" if
+// there is none).
+func fieldValue(id string) string {
+	el := app.Window().GetElementByID(id)
+	if !el.Truthy() {
+		return ""
+	}
+	return el.Get("value").String()
+}
+
+// sideColumn is the sticky column beside the article (web/redline.css).
+const sideColumn = ".columns > .side"
+
+// scrollWithinSide brings the first element matching a CSS selector into
+// view inside the side column, scrolling that column only: scrolling the
+// window too would stop the article's smooth scroll to the same
+// annotation's words.
+func scrollWithinSide(selector string) {
+	doc := app.Window().Get("document")
+	col, el := doc.Call("querySelector", sideColumn), doc.Call("querySelector", selector)
+	if !col.Truthy() || !el.Truthy() {
+		return
+	}
+	c, r := col.Call("getBoundingClientRect"), el.Call("getBoundingClientRect")
+	top, bottom := c.Get("top").Float(), c.Get("bottom").Float()
+	if r.Get("top").Float() >= top && r.Get("bottom").Float() <= bottom {
+		return
+	}
+	col.Set("scrollTop", col.Get("scrollTop").Float()+r.Get("top").Float()-top-8)
+}
+
+// narrowScreen reports whether the story is laid out in one column (a
+// phone), as web/redline.css decides.
+func narrowScreen() bool {
+	return app.Window().Call("matchMedia", "(max-width: 52rem)").Get("matches").Bool()
+}

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"strings"
+	"time"
+	"unicode"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -9,24 +11,34 @@ import (
 	"github.com/redline-news/redline/internal/library"
 )
 
-// renderEditor edits the selected annotation; each field saves when it
-// changes.
+// renderEditor edits the selected annotation; each field is stored as it
+// is typed.
 func (p *storyPage) renderEditor() app.UI {
-	a, ok := p.sess.Find(p.selected)
+	a, ok := p.m.sess.Find(p.m.selected)
 	if !ok {
 		return nil
 	}
 	id := a.ID
+	focus := p.focusEditor
+	p.focusEditor = false // once, for the editor this selection opens
 	return &annotationEditor{
+		Focus:      focus,
+		StoryID:    p.storyID,
 		Annotation: a,
-		Speakers:   p.sess.Speakers(),
-		Save:       func(ctx app.Context, e library.Edit) { p.update(ctx, id, e) },
+		Speakers:   p.m.sess.Speakers(),
+		Save:       func(field, value string) { p.saveField(id, field, value) },
 		Delete:     func(ctx app.Context) { p.remove(ctx, id) },
-		Close:      func(app.Context) { p.selected = "" },
+		Close:      func(app.Context) { p.m.selected = "" },
 	}
 }
 
 // annotationEditor is the form that edits one annotation.
+//
+// What is on screen is what is stored: a field is saved a moment after
+// the reader stops typing (saveDelay), when it changes (leaving it,
+// choosing an option), when the editor closes and when the tab is hidden
+// or closed; every keystroke is also kept as a draft (see draft) until
+// the save is done, for a tab closed before that.
 //
 // Its fields must always show the annotation as stored, which go-app alone
 // does not do for a reused element: it never clears a field whose value
@@ -39,60 +51,165 @@ func (p *storyPage) renderEditor() app.UI {
 type annotationEditor struct {
 	app.Compo
 
+	StoryID    string
+	Focus      bool // takes the focus when it opens (opened from the keyboard)
 	Annotation library.Placed
-	Speakers   []string // names already used, suggested for a quote's speaker
-	Save       func(app.Context, library.Edit)
+	Speakers   []string                  // names already used, suggested for a quote's speaker
+	Save       func(field, value string) // stores one field (see library.FieldEdit)
 	Delete     func(app.Context)
 	Close      func(app.Context)
 
-	shown map[string]string // the values last shown (fields)
+	first     map[string]string // the values of the first drawing, by field
+	shown     map[string]string // the values last shown, by field
+	sent      map[string]string // the values last saved from this editor, by field
+	elsewhere string            // a field the reader is typing in that another tab changed
+	pending   map[string]string // typed and not saved yet, by field
+	typing    int               // counts keystrokes, so only the last one's delay saves
+	onHide    app.Func
 }
+
+// editorFirstField is the field a reader most often fills for the kind:
+// a quote's speaker, a claim's verdict, a note's text.
+const editorFirstField = "#edit-speaker, #edit-verdict, #edit-note"
+
+// saveDelay is how long after the last keystroke a typed field is saved.
+const saveDelay = 400 * time.Millisecond
 
 func (e *annotationEditor) CompoID() string { return e.Annotation.ID }
 
-func (e *annotationEditor) OnMount(app.Context) { e.shown = e.fields() }
+func (e *annotationEditor) OnMount(ctx app.Context) {
+	e.shown, e.pending, e.sent = e.fields(), map[string]string{}, map[string]string{}
+	// pagehide and a hidden tab (switching away, closing it on a phone)
+	// save what is pending: the page may not come back.
+	e.onHide = app.FuncOf(func(app.Value, []app.Value) any {
+		if app.Window().Get("document").Get("visibilityState").String() == "hidden" {
+			e.flush()
+		}
+		return nil
+	})
+	// Beside the text, the editor comes into view in its sticky column;
+	// on a phone it is fixed over the text (web/redline.css).
+	ctx.Defer(func(app.Context) {
+		if !narrowScreen() {
+			scrollWithinSide("#editor")
+		}
+	})
+	if e.Focus {
+		// After the page has drawn the editor: a Defer from OnMount runs
+		// before its fields are in the document.
+		ctx.After(0, func(app.Context) { focusFirst(editorFirstField) })
+	}
+	app.Window().Call("addEventListener", "pagehide", e.onHide)
+	app.Window().Get("document").Call("addEventListener", "visibilitychange", e.onHide)
+}
+
+func (e *annotationEditor) OnDismount() {
+	e.flush()
+	app.Window().Call("removeEventListener", "pagehide", e.onHide)
+	app.Window().Get("document").Call("removeEventListener", "visibilitychange", e.onHide)
+	e.onHide.Release()
+}
 
 func (e *annotationEditor) OnUpdate(ctx app.Context) {
 	ctx.Defer(func(app.Context) {
 		now := e.fields()
-		for id, v := range now {
-			if v != e.shown[id] && !hasFocus(id) {
-				setValue(id, v)
+		for field, v := range now {
+			switch {
+			case v == e.shown[field]:
+			case !hasFocus("edit-" + field):
+				setValue("edit-"+field, v)
+			case !sameWords(v, e.sent[field]):
+				// Another tab saved this field while the reader types in
+				// it: their text stays, is saved, and the reader is told.
+				e.elsewhere = field
+				e.changed(field, fieldValue("edit-"+field))
 			}
 		}
 		e.shown = now
 	})
 }
 
-// fields are the values the form shows, by field id.
-func (e *annotationEditor) fields() map[string]string {
-	a := e.Annotation
-	return map[string]string{
-		"edit-kind":    string(a.Kind),
-		"edit-speaker": a.Speaker,
-		"edit-verdict": string(a.Verdict),
-		"edit-tags":    strings.Join(a.Tags, ", "),
-		"edit-note":    a.Note,
+// sameWords reports whether two values of a field are the same once stored
+// (spaces and commas aside: saving trims them).
+func sameWords(a, b string) bool {
+	strip := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r == ',' || unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, s)
 	}
+	return strip(a) == strip(b)
+}
+
+// fields are the values the form shows, by field name.
+func (e *annotationEditor) fields() map[string]string {
+	out := make(map[string]string, len(library.EditFields))
+	for _, f := range library.EditFields {
+		out[f], _ = e.Annotation.Field(f)
+	}
+	return out
+}
+
+// typed keeps a keystroke's value as a draft and saves it once the reader
+// pauses.
+func (e *annotationEditor) typed(ctx app.Context, field, value string) {
+	keepDraft(ctx, draft{Story: e.StoryID, Annotation: e.Annotation.ID, Field: field, Value: value})
+	e.pending[field] = value
+	e.typing++
+	n := e.typing
+	ctx.After(saveDelay, func(app.Context) {
+		if n == e.typing {
+			e.flush()
+		}
+	})
+}
+
+// changed saves a field the reader left or chose a value in, at once.
+func (e *annotationEditor) changed(field, value string) {
+	e.pending[field] = value
+	e.flush()
+}
+
+// flush saves every pending field.
+func (e *annotationEditor) flush() {
+	for field, value := range e.pending {
+		e.sent[field] = value
+		e.Save(field, value)
+	}
+	clear(e.pending)
 }
 
 func (e *annotationEditor) Render() app.UI {
 	a := e.Annotation
+	// The text fields are drawn with the values of the first drawing
+	// only: go-app sets a field's value whenever the one drawn changes,
+	// and would replace what the reader is typing with another tab's
+	// save. OnUpdate sets the fields the reader is not in.
+	if e.first == nil {
+		e.first = e.fields()
+	}
+	first := e.first
 	value := func(ctx app.Context) string { return ctx.JSSrc().Get("value").String() }
-	save := func(edit func(v string) library.Edit) app.EventHandler {
-		return func(ctx app.Context, _ app.Event) { e.Save(ctx, edit(value(ctx))) }
+	change := func(field string) app.EventHandler {
+		return func(ctx app.Context, _ app.Event) { e.changed(field, value(ctx)) }
+	}
+	input := func(field string) app.EventHandler {
+		return func(ctx app.Context, _ app.Event) { e.typed(ctx, field, value(ctx)) }
 	}
 	return app.Section().ID("editor").Class("editor").DataSet("id", a.ID).Aria("label", "Edit annotation").Body(
 		app.Blockquote().Class("exact").Text(a.Exact()),
+		app.If(e.elsewhere != "", func() app.UI {
+			return app.P().ID("edit-elsewhere").Class("notice").Role("status").Text(
+				"Another tab changed this " + e.elsewhere + " while you were typing; your text is kept here and saved over it.")
+		}),
 		app.If(a.Before != "" && a.Before != a.Exact(), func() app.UI {
 			return app.P().Class("before").Body(app.Strong().Text("Before: "), app.Del().Text(a.Before))
 		}),
 		app.Div().Class("field").Body(
 			app.Label().For("edit-kind").Text("Kind"),
-			app.Select().ID("edit-kind").OnChange(save(func(v string) library.Edit {
-				k := annotation.Kind(v)
-				return library.Edit{Kind: &k}
-			})).Body(app.Range(annotation.Kinds).Slice(func(i int) app.UI {
+			app.Select().ID("edit-kind").OnChange(change("kind")).Body(app.Range(annotation.Kinds).Slice(func(i int) app.UI {
 				k := annotation.Kinds[i]
 				return app.Option().Value(string(k)).Text(string(k)).Selected(k == a.Kind)
 			})),
@@ -100,8 +217,8 @@ func (e *annotationEditor) Render() app.UI {
 		app.If(a.Kind == annotation.KindQuote, func() app.UI {
 			return app.Div().Class("field").Body(
 				app.Label().For("edit-speaker").Text("Speaker"),
-				app.Input().ID("edit-speaker").List("speakers").Value(a.Speaker).Placeholder("Who said it?").
-					OnChange(save(func(v string) library.Edit { return library.Edit{Speaker: &v} })),
+				app.Input().ID("edit-speaker").List("speakers").Value(first["speaker"]).Placeholder("Who said it?").
+					OnInput(input("speaker")).OnChange(change("speaker")),
 				app.DataList().ID("speakers").Body(app.Range(e.Speakers).Slice(func(i int) app.UI {
 					return app.Option().Value(e.Speakers[i])
 				})),
@@ -110,10 +227,7 @@ func (e *annotationEditor) Render() app.UI {
 		app.If(a.Kind == annotation.KindClaim, func() app.UI {
 			return app.Div().Class("field").Body(
 				app.Label().For("edit-verdict").Text("Verdict"),
-				app.Select().ID("edit-verdict").OnChange(save(func(v string) library.Edit {
-					verdict := annotation.Verdict(v)
-					return library.Edit{Verdict: &verdict}
-				})).Body(app.Range(annotation.Verdicts).Slice(func(i int) app.UI {
+				app.Select().ID("edit-verdict").OnChange(change("verdict")).Body(app.Range(annotation.Verdicts).Slice(func(i int) app.UI {
 					v := annotation.Verdicts[i]
 					return app.Option().Value(string(v)).Text(string(v)).Selected(v == a.Verdict)
 				})),
@@ -121,16 +235,13 @@ func (e *annotationEditor) Render() app.UI {
 		}),
 		app.Div().Class("field").Body(
 			app.Label().For("edit-tags").Text("Tags (comma-separated)"),
-			app.Input().ID("edit-tags").Value(strings.Join(a.Tags, ", ")).
-				OnChange(save(func(v string) library.Edit {
-					tags := strings.Split(v, ",")
-					return library.Edit{Tags: &tags}
-				})),
+			app.Input().ID("edit-tags").Value(first["tags"]).
+				OnInput(input("tags")).OnChange(change("tags")),
 		),
 		app.Div().Class("field").Body(
 			app.Label().For("edit-note").Text("Note"),
-			app.Textarea().ID("edit-note").Rows(3).Text(a.Note).
-				OnChange(save(func(v string) library.Edit { return library.Edit{Note: &v} })),
+			app.Textarea().ID("edit-note").Rows(3).Text(first["note"]).
+				OnInput(input("note")).OnChange(change("note")),
 		),
 		app.Div().Class("dialog-actions").Body(
 			app.Button().ID("edit-delete").Class("danger").Text("Delete").OnClick(func(ctx app.Context, _ app.Event) { e.Delete(ctx) }),

@@ -38,20 +38,20 @@ func (p *storyPage) exportAs(ctx app.Context, e app.Event) {
 	input := ctx.JSSrc()
 	chosen := interop.Format(input.Get("value").String())
 	input.Set("value", "")
-	if p.sess == nil || chosen == "" {
+	if p.m.sess == nil || chosen == "" {
 		return
 	}
 	var files []interop.OutFile
 	var err error
 	if chosen == csvAllRevisions {
 		var data []byte
-		data, err = p.sess.ExportCSVWith(interop.CSVOptions{Revisions: true})
-		files = []interop.OutFile{{Name: fileName(p.sess.Story.Title) + "-revisions.csv", Data: data}}
+		data, err = p.m.sess.ExportCSVWith(interop.CSVOptions{Revisions: true})
+		files = []interop.OutFile{{Name: fileName(p.m.sess.Story.Title) + "-revisions.csv", Data: data}}
 	} else {
-		files, err = p.sess.Export(chosen)
+		files, err = p.m.sess.Export(chosen)
 	}
 	if err != nil {
-		p.status = failure(err)
+		p.m.status = failure(err)
 		return
 	}
 	mime := "application/octet-stream"

@@ -28,7 +28,8 @@ type libraryPage struct {
 	loaded    bool
 	status    status
 	paste     string
-	renaming  string // id of the story whose title is being edited
+	browse    library.Browse // search, order and filter of the list
+	renaming  string         // id of the story whose title is being edited
 	newTitle  string
 	deleted   *library.Deleted // the last deletion, for Undo
 	usage     string
@@ -122,6 +123,7 @@ func (l *libraryPage) Render() app.UI {
 					}),
 					l.renderAdd(),
 					app.H2().Text("Your stories"),
+					app.If(len(l.stories) > 1, l.renderBrowse),
 					app.If(l.loaded && len(l.stories) == 0, emptyLibrary).
 						Else(l.renderStories),
 					app.If(len(l.stories) > 0, func() app.UI {
@@ -154,16 +156,53 @@ func (l *libraryPage) renderAdd() app.UI {
 	)
 }
 
+// renderBrowse is the search, order and filter of the list.
+func (l *libraryPage) renderBrowse() app.UI {
+	labels := map[library.Order]string{library.ByAdded: "Date added", library.ByPublished: "Date published", library.ByChanged: "Last changed"}
+	return app.Form().ID("browse").Class("browse").Aria("label", "Find a story").
+		OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).
+		Body(
+			app.Label().For("story-search").Text("Search"),
+			app.Input().ID("story-search").Type("search").Placeholder("words in titles, text, annotations…").
+				OnInput(func(ctx app.Context, e app.Event) { l.browse.Search = ctx.JSSrc().Get("value").String() }),
+			app.Label().For("story-order").Text("Sort by"),
+			app.Select().ID("story-order").OnChange(func(ctx app.Context, e app.Event) {
+				l.browse.Order = library.Orders[max(0, ctx.JSSrc().Get("selectedIndex").Int())]
+			}).Body(app.Range(library.Orders).Slice(func(i int) app.UI {
+				o := library.Orders[i]
+				return app.Option().Value(string(o)).Text(labels[o]).Selected(o == l.browse.Order)
+			})),
+			app.Label().For("story-changed").Body(
+				app.Input().ID("story-changed").Type("checkbox").
+					OnChange(func(ctx app.Context, e app.Event) { l.browse.OnlyChanged = ctx.JSSrc().Get("checked").Bool() }),
+				app.Text(" Only stories with changed quotes"),
+			),
+		)
+}
+
 func (l *libraryPage) renderStories() app.UI {
+	shown := l.browse.List(l.stories)
+	if len(l.stories) > 0 && len(shown) == 0 {
+		return app.P().ID("stories").Class("muted").Text("No story matches.")
+	}
 	return app.Ul().ID("stories").Class("stories").Body(
-		app.Range(l.stories).Slice(func(i int) app.UI {
-			s := l.stories[i]
+		app.Range(shown).Slice(func(i int) app.UI {
+			s := shown[i]
+			// Every handler here closes over this row's story: scoped by
+			// it, or go-app would keep the handler of the story that
+			// first held this position (see itemScope).
+			scope := itemScope(s.Story.ID, s.Story.Title)
 			return app.Li().Class("story").DataSet("id", s.Story.ID).Body(
 				app.If(l.renaming == s.Story.ID, func() app.UI {
 					return app.Form().Class("rename").OnSubmit(l.saveRename).Body(
 						app.Label().For("rename-"+s.Story.ID).Class("visually-hidden").Text("New title"),
 						app.Input().ID("rename-"+s.Story.ID).Class("rename-input").Value(l.newTitle).AutoFocus(true).
-							OnInput(l.ValueTo(&l.newTitle)),
+							OnInput(l.ValueTo(&l.newTitle)).
+							OnKeyDown(func(ctx app.Context, e app.Event) {
+								if e.Get("key").String() == "Escape" {
+									l.renaming = "" // Esc cancels, as everywhere
+								}
+							}),
 						app.Button().Type("submit").Text("Save"),
 						app.Button().Type("button").Text("Cancel").OnClick(func(ctx app.Context, e app.Event) { l.renaming = "" }),
 					)
@@ -185,9 +224,9 @@ func (l *libraryPage) renderStories() app.UI {
 							l.renaming, l.newTitle = s.Story.ID, s.Story.Title
 							// autofocus works only on page load: focus the new field here.
 							ctx.Defer(func(app.Context) { focusFirst(`[id="rename-` + cssString(s.Story.ID) + `"]`) })
-						}),
+						}, scope),
 					app.Button().Class("delete-story").Text("Delete").Aria("label", "Delete "+s.Story.Title).
-						OnClick(func(ctx app.Context, e app.Event) { l.delete(ctx, s.Story.ID) }),
+						OnClick(func(ctx app.Context, e app.Event) { l.delete(ctx, s.Story.ID) }, scope),
 				),
 			)
 		}),
@@ -253,6 +292,12 @@ func (l *libraryPage) addFiles(ctx app.Context, files []pickedFile) {
 				problems = append(problems, f.Name+" "+f.Err)
 				continue
 			}
+			if isAnnotationFile(f.Name) {
+				// An export dropped here to import it would become a story
+				// of raw JSON.
+				problems = append(problems, f.Name+" is an annotation file, not an article: open its story and use Import…")
+				continue
+			}
 			s, err := lib.AddStory(context.Background(), f.Name, f.Data)
 			if err != nil {
 				problems = append(problems, err.Error())
@@ -274,11 +319,11 @@ func addOutcome(added, problems []string) status {
 		if len(added) > 0 {
 			msg = fmt.Sprintf("Added %s. %s", plural(len(added), "story"), msg)
 		}
-		return status{kind: "error", text: msg}
+		return complaint(msg)
 	case len(added) == 1:
-		return status{kind: "ok", text: fmt.Sprintf("Added “%s”.", added[0])}
+		return success(fmt.Sprintf("Added “%s”.", added[0]))
 	default:
-		return status{kind: "ok", text: fmt.Sprintf("Added %d stories.", len(added))}
+		return success(fmt.Sprintf("Added %d stories.", len(added)))
 	}
 }
 
@@ -369,4 +414,11 @@ func (l *libraryPage) exportAll(csv bool) app.EventHandler {
 			})
 		})
 	}
+}
+
+// isAnnotationFile reports whether a file name is an annotation export
+// (W3C JSON-LD, JSON) rather than an article.
+func isAnnotationFile(name string) bool {
+	name = strings.ToLower(name)
+	return strings.HasSuffix(name, ".json") || strings.HasSuffix(name, ".jsonld")
 }

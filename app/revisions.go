@@ -3,30 +3,37 @@ package ui
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/redline-news/redline/internal/article"
 	"github.com/redline-news/redline/internal/library"
-	"github.com/redline-news/redline/internal/reading"
-	"github.com/redline-news/redline/internal/revision"
 )
 
-// The revisions part of the story page: the list of revisions, adding a
-// later version (file, paste or drop), the diff of any two, the
-// changed-quotes report, and the timeline.
+// revisionsPanel lists the story's revisions (any of them can be shown),
+// takes a later version (a file, a paste; a drop on the page goes to the
+// model too) and draws the timeline.
+type revisionsPanel struct {
+	app.Compo
 
-func (p *storyPage) renderRevisions() app.UI {
-	s := p.sess
+	Model *storyModel
+	Show  func(ctx app.Context, i int) // shows revision i
+
+	paste string // the pasted new version, not added yet
+}
+
+func (r *revisionsPanel) Render() app.UI {
+	m := r.Model
+	s := m.sess
 	return app.Section().ID("revisions").Class("revisions").Aria("labelledby", "revisions-title").Body(
 		app.H2().ID("revisions-title").Text("Revisions"),
+		app.If(m.unrelated != nil, func() app.UI { return unrelatedWarning(m, m.unrelated) }),
 		app.Ol().Class("revision-list").Body(app.Range(s.Revisions).Slice(func(i int) app.UI {
-			r := s.Revisions[i]
+			rev := s.Revisions[i]
 			b := app.Button().Class("revision").DataSet("index", i).
-				Text(fmt.Sprintf("%s · %s", r.Date, plural(wordCount(r.Text), "word"))).
-				OnClick(func(ctx app.Context, e app.Event) { p.show(ctx, i) })
+				Text(fmt.Sprintf("#%d · %s · %s", i+1, rev.Date, plural(wordCount(rev.Text), "word"))).
+				OnClick(func(ctx app.Context, e app.Event) { r.Show(ctx, i) })
 			if i == s.Current {
 				b = b.Class("current").Aria("current", "true")
 			}
@@ -38,49 +45,43 @@ func (p *storyPage) renderRevisions() app.UI {
 				Accept(".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html").
 				OnChange(func(ctx app.Context, e app.Event) {
 					input := ctx.JSSrc()
-					readFiles(ctx, input.Get("files"), article.MaxBytes, p.addRevisionFiles)
+					readFiles(ctx, input.Get("files"), article.MaxBytes, func(_ app.Context, files []pickedFile) { m.addRevisions(files) })
 					input.Set("value", "")
 				}),
 			app.If(len(s.Revisions) > 1, func() app.UI {
 				return app.Button().ID("compare-open").Text("Compare revisions").OnClick(func(ctx app.Context, e app.Event) {
-					p.compareRevisions(len(s.Revisions)-2, len(s.Revisions)-1)
+					n := len(m.sess.Revisions)
+					m.openComparison(n-2, n-1)
 				})
 			}),
 		),
 		app.Details().Body(
 			app.Summary().Text("…or paste the new version"),
 			app.Label().For("revision-paste").Class("visually-hidden").Text("New version of the article"),
-			app.Textarea().ID("revision-paste").Rows(4).Text(p.revisionPaste).OnInput(p.ValueTo(&p.revisionPaste)),
-			app.Button().ID("revision-paste-add").Text("Add pasted version").Disabled(strings.TrimSpace(p.revisionPaste) == "").
+			app.Textarea().ID("revision-paste").Rows(4).Text(r.paste).OnInput(r.ValueTo(&r.paste)),
+			app.Button().ID("revision-paste-add").Text("Add pasted version").Disabled(strings.TrimSpace(r.paste) == "").
 				OnClick(func(ctx app.Context, e app.Event) {
-					p.addRevisionFiles(ctx, []pickedFile{{Data: []byte(p.revisionPaste)}})
-					p.revisionPaste = ""
+					m.addRevisions([]pickedFile{{Data: []byte(r.paste)}})
+					r.paste = ""
 					setValue("revision-paste", "") // a textarea shows its initial text only
 				}),
 		),
-		app.If(len(s.Revisions) > 1, func() app.UI { return timeline(s.Timeline()) }),
+		app.If(len(s.Revisions) > 1, func() app.UI {
+			return timeline(s.Timeline(), func(i int) { m.openComparison(max(0, i-1), max(1, i)) })
+		}),
 	)
 }
 
-func (p *storyPage) show(ctx app.Context, i int) {
-	p.change(ctx, func(ctx context.Context, s *library.Session) (string, error) {
-		return "", s.Show(ctx, i)
-	}, func(ctx app.Context) {
-		p.selected = ""
-		if p.suggesting {
-			p.suggestAt = 0
-			p.loadSuggestions(ctx)
-		}
-	})
-}
-
-// addRevisionFiles adds each file as a later revision, in order, and opens
-// the comparison with the one before.
-func (p *storyPage) addRevisionFiles(ctx app.Context, files []pickedFile) {
-	p.status = busy("Comparing and carrying your annotations over…")
+// addRevisions adds each file as a later revision, in order, and opens
+// the comparison with the one before. A file that shares almost nothing
+// with the story (the wrong file: every annotation would be orphaned) is
+// not added unless the reader says so (see unrelatedWarning); files after
+// it are left.
+func (m *storyModel) addRevisions(files []pickedFile) {
+	m.say(busy("Comparing and carrying your annotations over…"))
 	var cmp *library.Comparison
-	appCtx := ctx
-	p.change(ctx, func(ctx context.Context, s *library.Session) (string, error) {
+	asked := false
+	m.change(func(ctx context.Context, s *library.Session) (string, error) {
 		for _, f := range files {
 			if f.Err != "" {
 				return "", fmt.Errorf("%s %s", f.Name, f.Err)
@@ -89,195 +90,62 @@ func (p *storyPage) addRevisionFiles(ctx app.Context, files []pickedFile) {
 			if err != nil {
 				return "", err
 			}
-			// Show the diff now; storing the revision and its carried
-			// annotations takes longer, and the marks follow.
-			appCtx.Dispatch(func(app.Context) {
-				p.compare, p.hunk, p.status = c, -1, busy("Saving the revision and your annotations on it…")
-			})
-			if err := s.CommitRevision(ctx, c); err != nil {
-				appCtx.Dispatch(func(app.Context) { p.compare = nil })
+			if c.Unrelated() {
+				asked = true
+				m.redraw(func(app.Context) { m.compare, m.unrelated = c, c })
+				return "", nil
+			}
+			if err := m.commit(ctx, s, c); err != nil {
 				return "", err
 			}
 			cmp = c
 		}
-		q, c := cmp.Affected()
-		return fmt.Sprintf("Added the revision of %s: %s; %s and %s affected.",
-			s.Revision().Date, cmp.Diff.Stats, plural(q, "quote"), plural(c, "claim")), nil
+		return revisionAdded(s, cmp), nil
 	}, func(app.Context) {
-		p.compare, p.hunk, p.selected = cmp, -1, ""
+		if !asked {
+			m.compare, m.selected = cmp, ""
+		}
 	})
 }
 
-func (p *storyPage) compareRevisions(from, to int) {
-	c, err := p.sess.Compare(from, to)
-	if err != nil {
-		p.status = failure(err)
-		return
-	}
-	p.compare, p.hunk = c, -1
+// addUnrelated adds the revision the reader confirmed.
+func (m *storyModel) addUnrelated(c *library.Comparison) {
+	m.unrelated = nil
+	m.change(func(ctx context.Context, s *library.Session) (string, error) {
+		if err := m.commit(ctx, s, c); err != nil {
+			return "", err
+		}
+		return revisionAdded(s, c), nil
+	}, func(app.Context) { m.compare, m.selected = c, "" })
 }
 
-// stepHunk moves to the next (+1) or previous (-1) change of the diff.
-func (p *storyPage) stepHunk(ctx app.Context, dir int) {
-	n := len(p.compare.Diff.Hunks())
-	if n == 0 {
-		return
+// commit stores a prepared revision, its diff shown meanwhile: storing it
+// and its carried annotations takes longer, and the marks follow.
+func (m *storyModel) commit(ctx context.Context, s *library.Session, c *library.Comparison) error {
+	m.redraw(func(app.Context) {
+		m.compare, m.status = c, busy("Saving the revision and your annotations on it…")
+	})
+	if err := s.CommitRevision(ctx, c); err != nil {
+		m.redraw(func(app.Context) { m.compare = nil })
+		return err
 	}
-	p.hunk = (p.hunk + dir + n) % n
-	if p.hunk < 0 {
-		p.hunk += n
-	}
-	ctx.Defer(func(app.Context) { scrollIntoView(fmt.Sprintf(`#diff [data-hunk="%d"]`, p.hunk)) })
+	return nil
 }
 
-func (p *storyPage) renderCompare() app.UI {
-	c, s := p.compare, p.sess
-	from, to := c.FromRevision, c.ToRevision
+func revisionAdded(s *library.Session, c *library.Comparison) string {
 	q, cl := c.Affected()
-	st := c.Diff.Stats
-	revOptions := func(id string, value int, set func(int)) app.UI {
-		return app.Select().ID(id).OnChange(func(ctx app.Context, e app.Event) {
-			var i int
-			fmt.Sscan(ctx.JSSrc().Get("value").String(), &i)
-			set(i)
-		}).Body(app.Range(s.Revisions).Slice(func(i int) app.UI {
-			return app.Option().Value(i).Text(s.Revisions[i].Date + " (#" + itoa(i+1) + ")").Selected(i == value)
-		}))
-	}
-	return app.Section().ID("compare").Class("compare").Aria("labelledby", "compare-title").Body(
-		app.Div().Class("compare-head").Body(
-			app.H2().ID("compare-title").Text("What changed"),
-			app.Div().Class("field").Body(app.Label().For("compare-from").Text("From"),
-				revOptions("compare-from", c.From, func(i int) { p.compareRevisions(i, c.To) })),
-			app.Div().Class("field").Body(app.Label().For("compare-to").Text("To"),
-				revOptions("compare-to", c.To, func(i int) { p.compareRevisions(c.From, i) })),
-			app.Button().ID("diff-mode").Text(map[bool]string{true: "Side by side", false: "Inline"}[!p.sideBySide]).
-				OnClick(func(ctx app.Context, e app.Event) { p.sideBySide = !p.sideBySide }),
-			app.Button().ID("diff-whole").Text(map[bool]string{true: "Fold unchanged text", false: "Show all text"}[p.wholeText]).
-				OnClick(func(ctx app.Context, e app.Event) { p.wholeText = !p.wholeText }),
-			app.Button().ID("prev-change").Text("Previous change (p)").OnClick(func(ctx app.Context, e app.Event) { p.stepHunk(ctx, -1) }),
-			app.Button().ID("next-change").Text("Next change (n)").OnClick(func(ctx app.Context, e app.Event) { p.stepHunk(ctx, 1) }),
-			app.Button().ID("compare-close").Text("Close").OnClick(func(ctx app.Context, e app.Event) { p.compare = nil }),
-		),
-		app.P().ID("diff-summary").Class("summary").Text(fmt.Sprintf(
-			"%s → %s: %d words added, %d removed, %s touched; %s and %s affected.",
-			from.Date, to.Date, st.WordsAdded, st.WordsRemoved, plural(st.ParagraphsTouched, "paragraph"), plural(q, "quote"), plural(cl, "claim"))),
-		renderChangedReport(c.Changed()),
-		renderDiff(c.Diff, p.sideBySide, p.wholeText, p.hunk),
+	return fmt.Sprintf("Added the revision of %s: %s; %s and %s affected.",
+		s.Revision().Date, c.Diff.Stats, plural(q, "quote"), plural(cl, "claim"))
+}
+
+// unrelatedWarning asks before adding a later version that shares almost
+// nothing with the story; its diff is shown under it.
+func unrelatedWarning(m *storyModel, c *library.Comparison) app.UI {
+	return app.Div().ID("unrelated").Class("notice").Role("alert").Body(
+		app.P().Text(fmt.Sprintf("This version shares only %.0f%% of its words with the story: it looks like a different article, and every annotation would lose its words. Add it as a later version anyway?", 100*c.SharedWords())),
+		app.Button().ID("unrelated-add").Text("Add it anyway").OnClick(func(ctx app.Context, e app.Event) { m.addUnrelated(c) }, itemScope(c.ToRevision.ID)),
+		app.Button().ID("unrelated-cancel").Text("Don't add it").OnClick(func(ctx app.Context, e app.Event) {
+			m.redraw(func(app.Context) { m.unrelated, m.compare, m.status = nil, nil, success("Not added.") })
+		}),
 	)
-}
-
-// renderChangedReport lists every quote or claim whose words changed.
-func renderChangedReport(changes []library.Change) app.UI {
-	if len(changes) == 0 {
-		return app.P().ID("changed-report").Class("muted").Text("No quote or claim changed its words.")
-	}
-	return app.Div().ID("changed-report").Body(
-		app.H3().Text("Quotes and claims whose words changed"),
-		app.Table().Class("report").Body(
-			app.THead().Body(app.Tr().Body(app.Th().Text("Kind"), app.Th().Text("Before"), app.Th().Text("After"))),
-			app.TBody().Body(app.Range(changes).Slice(func(i int) app.UI {
-				ch := changes[i]
-				kind := string(ch.Kind)
-				if ch.Speaker != "" {
-					kind += " — " + ch.Speaker
-				}
-				after := app.Td().Class("after").Text(ch.After)
-				if ch.Status == "orphaned" {
-					after = app.Td().Class("after", "gone").Text("(removed)")
-				}
-				if ch.Moved {
-					after = app.Td().Class("after").DataSet("moved", "true").Body(app.Text(ch.After+" "), app.Span().Class("muted").Text(fmt.Sprintf("(moved to ¶%d)", ch.NewPara)))
-				}
-				return app.Tr().DataSet("id", ch.ID).DataSet("status", string(ch.Status)).Body(
-					app.Td().Text(kind), app.Td().Class("before").Body(app.Del().Text(ch.Before)), after)
-			})),
-		),
-	)
-}
-
-// renderDiff draws the word diff, inline (one text with <del> and <ins>) or
-// side by side (old with <del>, new with <ins>). The first element of each
-// change carries data-hunk, for jumping between changes. Unless whole is
-// set, long unchanged runs are folded to the context around the changes:
-// a revision of a long article changes a few places, and drawing the rest
-// costs time and hides them.
-func renderDiff(d *revision.Diff, sideBySide, whole bool, current int) app.UI {
-	if !sideBySide {
-		return diffRegion("inline").Body(diffParagraphs(d, whole, current, revision.Delete, revision.Insert)...)
-	}
-	return diffRegion("side-by-side").Body(diffRows(d, whole, current)...)
-}
-
-// diffRegion is the diff's scrolling box: focusable and named, so that it
-// can be scrolled from the keyboard and a screen reader says what it is.
-func diffRegion(layout string) app.HTMLDiv {
-	return app.Div().ID("diff").Class("diff", layout).TabIndex(0).Attr("role", "region").Aria("label", "Changes between the revisions")
-}
-
-// foldContext is how much unchanged text, in code points, stays on each
-// side of a change when the rest is folded.
-const foldContext = 160
-
-// diffParagraphs renders the equal text and the ops of the given kinds as
-// paragraphs.
-func diffParagraphs(d *revision.Diff, whole bool, current int, kinds ...revision.OpKind) []app.UI {
-	var paras, pieces []app.UI
-	flush := func() {
-		paras = append(paras, app.P().Body(pieces...))
-		pieces = nil
-	}
-	// add appends text, starting a paragraph at each blank line.
-	add := func(text string, piece func(string) app.UI) {
-		for i, part := range strings.Split(text, "\n\n") {
-			if i > 0 {
-				flush()
-			}
-			if part != "" {
-				pieces = append(pieces, piece(part))
-			}
-		}
-	}
-	hunk, inHunk := -1, false
-	for i, op := range d.Ops {
-		if op.Kind == revision.Equal {
-			inHunk = false
-		} else if !inHunk {
-			hunk, inHunk = hunk+1, true
-		}
-		cls := map[bool]string{true: "current"}[hunk == current]
-		switch {
-		case op.Kind == revision.Equal:
-			lead, trail, hidden := d.Text(op), "", 0
-			if !whole {
-				lead, trail, hidden = reading.Fold(lead, foldContext, i == 0, i == len(d.Ops)-1)
-			}
-			add(lead, func(s string) app.UI { return app.Text(s) })
-			if hidden > 0 {
-				pieces = append(pieces, app.Span().Class("fold").Text(fmt.Sprintf(" [… %s unchanged …] ", plural(hidden, "word"))))
-				add(trail, func(s string) app.UI { return app.Text(s) })
-			}
-		case !slices.Contains(kinds, op.Kind):
-		case op.Kind == revision.Insert:
-			m, moved := d.MoveOf(op)
-			add(d.Text(op), func(s string) app.UI {
-				ins := app.Ins().DataSet("hunk", hunk).Class(cls).Text(s)
-				if moved { // both ends of a move say where the other is
-					ins = ins.Class("moved").DataSet("moved-from", m.OldPara).Title(m.Label(op.Kind))
-				}
-				return ins
-			})
-		case op.Kind == revision.Delete:
-			m, moved := d.MoveOf(op)
-			add(d.Text(op), func(s string) app.UI {
-				del := app.Del().DataSet("hunk", hunk).Class(cls).Text(s)
-				if moved {
-					del = del.Class("moved").DataSet("moved-to", m.NewPara).Title(m.Label(op.Kind))
-				}
-				return del
-			})
-		}
-	}
-	flush()
-	return paras
 }

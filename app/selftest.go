@@ -37,7 +37,7 @@ func (s *storageSelfTest) Render() app.UI {
 			app.H2().Text("Storage self-test"),
 			app.P().Class("muted").Text("Checks that this browser stores stories and annotations correctly, in throwaway databases: your library is not touched."),
 			app.If(!s.done, func() app.UI {
-				return status{kind: "busy", text: "Running… this takes a few seconds."}.render()
+				return busy("Running… this takes a few seconds.").render()
 			}).Else(func() app.UI {
 				return app.Section().ID("selftest").DataSet("done", true).Body(
 					app.P().Text(fmt.Sprintf("storage self-test: %d failures", len(s.failures))),

@@ -13,16 +13,17 @@ import (
 // renderSidebar lists the annotations in text order under the filters,
 // with the editor of the selected one on top.
 func (p *storyPage) renderSidebar() app.UI {
-	s := p.sess
+	s := p.m.sess
 	list := s.Filtered(p.filter)
-	shown, from := listWindow(list, p.selected, p.showAll)
+	shown, from := listWindow(list, p.m.selected, p.showAll)
 	return app.Aside().ID("sidebar").Class("sidebar").Aria("label", "Annotations").Body(
-		app.If(p.selected != "", p.renderEditor),
+		app.If(p.m.selected != "", p.renderEditor),
 		app.H2().Text("Annotations"),
 		p.renderFilters(),
+		legend(),
 		app.P().ID("count").Class("muted").Text(plural(len(list), "annotation")+" shown of "+itoa(len(s.Annotations))),
 		app.Ul().ID("annotations").Class("annotations").OnClick(p.onListClick).Body(app.Range(shown).Slice(func(i int) app.UI {
-			return newAnnotationItem(shown[i], shown[i].ID == p.selected)
+			return newAnnotationItem(shown[i], shown[i].ID == p.m.selected)
 		})),
 		app.If(len(shown) < len(list), func() app.UI {
 			return app.P().Class("muted").Body(
@@ -51,13 +52,20 @@ func listWindow(list []library.Placed, selected string, all bool) ([]library.Pla
 // onListClick selects the annotation whose sidebar entry was clicked.
 func (p *storyPage) onListClick(ctx app.Context, e app.Event) {
 	li := e.Get("target").Call("closest", "li[data-id]")
-	if li.Truthy() {
-		p.selectAnnotation(ctx, li.Get("dataset").Get("id").String())
+	if !li.Truthy() {
+		return
+	}
+	p.selectAnnotation(ctx, li.Get("dataset").Get("id").String())
+	if e.Get("detail").Int() == 0 {
+		// Enter or Space on the entry (a click from the keyboard has no
+		// mouse clicks to count): the reader goes on with the keyboard,
+		// in the editor's first field.
+		p.focusEditor = true
 	}
 }
 
 func (p *storyPage) renderFilters() app.UI {
-	s := p.sess
+	s := p.m.sess
 	kinds := make([]string, len(annotation.Kinds))
 	for i, k := range annotation.Kinds {
 		kinds[i] = string(k)
@@ -83,11 +91,23 @@ func (p *storyPage) renderFilters() app.UI {
 func filterSelect(id, label string, options []string, value string, set func(string)) app.UI {
 	return app.Div().Class("field").Body(
 		app.Label().For(id).Text(label),
-		app.Select().ID(id).OnChange(func(ctx app.Context, e app.Event) { set(ctx.JSSrc().Get("value").String()) }).Body(
+		app.Select().ID(id).OnChange(func(ctx app.Context, e app.Event) { set(selectedValue(ctx.JSSrc())) }).Body(
 			app.Option().Value("").Text("All").Selected(value == ""),
 			app.Range(options).Slice(func(i int) app.UI {
 				return app.Option().Value(options[i]).Text(options[i]).Selected(options[i] == value)
 			}),
 		),
 	)
+}
+
+// selectedValue is the value of a <select> whose first option is "All"
+// (the empty value). go-app drops an empty value attribute, so that
+// option's value reads as its text, "All", which no annotation matches:
+// the index says which option it is.
+func selectedValue(sel app.Value) string {
+	i := sel.Get("selectedIndex").Int()
+	if i <= 0 {
+		return ""
+	}
+	return sel.Get("options").Index(i).Get("value").String()
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -22,20 +21,14 @@ import (
 type storyPage struct {
 	app.Compo
 
-	lib      *library.Library
-	sess     *library.Session
+	m        *storyModel // shared with the page's components
 	storyID  string
-	status   status
-	selected string // id of the annotation being looked at or edited
 	filter   library.Filter
 	showHelp bool
 
-	compare       *library.Comparison // the diff shown, if any
-	hunk          int                 // the change of the diff jumped to (-1: none yet)
-	sideBySide    bool
-	wholeText     bool // the diff shows unchanged text unfolded
-	revisionPaste string
-	showAll       bool // list every annotation in the sidebar, however many
+	focusEditor bool // the next editor opened takes the focus
+
+	showAll bool // list every annotation in the sidebar, however many
 
 	suggesting  bool // Suggest mode
 	suggestions []library.Suggestion
@@ -48,16 +41,22 @@ type storyPage struct {
 	keyFn, selFn app.Func
 	stopWatch    func()
 	stopDrop     func()
+}
 
-	// busy serialises the session operations run off the UI goroutine:
-	// two at once (a quick second edit, an edit right after a tag) would
-	// race on the same stored record and the second would be refused.
-	busy sync.Mutex
+// model is the page's storyModel, made on first use (OnNav may come
+// before OnMount).
+func (p *storyPage) model(ctx app.Context) *storyModel {
+	if p.m == nil {
+		p.m = &storyModel{ui: ctx}
+	}
+	return p.m
 }
 
 func (p *storyPage) OnNav(ctx app.Context) {
+	m := p.model(ctx)
 	p.storyID = ctx.Page().URL().Query().Get("id")
-	p.sess, p.selected, p.compare, p.suggesting, p.status = nil, "", nil, false, busy("Opening…")
+	m.sess, m.selected, m.compare, m.unrelated, m.status = nil, "", nil, nil, busy("Opening…")
+	p.suggesting = false
 	id := p.storyID
 	ctx.Async(func() {
 		lib, back, err := openLibrary(context.Background())
@@ -70,16 +69,17 @@ func (p *storyPage) OnNav(ctx app.Context) {
 				if errors.Is(err, store.ErrNotFound) {
 					err = errors.New("this story is not in your library (it may have been deleted)")
 				}
-				p.status = failure(err)
+				m.status = failure(err)
 				return
 			}
-			p.lib, p.sess, p.status = lib, sess, status{}
+			m.sess, m.status = sess, status{}
+			p.applyDrafts(ctx)
 			if p.stopWatch != nil {
 				p.stopWatch()
 			}
 			p.stopWatch = back.Watch(func(storyID string) {
 				if storyID == id {
-					ctx.Dispatch(p.reload)
+					p.m.reload()
 				}
 			})
 		})
@@ -87,6 +87,7 @@ func (p *storyPage) OnNav(ctx app.Context) {
 }
 
 func (p *storyPage) OnMount(ctx app.Context) {
+	p.model(ctx)
 	p.keyFn = app.FuncOf(func(this app.Value, args []app.Value) any {
 		p.onKey(ctx, args[0])
 		return nil
@@ -109,24 +110,6 @@ func (p *storyPage) OnDismount() {
 	if p.stopWatch != nil {
 		p.stopWatch()
 	}
-}
-
-// reload re-reads the story after another tab changed it.
-func (p *storyPage) reload(ctx app.Context) {
-	sess := p.sess
-	if sess == nil {
-		return
-	}
-	ctx.Async(func() {
-		p.busy.Lock()
-		err := sess.Reload(context.Background())
-		p.busy.Unlock()
-		ctx.Dispatch(func(ctx app.Context) {
-			if err != nil {
-				p.status = failure(err)
-			}
-		})
-	})
 }
 
 // onKey handles the page's keyboard shortcuts. It runs inside the browser's
@@ -152,7 +135,10 @@ func (p *storyPage) onKey(ctx app.Context, e app.Value) {
 	if ctrl || e.Get("altKey").Bool() {
 		return
 	}
-	onControl := target.Call("closest", "button, a[href], summary").Truthy()
+	// within, not target.closest: an event sent to the document itself
+	// (a script, an extension) has no closest, and calling it panicked,
+	// which stops the whole app.
+	onControl := within(e, "button, a[href], summary")
 	if act := p.suggestKey(key, e.Get("shiftKey").Bool(), onControl); act != nil {
 		e.Call("preventDefault")
 		ctx.Dispatch(act)
@@ -160,19 +146,9 @@ func (p *storyPage) onKey(ctx app.Context, e app.Value) {
 	}
 	var act func(app.Context)
 	switch key {
-	case "n", "p":
-		// With a comparison open and nothing selected, n and p step
-		// through its changes; with words selected, n tags a note.
-		if _, selected := selection("article"); p.compare != nil && !selected {
-			dir := map[string]int{"n": 1, "p": -1}[key]
-			act = func(ctx app.Context) { p.stepHunk(ctx, dir) }
-			break
-		}
-		if key == "p" {
-			return
-		}
-		fallthrough
-	case "q", "c":
+	case "q", "c", "n":
+		// With no words selected, n (and p) step through the changes of
+		// the comparison open, if any: comparePanel's keys.
 		sel, ok := selection("article")
 		if !ok {
 			return
@@ -185,16 +161,16 @@ func (p *storyPage) onKey(ctx app.Context, e app.Value) {
 		act = func(ctx app.Context) { p.step(ctx, -1) }
 	case "Enter":
 		// Enter on a control is the control's: it must still press buttons.
-		if p.selected == "" || onControl {
+		if p.m.selected == "" || onControl {
 			return
 		}
 		// The field a reader most often fills for the kind: a quote's
 		// speaker, a claim's verdict, a note's text.
-		act = func(ctx app.Context) { focusFirst("#edit-speaker, #edit-verdict, #edit-note") }
+		act = func(ctx app.Context) { focusFirst(editorFirstField) }
 	case "?":
 		act = func(ctx app.Context) { p.showHelp = !p.showHelp }
 	case "Escape":
-		act = func(ctx app.Context) { p.showHelp, p.importing, p.selected = false, false, "" }
+		act = func(ctx app.Context) { p.showHelp, p.importing, p.m.selected = false, false, "" }
 	default:
 		return
 	}
@@ -228,44 +204,12 @@ func (p *storyPage) suggestKey(key string, shift, onControl bool) func(app.Conte
 	return nil
 }
 
-// change runs a session operation off the UI goroutine and shows its
-// outcome; after, if not nil, runs on the UI goroutine when op succeeded.
-// A conflict with another tab reloads the story and says so: nothing is
-// overwritten. (The session is only touched by one operation at a time:
-// wasm runs goroutines on one thread and switches only where they block,
-// and the session changes its fields after its store calls return.)
-func (p *storyPage) change(ctx app.Context, op func(context.Context, *library.Session) (string, error), after func(app.Context)) {
-	sess := p.sess
-	if sess == nil {
-		return
-	}
-	ctx.Async(func() {
-		p.busy.Lock()
-		msg, err := op(context.Background(), sess)
-		p.busy.Unlock()
-		if errors.Is(err, store.ErrConflict) {
-			sess.Reload(context.Background())
-			err = errors.New("this story was changed in another tab; it now shows the latest version and your last change was not saved")
-		}
-		ctx.Dispatch(func(ctx app.Context) {
-			if err != nil {
-				p.status = failure(err)
-				return
-			}
-			p.status = status{kind: "ok", text: msg}
-			if after != nil {
-				after(ctx)
-			}
-		})
-	})
-}
-
 // tag stores a new annotation on the selected words and then shows it:
 // the highlight appears once the store has it, so a reload right after
 // the keypress never loses it.
 func (p *storyPage) tag(ctx app.Context, sel span.Span, kind annotation.Kind) {
 	var tagged string
-	p.change(ctx, func(ctx context.Context, s *library.Session) (string, error) {
+	p.m.change(func(ctx context.Context, s *library.Session) (string, error) {
 		a, err := s.Tag(ctx, sel, kind)
 		if err != nil {
 			return "", err
@@ -273,26 +217,57 @@ func (p *storyPage) tag(ctx app.Context, sel span.Span, kind annotation.Kind) {
 		tagged = a.ID
 		return fmt.Sprintf("Tagged a %s: “%s”.", kind, shorten(s.Slice(a.Span), 60)), nil
 	}, func(ctx app.Context) {
-		p.selected = tagged
+		p.m.selected = tagged
 		clearSelection()
 	})
 }
 
-func (p *storyPage) update(ctx app.Context, id string, e library.Edit) {
-	p.change(ctx, func(ctx context.Context, s *library.Session) (string, error) {
-		_, err := s.Update(ctx, id, e)
+// saveField stores one field of an annotation as the editor holds it. Its
+// draft is dropped once stored, or once refused because another tab
+// changed the annotation first (the refusal says so, and a draft kept
+// would overwrite that tab's work the next time the story opens).
+func (p *storyPage) saveField(id, field, value string) {
+	edit, ok := library.FieldEdit(field, value)
+	if !ok {
+		return
+	}
+	d := draft{Story: p.storyID, Annotation: id, Field: field, Value: value}
+	ui := p.m.ui // the editor may be gone when the save is done
+	p.m.change(func(ctx context.Context, s *library.Session) (string, error) {
+		_, err := s.Update(ctx, id, edit)
+		if err == nil || errors.Is(err, store.ErrConflict) || errors.Is(err, store.ErrNotFound) {
+			ui.Dispatch(func(ctx app.Context) { dropDraft(ctx, d) })
+		}
+		if errors.Is(err, store.ErrNotFound) {
+			// Deleted in another tab while the reader typed: say so, and
+			// give back the words, rather than a "Saved." that is not true.
+			err = fmt.Errorf("this annotation was deleted, in another tab; your %s was not saved: “%s”", field, shorten(value, 200))
+		}
 		return "Saved.", err
 	}, nil)
 }
 
+// applyDrafts stores what was typed in the story's editor and not yet
+// saved when its tab last closed.
+func (p *storyPage) applyDrafts(ctx app.Context) {
+	for _, d := range storyDrafts(ctx, p.storyID) {
+		a, ok := p.m.sess.Find(d.Annotation)
+		if v, known := a.Field(d.Field); !ok || !known || v == d.Value {
+			dropDraft(ctx, d)
+			continue
+		}
+		p.saveField(d.Annotation, d.Field, d.Value)
+	}
+}
+
 func (p *storyPage) remove(ctx app.Context, id string) {
-	p.change(ctx, func(ctx context.Context, s *library.Session) (string, error) {
+	p.m.change(func(ctx context.Context, s *library.Session) (string, error) {
 		return "Deleted. Ctrl+Z brings it back.", s.Delete(ctx, id)
-	}, func(app.Context) { p.selected = "" })
+	}, func(app.Context) { p.m.selected = "" })
 }
 
 func (p *storyPage) undo(ctx app.Context) {
-	p.change(ctx, func(ctx context.Context, s *library.Session) (string, error) {
+	p.m.change(func(ctx context.Context, s *library.Session) (string, error) {
 		what, err := s.Undo(ctx)
 		return "Undid the last " + what + ".", err
 	}, nil)
@@ -301,14 +276,14 @@ func (p *storyPage) undo(ctx app.Context) {
 // step selects the next (+1) or previous (-1) annotation in the sidebar's
 // order and scrolls to it.
 func (p *storyPage) step(ctx app.Context, dir int) {
-	if p.sess == nil {
+	if p.m.sess == nil {
 		return
 	}
-	list := p.sess.Filtered(p.filter)
+	list := p.m.sess.Filtered(p.filter)
 	if len(list) == 0 {
 		return
 	}
-	i := slices.IndexFunc(list, func(a library.Placed) bool { return a.ID == p.selected })
+	i := slices.IndexFunc(list, func(a library.Placed) bool { return a.ID == p.m.selected })
 	switch {
 	case i < 0 && dir < 0:
 		i = len(list) - 1
@@ -321,10 +296,16 @@ func (p *storyPage) step(ctx app.Context, dir int) {
 }
 
 func (p *storyPage) selectAnnotation(ctx app.Context, id string) {
-	p.selected = id
+	p.m.selected = id
 	ctx.Defer(func(app.Context) {
+		// The list entry first, and only within the sticky column beside
+		// the text (on a phone the list is below the article, and going
+		// there would take the reader away from the words): the article
+		// scrolls last, so the words end in view.
+		if !narrowScreen() {
+			scrollWithinSide(`#sidebar li[data-id="` + cssString(id) + `"]`)
+		}
 		scrollIntoView(`#article mark[data-id="` + cssString(id) + `"]`)
-		scrollIntoView(`#sidebar li[data-id="` + cssString(id) + `"]`)
 	})
 }
 
@@ -366,19 +347,19 @@ func (p *storyPage) tagFromToolbar(kind annotation.Kind) app.EventHandler {
 
 func (p *storyPage) export(csv bool) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		if p.sess == nil {
+		if p.m.sess == nil {
 			return
 		}
-		name := fileName(p.sess.Story.Title)
+		name := fileName(p.m.sess.Story.Title)
 		var data []byte
 		var err error
 		if csv {
-			data, err = p.sess.ExportCSV()
+			data, err = p.m.sess.ExportCSV()
 		} else {
-			data, err = p.sess.ExportJSON()
+			data, err = p.m.sess.ExportJSON()
 		}
 		if err != nil {
-			p.status = failure(err)
+			p.m.status = failure(err)
 			return
 		}
 		if csv {
@@ -416,7 +397,7 @@ func (p *storyPage) onDrop(ctx app.Context, dropped app.Value) {
 	readFiles(ctx, dropped, annotation.MaxInputBytes, func(ctx app.Context, files []pickedFile) {
 		var articles []pickedFile
 		for _, f := range files {
-			if strings.HasSuffix(f.Name, ".json") || strings.HasSuffix(f.Name, ".jsonld") {
+			if isAnnotationFile(f.Name) {
 				p.importing = true
 				p.importData(ctx, f.Data)
 				continue
@@ -424,29 +405,9 @@ func (p *storyPage) onDrop(ctx app.Context, dropped app.Value) {
 			articles = append(articles, f)
 		}
 		if len(articles) > 0 {
-			p.addRevisionFiles(ctx, articles)
+			p.m.addRevisions(articles)
 		}
 	})
-}
-
-func (p *storyPage) accept(ctx app.Context, id string) {
-	p.change(ctx, func(ctx context.Context, s *library.Session) (string, error) {
-		_, err := s.Accept(ctx, id)
-		return "Accepted its new place.", err
-	}, nil)
-}
-
-// reattach puts an orphan on the words selected in the article.
-func (p *storyPage) reattach(ctx app.Context, id string) {
-	sel, ok := selection("article")
-	if !ok {
-		p.status = status{kind: "error", text: "Select the words in the article first, then press Re-attach."}
-		return
-	}
-	p.change(ctx, func(ctx context.Context, s *library.Session) (string, error) {
-		_, err := s.Reattach(ctx, id, sel)
-		return "Re-attached.", err
-	}, func(app.Context) { clearSelection() })
 }
 
 func (p *storyPage) onImportFile(ctx app.Context, e app.Event) {
@@ -462,14 +423,14 @@ func (p *storyPage) onImportFile(ctx app.Context, e app.Event) {
 }
 
 func (p *storyPage) importData(ctx app.Context, data []byte) {
-	sess := p.sess
+	sess := p.m.sess
 	if sess == nil {
 		return
 	}
 	ctx.Async(func() {
-		p.busy.Lock()
+		p.m.busy.Lock()
 		res, err := sess.Import(context.Background(), data)
-		p.busy.Unlock()
+		p.m.busy.Unlock()
 		ctx.Dispatch(func(ctx app.Context) {
 			var ie *library.ImportError
 			switch {
@@ -486,8 +447,22 @@ func (p *storyPage) importData(ctx app.Context, data []byte) {
 				if res.Approximate > 0 {
 					msg += fmt.Sprintf(" %d of them landed on words that differ from their quote: check them.", res.Approximate)
 				}
-				p.status = status{kind: "ok", text: msg}
+				p.m.status = success(msg)
 			}
 		})
+	})
+}
+
+// show switches to revision i; in Suggest mode the suggestions become
+// that revision's.
+func (p *storyPage) show(ctx app.Context, i int) {
+	p.m.change(func(ctx context.Context, s *library.Session) (string, error) {
+		return "", s.Show(ctx, i)
+	}, func(ctx app.Context) {
+		p.m.selected = ""
+		if p.suggesting {
+			p.suggestAt = 0
+			p.loadSuggestions(ctx)
+		}
 	})
 }

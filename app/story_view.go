@@ -12,13 +12,17 @@ import (
 )
 
 func (p *storyPage) Render() app.UI {
-	if p.sess == nil {
+	if p.m == nil || p.m.sess == nil {
+		var st status // the server's pre-render, before the page mounts
+		if p.m != nil {
+			st = p.m.status
+		}
 		return app.Div().ID("page").Body(
 			topBar(nil),
-			app.Main().ID("story").Body(p.status.render(), app.P().Body(app.A().Href("/").Text("Back to your stories"))),
+			app.Main().ID("story").Body(st.render(), app.P().Body(app.A().Href("/").Text("Back to your stories"))),
 		)
 	}
-	s := p.sess
+	s := p.m.sess
 	rev := s.Revision()
 	return app.Div().ID("page").
 		Body(
@@ -36,20 +40,22 @@ func (p *storyPage) Render() app.UI {
 					app.H2().ID("story-title").Text(s.Story.Title),
 					app.P().Class("meta").Text(rev.Date+" · "+plural(wordCount(rev.Text), "word")),
 				),
-				p.status.render(),
+				p.m.status.render(),
 				app.If(s.Current < len(s.Revisions)-1, func() app.UI {
 					latest := len(s.Revisions) - 1
 					return app.P().ID("old-revision").Class("notice").Role("note").Body(
-						app.Text(fmt.Sprintf("You are reading an earlier revision (%s). What you tag here stays on it; the latest is %s. ", rev.Date, s.Revisions[latest].Date)),
-						app.Button().Text("Show the latest").OnClick(func(ctx app.Context, e app.Event) { p.show(ctx, latest) }),
+						app.Text(fmt.Sprintf("You are reading an earlier revision (#%d, %s). What you tag here stays on it; the latest is #%d, %s. ", s.Current+1, rev.Date, latest+1, s.Revisions[latest].Date)),
+						app.Button().Text("Show the latest").OnClick(func(ctx app.Context, e app.Event) { p.show(ctx, latest) }, itemScope(latest)),
 					)
 				}),
-				p.renderRevisions(),
+				&revisionsPanel{Model: p.m, Show: p.show},
 				app.If(p.suggesting, p.renderSuggestPanel),
-				app.If(p.compare != nil, p.renderCompare),
+				app.If(p.m.compare != nil, func() app.UI {
+					return &comparePanel{Model: p.m, Comparison: p.m.compare, Revisions: len(p.m.sess.Revisions)}
+				}),
 				app.Div().Class("columns").Body(
 					p.renderArticle(),
-					app.Div().Class("side").Body(p.renderCarried(), p.renderSidebar()),
+					app.Div().Class("side").Body(&carriedPanel{Model: p.m, Selected: p.m.selected, Version: p.m.version}, p.renderSidebar()),
 				),
 			),
 			p.renderToolbar(),
@@ -72,7 +78,7 @@ func (p *storyPage) renderArticle() app.UI {
 			current = s.Key
 		}
 	}
-	views := paragraphViews(p.sess, p.selected, suggestions, current)
+	views := paragraphViews(p.m.sess, p.m.selected, suggestions, current)
 	return app.Article().ID("article").Class("article").Aria("label", "Article text").
 		OnClick(p.onArticleClick).
 		Body(app.Range(views).Slice(func(i int) app.UI { return views[i] }))

@@ -22,19 +22,23 @@ var suggestKeys = []shortcut{
 	{"Tab / Shift+Tab", "next / previous suggestion"},
 }
 
+// startSuggesting enters Suggest mode and puts the focus on the panel of
+// the first suggestion, so that Enter right after pressing Suggest accepts
+// it (on the Suggest button, Enter would press Suggest again).
 func (p *storyPage) startSuggesting(ctx app.Context) {
 	p.suggesting, p.suggestAt = true, 0
 	p.loadSuggestions(ctx)
+	ctx.Defer(func(app.Context) { focusFirst("#suggestions") })
 }
 
 // loadSuggestions refreshes the list, keeping the position.
 func (p *storyPage) loadSuggestions(ctx app.Context) {
-	sess := p.sess
+	sess := p.m.sess
 	ctx.Async(func() {
 		list, err := sess.Suggestions(context.Background())
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
-				p.status = failure(err)
+				p.m.status = failure(err)
 				return
 			}
 			p.suggestions = list
@@ -70,7 +74,7 @@ func (p *storyPage) decideSuggestion(ctx app.Context, accept bool) {
 	if !ok {
 		return
 	}
-	p.change(ctx, func(ctx context.Context, sess *library.Session) (string, error) {
+	p.m.change(func(ctx context.Context, sess *library.Session) (string, error) {
 		if accept {
 			_, err := sess.AcceptSuggestion(ctx, s.Key)
 			return fmt.Sprintf("Accepted the %s “%s”.", s.Kind, shorten(sess.Slice(s.Span), 60)), err
@@ -82,7 +86,7 @@ func (p *storyPage) decideSuggestion(ctx app.Context, accept bool) {
 func (p *storyPage) renderSuggestPanel() app.UI {
 	s, ok := p.currentSuggestion()
 	if !ok {
-		return app.Section().ID("suggestions").Class("suggest-panel").Aria("label", "Suggestions").Body(
+		return app.Section().ID("suggestions").Class("suggest-panel").TabIndex(-1).Aria("label", "Suggestions").Body(
 			app.P().Text("No suggestions left on this revision."),
 			app.Button().ID("suggest-done").Text("Done").OnClick(func(ctx app.Context, e app.Event) { p.suggesting = false }),
 		)
@@ -91,11 +95,11 @@ func (p *storyPage) renderSuggestPanel() app.UI {
 	if s.Speaker != "" {
 		who = " — " + s.Speaker
 	}
-	return app.Section().ID("suggestions").Class("suggest-panel").Aria("label", "Suggestions").Aria("live", "polite").Body(
+	return app.Section().ID("suggestions").Class("suggest-panel").TabIndex(-1).Aria("label", "Suggestions").Aria("live", "polite").Body(
 		app.P().Class("muted").Text(fmt.Sprintf("Suggestion %d of %d · Enter or a accepts, x rejects, Tab moves on, Esc stops", p.suggestAt+1, len(p.suggestions))),
 		app.P().Body(
 			app.Span().Class("badge", "k-"+string(s.Kind)).Text(string(s.Kind)),
-			app.Q().Text(shorten(p.sess.Slice(s.Span), 200)),
+			app.Q().Text(shorten(p.m.sess.Slice(s.Span), 200)),
 			app.Text(who),
 		),
 		app.P().Class("muted").Text(s.Reason),

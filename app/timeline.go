@@ -14,8 +14,10 @@ func svg(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
 
 // timeline draws the story's revisions left to right: words added above
 // the axis, words removed below, and a dot sized by how many annotations
-// had to move, change or were orphaned on that revision.
-func timeline(points []library.TimelinePoint) app.UI {
+// had to move, change or were orphaned on that revision. A point clicked,
+// or pressed Enter or Space on, opens the comparison that made that
+// revision (open(i)).
+func timeline(points []library.TimelinePoint, open func(i int)) app.UI {
 	const w, h, mid, pad = 600.0, 140.0, 62.0, 40.0
 	most := 1
 	for _, p := range points {
@@ -27,7 +29,7 @@ func timeline(points []library.TimelinePoint) app.UI {
 	marks = append(marks, svg("line").Attr("x1", pad/2).Attr("x2", w-pad/2).Attr("y1", mid).Attr("y2", mid).Attr("class", "axis"))
 	for i, p := range points {
 		x := pad + float64(i)*step
-		label := fmt.Sprintf("%s: %d words, +%d / −%d words, %d annotations changed", p.Date, p.Words, p.Added, p.Removed, p.Changed)
+		label := fmt.Sprintf("#%d, %s: %d words, +%d / −%d words, %d annotations changed", i+1, p.Date, p.Words, p.Added, p.Removed, p.Changed)
 		g := []app.UI{svg("title").Text(label)}
 		if p.Added > 0 {
 			g = append(g, svg("rect").Attr("class", "added").Attr("x", x-7).Attr("width", 14).
@@ -41,9 +43,17 @@ func timeline(points []library.TimelinePoint) app.UI {
 			g = append(g, svg("circle").Attr("class", "changed").Attr("cx", x+14).Attr("cy", mid).Attr("r", 3+min(9, p.Changed)))
 		}
 		g = append(g, svg("text").Attr("x", x).Attr("y", h-6).Attr("text-anchor", "middle").Text(p.Date))
-		marks = append(marks, svg("g").Attr("class", "point").Attr("tabindex", 0).Attr("aria-label", label).Body(g...))
+		marks = append(marks, svg("g").Attr("class", "point").Attr("tabindex", 0).Attr("role", "button").Attr("aria-label", label).
+			On("click", func(ctx app.Context, e app.Event) { open(i) }, itemScope(i)).
+			On("keydown", func(ctx app.Context, e app.Event) {
+				if k := e.Get("key").String(); k == "Enter" || k == " " {
+					e.PreventDefault()
+					open(i)
+				}
+			}, itemScope(i)).
+			Body(g...))
 	}
 	return svg("svg").ID("timeline").Class("timeline").Attr("viewBox", fmt.Sprintf("0 0 %g %g", w, h)).
-		Attr("role", "img").Attr("aria-label", "Timeline of revisions: words added and removed, annotations changed").
+		Attr("role", "group").Attr("aria-label", "Timeline of revisions: words added and removed, annotations changed").
 		Body(marks...)
 }

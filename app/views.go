@@ -137,8 +137,12 @@ func markTitle(a library.Placed) string {
 	if a.Verdict != "" {
 		parts = append(parts, string(a.Verdict))
 	}
-	if a.Moved {
-		parts = append(parts, "changed and moved")
+	if a.Status != "" && a.Status != annotation.StatusIntact {
+		st := carriedStatus(a) + " by the latest revision"
+		if a.Status == annotation.StatusChanged && a.Before != "" {
+			st += " (before: “" + shorten(a.Before, 120) + "”)"
+		}
+		parts = append(parts, st)
 	}
 	return strings.Join(parts, " · ")
 }
@@ -147,6 +151,7 @@ func markTitle(a library.Placed) string {
 type annotationItem struct {
 	app.Compo
 	ID, Kind, Exact, Speaker, Verdict, Tags string
+	Status                                  string // moved or changed by a revision ("" otherwise)
 	Orphaned, Selected                      bool
 }
 
@@ -154,6 +159,9 @@ func newAnnotationItem(a library.Placed, selected bool) *annotationItem {
 	item := &annotationItem{
 		ID: a.ID, Kind: string(a.Kind), Exact: shorten(a.Exact(), 140), Speaker: a.Speaker,
 		Verdict: string(a.Verdict), Orphaned: a.Orphaned, Selected: selected,
+	}
+	if a.Status == annotation.StatusMoved || a.Status == annotation.StatusChanged {
+		item.Status = string(a.Status)
 	}
 	if len(a.Tags) > 0 {
 		item.Tags = "#" + strings.Join(a.Tags, " #")
@@ -169,6 +177,7 @@ func (v *annotationItem) Render() app.UI {
 	return li.Body(app.Button().Class("item").Body(
 		app.Span().Class("badge", "k-"+v.Kind).Text(v.Kind),
 		app.If(v.Orphaned, func() app.UI { return app.Span().Class("badge", "orphaned").Text(string(annotation.StatusOrphaned)) }),
+		app.If(v.Status != "", func() app.UI { return app.Span().Class("badge", "status-"+v.Status).Text(v.Status) }),
 		app.Span().Class("exact").Text(v.Exact),
 		app.If(v.Speaker != "", func() app.UI { return app.Span().Class("who").Text("— " + v.Speaker) }),
 		app.If(v.Verdict != "", func() app.UI { return app.Span().Class("verdict").Text(v.Verdict) }),

@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -152,4 +153,88 @@ func (p *page) storyTitles() []string {
 	var titles []string
 	p.eval(`[...document.querySelectorAll("li.story a.title")].map(a => a.textContent)`, &titles)
 	return titles
+}
+
+// TestLibraryRowButtonsActOnTheirOwnStory is issue 16's bug 1: stories
+// added one after another are listed newest first, and each row's Delete
+// and Rename act on that row's story, not on the story that held the row's
+// position when it was first drawn (the oldest), without a reload.
+func TestLibraryRowButtonsActOnTheirOwnStory(t *testing.T) {
+	_, p := openApp(t)
+	for i, name := range []string{"wapo-bridge.txt", "cnn-harbour.txt", "guardian-ferry.txt"} {
+		p.addFiles(writeFile(t, name, "Story "+name+" opens here.\n\nIt has a second paragraph."))
+		p.waitCount("li.story", i+1)
+	}
+	titles := p.storyTitles()
+	if len(titles) != 3 {
+		t.Fatalf("listed %q", titles)
+	}
+
+	p.click("li.story:nth-child(1) .delete-story")
+	p.waitCount("li.story", 2)
+	p.waitCount("#undo-delete", 1)
+	if notice := p.text("#library .notice"); !strings.Contains(notice, "“"+titles[0]+"”") {
+		t.Errorf("Delete on the first row (%q) says %q", titles[0], notice)
+	}
+	if got := p.storyTitles(); strings.Join(got, "|") != strings.Join(titles[1:], "|") {
+		t.Errorf("after deleting the first row the library lists %q, want %q", got, titles[1:])
+	}
+
+	// Rename on the second row opens the field in that row and renames
+	// that story.
+	p.click("li.story:nth-child(2) .rename-story")
+	p.waitCount("li.story:nth-child(2) .rename-input", 1)
+	if n := p.count(".rename-input"); n != 1 {
+		t.Errorf("%d title fields open, want 1", n)
+	}
+	if got := p.value("li.story:nth-child(2) .rename-input"); got != titles[2] {
+		t.Errorf("the title field of %q holds %q", titles[2], got)
+	}
+	p.setField("li.story:nth-child(2) .rename-input", "Renamed second row")
+	p.click(`li.story:nth-child(2) form.rename button[type="submit"]`)
+	p.waitJS("the second row renamed", `document.querySelector("li.story:nth-child(2) a.title")?.textContent === "Renamed second row"`)
+	if got := p.text("li.story:nth-child(1) a.title"); got != titles[1] {
+		t.Errorf("renaming the second row changed the first to %q", got)
+	}
+
+	// Undo brings back the first story, and its row's buttons are its own.
+	p.click("#undo-delete")
+	p.waitCount("li.story", 3)
+	now := p.storyTitles()
+	for i := range now {
+		row := "li.story:nth-child(" + strconv.Itoa(i+1) + ")"
+		p.click(row + " .rename-story")
+		p.waitCount(row+" .rename-input", 1)
+		if got := p.value(row + " .rename-input"); got != now[i] {
+			t.Errorf("Rename on row %d (%q) opens a field holding %q", i+1, now[i], got)
+		}
+	}
+}
+
+// TestLibrarySearchAndSort: the library finds a story by a word of its
+// title or of its text, says when none matches, and offers its orders
+// (internal/library's TestBrowseSearchesSortsAndFilters checks them).
+func TestLibrarySearchAndSort(t *testing.T) {
+	_, p := openApp(t)
+	for i, f := range []struct{ name, text string }{
+		{"council-vote.txt", "The council voted nine to two.\n\nThe mayor said she would appeal."},
+		{"harbour.md", "# Harbour dredging approved\n\nThe port authority approved the plan."},
+		{"ferry.txt", "A ferry ran aground off the coast.\n\nNo one was hurt."},
+	} {
+		p.addFiles(writeFile(t, f.name, f.text))
+		p.waitCount("li.story", i+1)
+	}
+	p.setField("#story-search", "harbour")
+	p.waitCount("li.story", 1)
+	p.setField("#story-search", "aground coast")
+	p.waitJS("the ferry story found by words of its text", `document.querySelectorAll("li.story").length === 1 && document.querySelector("li.story a.title").textContent === "ferry"`)
+	p.setField("#story-search", "nothing like this")
+	p.waitJS("no match said", `document.querySelector("#stories")?.textContent === "No story matches."`)
+	p.setField("#story-search", "")
+	p.waitCount("li.story", 3)
+
+	p.chooseOptionText("#story-order", "Last changed")
+	p.waitCount("li.story", 3)
+	p.chooseOptionText("#story-order", "Date added")
+	p.waitJS("the newest first", `document.querySelector("li.story a.title")?.textContent === "ferry"`)
 }

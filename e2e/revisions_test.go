@@ -5,6 +5,7 @@ package e2e
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -196,5 +197,112 @@ func TestRevisionMovedAndEditedQuote(t *testing.T) {
 	})()`, &misaligned))
 	if len(misaligned) > 0 {
 		t.Errorf("side-by-side rows not level: %q", misaligned)
+	}
+}
+
+// TestRevisionCompareSelectorsMatchTheDiff is issue 16's bug 9: whatever
+// From and To are picked, in whatever order, the selectors read the pair
+// the diff shows (earlier first), and changing one keeps the other.
+func TestRevisionCompareSelectorsMatchTheDiff(t *testing.T) {
+	_, p := openApp(t)
+	p.addFiles(sampleFile(t))
+	p.openStory("putin-prayed")
+	second := laterRevision(t)
+	data, err := os.ReadFile(second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	third := filepath.Join(t.TempDir(), "putin-prayed-2025-03-25.txt")
+	text := strings.Replace(strings.Replace(string(data), "very smart", "extremely smart", 1), "date 2025-03-24", "date 2025-03-25", 1)
+	if err := os.WriteFile(third, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range []string{second, third} {
+		p.run(chromedp.SetUploadFiles(`#revision-file`, []string{f}, chromedp.ByQuery))
+		p.waitCount(`#revisions button.revision`, i+2)
+	}
+	p.waitCount("#compare", 1)
+	dates := []string{"2025-03-23", "2025-03-24", "2025-03-25"}
+	check := func(step string, from, to int) {
+		t.Helper()
+		want := dates[from] + " → " + dates[to]
+		p.waitJS(step+": the diff of "+want, `document.querySelector("#diff-summary")?.textContent.startsWith(`+jsString(want)+`)`)
+		if got, want := p.selectedText("#compare-from"), dates[from]+" (#"+strconv.Itoa(from+1)+")"; got != want {
+			t.Errorf("%s: From reads %q over the diff of %s, want %q", step, got, dates[from]+" → "+dates[to], want)
+		}
+		if got, want := p.selectedText("#compare-to"), dates[to]+" (#"+strconv.Itoa(to+1)+")"; got != want {
+			t.Errorf("%s: To reads %q over the diff of %s, want %q", step, got, dates[from]+" → "+dates[to], want)
+		}
+	}
+	check("after adding the third", 1, 2)
+	p.chooseOption("#compare-from", 0)
+	check("From = #1", 0, 2)
+	p.chooseOption("#compare-to", 1)
+	check("then To = #2", 0, 1)
+	p.chooseOption("#compare-from", 2)
+	check("then From = #3 (after To)", 1, 2)
+	p.chooseOption("#compare-to", 0)
+	check("then To = #1 (before From)", 0, 1)
+}
+
+// TestUnrelatedLaterVersionIsNotAddedUnlessConfirmed is issue 16's bug 7:
+// a wholly different article added as a later version is not taken in
+// silently: the app warns, and "Don't add it" leaves the story and its
+// annotations as they were; "Add it anyway" adds it.
+func TestUnrelatedLaterVersionIsNotAddedUnlessConfirmed(t *testing.T) {
+	_, p := openApp(t)
+	p.addFiles(sampleFile(t))
+	p.openStory("putin-prayed")
+	id := p.tag("super smart", "q")
+	other := writeFile(t, "texas-judge.txt", "A tough Texas judge has released the man.\n\nThe court said the jail was full and the case would wait until spring.")
+
+	p.run(chromedp.SetUploadFiles(`#revision-file`, []string{other}, chromedp.ByQuery))
+	p.waitCount("#unrelated", 1)
+	if got := p.text("#unrelated"); !strings.Contains(got, "different article") {
+		t.Errorf("the warning reads %q", got)
+	}
+	p.click("#unrelated-cancel")
+	p.waitCount("#unrelated", 0)
+	if n := p.count(`#revisions button.revision`); n != 1 {
+		t.Errorf("%d revisions after Don't add it, want 1", n)
+	}
+	p.reloadStory()
+	p.waitCount(mark(id), 1)
+	if n := p.count(`#revisions button.revision`); n != 1 {
+		t.Errorf("%d revisions stored after Don't add it, want 1", n)
+	}
+
+	p.run(chromedp.SetUploadFiles(`#revision-file`, []string{other}, chromedp.ByQuery))
+	p.waitCount("#unrelated", 1)
+	p.click("#unrelated-add")
+	p.waitCount(`#revisions button.revision`, 2)
+	p.waitCount("#orphans li", 1)
+}
+
+// TestMarksSayWhatHappenedToThem: what a reporter looks for after a
+// revision: the changed quote's tooltip and sidebar entry say it changed
+// and what it said before, and a legend says what marks and timeline mean.
+func TestMarksSayWhatHappenedToThem(t *testing.T) {
+	_, p := openApp(t)
+	p.addFiles(sampleFile(t))
+	p.openStory("putin-prayed")
+	p.tag("super smart", "q")
+	p.run(chromedp.SetUploadFiles(`#revision-file`, []string{laterRevision(t)}, chromedp.ByQuery))
+	changed := `#article mark[data-status="changed"]`
+	p.waitCount(changed, 1)
+	var title string
+	p.eval(`document.querySelector(`+jsString(changed)+`).title`, &title)
+	if !strings.Contains(title, "changed") || !strings.Contains(title, "before: “super smart”") {
+		t.Errorf("the changed quote's tooltip reads %q", title)
+	}
+	if n := p.count(`#annotations li .badge.status-changed`); n != 1 {
+		t.Errorf("%d sidebar entries say changed, want 1", n)
+	}
+	var legend string
+	p.eval(`document.querySelector("#legend").textContent`, &legend) // closed, it is still there to open
+	for _, want := range []string{"intact", "moved", "changed", "orphaned", "Timeline"} {
+		if !strings.Contains(legend, want) {
+			t.Errorf("the legend does not explain %q: %q", want, legend)
+		}
 	}
 }

@@ -93,3 +93,32 @@ func TestSidebarOrderFiltersAndNavigation(t *testing.T) {
 	p.click("#help")
 	p.waitCount("#shortcuts", 1)
 }
+
+// TestSidebarFilterBackToAllShowsEverything is issue 16's bug 2: each
+// filter, set to a value and then back to its "All" option, lists every
+// annotation again.
+func TestSidebarFilterBackToAllShowsEverything(t *testing.T) {
+	_, p := openApp(t)
+	p.openSample()
+	smart := p.tag("super smart", "q")
+	p.setField("#edit-speaker", "Steve Witkoff")
+	p.waitStored(smart, "speaker", "Steve Witkoff")
+	p.setField("#edit-tags", "praise")
+	p.waitStored(smart, "tags", "[praise]")
+	prayed := p.tag("Putin prayed for Donald Trump", "c")
+	p.setField("#edit-verdict", "false")
+	p.waitStored(prayed, "verdict", "false")
+	p.tag("Butler, Pennsylvania", "n")
+
+	for _, f := range []struct{ field, value string }{
+		{"#filter-kind", "claim"}, {"#filter-tag", "praise"}, {"#filter-speaker", "Steve Witkoff"}, {"#filter-verdict", "false"},
+	} {
+		p.chooseOptionText(f.field, f.value)
+		p.waitCount("#annotations li", 1)
+		p.chooseOptionText(f.field, "All")
+		p.waitJS(f.field+" back to All to list all three", `document.querySelectorAll("#annotations li").length === 3`)
+		if got := p.text("#count"); got != "3 annotations shown of 3" {
+			t.Errorf("%s back to All: %q", f.field, got)
+		}
+	}
+}

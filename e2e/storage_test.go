@@ -110,3 +110,64 @@ func TestStorageSelfTest(t *testing.T) {
 		t.Errorf("%s", got)
 	}
 }
+
+// TestTwoTabsEachShowsItsOwnAcceptedWrite is issue 16's bug 4: tab A
+// saves a speaker, tab B then saves another; B's value is stored and both
+// tabs show B's at once, without a reload.
+func TestTwoTabsEachShowsItsOwnAcceptedWrite(t *testing.T) {
+	_, a := openApp(t)
+	a.openSample()
+	id := a.tag("super smart", "q")
+	b := a.newTab()
+	b.run(chromedp.Navigate(a.location()), chromedp.WaitVisible("#article p", chromedp.ByQuery))
+	b.waitCount(mark(id), 1)
+	b.click(item(id) + " button")
+	b.waitCount(`#editor[data-id="`+id+`"]`, 1)
+
+	a.setField("#edit-speaker", "Alice Adams")
+	a.waitStored(id, "speaker", "Alice Adams")
+	b.waitJS("tab A's speaker in tab B's editor", `document.querySelector("#edit-speaker")?.value === "Alice Adams"`)
+
+	// B types over A's value with the keyboard and leaves the field.
+	b.click("#edit-speaker")
+	b.eval(`document.querySelector("#edit-speaker").select()`, nil)
+	b.press("Bob Brown\t")
+	b.waitStored(id, "speaker", "Bob Brown")
+	b.waitJS("tab B's own speaker in its sidebar", `document.querySelector(`+jsString(item(id)+" .who")+`)?.textContent === "— Bob Brown"`)
+	time.Sleep(time.Second) // a late reload must not put A's value back
+	if v := b.value("#edit-speaker"); v != "Bob Brown" {
+		t.Errorf("tab B's editor shows %q after B saved %q", v, "Bob Brown")
+	}
+	if got := b.text(item(id) + " .who"); got != "— Bob Brown" {
+		t.Errorf("tab B's sidebar shows %q after B saved Bob Brown", got)
+	}
+	a.waitJS("tab B's speaker in tab A", `document.querySelector("#edit-speaker")?.value === "Bob Brown"`)
+}
+
+// TestTypedTextIsStoredWithoutLeavingTheField is issue 16's bug 3: a note
+// and a speaker typed and never left (no change event) are stored as they
+// are typed, and are there after a reload, even one right after the last
+// keystroke.
+func TestTypedTextIsStoredWithoutLeavingTheField(t *testing.T) {
+	_, p := openApp(t)
+	p.openSample()
+	id := p.tag("super smart", "q")
+	p.click("#edit-note")
+	p.press("typed, never left")
+	p.waitStored(id, "note", "typed, never left")
+	p.reloadStory()
+	p.click(item(id) + " button")
+	p.waitCount(`#editor[data-id="`+id+`"]`, 1)
+	if v := p.value("#edit-note"); v != "typed, never left" {
+		t.Errorf("after a reload the note reads %q", v)
+	}
+
+	// Reload at once after typing: what was on screen is stored.
+	p.click("#edit-speaker")
+	p.press("Steve Witkoff")
+	p.reloadStory()
+	p.waitStored(id, "speaker", "Steve Witkoff")
+	p.click(item(id) + " button")
+	p.waitCount(`#editor[data-id="`+id+`"]`, 1)
+	p.waitJS("the speaker typed before the reload", `document.querySelector("#edit-speaker")?.value === "Steve Witkoff"`)
+}

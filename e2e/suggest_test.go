@@ -74,3 +74,17 @@ func TestSuggestAcceptRejectReload(t *testing.T) {
 	p.run(chromedp.Click(`#sidebar li[data-id] button`, chromedp.ByQuery))
 	p.run(chromedp.WaitVisible(`#editor`, chromedp.ByQuery))
 }
+
+// TestEnterRightAfterSuggestAcceptsTheFirst is issue 16's bug 11: pressing
+// Suggest with the keyboard puts the focus on the first suggestion, so
+// that Enter accepts it.
+func TestEnterRightAfterSuggestAcceptsTheFirst(t *testing.T) {
+	_, p := openApp(t)
+	p.openSample()
+	p.run(chromedp.Focus("#suggest", chromedp.ByQuery))
+	p.press("\r")
+	p.run(chromedp.WaitVisible(`#article mark[data-suggestion].selected`, chromedp.ByQuery))
+	p.waitJS("the focus to leave the Suggest button", `document.activeElement?.id === "suggestions"`)
+	p.press("\r")
+	p.waitCount(`#article mark[data-id]`, 1)
+}

@@ -35,6 +35,10 @@ type Summary struct {
 	Date                  string // the latest revision's date, if known
 	Revisions             int
 	Quotes, Claims, Notes int
+	ChangedQuotes         int       // quotes and claims of the latest revision whose words changed or went
+	Changed               time.Time // the last time the story, a revision or an annotation changed
+
+	words string // lower-case title, latest text and annotation fields, for Search
 }
 
 // Summaries lists every story, newest first.
@@ -53,13 +57,24 @@ func (l *Library) Summaries(ctx context.Context) ([]Summary, error) {
 		if err != nil {
 			return nil, err
 		}
-		sum := Summary{Story: s, Revisions: len(revs)}
+		sum := Summary{Story: s, Revisions: len(revs), Changed: s.Created}
 		if len(revs) > 0 {
 			latest := revs[len(revs)-1]
 			sum.Date = latest.Date
+			if latest.Added.After(sum.Changed) {
+				sum.Changed = latest.Added
+			}
+			words := []string{s.Title, latest.Text}
 			for _, a := range anns {
+				if a.Modified.After(sum.Changed) {
+					sum.Changed = a.Modified
+				}
 				if a.Revision != latest.ID {
 					continue
+				}
+				words = append(words, annotationWords(a.Annotation)...)
+				if a.Kind != annotation.KindNote && (a.Status == annotation.StatusChanged || a.Status == annotation.StatusOrphaned) {
+					sum.ChangedQuotes++
 				}
 				switch a.Kind {
 				case annotation.KindQuote:
@@ -70,6 +85,7 @@ func (l *Library) Summaries(ctx context.Context) ([]Summary, error) {
 					sum.Notes++
 				}
 			}
+			sum.words = strings.ToLower(strings.Join(words, "\n"))
 		}
 		out = append(out, sum)
 	}

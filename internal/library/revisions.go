@@ -24,6 +24,13 @@ type Comparison struct {
 	Diff                     *revision.Diff
 	Results                  []migrate.Result // the From revision's annotations carried to To
 	kinds                    map[string]annotation.Kind
+	orphanedBefore           map[string]bool // already orphaned on the From revision
+}
+
+// news reports whether a result is something this revision did: an
+// annotation already orphaned before it is orphaned again, not by it.
+func (c *Comparison) news(r migrate.Result) bool {
+	return r.Status != annotation.StatusIntact && !(r.Status == annotation.StatusOrphaned && c.orphanedBefore[r.ID])
 }
 
 // Changed lists the quotes and claims whose words changed between the two
@@ -36,7 +43,7 @@ func (c *Comparison) Changed() []Change {
 		if kind == annotation.KindNote {
 			continue
 		}
-		if r.Status == annotation.StatusChanged || r.Status == annotation.StatusOrphaned {
+		if (r.Status == annotation.StatusChanged || r.Status == annotation.StatusOrphaned) && c.news(r) {
 			ch := Change{ID: r.ID, Kind: kind, Status: r.Status, Before: r.Before, After: r.After, Speaker: r.Annotation.Speaker, Moved: r.Moved}
 			if r.Moved {
 				ch.NewPara = paragraphNumber(c.ToRevision.Text, r.New.Start)
@@ -80,7 +87,7 @@ func paragraphNumber(text string, cp int) int {
 // Affected counts the quotes and claims that did not come through intact.
 func (c *Comparison) Affected() (quotes, claims int) {
 	for _, r := range c.Results {
-		if r.Status == annotation.StatusIntact {
+		if !c.news(r) {
 			continue
 		}
 		switch c.kinds[r.ID] {
@@ -110,9 +117,10 @@ func (s *Session) Compare(from, to int) (*Comparison, error) {
 func (s *Session) comparison(from, to int, a, b annotation.Revision) *Comparison {
 	d := revision.Compute(a.Text, b.Text)
 	anns := s.annotationsOf(a.ID)
-	c := &Comparison{From: from, To: to, FromRevision: a, ToRevision: b, Diff: d, kinds: map[string]annotation.Kind{}}
+	c := &Comparison{From: from, To: to, FromRevision: a, ToRevision: b, Diff: d, kinds: map[string]annotation.Kind{}, orphanedBefore: map[string]bool{}}
 	for _, x := range anns {
 		c.kinds[x.ID] = x.Kind
+		c.orphanedBefore[x.ID] = x.Status == annotation.StatusOrphaned
 	}
 	c.Results = migrate.Migrate(a.Text, b.Text, d, anns)
 	return c
@@ -250,7 +258,21 @@ func (s *Session) Timeline() []TimelinePoint {
 			st := s.stats(i-1, i)
 			p.Added, p.Removed = st.WordsAdded, st.WordsRemoved
 		}
+		// An orphan carried on from the revision before (it keeps only its
+		// old quote) was orphaned there, not here.
+		stillOrphaned := map[string]int{}
+		if i > 0 {
+			for _, a := range s.annotationsOf(s.Revisions[i-1].ID) {
+				if a.Status == annotation.StatusOrphaned {
+					stillOrphaned[orphanKey(a)]++
+				}
+			}
+		}
 		for _, a := range s.annotationsOf(rev.ID) {
+			if a.Status == annotation.StatusOrphaned && stillOrphaned[orphanKey(a)] > 0 {
+				stillOrphaned[orphanKey(a)]--
+				continue
+			}
 			if a.Status != annotation.StatusNone && a.Status != annotation.StatusIntact {
 				p.Changed++
 			}
@@ -274,3 +296,34 @@ func (s *Session) stats(from, to int) revision.Stats {
 	s.statsCache[key] = st
 	return st
 }
+
+// orphanKey is what an orphan carried from one revision to the next keeps.
+func orphanKey(a annotation.Annotation) string {
+	exact := ""
+	if q := a.Target.Selector.Quote; q != nil {
+		exact = q.Exact
+	}
+	return string(a.Kind) + "\x00" + exact
+}
+
+// unrelatedShare is the share of its words below which a later version
+// looks like another article rather than a revision: a newsroom's update,
+// however heavy, keeps most of the story (the corpus's real revision pairs
+// keep well over half).
+const unrelatedShare = 0.2
+
+// SharedWords is the share of the longer of the two revisions' words that
+// the diff keeps unchanged, from 0 to 1.
+func (c *Comparison) SharedWords() float64 {
+	old := len(strings.Fields(c.FromRevision.Text))
+	longer := max(old, len(strings.Fields(c.ToRevision.Text)))
+	if longer == 0 {
+		return 1
+	}
+	return float64(old-c.Diff.Stats.WordsRemoved) / float64(longer)
+}
+
+// Unrelated reports whether the later revision shares almost nothing with
+// the earlier one: most likely the wrong file, which would orphan every
+// annotation.
+func (c *Comparison) Unrelated() bool { return c.SharedWords() < unrelatedShare }

@@ -189,3 +189,69 @@ func TestPreparedRevisionStoresNothingUntilCommittedAndGoesStale(t *testing.T) {
 		t.Errorf("%d revisions stored, want 2", len(revs))
 	}
 }
+
+// TestOrphansAreCountedOnceOnTheRevisionThatOrphanedThem is issue 16's
+// bug 8: a quote orphaned by v2 is not listed, counted or charted again
+// when v3 changes something else.
+func TestOrphansAreCountedOnceOnTheRevisionThatOrphanedThem(t *testing.T) {
+	l := newLibrary(t)
+	s := openSample(t, l)
+	if _, err := s.Tag(ctx, find(t, s, "super smart"), annotation.KindQuote); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Tag(ctx, find(t, s, "Butler, Pennsylvania"), annotation.KindQuote); err != nil {
+		t.Fatal(err)
+	}
+	v2 := laterVersion("super smart", "very smart", " during a campaign rally in Butler, Pennsylvania", "")
+	if _, err := s.AddRevision(ctx, "v2.txt", v2); err != nil {
+		t.Fatal(err)
+	}
+	v3 := strings.Replace(strings.Replace(string(v2), "very smart", "extremely smart", 1), "date 2025-03-24", "date 2025-03-25", 1)
+	cmp, err := s.AddRevision(ctx, "v3.txt", []byte(v3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q, c := cmp.Affected(); q != 1 || c != 0 {
+		t.Errorf("v2→v3 affects %d quotes and %d claims, want 1 quote (very → extremely smart)", q, c)
+	}
+	for _, ch := range cmp.Changed() {
+		if ch.Before == "Butler, Pennsylvania" {
+			t.Errorf("v2→v3 lists the quote v2 orphaned: %+v", ch)
+		}
+	}
+	if len(cmp.Changed()) != 1 {
+		t.Errorf("v2→v3 report: %+v", cmp.Changed())
+	}
+	tl := s.Timeline()
+	if tl[1].Changed != 2 || tl[2].Changed != 1 {
+		t.Errorf("timeline counts %d changed on v2 and %d on v3, want 2 and 1", tl[1].Changed, tl[2].Changed)
+	}
+	// Compared directly, v1→v3 still shows the orphan: v1 had its words.
+	all, err := s.Compare(0, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q, _ := all.Affected(); q != 2 {
+		t.Errorf("v1→v3 affects %d quotes, want 2", q)
+	}
+}
+
+// TestUnrelatedRevisionIsRecognised: a wholly different article is
+// unrelated to the story (issue 16 bug 7); a real edit is not.
+func TestUnrelatedRevisionIsRecognised(t *testing.T) {
+	s := openSample(t, newLibrary(t))
+	edit, err := s.PrepareRevision("v2.txt", laterVersion("super smart", "very smart"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if edit.Unrelated() || edit.SharedWords() < 0.9 {
+		t.Errorf("a one-word edit shares %.2f of its words, unrelated %v", edit.SharedWords(), edit.Unrelated())
+	}
+	other, err := s.PrepareRevision("other.txt", []byte("A tough Texas judge has released the man.\n\nThe court said the jail was full and the case would wait until spring."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !other.Unrelated() {
+		t.Errorf("another article shares %.2f of its words and is not unrelated", other.SharedWords())
+	}
+}

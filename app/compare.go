@@ -1,0 +1,167 @@
+package ui
+
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/redline-news/redline/internal/library"
+)
+
+// comparePanel is "What changed": two revisions picked by From and To, the
+// summary of their diff, the quotes and claims whose words changed, and
+// the diff itself, inline or side by side, with n / p stepping through its
+// changes.
+type comparePanel struct {
+	app.Compo
+
+	Model      *storyModel
+	Comparison *library.Comparison
+	Revisions  int // how many the story has: the diff is shown before a new one is stored
+
+	shown      *library.Comparison // the comparison hunk belongs to
+	hunk       int                 // the change jumped to (-1: none yet)
+	sideBySide bool
+	wholeText  bool // unchanged text unfolded
+	picks      int  // how many times From or To was changed
+	keyFn      app.Func
+	ctx        app.Context // its own, to redraw itself from its selectors' handlers
+}
+
+func (c *comparePanel) OnMount(ctx app.Context) {
+	c.ctx = ctx
+	c.keyFn = app.FuncOf(func(this app.Value, args []app.Value) any {
+		c.onKey(ctx, args[0])
+		return nil
+	})
+	app.Window().Call("addEventListener", "keydown", c.keyFn)
+}
+
+func (c *comparePanel) OnDismount() {
+	app.Window().Call("removeEventListener", "keydown", c.keyFn)
+	c.keyFn.Release()
+}
+
+// onKey takes n and p, next and previous change, when no words are
+// selected in the article (with words selected, n tags a note: the story
+// page's key).
+func (c *comparePanel) onKey(ctx app.Context, e app.Value) {
+	key := e.Get("key").String()
+	if key != "n" && key != "p" || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
+		return
+	}
+	target := e.Get("target")
+	if typingTarget(target.Get("tagName").String(), target.Get("isContentEditable").Truthy()) {
+		return
+	}
+	if _, selected := selection("article"); selected {
+		return
+	}
+	e.Call("preventDefault")
+	dir := map[string]int{"n": 1, "p": -1}[key]
+	ctx.Dispatch(func(ctx app.Context) { c.step(ctx, dir) })
+}
+
+// step moves to the next (+1) or previous (-1) change of the diff.
+func (c *comparePanel) step(ctx app.Context, dir int) {
+	c.sync()
+	n := len(c.Comparison.Diff.Hunks())
+	if n == 0 {
+		return
+	}
+	c.hunk = ((c.hunk+dir)%n + n) % n
+	hunk := c.hunk
+	ctx.Defer(func(app.Context) { scrollIntoView(fmt.Sprintf(`#diff [data-hunk="%d"]`, hunk)) })
+}
+
+// sync starts again from no change jumped to when the comparison is new.
+func (c *comparePanel) sync() {
+	if c.shown != c.Comparison {
+		c.shown, c.hunk = c.Comparison, -1
+	}
+}
+
+// openComparison shows the diff of two revisions, earlier first whichever
+// order they were picked in.
+func (m *storyModel) openComparison(from, to int) {
+	c, err := m.sess.Compare(from, to)
+	m.redraw(func(ctx app.Context) {
+		if err != nil {
+			m.status = failure(err) // the same revision twice: keep the diff shown
+			return
+		}
+		m.compare = c
+	})
+}
+
+// pick compares the revisions chosen in From and To.
+func (c *comparePanel) pick(from, to int) {
+	c.ctx.Dispatch(func(app.Context) { c.picks++ }) // the selectors are drawn again, on the pair shown
+	c.Model.openComparison(from, to)
+}
+
+func (c *comparePanel) Render() app.UI {
+	c.sync()
+	cmp, m := c.Comparison, c.Model
+	from, to := cmp.FromRevision, cmp.ToRevision
+	q, cl := cmp.Affected()
+	st := cmp.Diff.Stats
+	dates := make([]string, len(m.sess.Revisions))
+	for i, r := range m.sess.Revisions {
+		dates[i] = r.Date + " (#" + itoa(i+1) + ")"
+	}
+	return app.Section().ID("compare").Class("compare").Aria("labelledby", "compare-title").Body(
+		app.Div().Class("compare-head").Body(
+			app.H2().ID("compare-title").Text("What changed"),
+			// The handlers read the comparison shown when they run: one
+			// captured here would be the first comparison drawn, and
+			// changing From would put back that one's To.
+			app.Div().Class("field").Body(app.Label().For("compare-from").Text("From"),
+				&revisionSelect{ID: "compare-from", Options: dates, Value: cmp.From, Picks: c.picks, Pick: func(i int) { c.pick(i, c.Comparison.To) }}),
+			app.Div().Class("field").Body(app.Label().For("compare-to").Text("To"),
+				&revisionSelect{ID: "compare-to", Options: dates, Value: cmp.To, Picks: c.picks, Pick: func(i int) { c.pick(c.Comparison.From, i) }}),
+			app.Button().ID("diff-mode").Text(map[bool]string{true: "Side by side", false: "Inline"}[!c.sideBySide]).
+				OnClick(func(ctx app.Context, e app.Event) { c.sideBySide = !c.sideBySide }),
+			app.Button().ID("diff-whole").Text(map[bool]string{true: "Fold unchanged text", false: "Show all text"}[c.wholeText]).
+				OnClick(func(ctx app.Context, e app.Event) { c.wholeText = !c.wholeText }),
+			app.Button().ID("prev-change").Text("Previous change (p)").OnClick(func(ctx app.Context, e app.Event) { c.step(ctx, -1) }),
+			app.Button().ID("next-change").Text("Next change (n)").OnClick(func(ctx app.Context, e app.Event) { c.step(ctx, 1) }),
+			app.Button().ID("compare-close").Text("Close").OnClick(func(ctx app.Context, e app.Event) {
+				m.redraw(func(app.Context) { m.compare = nil })
+			}),
+		),
+		app.P().ID("diff-summary").Class("summary").Text(fmt.Sprintf(
+			"%s → %s: %d words added, %d removed, %s touched; %s and %s affected.",
+			from.Date, to.Date, st.WordsAdded, st.WordsRemoved, plural(st.ParagraphsTouched, "paragraph"), plural(q, "quote"), plural(cl, "claim"))),
+		renderChangedReport(cmp.Changed()),
+		renderDiff(cmp.Diff, c.sideBySide, c.wholeText, c.hunk),
+	)
+}
+
+// revisionSelect is From or To. It shows the revision compared: a
+// <select> the reader changed, or whose options changed, no longer
+// follows its options' selected attribute, so From = #2, To = #1 would
+// read 2→1 over the diff of 1→2, and a third revision added would show
+// the first as To. So a new pair, a new list of revisions or a pick (even
+// one refused) draws a new <select> (CompoID).
+type revisionSelect struct {
+	app.Compo
+
+	ID      string
+	Options []string
+	Value   int
+	Picks   int
+	Pick    func(int)
+}
+
+func (r *revisionSelect) CompoID() string {
+	return fmt.Sprintf("%s/%d/%d/%d", r.ID, r.Value, len(r.Options), r.Picks)
+}
+
+func (r *revisionSelect) Render() app.UI {
+	return app.Select().ID(r.ID).OnChange(func(ctx app.Context, e app.Event) {
+		r.Pick(ctx.JSSrc().Get("selectedIndex").Int())
+	}).Body(app.Range(r.Options).Slice(func(i int) app.UI {
+		return app.Option().Value(i).Text(r.Options[i]).Selected(i == r.Value)
+	}))
+}

@@ -1,0 +1,131 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/redline-news/redline/internal/library"
+	"github.com/redline-news/redline/internal/reading"
+	"github.com/redline-news/redline/internal/revision"
+)
+
+// The drawing of a comparison (see comparePanel): the changed-quotes
+// report and the word diff.
+
+// renderChangedReport lists every quote or claim whose words changed.
+func renderChangedReport(changes []library.Change) app.UI {
+	if len(changes) == 0 {
+		return app.P().ID("changed-report").Class("muted").Text("No quote or claim changed its words.")
+	}
+	return app.Div().ID("changed-report").Body(
+		app.H3().Text("Quotes and claims whose words changed"),
+		app.Table().Class("report").Body(
+			app.THead().Body(app.Tr().Body(app.Th().Text("Kind"), app.Th().Text("Before"), app.Th().Text("After"))),
+			app.TBody().Body(app.Range(changes).Slice(func(i int) app.UI {
+				ch := changes[i]
+				kind := string(ch.Kind)
+				if ch.Speaker != "" {
+					kind += " — " + ch.Speaker
+				}
+				after := app.Td().Class("after").Text(ch.After)
+				if ch.Status == "orphaned" {
+					after = app.Td().Class("after", "gone").Text("(removed)")
+				}
+				if ch.Moved {
+					after = app.Td().Class("after").DataSet("moved", "true").Body(app.Text(ch.After+" "), app.Span().Class("muted").Text(fmt.Sprintf("(moved to ¶%d)", ch.NewPara)))
+				}
+				return app.Tr().DataSet("id", ch.ID).DataSet("status", string(ch.Status)).Body(
+					app.Td().Text(kind), app.Td().Class("before").Body(app.Del().Text(ch.Before)), after)
+			})),
+		),
+	)
+}
+
+// renderDiff draws the word diff, inline (one text with <del> and <ins>) or
+// side by side (old with <del>, new with <ins>). The first element of each
+// change carries data-hunk, for jumping between changes. Unless whole is
+// set, long unchanged runs are folded to the context around the changes:
+// a revision of a long article changes a few places, and drawing the rest
+// costs time and hides them.
+func renderDiff(d *revision.Diff, sideBySide, whole bool, current int) app.UI {
+	if !sideBySide {
+		return diffRegion("inline").Body(diffParagraphs(d, whole, current, revision.Delete, revision.Insert)...)
+	}
+	return diffRegion("side-by-side").Body(diffRows(d, whole, current)...)
+}
+
+// diffRegion is the diff's scrolling box: focusable and named, so that it
+// can be scrolled from the keyboard and a screen reader says what it is.
+func diffRegion(layout string) app.HTMLDiv {
+	return app.Div().ID("diff").Class("diff", layout).TabIndex(0).Attr("role", "region").Aria("label", "Changes between the revisions")
+}
+
+// foldContext is how much unchanged text, in code points, stays on each
+// side of a change when the rest is folded.
+const foldContext = 160
+
+// diffParagraphs renders the equal text and the ops of the given kinds as
+// paragraphs.
+func diffParagraphs(d *revision.Diff, whole bool, current int, kinds ...revision.OpKind) []app.UI {
+	var paras, pieces []app.UI
+	flush := func() {
+		paras = append(paras, app.P().Body(pieces...))
+		pieces = nil
+	}
+	// add appends text, starting a paragraph at each blank line.
+	add := func(text string, piece func(string) app.UI) {
+		for i, part := range strings.Split(text, "\n\n") {
+			if i > 0 {
+				flush()
+			}
+			if part != "" {
+				pieces = append(pieces, piece(part))
+			}
+		}
+	}
+	hunk, inHunk := -1, false
+	for i, op := range d.Ops {
+		if op.Kind == revision.Equal {
+			inHunk = false
+		} else if !inHunk {
+			hunk, inHunk = hunk+1, true
+		}
+		cls := map[bool]string{true: "current"}[hunk == current]
+		switch {
+		case op.Kind == revision.Equal:
+			lead, trail, hidden := d.Text(op), "", 0
+			if !whole {
+				lead, trail, hidden = reading.Fold(lead, foldContext, i == 0, i == len(d.Ops)-1)
+			}
+			add(lead, func(s string) app.UI { return app.Text(s) })
+			if hidden > 0 {
+				pieces = append(pieces, app.Span().Class("fold").Text(fmt.Sprintf(" [… %s unchanged …] ", plural(hidden, "word"))))
+				add(trail, func(s string) app.UI { return app.Text(s) })
+			}
+		case !slices.Contains(kinds, op.Kind):
+		case op.Kind == revision.Insert:
+			m, moved := d.MoveOf(op)
+			add(d.Text(op), func(s string) app.UI {
+				ins := app.Ins().DataSet("hunk", hunk).Class(cls).Text(s)
+				if moved { // both ends of a move say where the other is
+					ins = ins.Class("moved").DataSet("moved-from", m.OldPara).Title(m.Label(op.Kind))
+				}
+				return ins
+			})
+		case op.Kind == revision.Delete:
+			m, moved := d.MoveOf(op)
+			add(d.Text(op), func(s string) app.UI {
+				del := app.Del().DataSet("hunk", hunk).Class(cls).Text(s)
+				if moved {
+					del = del.Class("moved").DataSet("moved-to", m.NewPara).Title(m.Label(op.Kind))
+				}
+				return del
+			})
+		}
+	}
+	flush()
+	return paras
+}

@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"sync"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/redline-news/redline/internal/library"
+	"github.com/redline-news/redline/internal/store"
+)
+
+// storyModel is what the story page's components share: the open story's
+// session (internal/library.Session, the one model they all call), the
+// annotation selected, the comparison shown, and the page's status line.
+// Each component keeps its own view state (the diff's mode, a paste box,
+// an import's errors) and gets from the model only what it draws.
+//
+// A component's handler changes the model through its methods, which
+// redraw the page (and so every component given what changed): a handler
+// alone redraws only its own component.
+type storyModel struct {
+	ui   app.Context // the page's context
+	sess *library.Session
+
+	selected string              // id of the annotation being looked at or edited
+	compare  *library.Comparison // the diff shown, if any
+	// unrelated is a later version that shares almost nothing with the
+	// story, not added until the reader confirms it.
+	unrelated *library.Comparison
+	status    status
+	version   int // counts redraws: components drawing the session take it, to redraw with it
+
+	// busy serialises the session operations run off the UI goroutine:
+	// two at once (a quick second edit, an edit right after a tag) would
+	// race on the same stored record and the second would be refused.
+	busy sync.Mutex
+}
+
+// redraw draws the page again after do (nil: nothing) changed the model.
+func (m *storyModel) redraw(do func(app.Context)) {
+	m.ui.Dispatch(func(ctx app.Context) {
+		m.version++
+		if do != nil {
+			do(ctx)
+		}
+	})
+}
+
+// say shows a status message.
+func (m *storyModel) say(s status) { m.redraw(func(app.Context) { m.status = s }) }
+
+// change runs a session operation off the UI goroutine and shows its
+// outcome; after, if not nil, runs on the UI goroutine when op succeeded.
+// A conflict with another tab reloads the story and says so: nothing is
+// overwritten. (The session is only touched by one operation at a time:
+// wasm runs goroutines on one thread and switches only where they block,
+// and the session changes its fields after its store calls return.)
+func (m *storyModel) change(op func(context.Context, *library.Session) (string, error), after func(app.Context)) {
+	sess := m.sess
+	if sess == nil {
+		return
+	}
+	m.ui.Async(func() {
+		m.busy.Lock()
+		msg, err := op(context.Background(), sess)
+		m.busy.Unlock()
+		if errors.Is(err, store.ErrConflict) {
+			sess.Reload(context.Background())
+			err = errors.New("this story was changed in another tab; it now shows the latest version and your last change was not saved")
+		}
+		m.redraw(func(ctx app.Context) {
+			if err != nil {
+				m.status = failure(err)
+				return
+			}
+			m.status = success(msg)
+			if after != nil {
+				after(ctx)
+			}
+		})
+	})
+}
+
+// reload re-reads the story after another tab changed it.
+func (m *storyModel) reload() {
+	sess := m.sess
+	if sess == nil {
+		return
+	}
+	m.ui.Async(func() {
+		m.busy.Lock()
+		err := sess.Reload(context.Background())
+		m.busy.Unlock()
+		m.redraw(func(app.Context) {
+			if err != nil {
+				m.status = failure(err)
+			}
+		})
+	})
+}

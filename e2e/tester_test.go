@@ -1,0 +1,207 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// The bugs a new-user tester found in the app (issue 16), replayed.
+
+// TestStrayKeyEventOnTheDocumentLeavesTheAppWorking: a keydown sent to
+// the document itself (a script, an extension) once panicked the client,
+// leaving a page that looks alive and does nothing.
+func TestStrayKeyEventOnTheDocumentLeavesTheAppWorking(t *testing.T) {
+	_, p := openApp(t)
+	p.openSample()
+	p.eval(`document.dispatchEvent(new KeyboardEvent("keydown", {key: "c", bubbles: true}))`, nil)
+	p.eval(`document.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}))`, nil)
+	p.press("?")
+	p.run(chromedp.WaitVisible(`#shortcuts`, chromedp.ByQuery))
+	for _, e := range p.Errors() {
+		if strings.Contains(e, "panic") || strings.Contains(e, "exited") {
+			t.Errorf("the client failed: %s", e)
+		}
+	}
+}
+
+// TestRenameTwiceAndEscape: Rename right after a rename holds the title
+// now shown (a stale one, saved, renamed the story back), and Esc cancels.
+func TestRenameTwiceAndEscape(t *testing.T) {
+	_, p := openApp(t)
+	p.addFiles(writeFile(t, "v1.txt", "Aid blocked in Rakhine.\n\nStaff were threatened."))
+	p.waitCount("li.story", 1)
+	for _, title := range []string{"Bangkok: MSF aid blocked", "Bangkok: MSF aid blocked again"} {
+		p.click("li.story .rename-story")
+		p.waitCount("li.story .rename-input", 1)
+		if got, want := p.value("li.story .rename-input"), p.storyTitlesOr(""); want != "" && got != want {
+			t.Errorf("Rename opens with %q, the title shown was %q", got, want)
+		}
+		p.setField("li.story .rename-input", title)
+		p.click(`li.story form.rename button[type="submit"]`)
+		p.waitJS("the new title", `document.querySelector("li.story a.title")?.textContent === `+jsString(title))
+	}
+	p.click("li.story .rename-story")
+	p.waitCount("li.story .rename-input", 1)
+	if got := p.value("li.story .rename-input"); got != "Bangkok: MSF aid blocked again" {
+		t.Errorf("Rename after two renames opens with %q", got)
+	}
+	p.press("\x1b")
+	p.waitCount("li.story .rename-input", 0)
+}
+
+// storyTitlesOr is the first title the library lists, or or when the
+// first row shows its rename field instead.
+func (p *page) storyTitlesOr(or string) string {
+	p.t.Helper()
+	if t := p.storyTitles(); len(t) > 0 {
+		return t[0]
+	}
+	return or
+}
+
+// TestTwoTabsTypingKeepsYourText: tab B saves a note while tab A types in
+// the same note; A's text stays under the cursor, A is told, and A's text
+// is what is stored.
+func TestTwoTabsTypingKeepsYourText(t *testing.T) {
+	_, a := openApp(t)
+	a.openSample()
+	id := a.tag("super smart", "c")
+	b := a.newTab()
+	b.run(chromedp.Navigate(a.location()), chromedp.WaitVisible("#article p", chromedp.ByQuery))
+	b.waitCount(mark(id), 1)
+	b.click(item(id) + " button")
+	b.waitCount(`#editor[data-id="`+id+`"]`, 1)
+
+	a.click("#edit-note")
+	a.press("typed in A")
+	a.waitStored(id, "note", "typed in A")
+	b.waitJS("A's note in B", `document.querySelector("#edit-note")?.value === "typed in A"`)
+	a.press(" and more")
+	b.setField("#edit-note", "saved in B")
+	a.waitJS("A to say another tab changed the note", `document.querySelector("#edit-elsewhere") !== null`)
+	if v := a.value("#edit-note"); v != "typed in A and more" {
+		t.Errorf("tab A's note field reads %q while A was typing %q", v, "typed in A and more")
+	}
+	a.waitStored(id, "note", "typed in A and more")
+}
+
+// TestTypingOnAnAnnotationDeletedElsewhereSaysSo: another tab deleted the
+// annotation whose note this tab is typing (this tab missed the news: its
+// BroadcastChannel is gone, as for a frozen tab); this tab does not say
+// "Saved." but that the note was not saved, with its words.
+func TestTypingOnAnAnnotationDeletedElsewhereSaysSo(t *testing.T) {
+	_, b := openApp(t)
+	b.openSample()
+	id := b.tag("super smart", "c")
+	a := b.newTab()
+	a.run(chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := cdppage.AddScriptToEvaluateOnNewDocument(`delete window.BroadcastChannel`).Do(ctx)
+		return err
+	}), chromedp.Navigate(b.location()), chromedp.WaitVisible("#article p", chromedp.ByQuery))
+	a.waitCount(mark(id), 1)
+	a.click(item(id) + " button")
+	a.waitCount(`#editor[data-id="`+id+`"]`, 1)
+
+	b.click("#edit-delete")
+	b.waitStored(id, "kind", "<absent>")
+	a.click("#edit-note")
+	a.press("tab A note on deleted")
+	a.waitJS("tab A to say the note was not saved", `/not saved: “tab A note on deleted”/.test(document.querySelector("#status[role=alert]")?.textContent ?? "")`)
+}
+
+// TestEditorInViewWhenTaggingFarDown is issue 16's bug 5 (the tester's 4
+// and 5): tagging or stepping with j far down a long article leaves the
+// editor and the words in view, on a desktop and on a phone.
+func TestEditorInViewWhenTaggingFarDown(t *testing.T) {
+	for _, size := range []struct {
+		name string
+		w, h int64
+	}{{"desktop", 1280, 800}, {"phone", 390, 844}} {
+		t.Run(size.name, func(t *testing.T) {
+			_, p := openApp(t)
+			p.run(chromedp.EmulateViewport(size.w, size.h))
+			var b strings.Builder
+			for i := range 60 {
+				fmt.Fprintf(&b, "Paragraph %d of a long story says the council met again and argued about the bridge.\n\n", i+1)
+			}
+			b.WriteString("At the very end the mayor said the bridge would reopen in spring.")
+			p.addFiles(writeFile(t, "long-story.txt", b.String()))
+			p.openStory("long-story")
+			first := p.tag("Paragraph 3 of", "c")
+			p.run(chromedp.ScrollIntoView(`#article p:last-child`, chromedp.ByQuery))
+			p.tag("the bridge would reopen in spring", "c")
+			inView := func(what, selector string) {
+				t.Helper()
+				var r []float64
+				p.eval(`(() => { const r = document.querySelector(`+jsString(selector)+`).getBoundingClientRect(); return [r.top, r.bottom, innerHeight]; })()`, &r)
+				if r[0] < -2 || r[0] > r[2]-20 {
+					t.Errorf("%s: %s is at %.0f px, the window is %.0f px high", size.name, what, r[0], r[2])
+				}
+			}
+			inView("the editor", "#editor")
+			inView("the words tagged", `#article mark.selected`)
+			p.press("\x1b")
+			p.press("j")
+			p.waitCount(mark(first)+".selected", 1)
+			// A smooth scroll takes a while on a loaded machine: wait for
+			// the words to arrive, then check the editor stayed.
+			p.waitJS("the words j went to in view", `(() => { const r = document.querySelector(`+jsString(mark(first))+`).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight - 20; })()`)
+			inView("the words j went to", mark(first))
+			inView("the editor after j", "#editor")
+		})
+	}
+}
+
+// TestKeyboardSidebarEntryAndTimelinePoint is issue 16's bug 12 (its
+// sidebar and timeline parts): Enter on a sidebar entry puts the focus in
+// the editor; Enter on a timeline point opens the comparison that made
+// that revision. Same-day revisions are told apart by their number.
+func TestKeyboardSidebarEntryAndTimelinePoint(t *testing.T) {
+	_, p := openApp(t)
+	p.addFiles(sampleFile(t))
+	p.openStory("putin-prayed")
+	id := p.tag("super smart", "q")
+	p.press("\x1b")
+	p.waitCount("#editor", 0)
+	p.run(chromedp.Focus(item(id)+" button", chromedp.ByQuery))
+	p.press("\r")
+	p.waitJS("the focus in the editor's speaker field", `document.activeElement?.id === "edit-speaker"`)
+
+	p.run(chromedp.SetUploadFiles(`#revision-file`, []string{laterRevision(t)}, chromedp.ByQuery))
+	p.waitCount(`#revisions button.revision`, 2)
+	if got := p.text(`#revisions button.revision[data-index="1"]`); !strings.HasPrefix(got, "#2 · ") {
+		t.Errorf("the second revision is labelled %q, want its number first", got)
+	}
+	p.waitJS("the revision stored", `document.querySelector("#status")?.textContent.startsWith("Added the revision")`)
+	p.eval(`document.querySelector("#compare-close").click()`, nil) // (a mouse click there may land on the sticky status bar)
+	p.waitCount("#compare", 0)
+	p.run(chromedp.Focus(`#timeline g.point:nth-of-type(2)`, chromedp.ByQuery))
+	p.press("\r")
+	p.waitCount("#compare", 1)
+	if got := p.text("#diff-summary"); !strings.HasPrefix(got, "2025-03-23 → 2025-03-24") {
+		t.Errorf("Enter on the second timeline point opens %q", got)
+	}
+}
+
+// TestLibraryRefusesAnAnnotationFileAsAStory: an annotation export dropped
+// on the library (to import it) is refused with what to do, not added as a
+// story of raw JSON.
+func TestLibraryRefusesAnAnnotationFileAsAStory(t *testing.T) {
+	_, p := openApp(t)
+	p.eval(`(() => {
+		const dt = new DataTransfer();
+		dt.items.add(new File(['{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation"}'], "udell.jsonld", {type: "application/ld+json"}));
+		document.querySelector("#page").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+	})()`, nil)
+	p.waitJS("the refusal", `/annotation file/.test(document.querySelector("#status[role=alert]")?.textContent ?? "")`)
+	if n := p.count("li.story"); n != 0 {
+		t.Errorf("%d stories after dropping an annotation file", n)
+	}
+}
