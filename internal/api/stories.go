@@ -88,14 +88,19 @@ func (h *Handler) listStories(w http.ResponseWriter, r *http.Request, project st
 	return reply(w, http.StatusOK, map[string]any{"stories": out})
 }
 
-// createStory creates a story. With an Idempotency-Key, a retry creates
-// nothing and answers the story.
+// createStory creates a story, alone or as a bundle with its revisions
+// and annotations (all stored or none). With an Idempotency-Key, a retry
+// creates nothing and answers what the first request stored.
 func (h *Handler) createStory(w http.ResponseWriter, r *http.Request, project string) error {
-	var in storyIn
-	if err := h.decode(w, r, &in); err != nil {
+	var body createIn
+	if err := h.decode(w, r, &body); err != nil {
 		return err
 	}
 	actor := auth.Actor(r.Context(), "", r.Header.Get("Idempotency-Key"))
+	if body.isBundle() {
+		return h.importBundle(w, r, project, actor, body)
+	}
+	in := body.storyIn
 	if in.ID == "" && actor.ChangeID != "" {
 		// A retry must name the same story, or its replay could not be found.
 		in.ID = keyedID(project, actor.User, actor.ChangeID)
@@ -131,18 +136,7 @@ func (h *Handler) getStory(w http.ResponseWriter, r *http.Request, project strin
 	if err != nil {
 		return err
 	}
-	out := struct {
-		Story       storyJSON        `json:"story"`
-		Revisions   []revisionJSON   `json:"revisions"`
-		Annotations []annotationJSON `json:"annotations"`
-	}{Story: storyOut(s), Revisions: []revisionJSON{}, Annotations: []annotationJSON{}}
-	for _, v := range revs {
-		out.Revisions = append(out.Revisions, revisionOut(v))
-	}
-	for _, d := range docs.Docs {
-		out.Annotations = append(out.Annotations, annotationOut(r, d))
-	}
-	return reply(w, http.StatusOK, out)
+	return reply(w, http.StatusOK, newBundleOut(r, s, revs, docs.Docs))
 }
 
 // updateStory changes a story's title and source; If-Match (the seq read)

@@ -80,26 +80,16 @@ func (db *DB) Revisions(ctx context.Context, project, storyID string) ([]store.R
 // AddRevision stores a new revision of a live story; an id used before in
 // the project (even by a deleted revision) is ErrConflict.
 func (db *DB) AddRevision(ctx context.Context, a store.Actor, rev store.RevisionRec) (store.RevisionRec, error) {
-	if err := checkText("revision", []any{a, rev}); err != nil {
+	if err := checkRevision(a, rev); err != nil {
 		return store.RevisionRec{}, err
-	}
-	if rev.ID == "" || rev.StoryID == "" || rev.Project == "" {
-		return store.RevisionRec{}, fmt.Errorf("revision without a project, story or id: %w", store.ErrInvalid)
 	}
 	var out revisionRow
 	err := db.write(ctx, func(w *wtx) error {
 		if done, err := w.replayed(rev.Project, a); err != nil || done {
 			return cmpErr(err, done, errReplay)
 		}
-		r := w.reader()
-		if _, err := r.liveStory(rev.Project, rev.StoryID); err != nil {
-			return err
-		}
-		if _, found, err := r.revision(rev.Project, rev.ID); err != nil || found {
-			return cmpErr(err, found, fmt.Errorf("revision %q already exists: %w", rev.ID, store.ErrConflict))
-		}
 		var err error
-		if out, err = w.putRevision(revisionRow{RevisionRec: rev}, a, false); err != nil {
+		if out, err = w.addRevision(rev, a); err != nil {
 			return err
 		}
 		return w.applied(rev.Project, a, store.KindRevision, rev.ID, out.Seq)
@@ -109,6 +99,30 @@ func (db *DB) AddRevision(ctx context.Context, a store.Actor, rev store.Revision
 		return cur.RevisionRec, errors.Join(replayError(a), db.fail(ctx, rerr))
 	}
 	return out.RevisionRec, err
+}
+
+// checkRevision refuses a revision no engine can store.
+func checkRevision(a store.Actor, rev store.RevisionRec) error {
+	if err := checkText("revision", []any{a, rev}); err != nil {
+		return err
+	}
+	if rev.ID == "" || rev.StoryID == "" || rev.Project == "" {
+		return fmt.Errorf("revision without a project, story or id: %w", store.ErrInvalid)
+	}
+	return nil
+}
+
+// addRevision stores a new revision of a live story under an id never
+// used in the project.
+func (w *wtx) addRevision(rev store.RevisionRec, a store.Actor) (revisionRow, error) {
+	r := w.reader()
+	if _, err := r.liveStory(rev.Project, rev.StoryID); err != nil {
+		return revisionRow{}, err
+	}
+	if _, found, err := r.revision(rev.Project, rev.ID); err != nil || found {
+		return revisionRow{}, cmpErr(err, found, fmt.Errorf("revision %q already exists: %w", rev.ID, store.ErrConflict))
+	}
+	return w.putRevision(revisionRow{RevisionRec: rev}, a, false)
 }
 
 // putRevision writes a revision row with a change: new, or (stored, by

@@ -111,37 +111,16 @@ func (db *DB) Story(ctx context.Context, project, id string) (store.StoryRec, er
 // PutStory creates (ifSeq 0) or updates the title and source of (ifSeq
 // as read) a story.
 func (db *DB) PutStory(ctx context.Context, a store.Actor, s store.StoryRec, ifSeq int64) (store.StoryRec, error) {
-	if err := checkText("story", []any{a, s}); err != nil {
+	if err := checkStory(a, s); err != nil {
 		return store.StoryRec{}, err
-	}
-	if s.ID == "" || s.Project == "" {
-		return store.StoryRec{}, fmt.Errorf("story without a project or id: %w", store.ErrInvalid)
 	}
 	var out storyRow
 	err := db.write(ctx, func(w *wtx) error {
 		if done, err := w.replayed(s.Project, a); err != nil || done {
 			return cmpErr(err, done, errReplay)
 		}
-		old, found, err := w.reader().story(s.Project, s.ID)
-		if err != nil {
-			return err
-		}
-		if err := checkIfSeq("story", s.ID, found, old.Deleted, old.Seq, ifSeq); err != nil {
-			return err
-		}
-		row := storyRow{StoryRec: s, rev: old.rev + 1, pos: old.pos}
-		if !found {
-			if err := w.needProject(s.Project); err != nil {
-				return err
-			}
-			row.rev = 1
-			if row.Created.IsZero() {
-				row.Created = w.now
-			}
-		} else {
-			row.Created, row.CreatedBy = old.Created, old.CreatedBy
-		}
-		if out, err = w.putStory(row, a, found); err != nil {
+		var err error
+		if out, err = w.putStoryIf(s, a, ifSeq); err != nil {
 			return err
 		}
 		return w.applied(s.Project, a, store.KindStory, s.ID, out.Seq)
@@ -151,6 +130,42 @@ func (db *DB) PutStory(ctx context.Context, a store.Actor, s store.StoryRec, ifS
 		return cur, errors.Join(replayError(a), err)
 	}
 	return out.StoryRec, err
+}
+
+// checkStory refuses a story no engine can store.
+func checkStory(a store.Actor, s store.StoryRec) error {
+	if err := checkText("story", []any{a, s}); err != nil {
+		return err
+	}
+	if s.ID == "" || s.Project == "" {
+		return fmt.Errorf("story without a project or id: %w", store.ErrInvalid)
+	}
+	return nil
+}
+
+// putStoryIf creates (ifSeq 0) or updates (ifSeq as read) a story as
+// PutStory decides.
+func (w *wtx) putStoryIf(s store.StoryRec, a store.Actor, ifSeq int64) (storyRow, error) {
+	old, found, err := w.reader().story(s.Project, s.ID)
+	if err != nil {
+		return storyRow{}, err
+	}
+	if err := checkIfSeq("story", s.ID, found, old.Deleted, old.Seq, ifSeq); err != nil {
+		return storyRow{}, err
+	}
+	row := storyRow{StoryRec: s, rev: old.rev + 1, pos: old.pos}
+	if !found {
+		if err := w.needProject(s.Project); err != nil {
+			return storyRow{}, err
+		}
+		row.rev = 1
+		if row.Created.IsZero() {
+			row.Created = w.now
+		}
+	} else {
+		row.Created, row.CreatedBy = old.Created, old.CreatedBy
+	}
+	return w.putStory(row, a, found)
 }
 
 // putStory writes a story row (created when !stored, or revived from its
