@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 
 	"github.com/redline-news/redline/internal/auth"
@@ -129,11 +130,14 @@ func (h *Handler) apply(r *http.Request, project, device string, c changeIn) (re
 	case "annotation put":
 		seq, current, err := h.putAnnotation(ctx, r, actor, project, c)
 		return h.outcome(r, project, c, seq, current, err)
+	case "revision delete":
+		seq, err := h.deleteRevision(ctx, actor, project, c.StoryID, c.ID, c.BaseSeq)
+		return h.outcome(r, project, c, seq, nil, err)
 	case "annotation delete":
 		d, err := h.store.DeleteDoc(ctx, actor, project, c.ID, c.BaseSeq)
 		return h.outcome(r, project, c, d.Seq, docChange(r, d), err)
 	}
-	return h.outcome(r, project, c, 0, nil, badRequest("a revision cannot be deleted on its own (delete its story)"))
+	return resultOut{}, fmt.Errorf("push: no case for %s %s", c.Kind, c.Op) // check refuses others
 }
 
 // outcome is the result of one change from what the store said.

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/json"
 	"errors"
@@ -208,6 +209,29 @@ func (h *Handler) addRevision(w http.ResponseWriter, r *http.Request, project st
 		return err
 	}
 	return reply(w, http.StatusCreated, revisionOut(v))
+}
+
+// deleteRevision tombstones a story's latest revision with the
+// annotations made on it (never its only revision: delete the story).
+func (h *Handler) deleteRevision(ctx context.Context, a store.Actor, project, storyID, id string, ifSeq int64) (int64, error) {
+	if err := auth.ValidSlug(storyID); err != nil {
+		return 0, badRequest("storyId: %v", err)
+	}
+	return h.store.DeleteRevision(ctx, a, project, storyID, id, ifSeq, protocol.OnRevision(id))
+}
+
+// deleteRevisionReq is DELETE …/revisions/ID [If-Match: SEQ].
+func (h *Handler) deleteRevisionReq(w http.ResponseWriter, r *http.Request, project string) error {
+	seq, err := ifSeq(r)
+	if err != nil {
+		return err
+	}
+	_, err = h.deleteRevision(r.Context(), auth.Actor(r.Context(), "", r.Header.Get("Idempotency-Key")), project, r.PathValue("story"), r.PathValue("revision"), seq)
+	if err != nil && !errors.Is(err, store.ErrReplayed) {
+		return stale(err)
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
 }
 
 func (h *Handler) listAnnotations(w http.ResponseWriter, r *http.Request, project string) error {

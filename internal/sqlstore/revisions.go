@@ -147,10 +147,10 @@ func (w *wtx) putRevision(rev revisionRow, a store.Actor, stored bool) (revision
 
 // deleteRevision leaves a revision's tombstone, with a change, so synced
 // browsers see it go.
-func (w *wtx) deleteRevision(project, id string) error {
+func (w *wtx) deleteRevision(project, id string) (int64, error) {
 	seq, err := w.change(project, store.KindRevision, id)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	return w.exec(`UPDATE revisions SET deleted = 1, seq = ? WHERE project = ? AND id = ?`, seq, project, id)
+	return seq, w.exec(`UPDATE revisions SET deleted = 1, seq = ? WHERE project = ? AND id = ?`, seq, project, id)
 }

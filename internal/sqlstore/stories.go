@@ -239,7 +239,7 @@ func (w *wtx) deleteStory(project, id string, a store.Actor) (int64, error) {
 		}
 	}
 	for _, rev := range revs {
-		if err := w.deleteRevision(project, rev); err != nil {
+		if _, err := w.deleteRevision(project, rev); err != nil {
 			return 0, err
 		}
 	}
