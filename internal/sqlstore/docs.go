@@ -23,7 +23,7 @@ type docRow struct {
 	pos int64
 }
 
-func scanDoc(sc interface{ Scan(...any) error }) (docRow, error) {
+func scanDoc(sc scanner) (docRow, error) {
 	var d docRow
 	var js sql.NullString
 	var created, modified string
@@ -42,12 +42,8 @@ func scanDoc(sc interface{ Scan(...any) error }) (docRow, error) {
 	return d, err
 }
 
-func (r reader) doc(project, id string) (d docRow, found bool, err error) {
-	d, err = scanDoc(r.queryRow(`SELECT `+docColumns+` FROM annotations WHERE project = ? AND id = ?`, project, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return d, false, nil
-	}
-	return d, err == nil, err
+func (r reader) doc(project, id string) (docRow, bool, error) {
+	return queryOne(r, scanDoc, `SELECT `+docColumns+` FROM annotations WHERE project = ? AND id = ?`, project, id)
 }
 
 // Doc returns one annotation document; a deleted one is ErrGone with its

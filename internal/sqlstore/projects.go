@@ -73,20 +73,11 @@ func (db *DB) Members(ctx context.Context, project string) ([]store.Member, erro
 }
 
 func (db *DB) members(ctx context.Context, q string, arg string) ([]store.Member, error) {
-	rows, err := db.reader(ctx).query(q, arg)
-	if err != nil {
-		return nil, db.fail(ctx, err)
-	}
-	defer rows.Close()
-	var out []store.Member
-	for rows.Next() {
-		var m store.Member
-		if err := rows.Scan(&m.Project, &m.User, &m.Role); err != nil {
-			return nil, db.fail(ctx, err)
-		}
-		out = append(out, m)
-	}
-	return out, db.fail(ctx, rows.Err())
+	out, err := queryAll(db.reader(ctx), func(sc scanner) (m store.Member, err error) {
+		err = sc.Scan(&m.Project, &m.User, &m.Role)
+		return
+	}, q, arg)
+	return out, db.fail(ctx, err)
 }
 
 // SetMember adds a member or changes their role.

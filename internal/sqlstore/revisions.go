@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"cmp"
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"slices"
@@ -18,7 +17,7 @@ type revisionRow struct {
 	pos int64
 }
 
-func scanRevision(sc interface{ Scan(...any) error }) (revisionRow, error) {
+func scanRevision(sc scanner) (revisionRow, error) {
 	var r revisionRow
 	var added string
 	var deleted int
@@ -31,34 +30,18 @@ func scanRevision(sc interface{ Scan(...any) error }) (revisionRow, error) {
 	return r, err
 }
 
-func (r reader) revision(project, id string) (rev revisionRow, found bool, err error) {
-	rev, err = scanRevision(r.queryRow(`SELECT `+revisionColumns+` FROM revisions WHERE project = ? AND id = ?`, project, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return rev, false, nil
-	}
-	return rev, err == nil, err
+func (r reader) revision(project, id string) (revisionRow, bool, error) {
+	return queryOne(r, scanRevision, `SELECT `+revisionColumns+` FROM revisions WHERE project = ? AND id = ?`, project, id)
 }
 
 // revisions lists a story's live revisions oldest first: by Added, then
 // in the order stored.
 func (r reader) revisions(project, storyID string) ([]revisionRow, error) {
-	rows, err := r.query(`SELECT `+revisionColumns+` FROM revisions WHERE project = ? AND story_id = ? AND deleted = 0`, project, storyID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []revisionRow
-	for rows.Next() {
-		rev, err := scanRevision(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, rev)
-	}
+	out, err := queryAll(r, scanRevision, `SELECT `+revisionColumns+` FROM revisions WHERE project = ? AND story_id = ? AND deleted = 0`, project, storyID)
 	slices.SortFunc(out, func(a, b revisionRow) int {
 		return cmp.Or(a.Added.Compare(b.Added), cmp.Compare(a.pos, b.pos))
 	})
-	return out, rows.Err()
+	return out, err
 }
 
 // Revisions lists a live story's revisions, oldest first.

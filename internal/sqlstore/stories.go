@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"cmp"
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"slices"
@@ -20,7 +19,7 @@ type storyRow struct {
 	pos int64
 }
 
-func scanStory(sc interface{ Scan(...any) error }) (storyRow, error) {
+func scanStory(sc scanner) (storyRow, error) {
 	var s storyRow
 	var created, modified string
 	var deleted int
@@ -36,12 +35,8 @@ func scanStory(sc interface{ Scan(...any) error }) (storyRow, error) {
 }
 
 // story reads one story row, tombstone or not; found is false if none.
-func (r reader) story(project, id string) (s storyRow, found bool, err error) {
-	s, err = scanStory(r.queryRow(`SELECT `+storyColumns+` FROM stories WHERE project = ? AND id = ?`, project, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return s, false, nil
-	}
-	return s, err == nil, err
+func (r reader) story(project, id string) (storyRow, bool, error) {
+	return queryOne(r, scanStory, `SELECT `+storyColumns+` FROM stories WHERE project = ? AND id = ?`, project, id)
 }
 
 // liveStory reads a story that must exist and not be deleted.
@@ -59,25 +54,13 @@ func (r reader) liveStory(project, id string) (storyRow, error) {
 }
 
 func (r reader) stories(project string) ([]storyRow, error) {
-	rows, err := r.query(`SELECT `+storyColumns+` FROM stories WHERE project = ? AND deleted = 0`, project)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []storyRow
-	for rows.Next() {
-		s, err := scanStory(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
+	out, err := queryAll(r, scanStory, `SELECT `+storyColumns+` FROM stories WHERE project = ? AND deleted = 0`, project)
 	// By creation time, then in the order first stored (RFC 3339 text
 	// does not sort as time, so this is done here).
 	slices.SortFunc(out, func(a, b storyRow) int {
 		return cmp.Or(a.Created.Compare(b.Created), cmp.Compare(a.pos, b.pos))
 	})
-	return out, rows.Err()
+	return out, err
 }
 
 // Stories lists a project's live stories by creation time, then in the
@@ -293,18 +276,5 @@ func ignoreGone(err error) error {
 
 // column reads one text column of every row.
 func (r reader) column(q string, args ...any) ([]string, error) {
-	rows, err := r.query(q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return queryAll(r, func(sc scanner) (s string, err error) { err = sc.Scan(&s); return }, q, args...)
 }
