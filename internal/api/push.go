@@ -260,6 +260,14 @@ func (h *Handler) currentOf(r *http.Request, project string, c changeIn) *change
 			out := storyOut(s)
 			return &changeJSON{Seq: s.Seq, Kind: c.Kind, ID: s.ID, Deleted: s.Deleted, Story: &out}
 		}
+	case store.KindRevision:
+		revs, _ := h.store.Revisions(ctx, project, c.StoryID)
+		for _, v := range revs {
+			if v.ID == c.ID {
+				out := revisionOut(v)
+				return &changeJSON{Seq: v.Seq, Kind: c.Kind, ID: v.ID, Revision: &out}
+			}
+		}
 	case store.KindAnnotation:
 		if d, err := h.store.Doc(ctx, project, c.ID); err == nil || errors.Is(err, store.ErrGone) {
 			return docChange(r, d)

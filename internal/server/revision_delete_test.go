@@ -26,8 +26,9 @@ func TestDeleteLatestRevision(t *testing.T) {
 		if r := pushOne(t, e, "bob", `{"changeId": "d1", "kind": "revision", "op": "delete", "id": "r1", "storyId": "s1"}`); r["status"] != "invalid" {
 			t.Errorf("deleting an earlier revision: %v, want invalid", r)
 		}
-		if r := pushOne(t, e, "bob", `{"changeId": "d2", "kind": "revision", "op": "delete", "id": "r2", "storyId": "s1", "baseSeq": 1}`); r["status"] != "conflict" {
-			t.Errorf("deleting at a stale seq: %v, want conflict", r)
+		if r := pushOne(t, e, "bob", `{"changeId": "d2", "kind": "revision", "op": "delete", "id": "r2", "storyId": "s1", "baseSeq": 1}`); r["status"] != "conflict" ||
+			r["current"] == nil || r["current"].(map[string]any)["revision"].(map[string]any)["id"] != "r2" {
+			t.Errorf("deleting at a stale seq: %v, want conflict with the revision as current", r)
 		}
 		e.do("vera", "POST", "/api/projects/desk/push", `{"changes": [{"changeId": "d3", "kind": "revision", "op": "delete", "id": "r2", "storyId": "s1"}]}`).expect(t, http.StatusForbidden)
 		before := fmt.Sprint(e.do("bob", "GET", "/api/projects/desk/changes", "").json(t)["last"])
