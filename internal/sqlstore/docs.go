@@ -107,10 +107,7 @@ func (db *DB) PutDoc(ctx context.Context, a store.Actor, d store.Doc, ifSeq int6
 		return store.Doc{}, err
 	}
 	var out store.Doc
-	err := db.write(ctx, func(w *wtx) error {
-		if done, err := w.replayed(d.Project, a); err != nil || done {
-			return cmpErr(err, done, errReplay)
-		}
+	err := db.writeOnce(ctx, d.Project, a, func(w *wtx) error {
 		var err error
 		if out, err = w.putDoc(d, a, ifSeq); err != nil {
 			return err
@@ -185,10 +182,7 @@ func (db *DB) DeleteDoc(ctx context.Context, a store.Actor, project, id string, 
 		return store.Doc{}, err
 	}
 	var out store.Doc
-	err := db.write(ctx, func(w *wtx) error {
-		if done, err := w.replayed(project, a); err != nil || done {
-			return cmpErr(err, done, errReplay)
-		}
+	err := db.writeOnce(ctx, project, a, func(w *wtx) error {
 		old, found, err := w.reader().doc(project, id)
 		if err != nil {
 			return err

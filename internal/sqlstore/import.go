@@ -23,10 +23,7 @@ func (db *DB) ImportStory(ctx context.Context, a store.Actor, s store.StoryRec, 
 		outRevs []store.RevisionRec
 		outDocs []store.Doc
 	)
-	err := db.write(ctx, func(w *wtx) error {
-		if done, err := w.replayed(s.Project, a); err != nil || done {
-			return cmpErr(err, done, errReplay)
-		}
+	err := db.writeOnce(ctx, s.Project, a, func(w *wtx) error {
 		var err error
 		if story, err = w.putStoryIf(s, a, 0); err != nil {
 			return err

@@ -88,10 +88,7 @@ func (db *DB) SetMember(ctx context.Context, a store.Actor, m store.Member) erro
 	if !slices.Contains(store.Roles, m.Role) {
 		return fmt.Errorf("role %q, want one of %v: %w", m.Role, store.Roles, store.ErrInvalid)
 	}
-	err := db.write(ctx, func(w *wtx) error {
-		if done, err := w.replayed(m.Project, a); err != nil || done {
-			return cmpErr(err, done, errReplay)
-		}
+	err := db.writeOnce(ctx, m.Project, a, func(w *wtx) error {
 		r := w.reader()
 		if found, err := r.exists(`SELECT 1 FROM projects WHERE slug = ?`, m.Project); err != nil || !found {
 			return cmpErr(err, !found, fmt.Errorf("project %q: %w", m.Project, store.ErrNotFound))
@@ -132,10 +129,7 @@ func (db *DB) RemoveMember(ctx context.Context, a store.Actor, project, user str
 	if err := checkText("member", a); err != nil {
 		return err
 	}
-	err := db.write(ctx, func(w *wtx) error {
-		if done, err := w.replayed(project, a); err != nil || done {
-			return cmpErr(err, done, errReplay)
-		}
+	err := db.writeOnce(ctx, project, a, func(w *wtx) error {
 		found, err := w.reader().exists(`SELECT 1 FROM members WHERE project = ? AND user_name = ? AND deleted = 0`, project, user)
 		if err != nil || !found {
 			return cmpErr(err, !found, fmt.Errorf("%q is not a member of %q: %w", user, project, store.ErrNotFound))

@@ -21,10 +21,7 @@ func (db *DB) DeleteRevision(ctx context.Context, a store.Actor, project, storyI
 		return 0, err
 	}
 	var seq int64
-	err := db.write(ctx, func(w *wtx) error {
-		if done, err := w.replayed(project, a); err != nil || done {
-			return cmpErr(err, done, errReplay)
-		}
+	err := db.writeOnce(ctx, project, a, func(w *wtx) error {
 		if _, err := w.reader().liveStory(project, storyID); err != nil {
 			return err
 		}

@@ -67,10 +67,7 @@ func (db *DB) AddRevision(ctx context.Context, a store.Actor, rev store.Revision
 		return store.RevisionRec{}, err
 	}
 	var out revisionRow
-	err := db.write(ctx, func(w *wtx) error {
-		if done, err := w.replayed(rev.Project, a); err != nil || done {
-			return cmpErr(err, done, errReplay)
-		}
+	err := db.writeOnce(ctx, rev.Project, a, func(w *wtx) error {
 		var err error
 		if out, err = w.addRevision(rev, a); err != nil {
 			return err

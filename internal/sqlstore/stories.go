@@ -98,10 +98,7 @@ func (db *DB) PutStory(ctx context.Context, a store.Actor, s store.StoryRec, ifS
 		return store.StoryRec{}, err
 	}
 	var out storyRow
-	err := db.write(ctx, func(w *wtx) error {
-		if done, err := w.replayed(s.Project, a); err != nil || done {
-			return cmpErr(err, done, errReplay)
-		}
+	err := db.writeOnce(ctx, s.Project, a, func(w *wtx) error {
 		var err error
 		if out, err = w.putStoryIf(s, a, ifSeq); err != nil {
 			return err
@@ -178,10 +175,7 @@ func (db *DB) DeleteStory(ctx context.Context, a store.Actor, project, id string
 		return 0, err
 	}
 	var seq int64
-	err := db.write(ctx, func(w *wtx) error {
-		if done, err := w.replayed(project, a); err != nil || done {
-			return cmpErr(err, done, errReplay)
-		}
+	err := db.writeOnce(ctx, project, a, func(w *wtx) error {
 		old, found, err := w.reader().story(project, id)
 		if err != nil {
 			return err
