@@ -3,13 +3,13 @@
 package e2e
 
 import (
-	"bufio"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"testing"
 	"time"
+
+	"github.com/redline-news/redline/internal/testproc"
 )
 
 // server is a real server process: the redline binary, or the hello-world
@@ -18,8 +18,6 @@ type server struct {
 	URL string
 	cmd *exec.Cmd
 }
-
-var listening = regexp.MustCompile(`serving on (http://\S+)`)
 
 // startServer runs `redline serve --addr 127.0.0.1:0` from the repository
 // root, on a database of its own in the test's temporary directory (never
@@ -51,30 +49,9 @@ func startProcess(t testing.TB, dir, makeTarget, bin string, args ...string) *se
 	}
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
-	cmd.Stderr = os.Stderr
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
 	s := &server{cmd: cmd}
+	s.URL = testproc.Start(t, cmd, 30*time.Second)
 	t.Cleanup(s.Stop)
-	found := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			if m := listening.FindStringSubmatch(sc.Text()); m != nil {
-				found <- m[1]
-			}
-		}
-	}()
-	select {
-	case s.URL = <-found:
-	case <-time.After(30 * time.Second):
-		t.Fatalf("%s did not print its address", filepath.Base(bin))
-	}
 	return s
 }
 

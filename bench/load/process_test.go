@@ -1,18 +1,16 @@
 package load
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"sync"
 	"testing"
 	"time"
-)
 
-var listening = regexp.MustCompile(`serving on (http://\S+)`)
+	"github.com/redline-news/redline/internal/testproc"
+)
 
 // redline is a redline binary built for these tests, with a web/
 // directory holding a stand-in app.wasm: serve needs one to start, and
@@ -66,32 +64,12 @@ func serve(b testing.TB, r redline, dbFlags ...string) string {
 // start is serve that also returns the process, to kill it.
 func start(b testing.TB, r redline, dbFlags ...string) (string, *exec.Cmd) {
 	cmd := exec.Command(r.bin, append([]string{"serve", "--addr", "127.0.0.1:0", "--dir", r.dir}, dbFlags...)...)
-	cmd.Stderr = os.Stderr
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		b.Fatal(err)
-	}
+	url := testproc.Start(b, cmd, 60*time.Second)
 	b.Cleanup(func() {
-		cmd.Process.Signal(os.Interrupt)
-		cmd.Wait()
-	})
-	found := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			if m := listening.FindStringSubmatch(sc.Text()); m != nil {
-				found <- m[1]
-			}
+		if cmd.ProcessState == nil { // not killed by the test
+			cmd.Process.Signal(os.Interrupt)
+			cmd.Wait()
 		}
-	}()
-	select {
-	case url := <-found:
-		return url, cmd
-	case <-time.After(60 * time.Second):
-		b.Fatal("redline serve did not print its address")
-	}
-	return "", nil
+	})
+	return url, cmd
 }

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -12,11 +11,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/redline-news/redline/internal/testproc"
 )
 
 // TestWatchThroughServe is the judged scenario through the real binary:
@@ -172,32 +172,13 @@ func must(t testing.TB, err error) {
 	}
 }
 
-var serving = regexp.MustCompile(`serving on (http://\S+)`)
-
 // serveProcess starts `redline serve` on a free port and returns its URL;
 // it is stopped when the test ends.
 func serveProcess(t *testing.T, bin, dir string, flags ...string) string {
 	cmd := exec.Command(bin, append([]string{"serve", "--addr", "127.0.0.1:0", "--dir", dir}, flags...)...)
-	out, err := cmd.StdoutPipe()
-	must(t, err)
-	must(t, cmd.Start())
+	url := testproc.Start(t, cmd, 60*time.Second)
 	t.Cleanup(func() { cmd.Process.Signal(os.Interrupt); cmd.Wait() })
-	found := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			if m := serving.FindStringSubmatch(sc.Text()); m != nil {
-				found <- m[1]
-			}
-		}
-	}()
-	select {
-	case url := <-found:
-		return url
-	case <-time.After(60 * time.Second):
-		t.Fatal("redline serve did not print its address")
-	}
-	return ""
+	return url
 }
 
 func budgetPage(paragraphs ...string) string {

@@ -45,6 +45,7 @@ type Store interface {
 	DeleteStory(ctx context.Context, a store.Actor, project, id string, ifSeq int64) (int64, error)
 	Revisions(ctx context.Context, project, storyID string) ([]store.RevisionRec, error)
 	AddRevision(ctx context.Context, a store.Actor, r store.RevisionRec) (store.RevisionRec, error)
+	DeleteRevision(ctx context.Context, a store.Actor, project, storyID, revisionID string, ifSeq int64, onRevision func(doc []byte) bool) (int64, error)
 	DocHistory(ctx context.Context, project, id string) ([]store.DocRevision, error)
 
 	Changes(ctx context.Context, project string, since int64, limit int) ([]store.Change, error)
@@ -109,6 +110,7 @@ func (h *Handler) Register(mux *http.ServeMux) {
 	mux.HandleFunc("DELETE /api/projects/{project}/stories/{story}", h.project(store.RoleEditor, h.deleteStory))
 	mux.HandleFunc("GET /api/projects/{project}/stories/{story}/revisions", h.project(store.RoleViewer, h.listRevisions))
 	mux.HandleFunc("POST /api/projects/{project}/stories/{story}/revisions", h.project(store.RoleEditor, h.addRevision))
+	mux.HandleFunc("DELETE /api/projects/{project}/stories/{story}/revisions/{revision}", h.project(store.RoleEditor, h.deleteRevisionReq))
 	mux.HandleFunc("GET /api/projects/{project}/stories/{story}/annotations", h.project(store.RoleViewer, h.listAnnotations))
 	mux.HandleFunc("GET /api/projects/{project}/annotations/{id}/history", h.project(store.RoleViewer, h.history))
 

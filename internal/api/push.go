@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 
 	"github.com/redline-news/redline/internal/auth"
@@ -129,11 +130,14 @@ func (h *Handler) apply(r *http.Request, project, device string, c changeIn) (re
 	case "annotation put":
 		seq, current, err := h.putAnnotation(ctx, r, actor, project, c)
 		return h.outcome(r, project, c, seq, current, err)
+	case "revision delete":
+		seq, err := h.deleteRevision(ctx, actor, project, c.StoryID, c.ID, c.BaseSeq)
+		return h.outcome(r, project, c, seq, nil, err)
 	case "annotation delete":
 		d, err := h.store.DeleteDoc(ctx, actor, project, c.ID, c.BaseSeq)
 		return h.outcome(r, project, c, d.Seq, docChange(r, d), err)
 	}
-	return h.outcome(r, project, c, 0, nil, badRequest("a revision cannot be deleted on its own (delete its story)"))
+	return resultOut{}, fmt.Errorf("push: no case for %s %s", c.Kind, c.Op) // check refuses others
 }
 
 // outcome is the result of one change from what the store said.
@@ -255,6 +259,14 @@ func (h *Handler) currentOf(r *http.Request, project string, c changeIn) *change
 		if s, err := h.store.Story(ctx, project, c.ID); err == nil || errors.Is(err, store.ErrGone) {
 			out := storyOut(s)
 			return &changeJSON{Seq: s.Seq, Kind: c.Kind, ID: s.ID, Deleted: s.Deleted, Story: &out}
+		}
+	case store.KindRevision:
+		revs, _ := h.store.Revisions(ctx, project, c.StoryID)
+		for _, v := range revs {
+			if v.ID == c.ID {
+				out := revisionOut(v)
+				return &changeJSON{Seq: v.Seq, Kind: c.Kind, ID: v.ID, Revision: &out}
+			}
 		}
 	case store.KindAnnotation:
 		if d, err := h.store.Doc(ctx, project, c.ID); err == nil || errors.Is(err, store.ErrGone) {

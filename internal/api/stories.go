@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/json"
 	"errors"
@@ -88,14 +89,19 @@ func (h *Handler) listStories(w http.ResponseWriter, r *http.Request, project st
 	return reply(w, http.StatusOK, map[string]any{"stories": out})
 }
 
-// createStory creates a story. With an Idempotency-Key, a retry creates
-// nothing and answers the story.
+// createStory creates a story, alone or as a bundle with its revisions
+// and annotations (all stored or none). With an Idempotency-Key, a retry
+// creates nothing and answers what the first request stored.
 func (h *Handler) createStory(w http.ResponseWriter, r *http.Request, project string) error {
-	var in storyIn
-	if err := h.decode(w, r, &in); err != nil {
+	var body createIn
+	if err := h.decode(w, r, &body); err != nil {
 		return err
 	}
 	actor := auth.Actor(r.Context(), "", r.Header.Get("Idempotency-Key"))
+	if body.isBundle() {
+		return h.importBundle(w, r, project, actor, body)
+	}
+	in := body.storyIn
 	if in.ID == "" && actor.ChangeID != "" {
 		// A retry must name the same story, or its replay could not be found.
 		in.ID = keyedID(project, actor.User, actor.ChangeID)
@@ -131,18 +137,7 @@ func (h *Handler) getStory(w http.ResponseWriter, r *http.Request, project strin
 	if err != nil {
 		return err
 	}
-	out := struct {
-		Story       storyJSON        `json:"story"`
-		Revisions   []revisionJSON   `json:"revisions"`
-		Annotations []annotationJSON `json:"annotations"`
-	}{Story: storyOut(s), Revisions: []revisionJSON{}, Annotations: []annotationJSON{}}
-	for _, v := range revs {
-		out.Revisions = append(out.Revisions, revisionOut(v))
-	}
-	for _, d := range docs.Docs {
-		out.Annotations = append(out.Annotations, annotationOut(r, d))
-	}
-	return reply(w, http.StatusOK, out)
+	return reply(w, http.StatusOK, newBundleOut(r, s, revs, docs.Docs))
 }
 
 // updateStory changes a story's title and source; If-Match (the seq read)
@@ -214,6 +209,29 @@ func (h *Handler) addRevision(w http.ResponseWriter, r *http.Request, project st
 		return err
 	}
 	return reply(w, http.StatusCreated, revisionOut(v))
+}
+
+// deleteRevision tombstones a story's latest revision with the
+// annotations made on it (never its only revision: delete the story).
+func (h *Handler) deleteRevision(ctx context.Context, a store.Actor, project, storyID, id string, ifSeq int64) (int64, error) {
+	if err := auth.ValidSlug(storyID); err != nil {
+		return 0, badRequest("storyId: %v", err)
+	}
+	return h.store.DeleteRevision(ctx, a, project, storyID, id, ifSeq, protocol.OnRevision(id))
+}
+
+// deleteRevisionReq is DELETE …/revisions/ID [If-Match: SEQ].
+func (h *Handler) deleteRevisionReq(w http.ResponseWriter, r *http.Request, project string) error {
+	seq, err := ifSeq(r)
+	if err != nil {
+		return err
+	}
+	_, err = h.deleteRevision(r.Context(), auth.Actor(r.Context(), "", r.Header.Get("Idempotency-Key")), project, r.PathValue("story"), r.PathValue("revision"), seq)
+	if err != nil && !errors.Is(err, store.ErrReplayed) {
+		return stale(err)
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
 }
 
 func (h *Handler) listAnnotations(w http.ResponseWriter, r *http.Request, project string) error {

@@ -215,3 +215,19 @@ func FuzzPreferredView(f *testing.F) {
 		}
 	})
 }
+
+func TestOnRevision(t *testing.T) {
+	on := OnRevision("r2")
+	for doc, want := range map[string]bool{
+		`{"type":"Annotation","redline:revision":"r2"}`:        true,
+		`{"type":"Annotation","redline:revision":["r1","r2"]}`: true,
+		`{"type":"Annotation","redline:revision":"r1"}`:        false,
+		`{"type":"Annotation"}`:                                false,
+		`{"redline:revision":2}`:                               false,
+		`not json`:                                             false,
+	} {
+		if got := on([]byte(doc)); got != want {
+			t.Errorf("OnRevision(r2)(%s) = %v, want %v", doc, got, want)
+		}
+	}
+}

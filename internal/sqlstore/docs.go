@@ -23,7 +23,7 @@ type docRow struct {
 	pos int64
 }
 
-func scanDoc(sc interface{ Scan(...any) error }) (docRow, error) {
+func scanDoc(sc scanner) (docRow, error) {
 	var d docRow
 	var js sql.NullString
 	var created, modified string
@@ -42,12 +42,8 @@ func scanDoc(sc interface{ Scan(...any) error }) (docRow, error) {
 	return d, err
 }
 
-func (r reader) doc(project, id string) (d docRow, found bool, err error) {
-	d, err = scanDoc(r.queryRow(`SELECT `+docColumns+` FROM annotations WHERE project = ? AND id = ?`, project, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return d, false, nil
-	}
-	return d, err == nil, err
+func (r reader) doc(project, id string) (docRow, bool, error) {
+	return queryOne(r, scanDoc, `SELECT `+docColumns+` FROM annotations WHERE project = ? AND id = ?`, project, id)
 }
 
 // Doc returns one annotation document; a deleted one is ErrGone with its
@@ -107,64 +103,76 @@ func (db *DB) Docs(ctx context.Context, project string, q store.DocQuery) (store
 // PutDoc creates (ifSeq 0) or replaces (ifSeq as read) an annotation
 // document, with a history entry.
 func (db *DB) PutDoc(ctx context.Context, a store.Actor, d store.Doc, ifSeq int64) (store.Doc, error) {
-	if err := checkText("annotation", []any{a, d}); err != nil {
+	if err := checkDoc(a, d); err != nil {
 		return store.Doc{}, err
 	}
-	if d.ID == "" || d.Project == "" || d.JSON == nil {
-		return store.Doc{}, fmt.Errorf("annotation without a project, id or document: %w", store.ErrInvalid)
-	}
-	if !utf8.Valid(d.JSON) || bytes.IndexByte(d.JSON, 0) >= 0 {
-		return store.Doc{}, fmt.Errorf("annotation %q: the document is not valid UTF-8 text: %w", d.ID, store.ErrInvalid)
-	}
 	var out store.Doc
-	err := db.write(ctx, func(w *wtx) error {
-		if done, err := w.replayed(d.Project, a); err != nil || done {
-			return cmpErr(err, done, errReplay)
-		}
-		old, found, err := w.reader().doc(d.Project, d.ID)
-		if err != nil {
+	err := db.writeOnce(ctx, d.Project, a, func(w *wtx) error {
+		var err error
+		if out, err = w.putDoc(d, a, ifSeq); err != nil {
 			return err
 		}
-		if ifSeq == 0 && found {
-			// A tombstone's id is never given out again.
-			return fmt.Errorf("annotation %q already exists: %w", d.ID, store.ErrConflict)
-		}
-		if err := checkIfSeq("annotation", d.ID, found, old.Deleted, old.Seq, ifSeq); err != nil {
-			return err
-		}
-		if !found {
-			if err := w.needProject(d.Project); err != nil {
-				return err
-			}
-		}
-		seq, err := w.change(d.Project, store.KindAnnotation, d.ID)
-		if err != nil {
-			return err
-		}
-		out = store.Doc{Project: d.Project, ID: d.ID, JSON: d.JSON, StoryID: d.StoryID, Seq: seq,
-			Created: w.now, Modified: w.now, CreatedBy: a.User, ModifiedBy: a.User}
-		if found {
-			out.Created, out.CreatedBy = old.Created, old.CreatedBy
-			err = w.exec(`UPDATE annotations SET story_id = ?, json = ?, model = NULL, rev = rev + 1, seq = ?, modified = ?, modified_by = ?
-				WHERE project = ? AND id = ?`, d.StoryID, string(d.JSON), seq, formatTime(w.now), a.User, d.Project, d.ID)
-		} else {
-			err = w.exec(`INSERT INTO annotations (project, id, story_id, json, model, rev, pos, seq, deleted, created, modified, created_by, modified_by)
-				VALUES (?, ?, ?, ?, NULL, 1, ?, ?, 0, ?, ?, ?, ?)`,
-				d.Project, d.ID, d.StoryID, string(d.JSON), seq, seq, formatTime(w.now), formatTime(w.now), a.User, a.User)
-		}
-		if err != nil {
-			return err
-		}
-		if err := w.history(d.Project, d.ID, seq, ifSeq, d.JSON, a); err != nil {
-			return err
-		}
-		return w.applied(d.Project, a, store.KindAnnotation, d.ID, seq)
+		return w.applied(d.Project, a, store.KindAnnotation, d.ID, out.Seq)
 	})
 	if errors.Is(err, errReplay) {
 		cur, err := db.Doc(ctx, d.Project, d.ID)
 		return cur, errors.Join(replayError(a), ignoreGone(err))
 	}
 	return out, err
+}
+
+// checkDoc refuses a document no engine can store.
+func checkDoc(a store.Actor, d store.Doc) error {
+	if err := checkText("annotation", []any{a, d}); err != nil {
+		return err
+	}
+	if d.ID == "" || d.Project == "" || d.JSON == nil {
+		return fmt.Errorf("annotation without a project, id or document: %w", store.ErrInvalid)
+	}
+	if !utf8.Valid(d.JSON) || bytes.IndexByte(d.JSON, 0) >= 0 {
+		return fmt.Errorf("annotation %q: the document is not valid UTF-8 text: %w", d.ID, store.ErrInvalid)
+	}
+	return nil
+}
+
+// putDoc writes an annotation document as PutDoc decides (ifSeq 0
+// creates), with its change and history entry.
+func (w *wtx) putDoc(d store.Doc, a store.Actor, ifSeq int64) (store.Doc, error) {
+	old, found, err := w.reader().doc(d.Project, d.ID)
+	if err != nil {
+		return store.Doc{}, err
+	}
+	if ifSeq == 0 && found {
+		// A tombstone's id is never given out again.
+		return store.Doc{}, fmt.Errorf("annotation %q already exists: %w", d.ID, store.ErrConflict)
+	}
+	if err := checkIfSeq("annotation", d.ID, found, old.Deleted, old.Seq, ifSeq); err != nil {
+		return store.Doc{}, err
+	}
+	if !found {
+		if err := w.needProject(d.Project); err != nil {
+			return store.Doc{}, err
+		}
+	}
+	seq, err := w.change(d.Project, store.KindAnnotation, d.ID)
+	if err != nil {
+		return store.Doc{}, err
+	}
+	out := store.Doc{Project: d.Project, ID: d.ID, JSON: d.JSON, StoryID: d.StoryID, Seq: seq,
+		Created: w.now, Modified: w.now, CreatedBy: a.User, ModifiedBy: a.User}
+	if found {
+		out.Created, out.CreatedBy = old.Created, old.CreatedBy
+		err = w.exec(`UPDATE annotations SET story_id = ?, json = ?, model = NULL, rev = rev + 1, seq = ?, modified = ?, modified_by = ?
+			WHERE project = ? AND id = ?`, d.StoryID, string(d.JSON), seq, formatTime(w.now), a.User, d.Project, d.ID)
+	} else {
+		err = w.exec(`INSERT INTO annotations (project, id, story_id, json, model, rev, pos, seq, deleted, created, modified, created_by, modified_by)
+			VALUES (?, ?, ?, ?, NULL, 1, ?, ?, 0, ?, ?, ?, ?)`,
+			d.Project, d.ID, d.StoryID, string(d.JSON), seq, seq, formatTime(w.now), formatTime(w.now), a.User, a.User)
+	}
+	if err != nil {
+		return out, err
+	}
+	return out, w.history(d.Project, d.ID, out.Seq, ifSeq, d.JSON, a)
 }
 
 // DeleteDoc tombstones an annotation document (ifSeq 0: whatever its
@@ -174,10 +182,7 @@ func (db *DB) DeleteDoc(ctx context.Context, a store.Actor, project, id string, 
 		return store.Doc{}, err
 	}
 	var out store.Doc
-	err := db.write(ctx, func(w *wtx) error {
-		if done, err := w.replayed(project, a); err != nil || done {
-			return cmpErr(err, done, errReplay)
-		}
+	err := db.writeOnce(ctx, project, a, func(w *wtx) error {
 		old, found, err := w.reader().doc(project, id)
 		if err != nil {
 			return err

@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"context"
 
-	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/store"
 )
 
@@ -20,43 +19,12 @@ func (l *Library) DeleteRevision(ctx context.Context, storyID, revisionID string
 	}
 	var d store.Deleted
 	err := l.db.write(ctx, func(w *wtx) error {
-		r := w.reader()
-		if _, err := l.liveStory(r, storyID); err != nil {
+		if _, err := l.liveStory(w.reader(), storyID); err != nil {
 			return err
 		}
-		rows, err := r.revisions(l.project, storyID)
-		if err != nil {
-			return err
-		}
-		revs := make([]annotation.Revision, len(rows))
-		for i, rev := range rows {
-			revs[i] = rev.Revision
-		}
-		if err := store.CheckDeleteRevision(storyID, revisionID, revs); err != nil {
-			return err
-		}
-		d = store.Deleted{Revision: revs[len(revs)-1]}
-		anns, err := l.annotations(r, storyID)
-		if err != nil {
-			return err
-		}
-		for _, a := range anns {
-			if a.Revision != revisionID {
-				continue
-			}
-			if _, err := w.deleteAnnotation(l.project, a.ID, l.actor); err != nil {
-				return err
-			}
-			d.Annotations = append(d.Annotations, a)
-		}
-		if d.Rejections, err = r.column(`SELECT key FROM rejections WHERE project = ? AND revision_id = ?`, l.project, revisionID); err != nil {
-			return err
-		}
-		d.Rejections = store.ListRejections(d.Rejections)
-		if err := w.exec(`DELETE FROM rejections WHERE project = ? AND revision_id = ?`, l.project, revisionID); err != nil {
-			return err
-		}
-		return w.deleteRevision(l.project, revisionID)
+		var err error
+		d, _, err = w.deleteLatestRevision(l.project, storyID, revisionID, 0, l.actor, nil)
+		return err
 	})
 	if err != nil {
 		return store.Deleted{}, err

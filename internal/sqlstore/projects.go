@@ -73,20 +73,11 @@ func (db *DB) Members(ctx context.Context, project string) ([]store.Member, erro
 }
 
 func (db *DB) members(ctx context.Context, q string, arg string) ([]store.Member, error) {
-	rows, err := db.reader(ctx).query(q, arg)
-	if err != nil {
-		return nil, db.fail(ctx, err)
-	}
-	defer rows.Close()
-	var out []store.Member
-	for rows.Next() {
-		var m store.Member
-		if err := rows.Scan(&m.Project, &m.User, &m.Role); err != nil {
-			return nil, db.fail(ctx, err)
-		}
-		out = append(out, m)
-	}
-	return out, db.fail(ctx, rows.Err())
+	out, err := queryAll(db.reader(ctx), func(sc scanner) (m store.Member, err error) {
+		err = sc.Scan(&m.Project, &m.User, &m.Role)
+		return
+	}, q, arg)
+	return out, db.fail(ctx, err)
 }
 
 // SetMember adds a member or changes their role.
@@ -97,10 +88,7 @@ func (db *DB) SetMember(ctx context.Context, a store.Actor, m store.Member) erro
 	if !slices.Contains(store.Roles, m.Role) {
 		return fmt.Errorf("role %q, want one of %v: %w", m.Role, store.Roles, store.ErrInvalid)
 	}
-	err := db.write(ctx, func(w *wtx) error {
-		if done, err := w.replayed(m.Project, a); err != nil || done {
-			return cmpErr(err, done, errReplay)
-		}
+	err := db.writeOnce(ctx, m.Project, a, func(w *wtx) error {
 		r := w.reader()
 		if found, err := r.exists(`SELECT 1 FROM projects WHERE slug = ?`, m.Project); err != nil || !found {
 			return cmpErr(err, !found, fmt.Errorf("project %q: %w", m.Project, store.ErrNotFound))
@@ -141,10 +129,7 @@ func (db *DB) RemoveMember(ctx context.Context, a store.Actor, project, user str
 	if err := checkText("member", a); err != nil {
 		return err
 	}
-	err := db.write(ctx, func(w *wtx) error {
-		if done, err := w.replayed(project, a); err != nil || done {
-			return cmpErr(err, done, errReplay)
-		}
+	err := db.writeOnce(ctx, project, a, func(w *wtx) error {
 		found, err := w.reader().exists(`SELECT 1 FROM members WHERE project = ? AND user_name = ? AND deleted = 0`, project, user)
 		if err != nil || !found {
 			return cmpErr(err, !found, fmt.Errorf("%q is not a member of %q: %w", user, project, store.ErrNotFound))

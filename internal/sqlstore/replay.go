@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -34,6 +35,18 @@ func (w *wtx) applied(project string, a store.Actor, kind, id string, seq int64)
 
 func replayError(a store.Actor) error {
 	return fmt.Errorf("change %q: %w", a.ChangeID, store.ErrReplayed)
+}
+
+// writeOnce is write for a change the actor may be retrying: when its
+// change id was applied before, fn does not run and the write answers
+// errReplay.
+func (db *DB) writeOnce(ctx context.Context, project string, a store.Actor, fn func(w *wtx) error) error {
+	return db.write(ctx, func(w *wtx) error {
+		if done, err := w.replayed(project, a); err != nil || done {
+			return cmpErr(err, done, errReplay)
+		}
+		return fn(w)
+	})
 }
 
 // errReplay is returned from inside a write to roll it back and report a

@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"cmp"
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"slices"
@@ -18,7 +17,7 @@ type revisionRow struct {
 	pos int64
 }
 
-func scanRevision(sc interface{ Scan(...any) error }) (revisionRow, error) {
+func scanRevision(sc scanner) (revisionRow, error) {
 	var r revisionRow
 	var added string
 	var deleted int
@@ -31,34 +30,18 @@ func scanRevision(sc interface{ Scan(...any) error }) (revisionRow, error) {
 	return r, err
 }
 
-func (r reader) revision(project, id string) (rev revisionRow, found bool, err error) {
-	rev, err = scanRevision(r.queryRow(`SELECT `+revisionColumns+` FROM revisions WHERE project = ? AND id = ?`, project, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return rev, false, nil
-	}
-	return rev, err == nil, err
+func (r reader) revision(project, id string) (revisionRow, bool, error) {
+	return queryOne(r, scanRevision, `SELECT `+revisionColumns+` FROM revisions WHERE project = ? AND id = ?`, project, id)
 }
 
 // revisions lists a story's live revisions oldest first: by Added, then
 // in the order stored.
 func (r reader) revisions(project, storyID string) ([]revisionRow, error) {
-	rows, err := r.query(`SELECT `+revisionColumns+` FROM revisions WHERE project = ? AND story_id = ? AND deleted = 0`, project, storyID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []revisionRow
-	for rows.Next() {
-		rev, err := scanRevision(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, rev)
-	}
+	out, err := queryAll(r, scanRevision, `SELECT `+revisionColumns+` FROM revisions WHERE project = ? AND story_id = ? AND deleted = 0`, project, storyID)
 	slices.SortFunc(out, func(a, b revisionRow) int {
 		return cmp.Or(a.Added.Compare(b.Added), cmp.Compare(a.pos, b.pos))
 	})
-	return out, rows.Err()
+	return out, err
 }
 
 // Revisions lists a live story's revisions, oldest first.
@@ -80,26 +63,13 @@ func (db *DB) Revisions(ctx context.Context, project, storyID string) ([]store.R
 // AddRevision stores a new revision of a live story; an id used before in
 // the project (even by a deleted revision) is ErrConflict.
 func (db *DB) AddRevision(ctx context.Context, a store.Actor, rev store.RevisionRec) (store.RevisionRec, error) {
-	if err := checkText("revision", []any{a, rev}); err != nil {
+	if err := checkRevision(a, rev); err != nil {
 		return store.RevisionRec{}, err
 	}
-	if rev.ID == "" || rev.StoryID == "" || rev.Project == "" {
-		return store.RevisionRec{}, fmt.Errorf("revision without a project, story or id: %w", store.ErrInvalid)
-	}
 	var out revisionRow
-	err := db.write(ctx, func(w *wtx) error {
-		if done, err := w.replayed(rev.Project, a); err != nil || done {
-			return cmpErr(err, done, errReplay)
-		}
-		r := w.reader()
-		if _, err := r.liveStory(rev.Project, rev.StoryID); err != nil {
-			return err
-		}
-		if _, found, err := r.revision(rev.Project, rev.ID); err != nil || found {
-			return cmpErr(err, found, fmt.Errorf("revision %q already exists: %w", rev.ID, store.ErrConflict))
-		}
+	err := db.writeOnce(ctx, rev.Project, a, func(w *wtx) error {
 		var err error
-		if out, err = w.putRevision(revisionRow{RevisionRec: rev}, a, false); err != nil {
+		if out, err = w.addRevision(rev, a); err != nil {
 			return err
 		}
 		return w.applied(rev.Project, a, store.KindRevision, rev.ID, out.Seq)
@@ -109,6 +79,30 @@ func (db *DB) AddRevision(ctx context.Context, a store.Actor, rev store.Revision
 		return cur.RevisionRec, errors.Join(replayError(a), db.fail(ctx, rerr))
 	}
 	return out.RevisionRec, err
+}
+
+// checkRevision refuses a revision no engine can store.
+func checkRevision(a store.Actor, rev store.RevisionRec) error {
+	if err := checkText("revision", []any{a, rev}); err != nil {
+		return err
+	}
+	if rev.ID == "" || rev.StoryID == "" || rev.Project == "" {
+		return fmt.Errorf("revision without a project, story or id: %w", store.ErrInvalid)
+	}
+	return nil
+}
+
+// addRevision stores a new revision of a live story under an id never
+// used in the project.
+func (w *wtx) addRevision(rev store.RevisionRec, a store.Actor) (revisionRow, error) {
+	r := w.reader()
+	if _, err := r.liveStory(rev.Project, rev.StoryID); err != nil {
+		return revisionRow{}, err
+	}
+	if _, found, err := r.revision(rev.Project, rev.ID); err != nil || found {
+		return revisionRow{}, cmpErr(err, found, fmt.Errorf("revision %q already exists: %w", rev.ID, store.ErrConflict))
+	}
+	return w.putRevision(revisionRow{RevisionRec: rev}, a, false)
 }
 
 // putRevision writes a revision row with a change: new, or (stored, by
@@ -133,10 +127,10 @@ func (w *wtx) putRevision(rev revisionRow, a store.Actor, stored bool) (revision
 
 // deleteRevision leaves a revision's tombstone, with a change, so synced
 // browsers see it go.
-func (w *wtx) deleteRevision(project, id string) error {
+func (w *wtx) deleteRevision(project, id string) (int64, error) {
 	seq, err := w.change(project, store.KindRevision, id)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	return w.exec(`UPDATE revisions SET deleted = 1, seq = ? WHERE project = ? AND id = ?`, seq, project, id)
+	return seq, w.exec(`UPDATE revisions SET deleted = 1, seq = ? WHERE project = ? AND id = ?`, seq, project, id)
 }

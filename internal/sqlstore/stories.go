@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"cmp"
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"slices"
@@ -20,7 +19,7 @@ type storyRow struct {
 	pos int64
 }
 
-func scanStory(sc interface{ Scan(...any) error }) (storyRow, error) {
+func scanStory(sc scanner) (storyRow, error) {
 	var s storyRow
 	var created, modified string
 	var deleted int
@@ -36,12 +35,8 @@ func scanStory(sc interface{ Scan(...any) error }) (storyRow, error) {
 }
 
 // story reads one story row, tombstone or not; found is false if none.
-func (r reader) story(project, id string) (s storyRow, found bool, err error) {
-	s, err = scanStory(r.queryRow(`SELECT `+storyColumns+` FROM stories WHERE project = ? AND id = ?`, project, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return s, false, nil
-	}
-	return s, err == nil, err
+func (r reader) story(project, id string) (storyRow, bool, error) {
+	return queryOne(r, scanStory, `SELECT `+storyColumns+` FROM stories WHERE project = ? AND id = ?`, project, id)
 }
 
 // liveStory reads a story that must exist and not be deleted.
@@ -59,25 +54,13 @@ func (r reader) liveStory(project, id string) (storyRow, error) {
 }
 
 func (r reader) stories(project string) ([]storyRow, error) {
-	rows, err := r.query(`SELECT `+storyColumns+` FROM stories WHERE project = ? AND deleted = 0`, project)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []storyRow
-	for rows.Next() {
-		s, err := scanStory(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
+	out, err := queryAll(r, scanStory, `SELECT `+storyColumns+` FROM stories WHERE project = ? AND deleted = 0`, project)
 	// By creation time, then in the order first stored (RFC 3339 text
 	// does not sort as time, so this is done here).
 	slices.SortFunc(out, func(a, b storyRow) int {
 		return cmp.Or(a.Created.Compare(b.Created), cmp.Compare(a.pos, b.pos))
 	})
-	return out, rows.Err()
+	return out, err
 }
 
 // Stories lists a project's live stories by creation time, then in the
@@ -111,37 +94,13 @@ func (db *DB) Story(ctx context.Context, project, id string) (store.StoryRec, er
 // PutStory creates (ifSeq 0) or updates the title and source of (ifSeq
 // as read) a story.
 func (db *DB) PutStory(ctx context.Context, a store.Actor, s store.StoryRec, ifSeq int64) (store.StoryRec, error) {
-	if err := checkText("story", []any{a, s}); err != nil {
+	if err := checkStory(a, s); err != nil {
 		return store.StoryRec{}, err
 	}
-	if s.ID == "" || s.Project == "" {
-		return store.StoryRec{}, fmt.Errorf("story without a project or id: %w", store.ErrInvalid)
-	}
 	var out storyRow
-	err := db.write(ctx, func(w *wtx) error {
-		if done, err := w.replayed(s.Project, a); err != nil || done {
-			return cmpErr(err, done, errReplay)
-		}
-		old, found, err := w.reader().story(s.Project, s.ID)
-		if err != nil {
-			return err
-		}
-		if err := checkIfSeq("story", s.ID, found, old.Deleted, old.Seq, ifSeq); err != nil {
-			return err
-		}
-		row := storyRow{StoryRec: s, rev: old.rev + 1, pos: old.pos}
-		if !found {
-			if err := w.needProject(s.Project); err != nil {
-				return err
-			}
-			row.rev = 1
-			if row.Created.IsZero() {
-				row.Created = w.now
-			}
-		} else {
-			row.Created, row.CreatedBy = old.Created, old.CreatedBy
-		}
-		if out, err = w.putStory(row, a, found); err != nil {
+	err := db.writeOnce(ctx, s.Project, a, func(w *wtx) error {
+		var err error
+		if out, err = w.putStoryIf(s, a, ifSeq); err != nil {
 			return err
 		}
 		return w.applied(s.Project, a, store.KindStory, s.ID, out.Seq)
@@ -151,6 +110,42 @@ func (db *DB) PutStory(ctx context.Context, a store.Actor, s store.StoryRec, ifS
 		return cur, errors.Join(replayError(a), err)
 	}
 	return out.StoryRec, err
+}
+
+// checkStory refuses a story no engine can store.
+func checkStory(a store.Actor, s store.StoryRec) error {
+	if err := checkText("story", []any{a, s}); err != nil {
+		return err
+	}
+	if s.ID == "" || s.Project == "" {
+		return fmt.Errorf("story without a project or id: %w", store.ErrInvalid)
+	}
+	return nil
+}
+
+// putStoryIf creates (ifSeq 0) or updates (ifSeq as read) a story as
+// PutStory decides.
+func (w *wtx) putStoryIf(s store.StoryRec, a store.Actor, ifSeq int64) (storyRow, error) {
+	old, found, err := w.reader().story(s.Project, s.ID)
+	if err != nil {
+		return storyRow{}, err
+	}
+	if err := checkIfSeq("story", s.ID, found, old.Deleted, old.Seq, ifSeq); err != nil {
+		return storyRow{}, err
+	}
+	row := storyRow{StoryRec: s, rev: old.rev + 1, pos: old.pos}
+	if !found {
+		if err := w.needProject(s.Project); err != nil {
+			return storyRow{}, err
+		}
+		row.rev = 1
+		if row.Created.IsZero() {
+			row.Created = w.now
+		}
+	} else {
+		row.Created, row.CreatedBy = old.Created, old.CreatedBy
+	}
+	return w.putStory(row, a, found)
 }
 
 // putStory writes a story row (created when !stored, or revived from its
@@ -180,10 +175,7 @@ func (db *DB) DeleteStory(ctx context.Context, a store.Actor, project, id string
 		return 0, err
 	}
 	var seq int64
-	err := db.write(ctx, func(w *wtx) error {
-		if done, err := w.replayed(project, a); err != nil || done {
-			return cmpErr(err, done, errReplay)
-		}
+	err := db.writeOnce(ctx, project, a, func(w *wtx) error {
 		old, found, err := w.reader().story(project, id)
 		if err != nil {
 			return err
@@ -224,7 +216,7 @@ func (w *wtx) deleteStory(project, id string, a store.Actor) (int64, error) {
 		}
 	}
 	for _, rev := range revs {
-		if err := w.deleteRevision(project, rev); err != nil {
+		if _, err := w.deleteRevision(project, rev); err != nil {
 			return 0, err
 		}
 	}
@@ -278,18 +270,5 @@ func ignoreGone(err error) error {
 
 // column reads one text column of every row.
 func (r reader) column(q string, args ...any) ([]string, error) {
-	rows, err := r.query(q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return queryAll(r, func(sc scanner) (s string, err error) { err = sc.Scan(&s); return }, q, args...)
 }

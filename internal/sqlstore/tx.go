@@ -130,6 +130,37 @@ func (r reader) queryRow(q string, args ...any) *sql.Row {
 	return r.q.QueryRowContext(r.ctx, r.d.rebind(q), args...)
 }
 
+// scanner is a *sql.Row or *sql.Rows.
+type scanner interface{ Scan(...any) error }
+
+// queryAll reads every row of a query with scan.
+func queryAll[T any](r reader, scan func(scanner) (T, error), q string, args ...any) ([]T, error) {
+	rows, err := r.query(q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// queryOne reads the one row of a query with scan; found is false if
+// there is none.
+func queryOne[T any](r reader, scan func(scanner) (T, error), q string, args ...any) (v T, found bool, err error) {
+	v, err = scan(r.queryRow(q, args...))
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, false, nil
+	}
+	return v, err == nil, err
+}
+
 // readTx runs fn in one read transaction, so what it reads is one state.
 func (db *DB) readTx(ctx context.Context, fn func(r reader) error) error {
 	if err := ctx.Err(); err != nil {

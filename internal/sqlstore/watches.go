@@ -19,7 +19,7 @@ import (
 const watchColumns = `project, id, kind, url, canonical, story_id, feed_id, ignore_robots, interval_s, due_at, until_at,
 	etag, last_modified, last_fetch, last_result, last_error, failures, created, created_by`
 
-func scanWatch(sc interface{ Scan(...any) error }) (store.Watch, error) {
+func scanWatch(sc scanner) (store.Watch, error) {
 	var w store.Watch
 	var ignore int
 	var interval, due, until int64
