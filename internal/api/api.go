@@ -171,15 +171,7 @@ func (h *Handler) decode(w http.ResponseWriter, r *http.Request, v any) error {
 
 // reply writes v as JSON.
 func reply(w http.ResponseWriter, status int, v any) error {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	w.Write(append(data, '\n')) // a client gone by now has nothing more to be told
-	return nil
+	return httperr.WriteJSON(w, status, v)
 }
 
 // badRequest is a 400 with one reason.

@@ -32,7 +32,7 @@ func findInserted(d *revision.Diff, ix *span.Index) insertedText {
 		if op.Kind != revision.Insert {
 			continue
 		}
-		if n := len(regions); n > 0 && !hasWord(ix.Slice(span.Span{Start: regions[n-1].End, End: op.New.Start})) {
+		if n := len(regions); n > 0 && !revision.HasWord(ix.Slice(span.Span{Start: regions[n-1].End, End: op.New.Start})) {
 			regions[n-1].End = op.New.End
 			continue
 		}
@@ -84,7 +84,7 @@ func (in *insertedText) allowed(s, image span.Span) bool {
 		switch {
 		case ours && !unicode.IsSpace(r):
 			anchored = true
-		case !ours && isWordRune(r):
+		case !ours && revision.IsWordRune(r):
 			return false
 		}
 		p++
@@ -97,24 +97,9 @@ func (in *insertedText) touches(s span.Span) bool {
 	k := sort.Search(len(in.regions), func(i int) bool { return in.regions[i].End > s.Start })
 	for ; k < len(in.regions) && in.regions[k].Start < s.End; k++ {
 		r := span.Span{Start: max(s.Start, in.regions[k].Start), End: min(s.End, in.regions[k].End)}
-		if hasWord(in.ix.Slice(r)) {
+		if revision.HasWord(in.ix.Slice(r)) {
 			return true
 		}
 	}
 	return false
-}
-
-func hasWord(s string) bool {
-	for _, r := range s {
-		if isWordRune(r) {
-			return true
-		}
-	}
-	return false
-}
-
-// isWordRune is what words are made of, as in packages anchor and revision:
-// letters, digits and combining marks.
-func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }

@@ -185,7 +185,7 @@ func splitWords(text string, offset int) []word {
 	start, from, p := -1, 0, offset
 	for _, r := range text {
 		switch {
-		case isWordRune(r):
+		case revision.IsWordRune(r):
 			if start < 0 {
 				start, from = p, len(folded)
 			}
@@ -517,7 +517,7 @@ func (m *migration) foreignWords(s, old span.Span) []int {
 		for k < len(ops) && ops[k].New.End <= p {
 			k++
 		}
-		word := isWordRune(r)
+		word := revision.IsWordRune(r)
 		if word && !inWord && k < len(ops) && ops[k].Kind == revision.Equal {
 			// Equal text may differ in typographic noise, so the offset
 			// is clamped to the op.

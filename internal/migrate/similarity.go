@@ -66,7 +66,7 @@ func (m *migration) keptInPlace(old span.Span) int {
 func countTokens(s string, limit int) int {
 	n, inWord := 0, false
 	for _, r := range s {
-		word := isWordRune(r)
+		word := revision.IsWordRune(r)
 		if !unicode.IsSpace(r) && !(word && inWord) {
 			if n++; n > limit {
 				break

@@ -152,7 +152,7 @@ func shift(s span.Span, by int) span.Span { return span.Span{Start: s.Start + by
 func countWordsIn(s string) int {
 	n, in := 0, false
 	for _, r := range s {
-		w := isWordRune(r)
+		w := IsWordRune(r)
 		if w && !in {
 			n++
 		}
@@ -164,7 +164,7 @@ func countWordsIn(s string) int {
 // Words splits text into its words (runs of letters, digits and marks) in
 // lower case: what WordSimilarity compares.
 func Words(text string) []string {
-	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !isWordRune(r) })
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !IsWordRune(r) })
 }
 
 // WordSimilarity is the Dice coefficient of the longest common subsequence

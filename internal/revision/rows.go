@@ -87,13 +87,13 @@ func (d *Diff) paragraphLinks(oldParas, newParas []span.Span) [][2]int {
 			a, b := max(op.Old.Start, oldParas[i].Start), min(op.Old.End, oldParas[i].End)
 			na := min(op.New.End, op.New.Start+a-op.Old.Start)
 			nb := min(op.New.End, op.New.Start+b-op.Old.Start)
-			if !hasWord(d.old.Slice(span.Span{Start: a, End: b})) {
+			if !HasWord(d.old.Slice(span.Span{Start: a, End: b})) {
 				continue
 			}
 			jl := sort.Search(len(newParas), func(j int) bool { return newParas[j].End > na })
 			for j := jl; j < len(newParas) && newParas[j].Start < nb; j++ {
 				s := span.Span{Start: max(na, newParas[j].Start), End: min(nb, newParas[j].End)}
-				if hasWord(d.new.Slice(s)) && !d.movedPara(oldParas[i], newParas[j]) && (len(links) == 0 || links[len(links)-1] != [2]int{i, j}) {
+				if HasWord(d.new.Slice(s)) && !d.movedPara(oldParas[i], newParas[j]) && (len(links) == 0 || links[len(links)-1] != [2]int{i, j}) {
 					links = append(links, [2]int{i, j})
 				}
 			}
@@ -113,9 +113,10 @@ func (d *Diff) movedPara(o, n span.Span) bool {
 	return false
 }
 
-func hasWord(s string) bool {
+// HasWord reports whether s holds a word character (IsWordRune).
+func HasWord(s string) bool {
 	for _, r := range s {
-		if isWordRune(r) {
+		if IsWordRune(r) {
 			return true
 		}
 	}

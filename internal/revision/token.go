@@ -49,7 +49,7 @@ func tokenize(text string, c *coder) []token {
 			for !cur.done() && isSpace(cur.rune()) {
 				cur.next()
 			}
-		case isWordRune(r):
+		case IsWordRune(r):
 			t.word = true
 			cur.skip(n)
 			cur.word()
@@ -66,9 +66,10 @@ func tokenize(text string, c *coder) []token {
 	return toks
 }
 
-// isWordRune: letters, digits and combining marks, so "e\u0301" and
-// scripts that write vowels as marks stay inside their word.
-func isWordRune(r rune) bool {
+// IsWordRune: letters, digits and combining marks, so "e\u0301" and
+// scripts that write vowels as marks stay inside their word. Package
+// migrate counts words with it too, so both agree on what a word is.
+func IsWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return isWordByte(byte(r))
 	}
@@ -229,7 +230,7 @@ func (c *cursor) word() {
 			continue
 		}
 		r, n := c.peek()
-		if !isWordRune(r) && !(isJoiner(r) && isWordRune(c.peekSecond())) {
+		if !IsWordRune(r) && !(isJoiner(r) && IsWordRune(c.peekSecond())) {
 			return
 		}
 		c.skip(n)

@@ -13,8 +13,8 @@ import (
 // unicode package's definitions, rune by rune.
 func TestRuneClassesMatchUnicode(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
-		if got, want := isWordRune(r), unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r); got != want {
-			t.Fatalf("isWordRune(%U) = %v", r, got)
+		if got, want := IsWordRune(r), unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r); got != want {
+			t.Fatalf("IsWordRune(%U) = %v", r, got)
 		}
 		if isSpace(r) != unicode.IsSpace(r) || isMark(r) != unicode.IsMark(r) {
 			t.Fatalf("isSpace or isMark wrong for %U", r)

@@ -270,14 +270,7 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 
 var errTrailing = errors.New("data after the object")
 
+// reply writes v as JSON.
 func reply(w http.ResponseWriter, status int, v any) error {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	w.Write(append(data, '\n'))
-	return nil
+	return httperr.WriteJSON(w, status, v)
 }
