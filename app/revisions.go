@@ -83,6 +83,7 @@ func (r *revisionsPanel) Render() app.UI {
 // not added unless the reader says so (see unrelatedWarning); files after
 // it are left.
 func (m *storyModel) addRevisions(files []pickedFile) {
+	m.flushEdits()
 	m.say(busy("Comparing and carrying your annotations over…"))
 	var cmp *library.Comparison
 	asked := false
@@ -116,6 +117,7 @@ func (m *storyModel) addRevisions(files []pickedFile) {
 // addUnrelated adds the revision the reader confirmed.
 func (m *storyModel) addUnrelated(c *library.Comparison) {
 	m.unrelated = nil
+	m.flushEdits()
 	m.change(func(ctx context.Context, s *library.Session) (string, error) {
 		if err := m.commit(ctx, s, c); err != nil {
 			return "", err
@@ -158,6 +160,7 @@ func unrelatedWarning(m *storyModel, c *library.Comparison) app.UI {
 // deleteRevision removes the latest revision (a wrong file, a version
 // added twice) with the annotations carried onto it; Undo brings it back.
 func (m *storyModel) deleteRevision() {
+	m.flushEdits()
 	m.change(func(ctx context.Context, s *library.Session) (string, error) {
 		date := s.Revisions[len(s.Revisions)-1].Date
 		if err := s.DeleteRevision(ctx); err != nil {

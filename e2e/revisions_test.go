@@ -361,3 +361,39 @@ func TestDeleteLatestRevisionAndUndo(t *testing.T) {
 		t.Errorf("carried quote after undo and reload holds %q", got)
 	}
 }
+
+// TestNoteTypedJustBeforeARevisionIsCarried is tester2's bug 1: a note
+// typed and not saved yet (within the editor's save delay, the field
+// still focused) when a later version is added is stored on the old
+// revision first and carried to the new one, with no word of another tab.
+func TestNoteTypedJustBeforeARevisionIsCarried(t *testing.T) {
+	_, p := openApp(t)
+	p.addFiles(sampleFile(t))
+	p.openStory("putin-prayed")
+	quote := p.tag("super smart", "q")
+	later := laterRevision(t)
+	p.evalBool(`(() => {
+		const el = document.querySelector("#edit-note");
+		el.focus();
+		el.value = "typed before the revision";
+		el.dispatchEvent(new Event("input", {bubbles: true}));
+		return true;
+	})()`)
+	p.run(chromedp.SetUploadFiles(`#page input[type="file"]`, []string{later}, chromedp.ByQuery))
+	p.waitCount(`#article mark[data-status="changed"]`, 1)
+	p.waitJS("the revision to be added", `document.querySelector("#status")?.textContent.includes("Added the revision")`)
+	p.waitStored(quote, "note", "typed before the revision")
+	var carried string
+	for id := range p.storedAnnotations() {
+		if id != quote {
+			carried = id
+		}
+	}
+	if carried == "" {
+		t.Fatal("no carried annotation stored")
+	}
+	p.waitStored(carried, "note", "typed before the revision")
+	if got := p.text("#status"); strings.Contains(got, "another tab") {
+		t.Errorf("status = %q", got)
+	}
+}
