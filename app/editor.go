@@ -29,6 +29,7 @@ func (p *storyPage) renderEditor() app.UI {
 		Save:       func(field, value string) { p.saveField(id, field, value) },
 		Delete:     func(ctx app.Context) { p.remove(ctx, id) },
 		Close:      func(app.Context) { p.m.selected = "" },
+		Opened:     p.m.editorOpened,
 	}
 }
 
@@ -58,6 +59,7 @@ type annotationEditor struct {
 	Save       func(field, value string) // stores one field (see library.FieldEdit)
 	Delete     func(app.Context)
 	Close      func(app.Context)
+	Opened     func(e *annotationEditor, open bool) // tells the page which editor is open (see storyModel.flushEdits)
 
 	first     map[string]string // the values of the first drawing, by field
 	shown     map[string]string // the values last shown, by field
@@ -79,6 +81,7 @@ func (e *annotationEditor) CompoID() string { return e.Annotation.ID }
 
 func (e *annotationEditor) OnMount(ctx app.Context) {
 	e.shown, e.pending, e.sent = e.fields(), map[string]string{}, map[string]string{}
+	e.Opened(e, true)
 	// pagehide and a hidden tab (switching away, closing it on a phone)
 	// save what is pending: the page may not come back.
 	e.onHide = app.FuncOf(func(app.Value, []app.Value) any {
@@ -105,6 +108,7 @@ func (e *annotationEditor) OnMount(ctx app.Context) {
 
 func (e *annotationEditor) OnDismount() {
 	e.flush()
+	e.Opened(e, false)
 	app.Window().Call("removeEventListener", "pagehide", e.onHide)
 	app.Window().Get("document").Call("removeEventListener", "visibilitychange", e.onHide)
 	e.onHide.Release()

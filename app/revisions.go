@@ -37,7 +37,12 @@ func (r *revisionsPanel) Render() app.UI {
 			if i == s.Current {
 				b = b.Class("current").Aria("current", "true")
 			}
-			return app.Li().Body(b)
+			if i == 0 || i < len(s.Revisions)-1 {
+				return app.Li().Body(b)
+			}
+			return app.Li().Body(b, app.Button().ID("revision-delete").Class("link").
+				Aria("label", fmt.Sprintf("Delete revision #%d", i+1)).Text("Delete this revision").
+				OnClick(func(ctx app.Context, e app.Event) { m.deleteRevision() }))
 		})),
 		app.Div().Class("add-row").Body(
 			app.Label().For("revision-file").Class("button").Text("Add a later version…"),
@@ -78,6 +83,7 @@ func (r *revisionsPanel) Render() app.UI {
 // not added unless the reader says so (see unrelatedWarning); files after
 // it are left.
 func (m *storyModel) addRevisions(files []pickedFile) {
+	m.flushEdits()
 	m.say(busy("Comparing and carrying your annotations over…"))
 	var cmp *library.Comparison
 	asked := false
@@ -111,6 +117,7 @@ func (m *storyModel) addRevisions(files []pickedFile) {
 // addUnrelated adds the revision the reader confirmed.
 func (m *storyModel) addUnrelated(c *library.Comparison) {
 	m.unrelated = nil
+	m.flushEdits()
 	m.change(func(ctx context.Context, s *library.Session) (string, error) {
 		if err := m.commit(ctx, s, c); err != nil {
 			return "", err
@@ -148,4 +155,17 @@ func unrelatedWarning(m *storyModel, c *library.Comparison) app.UI {
 			m.redraw(func(app.Context) { m.unrelated, m.compare, m.status = nil, nil, success("Not added.") })
 		}),
 	)
+}
+
+// deleteRevision removes the latest revision (a wrong file, a version
+// added twice) with the annotations carried onto it; Undo brings it back.
+func (m *storyModel) deleteRevision() {
+	m.flushEdits()
+	m.change(func(ctx context.Context, s *library.Session) (string, error) {
+		date := s.Revisions[len(s.Revisions)-1].Date
+		if err := s.DeleteRevision(ctx); err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("Deleted the revision of %s and the annotations on it. Ctrl+Z or Undo brings them back.", date), nil
+	}, func(app.Context) { m.compare, m.selected = nil, "" })
 }

@@ -267,6 +267,7 @@ func (p *storyPage) remove(ctx app.Context, id string) {
 }
 
 func (p *storyPage) undo(ctx app.Context) {
+	p.m.flushEdits()
 	p.m.change(func(ctx context.Context, s *library.Session) (string, error) {
 		what, err := s.Undo(ctx)
 		return "Undid the last " + what + ".", err
@@ -427,10 +428,12 @@ func (p *storyPage) importData(ctx app.Context, data []byte) {
 	if sess == nil {
 		return
 	}
+	p.m.flushEdits()
+	var res library.ImportResult
+	var err error
+	turn := p.m.ops.ticket()
 	ctx.Async(func() {
-		p.m.busy.Lock()
-		res, err := sess.Import(context.Background(), data)
-		p.m.busy.Unlock()
+		p.m.ops.run(turn, func() { res, err = sess.Import(context.Background(), data) })
 		ctx.Dispatch(func(ctx app.Context) {
 			var ie *library.ImportError
 			switch {
@@ -456,6 +459,7 @@ func (p *storyPage) importData(ctx app.Context, data []byte) {
 // show switches to revision i; in Suggest mode the suggestions become
 // that revision's.
 func (p *storyPage) show(ctx app.Context, i int) {
+	p.m.flushEdits()
 	p.m.change(func(ctx context.Context, s *library.Session) (string, error) {
 		return "", s.Show(ctx, i)
 	}, func(ctx app.Context) {

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -32,10 +31,35 @@ type storyModel struct {
 	status    status
 	version   int // counts redraws: components drawing the session take it, to redraw with it
 
-	// busy serialises the session operations run off the UI goroutine:
-	// two at once (a quick second edit, an edit right after a tag) would
-	// race on the same stored record and the second would be refused.
-	busy sync.Mutex
+	// ops serialises the session operations run off the UI goroutine, in
+	// the order asked: two at once (a quick second edit, an edit right
+	// after a tag) would race on the same stored record and the second
+	// would be refused.
+	ops opQueue
+	// editor is the annotation editor open, whose typed fields are saved
+	// before an operation replaces the annotations shown (see flushEdits).
+	editor *annotationEditor
+}
+
+// editorOpened keeps track of the editor open: a closing editor forgets
+// itself only if another has not opened meanwhile.
+func (m *storyModel) editorOpened(e *annotationEditor, open bool) {
+	switch {
+	case open:
+		m.editor = e
+	case m.editor == e:
+		m.editor = nil
+	}
+}
+
+// flushEdits saves what the reader typed in the editor and is not saved
+// yet, ahead of the operation asked for next (adding or deleting a
+// revision, showing another one): once the annotations shown are
+// replaced, the edit's annotation is no longer there to store it on.
+func (m *storyModel) flushEdits() {
+	if m.editor != nil {
+		m.editor.flush()
+	}
 }
 
 // redraw draws the page again after do (nil: nothing) changed the model.
@@ -62,10 +86,11 @@ func (m *storyModel) change(op func(context.Context, *library.Session) (string, 
 	if sess == nil {
 		return
 	}
+	var msg string
+	var err error
+	turn := m.ops.ticket()
 	m.ui.Async(func() {
-		m.busy.Lock()
-		msg, err := op(context.Background(), sess)
-		m.busy.Unlock()
+		m.ops.run(turn, func() { msg, err = op(context.Background(), sess) })
 		if errors.Is(err, store.ErrConflict) {
 			sess.Reload(context.Background())
 			err = errors.New("this story was changed in another tab; it now shows the latest version and your last change was not saved")
@@ -89,10 +114,10 @@ func (m *storyModel) reload() {
 	if sess == nil {
 		return
 	}
+	var err error
+	turn := m.ops.ticket()
 	m.ui.Async(func() {
-		m.busy.Lock()
-		err := sess.Reload(context.Background())
-		m.busy.Unlock()
+		m.ops.run(turn, func() { err = sess.Reload(context.Background()) })
 		m.redraw(func(app.Context) {
 			if err != nil {
 				m.status = failure(err)

@@ -306,3 +306,94 @@ func TestMarksSayWhatHappenedToThem(t *testing.T) {
 		}
 	}
 }
+
+// TestDeleteLatestRevisionAndUndo is the way back from a wrong file: the
+// latest revision (never the only one) has a "Delete this revision"
+// button; deleting it shows the story as it was, with its annotations as
+// they were, Undo brings the revision and its carried annotations back,
+// and a reload keeps that.
+func TestDeleteLatestRevisionAndUndo(t *testing.T) {
+	_, p := openApp(t)
+	p.addFiles(sampleFile(t))
+	p.openStory("putin-prayed")
+	quote := p.tag("super smart", "q")
+	p.setField("#edit-note", "kept on v1")
+	p.waitStored(quote, "note", "kept on v1")
+	if n := p.count(`#revision-delete`); n != 0 {
+		t.Errorf("the only revision offers %d delete buttons", n)
+	}
+
+	p.run(chromedp.SetUploadFiles(`#page input[type="file"]`, []string{laterRevision(t)}, chromedp.ByQuery))
+	changed := `#article mark[data-status="changed"]`
+	p.waitCount(changed, 1)
+	var carried string
+	for id := range p.storedAnnotations() {
+		if id != quote {
+			carried = id
+		}
+	}
+	if carried == "" {
+		t.Fatal("no carried annotation stored")
+	}
+	p.waitStored(carried, "note", "kept on v1")
+
+	p.click(`#revision-delete`)
+	p.waitCount(`#revisions button.revision`, 1)
+	p.waitCount(mark(quote), 1)
+	if n := p.count(changed); n != 0 {
+		t.Errorf("%d changed marks after deleting the revision", n)
+	}
+	p.waitStored(carried, "note", "<absent>")
+	p.waitStored(quote, "note", "kept on v1")
+	if n := p.count(`#revision-delete`); n != 0 {
+		t.Errorf("the only revision left offers %d delete buttons", n)
+	}
+
+	p.click(`#undo`)
+	p.waitCount(`#revisions button.revision`, 2)
+	p.waitCount(mark(carried), 1)
+	p.waitStored(carried, "note", "kept on v1")
+	p.reloadStory()
+	p.waitCount(`#revisions button.revision`, 2)
+	p.waitCount(changed, 1)
+	p.waitCount(mark(carried), 1)
+	if got := p.text(changed); got != "very smart" {
+		t.Errorf("carried quote after undo and reload holds %q", got)
+	}
+}
+
+// TestNoteTypedJustBeforeARevisionIsCarried is tester2's bug 1: a note
+// typed and not saved yet (within the editor's save delay, the field
+// still focused) when a later version is added is stored on the old
+// revision first and carried to the new one, with no word of another tab.
+func TestNoteTypedJustBeforeARevisionIsCarried(t *testing.T) {
+	_, p := openApp(t)
+	p.addFiles(sampleFile(t))
+	p.openStory("putin-prayed")
+	quote := p.tag("super smart", "q")
+	later := laterRevision(t)
+	p.evalBool(`(() => {
+		const el = document.querySelector("#edit-note");
+		el.focus();
+		el.value = "typed before the revision";
+		el.dispatchEvent(new Event("input", {bubbles: true}));
+		return true;
+	})()`)
+	p.run(chromedp.SetUploadFiles(`#page input[type="file"]`, []string{later}, chromedp.ByQuery))
+	p.waitCount(`#article mark[data-status="changed"]`, 1)
+	p.waitJS("the revision to be added", `document.querySelector("#status")?.textContent.includes("Added the revision")`)
+	p.waitStored(quote, "note", "typed before the revision")
+	var carried string
+	for id := range p.storedAnnotations() {
+		if id != quote {
+			carried = id
+		}
+	}
+	if carried == "" {
+		t.Fatal("no carried annotation stored")
+	}
+	p.waitStored(carried, "note", "typed before the revision")
+	if got := p.text("#status"); strings.Contains(got, "another tab") {
+		t.Errorf("status = %q", got)
+	}
+}

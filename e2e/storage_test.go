@@ -171,3 +171,24 @@ func TestTypedTextIsStoredWithoutLeavingTheField(t *testing.T) {
 	p.waitCount(`#editor[data-id="`+id+`"]`, 1)
 	p.waitJS("the speaker typed before the reload", `document.querySelector("#edit-speaker")?.value === "Steve Witkoff"`)
 }
+
+// TestUndoRefusesWhatAnotherTabEditedSince is tester2's bug 3: tab A tags
+// a quote, tab B writes a note on it, then Undo in tab A is refused with
+// a message instead of deleting the quote and B's note with it.
+func TestUndoRefusesWhatAnotherTabEditedSince(t *testing.T) {
+	_, a := openApp(t)
+	a.openSample()
+	b := a.newTab()
+	b.run(chromedp.Navigate(a.location()), chromedp.WaitVisible("#article p", chromedp.ByQuery))
+
+	id := a.tag("super smart", "q")
+	b.waitCount(mark(id), 1)
+	b.click(item(id) + " button")
+	b.waitCount(`#editor[data-id="`+id+`"]`, 1)
+	b.setField("#edit-note", "B's note")
+	a.waitJS("tab B's note in tab A", `document.querySelector("#edit-note")?.value === "B's note"`)
+	a.click("#undo")
+	a.waitJS("the undo to be refused", `document.querySelector("#status.error")?.textContent.includes("another tab")`)
+	a.waitStored(id, "note", "B's note")
+	a.waitCount(mark(id), 1)
+}

@@ -485,3 +485,24 @@ func TestImportListsAtMostMaxProblems(t *testing.T) {
 		t.Errorf("%d problems, last %q", len(ie.Problems), ie.Problems[len(ie.Problems)-1])
 	}
 }
+
+// Tester2's bug 3: undoing a tag that another tab has since edited is
+// refused (ErrConflict), and that tab's note stays.
+func TestUndoRefusesWhatAnotherTabChangedSince(t *testing.T) {
+	l := newLibrary(t)
+	a := openSample(t, l)
+	p, _ := a.Tag(ctx, find(t, a, "super smart"), annotation.KindQuote)
+	b, _ := l.Open(ctx, a.Story.ID)
+	note := "B's note"
+	if _, err := b.Update(ctx, p.ID, Edit{Note: &note}); err != nil {
+		t.Fatal(err)
+	}
+	a.Reload(ctx) // as the tab does when told another tab changed the story
+	if _, err := a.Undo(ctx); !errors.Is(err, store.ErrConflict) {
+		t.Errorf("undo of the tag = %v, want ErrConflict", err)
+	}
+	again, _ := l.Open(ctx, a.Story.ID)
+	if got, ok := again.Find(p.ID); !ok || got.Note != note {
+		t.Errorf("after the refused undo: %+v, %v", got, ok)
+	}
+}

@@ -327,3 +327,33 @@ func (c *Comparison) SharedWords() float64 {
 // the earlier one: most likely the wrong file, which would orphan every
 // annotation.
 func (c *Comparison) Unrelated() bool { return c.SharedWords() < unrelatedShare }
+
+// DeleteRevision removes the story's latest revision with the annotations
+// carried onto it and shows the one before. It is undone like any change
+// (Undo stores the revision and its annotations back); the earlier undo
+// history goes, as it was about the removed revision's page.
+func (s *Session) DeleteRevision(ctx context.Context) error {
+	if len(s.Revisions) < 2 {
+		return errors.New("this is the story's only revision: delete the story instead")
+	}
+	d, err := s.lib.Store.DeleteRevision(ctx, s.Story.ID, s.Revisions[len(s.Revisions)-1].ID)
+	if err != nil {
+		return err
+	}
+	if err := s.load(ctx, s.Story.ID, -1); err != nil {
+		return err
+	}
+	s.undo = nil
+	s.pushUndo("revision delete", func(ctx context.Context) error {
+		if _, err := s.lib.Store.AddRevision(ctx, d.Revision, d.Carried()); err != nil {
+			return err
+		}
+		for _, key := range d.Rejections {
+			if err := s.lib.Store.Reject(ctx, s.Story.ID, d.Revision.ID, key); err != nil {
+				return err
+			}
+		}
+		return s.load(ctx, s.Story.ID, -1)
+	})
+	return nil
+}

@@ -255,3 +255,35 @@ func TestUnrelatedRevisionIsRecognised(t *testing.T) {
 		t.Errorf("another article shares %.2f of its words and is not unrelated", other.SharedWords())
 	}
 }
+
+func TestDeleteLatestRevisionAndUndo(t *testing.T) {
+	l := newLibrary(t)
+	s := openSample(t, l)
+	if err := s.DeleteRevision(ctx); err == nil {
+		t.Error("deleted the only revision")
+	}
+	a, _ := s.Tag(ctx, find(t, s, "super smart"), annotation.KindQuote)
+	note := "kept on v1"
+	if _, err := s.Update(ctx, a.ID, Edit{Note: &note}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddRevision(ctx, "v2.txt", laterVersion("super smart", "very smart")); err != nil {
+		t.Fatal(err)
+	}
+	carried := s.Annotations[0]
+	if err := s.DeleteRevision(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Revisions) != 1 || len(s.Annotations) != 1 || s.Annotations[0].ID != a.ID || s.Annotations[0].Note != note {
+		t.Fatalf("after delete: %d revisions, %+v", len(s.Revisions), s.Annotations)
+	}
+	if what, err := s.Undo(ctx); err != nil || what != "revision delete" {
+		t.Fatalf("Undo = %q, %v", what, err)
+	}
+	again, _ := l.Open(ctx, s.Story.ID)
+	for _, got := range []*Session{s, again} {
+		if len(got.Revisions) != 2 || len(got.Annotations) != 1 || got.Annotations[0].ID != carried.ID || got.Annotations[0].Note != note || got.Annotations[0].Status != carried.Status {
+			t.Errorf("after undo: %d revisions, %+v", len(got.Revisions), got.Annotations)
+		}
+	}
+}

@@ -48,6 +48,10 @@ type Session struct {
 	all        []store.Annotation        // every revision's annotations as loaded (see revisionAnnotations)
 	statsCache map[string]revision.Stats // diff stats by revision pair
 	undo       []undoStep
+	// written is the Rev of each annotation as this session last wrote
+	// it: an undo writes at that Rev, so the store refuses it
+	// (ErrConflict) if another tab changed the annotation since.
+	written map[string]int
 }
 
 // undoStep reverses one change; label says what it undoes ("tag", …).
@@ -238,11 +242,13 @@ func (s *Session) commit(ctx context.Context, p Placed) (Placed, error) {
 	}
 	p.Annotation = saved[0]
 	s.replace(p)
+	s.wrote(p.Annotation)
 	s.pushUndo("tag", func(ctx context.Context) error {
 		cur, ok := s.Find(p.ID)
 		if !ok {
 			return nil
 		}
+		cur.Rev = s.written[p.ID]
 		return s.remove(ctx, cur)
 	})
 	return p, nil
@@ -286,7 +292,7 @@ func (s *Session) edit(ctx context.Context, id, label string, change func(*annot
 			return nil
 		}
 		restored := before
-		restored.Rev = cur.Rev
+		restored.Rev = s.written[cur.ID]
 		_, err := s.put(ctx, restored)
 		return err
 	})
@@ -362,6 +368,7 @@ func (s *Session) Delete(ctx context.Context, id string) error {
 			return err
 		}
 		restored.Annotation = saved[0]
+		s.wrote(restored.Annotation)
 		s.insert(restored)
 		return nil
 	})
@@ -407,7 +414,16 @@ func (s *Session) put(ctx context.Context, p Placed) (Placed, error) {
 	}
 	p.Annotation = saved[0]
 	s.replace(p)
+	s.wrote(p.Annotation)
 	return p, nil
+}
+
+// wrote records the Rev this session stored an annotation at.
+func (s *Session) wrote(a store.Annotation) {
+	if s.written == nil {
+		s.written = map[string]int{}
+	}
+	s.written[a.ID] = a.Rev
 }
 
 func (s *Session) remove(ctx context.Context, p Placed) error {
