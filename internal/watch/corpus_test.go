@@ -31,7 +31,7 @@ func TestCorpusAlerts(t *testing.T) {
 	}
 	ctx := context.Background()
 	db := newDesk(t, "sqlite")
-	c := &clock{now: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)}
+	c := newClock()
 	w := newWatcher(db, c, true)
 	var tp, fp, fn, tn int
 	for _, v1path := range dirs {

@@ -51,7 +51,7 @@ func TestFeedGrows(t *testing.T) {
 	ctx := context.Background()
 	db := newDesk(t, "sqlite")
 	s := newFeedSite(t, 3)
-	c := &clock{now: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)}
+	c := newClock()
 	w := newWatcher(db, c, true)
 	feed, rev, err := w.Add(ctx, alice, "desk", s.URL+"/feed.xml", false)
 	must(t, err)
@@ -100,7 +100,7 @@ func TestUnfetchedWatches(t *testing.T) {
 	db := newDesk(t, "sqlite")
 	feeds := newFeedSite(t, 2)
 	page := newSite(t, articlePage("", pVote, pQuote))
-	c := &clock{now: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)}
+	c := newClock()
 	w := newWatcher(db, c, true)
 	pw, err := w.AddUnfetched(ctx, alice, "desk", page.URL+"/news/budget", false)
 	must(t, err)

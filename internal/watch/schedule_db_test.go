@@ -94,7 +94,7 @@ func TestErrorsAreRecorded(t *testing.T) {
 	db := newDesk(t, "sqlite")
 	good := newSite(t, articlePage("", pVote, pQuote))
 	bad := newSite(t, articlePage("", pParks, pCritics))
-	c := &clock{now: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)}
+	c := newClock()
 	w := newWatcher(db, c, true)
 	badWatch, _, err := w.Add(ctx, alice, "desk", bad.URL+"/news/budget", false)
 	must(t, err)
@@ -126,7 +126,7 @@ func TestAddRefusesPrivate(t *testing.T) {
 	ctx := context.Background()
 	db := newDesk(t, "sqlite")
 	s := newSite(t, articlePage("", pVote))
-	c := &clock{now: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)}
+	c := newClock()
 	w := newWatcher(db, c, false)
 	for _, url := range []string{s.URL + "/news/budget", s.URL + "/go?to=/news/budget"} {
 		_, _, err := w.Add(ctx, alice, "desk", url, false)
@@ -150,7 +150,7 @@ func TestCanonicalDedup(t *testing.T) {
 	db := newDesk(t, "sqlite")
 	s := newSite(t, "")
 	s.edit(articlePage(s.URL+"/news/budget", pVote, pQuote))
-	c := &clock{now: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)}
+	c := newClock()
 	w := newWatcher(db, c, true)
 	_, _, err := w.Add(ctx, alice, "desk", s.URL+"/news/budget", false)
 	must(t, err)

@@ -119,3 +119,10 @@ const (
 )
 
 func storyNamed(id, title string) annotation.Story { return annotation.Story{ID: id, Title: title} }
+
+// newClock is a fake clock that starts at the real time: the store stamps
+// the records it writes with the real clock, and the watcher compares
+// those stamps with the times of the revisions it adds on the fake one
+// (which revision an annotation without one was made on), so the two must
+// not drift apart by more than the test moves the fake clock.
+func newClock() *clock { return &clock{now: time.Now().UTC().Truncate(time.Second)} }

@@ -65,7 +65,7 @@ func TestScenario(t *testing.T) {
 		ctx := context.Background()
 		db := newDesk(t, engine)
 		s := newSite(t, articlePage("", pVote, pQuote, pParks, pCritics))
-		c := &clock{now: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)}
+		c := newClock()
 		w := newWatcher(db, c, true)
 
 		wt, rev1, err := w.Add(ctx, store.Actor{User: "alice"}, "desk", s.URL+"/news/budget", false)

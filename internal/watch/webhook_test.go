@@ -25,7 +25,7 @@ func TestWebhookGetsChangedQuotes(t *testing.T) {
 	defer hook.Close()
 	must(t, db.SetWebhook(ctx, "desk", hook.URL+"/alerts"))
 	s := newSite(t, articlePage("", pVote, pQuote))
-	c := &clock{now: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)}
+	c := newClock()
 	w := newWatcher(db, c, true)
 	wt, _, err := w.Add(ctx, alice, "desk", s.URL+"/news/budget", false)
 	must(t, err)
