@@ -41,7 +41,7 @@ func (r *revisionsPanel) Render() app.UI {
 				return app.Li().Body(b)
 			}
 			return app.Li().Body(b, app.Button().ID("revision-delete").Class("link").
-				Aria("label", fmt.Sprintf("Delete revision #%d", i+1)).Text("Delete this revision").
+				Aria("label", fmt.Sprintf("Delete this revision (#%d)", i+1)).Text("Delete this revision").
 				OnClick(func(ctx app.Context, e app.Event) { m.deleteRevision() }))
 		})),
 		app.Div().Class("add-row").Body(

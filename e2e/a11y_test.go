@@ -102,6 +102,10 @@ func TestUsableOnAPhone(t *testing.T) {
 	p.waitCount("#shortcuts", 1)
 	p.assertNoSidewaysScroll("the shortcuts dialog")
 	p.press("\x1b")
+	// On a phone the editor is a sheet over the bottom of the page: close
+	// it (Esc deselects), as a reader would, before reaching for Import.
+	p.press("\x1b")
+	p.waitCount("#editor", 0)
 	p.click("#import")
 	p.waitCount("#import-dialog", 1)
 	p.assertNoSidewaysScroll("the import dialog")
