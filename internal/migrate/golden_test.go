@@ -48,12 +48,18 @@ func TestMigrateGolden(t *testing.T) {
 	for _, r := range Migrate(oldText, newText, nil, anns) {
 		report = append(report, line{ID: r.ID, Status: string(r.Status), Before: r.Before, After: r.After, Old: r.Old, New: r.New})
 	}
-	got, err := json.MarshalIndent(report, "", "  ")
+	checkGolden(t, "testdata/putin-prayed.golden.json", report)
+}
+
+// checkGolden compares v, as indented JSON, with the golden file at path
+// (go test -update rewrites it).
+func checkGolden(t *testing.T, path string, v any) {
+	t.Helper()
+	got, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}
 	got = append(got, '\n')
-	const path = "testdata/putin-prayed.golden.json"
 	if *update {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)
@@ -65,6 +71,6 @@ func TestMigrateGolden(t *testing.T) {
 		t.Fatalf("%v (go test -update creates it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("report differs from %s (go test -update rewrites it); got:\n%s", path, got)
+		t.Errorf("%s differs (go test -update rewrites it); got:\n%s", path, got)
 	}
 }

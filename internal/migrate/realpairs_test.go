@@ -1,7 +1,6 @@
 package migrate
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -407,23 +406,5 @@ func TestRealPairsGolden(t *testing.T) {
 		s.ParagraphsMoved = revision.Compute(p.oldText, p.newText).Stats.ParagraphsMoved
 		all = append(all, s)
 	}
-	got, err := json.MarshalIndent(all, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got = append(got, '\n')
-	const path = "testdata/realpairs.golden.json"
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test -update creates it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("summary differs from %s (go test -update rewrites it); got:\n%s", path, got)
-	}
+	checkGolden(t, "testdata/realpairs.golden.json", all)
 }
