@@ -93,14 +93,7 @@ func (db *DB) Credential(ctx context.Context, hash string) (store.Credential, er
 // DeleteCredential revokes a session or token.
 func (db *DB) DeleteCredential(ctx context.Context, hash string) error {
 	return db.write(ctx, func(w *wtx) error {
-		res, err := w.tx.ExecContext(w.ctx, w.d.rebind(`DELETE FROM credentials WHERE hash = ?`), hash)
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return cmpErr(err, n == 0, fmt.Errorf("credential: %w", store.ErrNotFound))
-		}
-		return nil
+		return w.affectOne(fmt.Errorf("credential: %w", store.ErrNotFound), `DELETE FROM credentials WHERE hash = ?`, hash)
 	})
 }
 

@@ -197,4 +197,32 @@ var migrations = [][]string{
 			name TEXT PRIMARY KEY,
 			value TEXT NOT NULL)`,
 	},
+	// 5: watches can be paused; webhook deliveries are queued and
+	// retried with backoff (each attempt recorded); failed sign-ins are
+	// counted in the database, so every server process shares one limit
+	// per account and per client address.
+	{
+		`ALTER TABLE watches ADD COLUMN paused INTEGER NOT NULL DEFAULT 0`,
+		`CREATE TABLE webhook_deliveries (
+			project TEXT NOT NULL REFERENCES projects (slug),
+			id TEXT NOT NULL,
+			url TEXT NOT NULL,
+			body TEXT NOT NULL,
+			state TEXT NOT NULL,
+			attempts INTEGER NOT NULL,
+			due_at BIGINT NOT NULL,
+			lease_owner TEXT NOT NULL,
+			lease_until BIGINT NOT NULL,
+			last_status INTEGER NOT NULL,
+			last_error TEXT NOT NULL,
+			last_attempt TEXT NOT NULL,
+			created TEXT NOT NULL,
+			pos BIGINT NOT NULL,
+			PRIMARY KEY (project, id))`,
+		`CREATE INDEX webhook_deliveries_due ON webhook_deliveries (state, due_at)`,
+		`CREATE TABLE signin_failures (
+			key TEXT PRIMARY KEY,
+			failures INTEGER NOT NULL,
+			since BIGINT NOT NULL)`,
+	},
 }

@@ -17,19 +17,19 @@ import (
 // from any number of processes are serialised.
 
 const watchColumns = `project, id, kind, url, canonical, story_id, feed_id, ignore_robots, interval_s, due_at, until_at,
-	etag, last_modified, last_fetch, last_result, last_error, failures, created, created_by`
+	etag, last_modified, last_fetch, last_result, last_error, failures, created, created_by, paused`
 
 func scanWatch(sc scanner) (store.Watch, error) {
 	var w store.Watch
-	var ignore int
+	var ignore, paused int
 	var interval, due, until int64
 	var lastFetch, created string
 	err := sc.Scan(&w.Project, &w.ID, &w.Kind, &w.URL, &w.Canonical, &w.StoryID, &w.FeedID, &ignore, &interval, &due, &until,
-		&w.ETag, &w.LastModified, &lastFetch, &w.LastResult, &w.LastError, &w.Failures, &created, &w.CreatedBy)
+		&w.ETag, &w.LastModified, &lastFetch, &w.LastResult, &w.LastError, &w.Failures, &created, &w.CreatedBy, &paused)
 	if err != nil {
 		return w, err
 	}
-	w.IgnoreRobots = ignore != 0
+	w.IgnoreRobots, w.Paused = ignore != 0, paused != 0
 	w.Interval = time.Duration(interval) * time.Second
 	w.DueAt, w.Until = unixTime(due), unixTime(until)
 	if w.LastFetch, err = parseTime(lastFetch); err == nil {
@@ -70,11 +70,11 @@ func (db *DB) AddWatch(ctx context.Context, a store.Actor, wt store.Watch) (stor
 		}
 		wt.Created, wt.CreatedBy = w.now, a.User
 		return w.exec(`INSERT INTO watches (`+watchColumns+`, lease_owner, lease_until)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 0)`,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 0)`,
 			wt.Project, wt.ID, wt.Kind, wt.URL, wt.Canonical, wt.StoryID, wt.FeedID, flag(wt.IgnoreRobots),
 			int64(wt.Interval/time.Second), unixSeconds(wt.DueAt), unixSeconds(wt.Until),
 			wt.ETag, wt.LastModified, formatTime(wt.LastFetch), wt.LastResult, wt.LastError, wt.Failures,
-			formatTime(wt.Created), wt.CreatedBy)
+			formatTime(wt.Created), wt.CreatedBy, flag(wt.Paused))
 	})
 	return wt, err
 }
@@ -123,10 +123,10 @@ func (db *DB) Watches(ctx context.Context, project string) ([]store.Watch, error
 }
 
 // ClaimWatch leases the watch that has been due longest (and has not
-// ended, and is not leased by a live claim) to owner until now+lease.
+// ended, is not paused, and is not leased by a live claim) to owner until now+lease.
 // ErrNotFound: none is due.
 func (db *DB) ClaimWatch(ctx context.Context, owner string, now time.Time, lease time.Duration) (store.Watch, error) {
-	const due = `FROM watches WHERE due_at <= ? AND lease_until <= ? AND (until_at = 0 OR until_at > ?)`
+	const due = `FROM watches WHERE due_at <= ? AND lease_until <= ? AND (until_at = 0 OR until_at > ?) AND paused = 0`
 	t := now.Unix()
 	// Idle schedulers poll often: look without taking the write lock
 	// first, and take it only when something is due.
@@ -153,23 +153,18 @@ func (db *DB) ClaimWatch(ctx context.Context, owner string, now time.Time, lease
 
 // FinishWatch saves what a fetch learnt (kind, schedule, validators, result)
 // and ends owner's lease. ErrConflict: the lease was lost (it expired and
-// another process claimed the watch), and nothing is saved.
+// another process claimed the watch, or the watch was deleted), and
+// nothing is saved.
 func (db *DB) FinishWatch(ctx context.Context, owner string, wt store.Watch) error {
 	return db.write(ctx, func(w *wtx) error {
-		res, err := w.tx.ExecContext(w.ctx, w.d.rebind(`UPDATE watches SET kind = ?, canonical = ?, story_id = ?, interval_s = ?, due_at = ?,
+		return w.affectOne(fmt.Errorf("watch %q: the lease was lost: %w", wt.ID, store.ErrConflict),
+			`UPDATE watches SET kind = ?, canonical = ?, story_id = ?, interval_s = ?, due_at = ?,
 			until_at = ?, etag = ?, last_modified = ?, last_fetch = ?, last_result = ?, last_error = ?, failures = ?,
 			lease_owner = '', lease_until = 0
-			WHERE project = ? AND id = ? AND lease_owner = ?`),
+			WHERE project = ? AND id = ? AND lease_owner = ?`,
 			wt.Kind, wt.Canonical, wt.StoryID, int64(wt.Interval/time.Second), unixSeconds(wt.DueAt), unixSeconds(wt.Until),
 			wt.ETag, wt.LastModified, formatTime(wt.LastFetch), wt.LastResult, wt.LastError, wt.Failures,
 			wt.Project, wt.ID, owner)
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return cmpErr(err, n == 0, fmt.Errorf("watch %q: the lease was lost: %w", wt.ID, store.ErrConflict))
-		}
-		return nil
 	})
 }
 

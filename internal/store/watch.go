@@ -31,8 +31,10 @@ type Watch struct {
 	LastResult         string // "changed", "unchanged", "not modified", "error"
 	LastError          string // why the last fetch failed ("" it did not)
 	Failures           int    // fetches failed in a row
-	Created            time.Time
-	CreatedBy          string
+	// Paused watches are not fetched until resumed (their story stays).
+	Paused    bool
+	Created   time.Time
+	CreatedBy string
 }
 
 // Capture is the evidence of one revision: the page exactly as fetched.

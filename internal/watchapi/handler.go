@@ -26,6 +26,9 @@ import (
 type Store interface {
 	Story(ctx context.Context, project, id string) (store.StoryRec, error)
 	Watches(ctx context.Context, project string) ([]store.Watch, error)
+	Watch(ctx context.Context, project, id string) (store.Watch, error)
+	PauseWatch(ctx context.Context, project, id string, paused bool) (store.Watch, error)
+	DeleteWatch(ctx context.Context, project, id string) error
 	Alerts(ctx context.Context, project, storyID string, limit int) ([]store.Alert, error)
 	Captures(ctx context.Context, project, storyID string) ([]store.Capture, error)
 	Webhook(ctx context.Context, project string) (string, error)
@@ -51,8 +54,10 @@ func (h *Handler) Register(mux *http.ServeMux, a *auth.Auth) {
 		mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 			project := r.PathValue("project")
 			err := auth.ValidSlug(project)
-			if s := r.PathValue("story"); s != "" && err == nil {
-				err = auth.ValidSlug(s)
+			for _, name := range []string{"story", "watch"} {
+				if s := r.PathValue(name); s != "" && err == nil {
+					err = auth.ValidSlug(s)
+				}
 			}
 			if err != nil {
 				err = store.ErrNotFound // a path that cannot name anything names nothing
@@ -69,6 +74,9 @@ func (h *Handler) Register(mux *http.ServeMux, a *auth.Auth) {
 	}
 	route("GET /api/projects/{project}/watches", store.RoleViewer, h.list)
 	route("POST /api/projects/{project}/watches", store.RoleEditor, h.add)
+	route("GET /api/projects/{project}/watches/{watch}", store.RoleViewer, h.get)
+	route("PATCH /api/projects/{project}/watches/{watch}", store.RoleEditor, h.pause)
+	route("DELETE /api/projects/{project}/watches/{watch}", store.RoleEditor, h.remove)
 	route("GET /api/projects/{project}/alerts", store.RoleViewer, h.alerts)
 	route("GET /api/projects/{project}/stories/{story}/alerts", store.RoleViewer, h.alerts)
 	route("GET /api/projects/{project}/stories/{story}/captures", store.RoleViewer, h.captures)
@@ -103,7 +111,8 @@ func (h *Handler) setWebhook(w http.ResponseWriter, r *http.Request, project str
 	return reply(w, http.StatusOK, map[string]string{"url": in.URL})
 }
 
-type watchJSON struct {
+// WatchJSON is a watch as the API and `redline admin watch list` show it.
+type WatchJSON struct {
 	ID           string    `json:"id"`
 	Kind         string    `json:"kind"`
 	URL          string    `json:"url"`
@@ -117,12 +126,29 @@ type watchJSON struct {
 	LastResult   string    `json:"lastResult,omitempty"`
 	LastError    string    `json:"lastError,omitempty"`
 	Failures     int       `json:"failures,omitempty"`
+	Paused       bool      `json:"paused"`
+	State        string    `json:"state"`
 	Created      time.Time `json:"created"`
 	CreatedBy    string    `json:"createdBy,omitempty"`
 }
 
-func watchOut(w store.Watch) watchJSON {
-	return watchJSON{ID: w.ID, Kind: w.Kind, URL: w.URL, Canonical: w.Canonical, StoryID: w.StoryID, IgnoreRobots: w.IgnoreRobots,
+// Watch states (WatchJSON.State): what the schedule will do with it.
+const (
+	stateWatching = "watching" // fetched when due
+	statePaused   = "paused"   // not fetched until resumed
+	stateEnded    = "ended"    // past its watch duration (or a duplicate), fetched no more
+)
+
+// WatchOut is w as JSON at time now (which tells whether it has ended).
+func WatchOut(w store.Watch, now time.Time) WatchJSON {
+	state := stateWatching
+	switch {
+	case w.Paused:
+		state = statePaused
+	case !w.Until.IsZero() && !w.Until.After(now):
+		state = stateEnded
+	}
+	return WatchJSON{State: state, Paused: w.Paused, ID: w.ID, Kind: w.Kind, URL: w.URL, Canonical: w.Canonical, StoryID: w.StoryID, IgnoreRobots: w.IgnoreRobots,
 		Interval: int64(w.Interval / time.Second), Due: w.DueAt, Until: w.Until, LastFetch: w.LastFetch.UTC(),
 		LastResult: w.LastResult, LastError: w.LastError, Failures: w.Failures, Created: w.Created.UTC(), CreatedBy: w.CreatedBy}
 }
@@ -132,9 +158,9 @@ func (h *Handler) list(w http.ResponseWriter, r *http.Request, project string) e
 	if err != nil {
 		return err
 	}
-	out := []watchJSON{}
+	out := []WatchJSON{}
 	for _, wt := range ws {
-		out = append(out, watchOut(wt))
+		out = append(out, WatchOut(wt, time.Now()))
 	}
 	return reply(w, http.StatusOK, map[string]any{"watches": out})
 }
@@ -159,7 +185,43 @@ func (h *Handler) add(w http.ResponseWriter, r *http.Request, project string) er
 		return err
 	}
 	w.Header().Set("Location", "/api/projects/"+project+"/stories/"+wt.StoryID)
-	return reply(w, http.StatusCreated, map[string]any{"watch": watchOut(wt), "revisionId": rev.ID})
+	return reply(w, http.StatusCreated, map[string]any{"watch": WatchOut(wt, time.Now()), "revisionId": rev.ID})
+}
+
+func (h *Handler) get(w http.ResponseWriter, r *http.Request, project string) error {
+	wt, err := h.Store.Watch(r.Context(), project, r.PathValue("watch"))
+	if err != nil {
+		return err
+	}
+	return reply(w, http.StatusOK, WatchOut(wt, time.Now()))
+}
+
+// pause stops or resumes a watch ({"paused": true|false}); resuming makes
+// it due at once.
+func (h *Handler) pause(w http.ResponseWriter, r *http.Request, project string) error {
+	var in struct {
+		Paused *bool `json:"paused"`
+	}
+	if err := decode(w, r, &in); err != nil {
+		return err
+	}
+	if in.Paused == nil {
+		return httperr.New(http.StatusBadRequest, "paused: required (true stops the watch, false resumes it)")
+	}
+	wt, err := h.Store.PauseWatch(r.Context(), project, r.PathValue("watch"), *in.Paused)
+	if err != nil {
+		return err
+	}
+	return reply(w, http.StatusOK, WatchOut(wt, time.Now()))
+}
+
+// remove deletes a watch; what it captured stays.
+func (h *Handler) remove(w http.ResponseWriter, r *http.Request, project string) error {
+	if err := h.Store.DeleteWatch(r.Context(), project, r.PathValue("watch")); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
 }
 
 type alertJSON struct {

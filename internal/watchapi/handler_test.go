@@ -204,3 +204,51 @@ func must(t testing.TB, err error) {
 		t.Fatal(err)
 	}
 }
+
+// An editor stops, resumes and deletes a watch; a viewer may only read
+// it; the story it captured stays.
+func TestStopResumeDelete(t *testing.T) {
+	e := newEnv(t, true)
+	code, body := e.do("alice", "POST", "/api/projects/desk/watches", `{"url":"`+e.site.URL+`/story"}`)
+	if code != 201 {
+		t.Fatalf("add: %d %s", code, body)
+	}
+	var added struct {
+		Watch struct{ ID, StoryID, State string }
+	}
+	must(t, json.Unmarshal([]byte(body), &added))
+	if added.Watch.State != "watching" {
+		t.Errorf("a new watch is %q", added.Watch.State)
+	}
+	path := "/api/projects/desk/watches/" + added.Watch.ID
+	for _, c := range []struct {
+		user, method, body string
+		code               int
+		want               string
+	}{
+		{"vera", "GET", "", 200, `"state":"watching"`},
+		{"mallory", "GET", "", 404, ""},
+		{"vera", "PATCH", `{"paused":true}`, 403, ""},
+		{"alice", "PATCH", `{}`, 400, "paused: required"},
+		{"alice", "PATCH", `{"paused":"yes"}`, 400, "malformed JSON"},
+		{"alice", "PATCH", `{"paused":true}`, 200, `"state":"paused"`},
+		{"vera", "GET", "", 200, `"paused":true`},
+		{"alice", "PATCH", `{"paused":false}`, 200, `"state":"watching"`},
+		{"vera", "DELETE", "", 403, ""},
+		{"alice", "DELETE", "", 204, ""},
+		{"alice", "GET", "", 404, ""},
+		{"alice", "DELETE", "", 404, ""},
+		{"alice", "PATCH", `{"paused":true}`, 404, ""},
+	} {
+		code, body := e.do(c.user, c.method, path, c.body)
+		if code != c.code || !strings.Contains(body, c.want) {
+			t.Errorf("%s %s %s: %d %s, want %d with %q", c.user, c.method, c.body, code, body, c.code, c.want)
+		}
+	}
+	if code, _ := e.do("alice", "GET", "/api/projects/desk/watches/..%2Fx", ""); code != 404 {
+		t.Errorf("a path trick as watch id: %d", code)
+	}
+	if code, body := e.do("vera", "GET", "/api/projects/desk/stories/"+added.Watch.StoryID, ""); code != 200 {
+		t.Errorf("the story of a deleted watch: %d %s", code, body)
+	}
+}
