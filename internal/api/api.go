@@ -95,6 +95,7 @@ func (h *Handler) Register(mux *http.ServeMux) {
 	mux.HandleFunc("POST /api/session", h.signIn)
 	mux.HandleFunc("GET /api/session", h.whoAmI)
 	mux.HandleFunc("DELETE /api/session", h.signOut)
+	h.registerCredentials(mux)
 
 	mux.HandleFunc("GET /api/projects", h.listProjects)
 	mux.HandleFunc("POST /api/projects", h.createProject)

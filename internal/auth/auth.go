@@ -17,6 +17,7 @@ type Store interface {
 	AddCredential(ctx context.Context, c store.Credential) error
 	Credential(ctx context.Context, hash string) (store.Credential, error)
 	DeleteCredential(ctx context.Context, hash string) error
+	Credentials(ctx context.Context, user string) ([]store.Credential, error)
 	Role(ctx context.Context, project, user string) (store.Role, error)
 }
 
@@ -39,6 +40,9 @@ type Identity struct {
 	User      string
 	ByCookie  bool   // authenticated by the session cookie (cross-site checks apply)
 	SessionID string // the hash of the session, for signing out
+	// CredentialHash is the hash of the session or token that signed the
+	// request in (listings mark it as the current one).
+	CredentialHash string
 }
 
 // Auth authenticates requests and decides access.
@@ -106,7 +110,7 @@ func (a *Auth) identify(r *http.Request) (Identity, error) {
 		if err != nil {
 			return Identity{}, err
 		}
-		return Identity{User: c.User}, nil
+		return Identity{User: c.User, CredentialHash: c.Hash}, nil
 	}
 	cookie, err := r.Cookie(CookieName)
 	if err != nil {
@@ -119,7 +123,7 @@ func (a *Auth) identify(r *http.Request) (Identity, error) {
 	if err != nil {
 		return Identity{}, err
 	}
-	return Identity{User: c.User, ByCookie: true, SessionID: c.Hash}, nil
+	return Identity{User: c.User, ByCookie: true, SessionID: c.Hash, CredentialHash: c.Hash}, nil
 }
 
 // credential finds a live credential of the given kind for a secret.

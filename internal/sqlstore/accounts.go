@@ -74,18 +74,9 @@ func (db *DB) AddCredential(ctx context.Context, c store.Credential) error {
 
 // Credential returns the session or token with the hash, expired or not.
 func (db *DB) Credential(ctx context.Context, hash string) (store.Credential, error) {
-	var c store.Credential
-	var created, expires string
-	err := db.reader(ctx).queryRow(`SELECT hash, user_name, kind, label, created, expires FROM credentials WHERE hash = ?`, hash).
-		Scan(&c.Hash, &c.User, &c.Kind, &c.Label, &created, &expires)
+	c, err := scanCredential(db.reader(ctx).queryRow(`SELECT hash, user_name, kind, label, created, expires FROM credentials WHERE hash = ?`, hash))
 	if errors.Is(err, sql.ErrNoRows) {
 		return store.Credential{}, fmt.Errorf("credential: %w", store.ErrNotFound)
-	}
-	if err != nil {
-		return store.Credential{}, db.fail(ctx, err)
-	}
-	if c.Created, err = parseTime(created); err == nil {
-		c.Expires, err = parseTime(expires)
 	}
 	return c, db.fail(ctx, err)
 }
@@ -117,4 +108,37 @@ func cmpErr(err error, refused bool, refusal error) error {
 		return refusal
 	}
 	return nil
+}
+
+// Credentials lists a user's sessions and tokens (expired ones too),
+// oldest first.
+func (db *DB) Credentials(ctx context.Context, user string) ([]store.Credential, error) {
+	rows, err := db.reader(ctx).query(`SELECT hash, user_name, kind, label, created, expires FROM credentials
+		WHERE user_name = ? ORDER BY created, hash`, user)
+	if err != nil {
+		return nil, db.fail(ctx, err)
+	}
+	defer rows.Close()
+	var out []store.Credential
+	for rows.Next() {
+		c, err := scanCredential(rows)
+		if err != nil {
+			return nil, db.fail(ctx, err)
+		}
+		out = append(out, c)
+	}
+	return out, db.fail(ctx, rows.Err())
+}
+
+func scanCredential(sc scanner) (store.Credential, error) {
+	var c store.Credential
+	var created, expires string
+	if err := sc.Scan(&c.Hash, &c.User, &c.Kind, &c.Label, &created, &expires); err != nil {
+		return c, err
+	}
+	var err error
+	if c.Created, err = parseTime(created); err == nil {
+		c.Expires, err = parseTime(expires)
+	}
+	return c, err
 }
