@@ -24,6 +24,7 @@ func runServe(e *env, args []string) error {
 	root := fs.String("dir", ".", "directory that holds web/ (the built client app.wasm and static assets)")
 	database := addDatabaseFlags(fs)
 	watching := addWatchFlags(fs)
+	proxy := addProxyFlags(fs)
 	if _, err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
@@ -31,6 +32,10 @@ func runServe(e *env, args []string) error {
 		return err
 	}
 	if err := watching.check(); err != nil {
+		return err
+	}
+	behind, err := proxy.config()
+	if err != nil {
 		return err
 	}
 	wasm, err := webserver.LoadWasm(filepath.Join(*root, "web"))
@@ -53,7 +58,7 @@ func runServe(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	srv := server.HTTPServer(server.New(db, webserver.Handler(wasm, goapp), server.Options{Watch: watcher}))
+	srv := server.HTTPServer(server.New(db, webserver.Handler(wasm, goapp), server.Options{Watch: watcher, Forwarded: behind}))
 	// On a signal, requests in flight finish (for a few seconds) before
 	// the database is closed.
 	stopped := make(chan struct{})

@@ -19,6 +19,7 @@ type Store interface {
 	DeleteCredential(ctx context.Context, hash string) error
 	Credentials(ctx context.Context, user string) ([]store.Credential, error)
 	Role(ctx context.Context, project, user string) (store.Role, error)
+	FailureStore
 }
 
 // Errors the handlers turn into statuses (see internal/httperr).
@@ -47,15 +48,14 @@ type Identity struct {
 
 // Auth authenticates requests and decides access.
 type Auth struct {
-	store   Store
-	limiter *limiter
-	origin  *http.CrossOriginProtection
-	now     func() time.Time
+	store  Store
+	origin *http.CrossOriginProtection
+	now    func() time.Time
 }
 
 // New returns an Auth over a store.
 func New(s Store) *Auth {
-	return &Auth{store: s, limiter: newLimiter(), origin: http.NewCrossOriginProtection(), now: time.Now}
+	return &Auth{store: s, origin: http.NewCrossOriginProtection(), now: time.Now}
 }
 
 type identityKey struct{}

@@ -1,10 +1,8 @@
 package auth
 
 import (
-	"strconv"
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestNames(t *testing.T) {
@@ -77,42 +75,5 @@ func TestSecrets(t *testing.T) {
 	s2, h2, _ := NewSecret()
 	if s1 == s2 || h1 == h2 || len(s1) != 43 || len(h1) != 64 || HashSecret(s1) != h1 || strings.Contains(h1, s1) {
 		t.Errorf("secrets %q %q hashes %q %q", s1, s2, h1, h2)
-	}
-}
-
-func TestLimiter(t *testing.T) {
-	l := newLimiter()
-	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
-	for i := range maxFailures {
-		if _, blocked := l.blocked("k", maxFailures, now); blocked {
-			t.Fatalf("blocked after %d failures", i)
-		}
-		l.fail("k", now)
-	}
-	until, blocked := l.blocked("k", maxFailures, now.Add(time.Minute))
-	if !blocked || !until.Equal(now.Add(failureWindow)) {
-		t.Errorf("after %d failures: blocked %v until %v", maxFailures, blocked, until)
-	}
-	if _, blocked := l.blocked("other", maxFailures, now); blocked {
-		t.Error("another key is blocked")
-	}
-	if _, blocked := l.blocked("k", maxFailures, now.Add(failureWindow)); blocked {
-		t.Error("still blocked after the window")
-	}
-	l.fail("k", now)
-	l.forget("k")
-	if _, blocked := l.blocked("k", maxFailures, now); blocked {
-		t.Error("blocked after forget")
-	}
-}
-
-func TestLimiterBounded(t *testing.T) {
-	l := newLimiter()
-	now := time.Now()
-	for i := range maxTracked + 10 {
-		l.fail(strconv.Itoa(i), now)
-	}
-	if len(l.keys) > maxTracked {
-		t.Errorf("%d keys tracked, bound %d", len(l.keys), maxTracked)
 	}
 }

@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"net"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/redline-news/redline/internal/forwarded"
 	"github.com/redline-news/redline/internal/store"
 )
 
@@ -19,7 +21,9 @@ var ErrBadCredentials = errors.New("wrong name or password")
 // RetryAfter is the error of a rate-limited sign-in.
 type RetryAfter struct{ Until time.Time }
 
-func (e *RetryAfter) Error() string { return ErrTooManyAttempts.Error() }
+func (e *RetryAfter) Error() string {
+	return fmt.Sprintf("too many failed sign-ins for this name or from this address: try again after %s", e.Until.UTC().Format("15:04:05 UTC"))
+}
 func (e *RetryAfter) Unwrap() error { return ErrTooManyAttempts }
 
 // Seconds is the Retry-After header value.
@@ -35,25 +39,22 @@ func (a *Auth) SignIn(w http.ResponseWriter, r *http.Request, name, password str
 		return ErrCrossSite // another site signing a browser in as someone else
 	}
 	now := a.now()
-	limits := map[string]int{"name:" + name: maxFailures, "addr:" + clientAddr(r): maxAddrFailures}
-	for k, limit := range limits {
-		if until, blocked := a.limiter.blocked(k, limit, now); blocked {
-			return &RetryAfter{Until: until}
-		}
+	limits := signInLimits(name, addrKey(ClientAddr(r)))
+	if until, blocked, err := a.blocked(r.Context(), limits, now); err != nil || blocked {
+		return cmp.Or(err, error(&RetryAfter{Until: until}))
 	}
 	u, err := a.store.User(r.Context(), name)
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return err
 	}
 	if !passwordMatches(password, u.PasswordHash) {
-		for k := range limits {
-			a.limiter.fail(k, now)
-		}
-		return ErrBadCredentials
+		return cmp.Or(a.failed(r.Context(), limits, now), ErrBadCredentials)
 	}
 	// Only the name's count: signing in to one's own account must not
 	// reset the address's count of guesses at others.
-	a.limiter.forget("name:" + name)
+	if err := a.store.ClearSignInFailures(r.Context(), limits[0].key); err != nil {
+		return err
+	}
 	secret, hash, err := NewSecret()
 	if err != nil {
 		return err
@@ -66,7 +67,7 @@ func (a *Auth) SignIn(w http.ResponseWriter, r *http.Request, name, password str
 	http.SetCookie(w, &http.Cookie{
 		Name: CookieName, Value: secret, Path: "/",
 		Expires: c.Expires, MaxAge: int(SessionTTL / time.Second),
-		HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode,
+		HttpOnly: true, Secure: forwarded.HTTPS(r), SameSite: http.SameSiteLaxMode,
 	})
 	return nil
 }
@@ -81,13 +82,14 @@ func (a *Auth) SignOut(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	http.SetCookie(w, &http.Cookie{Name: CookieName, Value: "", Path: "/", MaxAge: -1,
-		HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode})
+		HttpOnly: true, Secure: forwarded.HTTPS(r), SameSite: http.SameSiteLaxMode})
 	return nil
 }
 
-// clientAddr is the peer's IP address (not the port, which changes per
-// connection). Forwarded headers are not trusted: anyone can send them.
-func clientAddr(r *http.Request) string {
+// ClientAddr is the peer's IP address (not the port, which changes per
+// connection). Forwarded headers are not read here: anyone can send them
+// (internal/forwarded puts a trusted proxy's client in RemoteAddr).
+func ClientAddr(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		return r.RemoteAddr

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/redline-news/redline/internal/auth"
+	"github.com/redline-news/redline/internal/forwarded"
 	"github.com/redline-news/redline/internal/httperr"
 	"github.com/redline-news/redline/internal/store"
 )
@@ -107,7 +108,7 @@ func preflight(w http.ResponseWriter, r *http.Request) bool {
 // from it, so one server answers under every name it is reached by.
 func base(r *http.Request) string {
 	scheme := "http"
-	if r.TLS != nil {
+	if forwarded.HTTPS(r) { // TLS here, or at the trusted proxy in front
 		scheme = "https"
 	}
 	return scheme + "://" + r.Host

@@ -224,5 +224,6 @@ var migrations = [][]string{
 			key TEXT PRIMARY KEY,
 			failures INTEGER NOT NULL,
 			since BIGINT NOT NULL)`,
+		`CREATE INDEX signin_failures_since ON signin_failures (since)`,
 	},
 }
