@@ -12,7 +12,8 @@ import (
 // SaveCapture stores a captured revision in one transaction: the story
 // when it is new, the revision, the annotations carried onto it (created
 // as the protocol creates them, with history), the page as fetched and
-// the alerts; the watch learns its story. Each record gets its change, so
+// the alerts, with their webhook delivery queued; the watch learns its
+// story. Each record gets its change, so
 // synced browsers see the revision and the carried annotations.
 func (db *DB) SaveCapture(ctx context.Context, a store.Actor, cw store.CaptureWrite) (store.RevisionRec, error) {
 	rev := cw.Revision
@@ -61,6 +62,11 @@ func (db *DB) SaveCapture(ctx context.Context, a store.Actor, cw store.CaptureWr
 				before_text, after_text, created, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 				rev.Project, al.ID, rev.StoryID, rev.ID, al.AnnotationID, al.CarriedID, al.Kind, al.Status,
 				al.Before, al.After, formatTime(w.now), out.Seq); err != nil {
+				return err
+			}
+		}
+		if cw.Delivery != nil && len(cw.Alerts) > 0 {
+			if err := w.queueDelivery(*cw.Delivery, out.Seq); err != nil {
 				return err
 			}
 		}

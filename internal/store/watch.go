@@ -73,4 +73,31 @@ type CaptureWrite struct {
 	Docs     []Doc // carried annotations, created with the revision
 	Capture  Capture
 	Alerts   []Alert
+	// Delivery, when set and the project has a webhook, is queued for
+	// it (its URL, state and times are filled in by the store).
+	Delivery *Delivery
+}
+
+// Webhook delivery states.
+const (
+	DeliveryPending   = "pending"   // to be (re)tried at DueAt
+	DeliveryDelivered = "delivered" // the receiver answered 2xx
+	DeliveryFailed    = "failed"    // given up: every attempt failed, or the webhook was removed
+)
+
+// Delivery is one alert summary to post to a project's webhook: queued in
+// the transaction of the capture that raised it, so it is not lost, and
+// retried with backoff until the receiver takes it or the attempts run
+// out; every attempt's outcome is recorded.
+type Delivery struct {
+	Project, ID string
+	URL         string // where it was (last) posted
+	Body        []byte // the JSON summary
+	State       string // DeliveryPending, DeliveryDelivered or DeliveryFailed
+	Attempts    int
+	DueAt       time.Time // the next attempt (pending ones)
+	LastStatus  int       // the receiver's last HTTP status (0: none, such as a refused connection)
+	LastError   string    // why the last attempt failed ("" it did not)
+	LastAttempt time.Time
+	Created     time.Time
 }

@@ -36,6 +36,8 @@ type Store interface {
 	WatchByURL(ctx context.Context, project, url string) (store.Watch, error)
 	CountWatches(ctx context.Context, project string) (int, error)
 	Webhook(ctx context.Context, project string) (string, error)
+	ClaimDelivery(ctx context.Context, owner string, now time.Time, lease time.Duration) (store.Delivery, error)
+	FinishDelivery(ctx context.Context, owner string, d store.Delivery) error
 	ClaimWatch(ctx context.Context, owner string, now time.Time, lease time.Duration) (store.Watch, error)
 	FinishWatch(ctx context.Context, owner string, w store.Watch) error
 }
@@ -168,14 +170,16 @@ const (
 	resultDuplicate   = "duplicate"
 )
 
-// RunDue fetches every watch due now, one after another, and returns how
-// many it fetched. Tests drive it with a fake clock; Run calls it.
+// RunDue fetches every watch due now, one after another, then posts the
+// webhook deliveries due, and returns how many watches it fetched. Tests
+// drive it with a fake clock; Run calls it.
 func (w *Watcher) RunDue(ctx context.Context) (int, error) {
 	n := 0
 	for ctx.Err() == nil {
 		wt, err := w.store.ClaimWatch(ctx, w.owner, w.now(), w.cfg.Lease)
 		if errors.Is(err, store.ErrNotFound) {
-			return n, nil
+			_, err = w.DeliverDue(ctx)
+			return n, err
 		}
 		if err != nil {
 			return n, err
@@ -342,12 +346,15 @@ func (w *Watcher) capture(ctx context.Context, wt *store.Watch, res *Result, pag
 	cw.Capture = store.Capture{Project: wt.Project, ID: protocol.NewID(), StoryID: storyID, RevisionID: cw.Revision.ID,
 		URL: res.URL, FinalURL: res.FinalURL, Fetched: res.Fetched, Status: res.Status,
 		RequestHeader: res.RequestHeader, ResponseHeader: res.ResponseHeader, Body: res.Body, SHA256: res.SHA256}
+	var err error
+	if cw.Delivery, err = delivery(cmp.Or(a.Title, res.FinalURL), cw); err != nil {
+		return store.RevisionRec{}, err
+	}
 	rev, err := w.store.SaveCapture(ctx, Actor, cw)
 	if err != nil {
 		return rev, err
 	}
 	wt.StoryID, wt.LastResult = storyID, resultChanged
-	w.notify(ctx, cmp.Or(a.Title, res.FinalURL), cw)
 	return rev, nil
 }
 

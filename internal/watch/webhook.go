@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/redline-news/redline/internal/protocol"
 	"github.com/redline-news/redline/internal/store"
 )
 
@@ -37,16 +38,17 @@ type alertSummaryItem struct {
 
 // Post sends a JSON body to url with the fetcher's safety (public
 // addresses only, unless allowed; its User-Agent), following no
-// redirects: a webhook that moved must be set again.
-func (f *Fetcher) Post(ctx context.Context, url string, body []byte) error {
+// redirects: a webhook that moved must be set again. It returns the
+// receiver's status (0 when none answered); anything but 2xx is an error.
+func (f *Fetcher) Post(ctx context.Context, url string, body []byte) (int, error) {
 	if _, err := f.CheckURL(url); err != nil {
-		return err
+		return 0, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, webhookTimeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 	if err != nil {
-		return err
+		return 0, err
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", f.opt.UserAgent)
@@ -55,26 +57,22 @@ func (f *Fetcher) Post(ctx context.Context, url string, body []byte) error {
 	}}
 	resp, err := client.Do(req)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer resp.Body.Close()
 	io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return fmt.Errorf("webhook %s answered %s", url, resp.Status)
+		return resp.StatusCode, fmt.Errorf("webhook %s answered %s", url, resp.Status)
 	}
-	return nil
+	return resp.StatusCode, nil
 }
 
-// notify posts a captured revision's alerts to the project's webhook, if
-// it has one; a failed delivery is logged, never retried (the alerts stay
-// listed in the API).
-func (w *Watcher) notify(ctx context.Context, title string, cw store.CaptureWrite) {
+// delivery is the webhook summary of a captured revision's alerts (nil
+// when it raised none), for the store to queue with the capture if the
+// project has a webhook.
+func delivery(title string, cw store.CaptureWrite) (*store.Delivery, error) {
 	if len(cw.Alerts) == 0 {
-		return
-	}
-	hook, err := w.store.Webhook(ctx, cw.Revision.Project)
-	if err != nil || hook == "" {
-		return
+		return nil, nil
 	}
 	s := alertSummary{Project: cw.Revision.Project, StoryID: cw.Revision.StoryID, Title: title, RevisionID: cw.Revision.ID,
 		URL: cw.Capture.FinalURL, Fetched: cw.Capture.Fetched.UTC()}
@@ -82,12 +80,10 @@ func (w *Watcher) notify(ctx context.Context, title string, cw store.CaptureWrit
 		s.Alerts = append(s.Alerts, alertSummaryItem{AnnotationID: a.AnnotationID, Kind: a.Kind, Status: a.Status, Before: a.Before, After: a.After})
 	}
 	body, err := json.Marshal(s)
-	if err == nil {
-		err = w.fetcher.Post(ctx, hook, body)
-	}
 	if err != nil {
-		w.cfg.Logf("watch %s: webhook: %v", cw.Revision.Project, err)
+		return nil, err
 	}
+	return &store.Delivery{Project: cw.Revision.Project, ID: protocol.NewID(), Body: body}, nil
 }
 
 // CheckWebhook refuses a webhook URL the watcher would not post to.

@@ -33,6 +33,7 @@ type Store interface {
 	Captures(ctx context.Context, project, storyID string) ([]store.Capture, error)
 	Webhook(ctx context.Context, project string) (string, error)
 	SetWebhook(ctx context.Context, project, url string) error
+	Deliveries(ctx context.Context, project string, limit int) ([]store.Delivery, error)
 }
 
 // Handler serves the endpoints; Watcher adds watches (its fetcher decides
@@ -83,6 +84,7 @@ func (h *Handler) Register(mux *http.ServeMux, a *auth.Auth) {
 	route("GET /api/projects/{project}/stories/{story}/warc", store.RoleViewer, h.warc)
 	route("GET /api/projects/{project}/webhook", store.RoleAdmin, h.webhook)
 	route("PUT /api/projects/{project}/webhook", store.RoleAdmin, h.setWebhook)
+	route("GET /api/projects/{project}/webhook/deliveries", store.RoleAdmin, h.deliveries)
 }
 
 func (h *Handler) webhook(w http.ResponseWriter, r *http.Request, project string) error {
@@ -109,6 +111,37 @@ func (h *Handler) setWebhook(w http.ResponseWriter, r *http.Request, project str
 		return err
 	}
 	return reply(w, http.StatusOK, map[string]string{"url": in.URL})
+}
+
+// MaxDeliveries is the most webhook deliveries one listing returns.
+const MaxDeliveries = 100
+
+type deliveryJSON struct {
+	ID          string          `json:"id"`
+	State       string          `json:"state"`
+	URL         string          `json:"url"`
+	Attempts    int             `json:"attempts"`
+	Next        time.Time       `json:"next,omitzero"`
+	LastStatus  int             `json:"lastStatus,omitempty"`
+	LastError   string          `json:"lastError,omitempty"`
+	LastAttempt time.Time       `json:"lastAttempt,omitzero"`
+	Created     time.Time       `json:"created"`
+	Summary     json.RawMessage `json:"summary"`
+}
+
+// deliveries lists the project's webhook deliveries, newest first: what
+// was posted, and how each attempt went.
+func (h *Handler) deliveries(w http.ResponseWriter, r *http.Request, project string) error {
+	ds, err := h.Store.Deliveries(r.Context(), project, MaxDeliveries)
+	if err != nil {
+		return err
+	}
+	out := []deliveryJSON{}
+	for _, d := range ds {
+		out = append(out, deliveryJSON{ID: d.ID, State: d.State, URL: d.URL, Attempts: d.Attempts, Next: d.DueAt,
+			LastStatus: d.LastStatus, LastError: d.LastError, LastAttempt: d.LastAttempt.UTC(), Created: d.Created.UTC(), Summary: d.Body})
+	}
+	return reply(w, http.StatusOK, map[string]any{"deliveries": out})
 }
 
 // WatchJSON is a watch as the API and `redline admin watch list` show it.

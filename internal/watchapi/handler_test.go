@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -250,5 +251,56 @@ func TestStopResumeDelete(t *testing.T) {
 	}
 	if code, body := e.do("vera", "GET", "/api/projects/desk/stories/"+added.Watch.StoryID, ""); code != 200 {
 		t.Errorf("the story of a deleted watch: %d %s", code, body)
+	}
+}
+
+// The project's admin sees each webhook delivery with how its attempts
+// went; a viewer does not.
+func TestWebhookDeliveriesListed(t *testing.T) {
+	e := newEnv(t, true)
+	var posts atomic.Int32
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if posts.Add(1) == 1 {
+			w.WriteHeader(http.StatusBadGateway)
+		}
+	}))
+	defer hook.Close()
+	if code, body := e.do("alice", "PUT", "/api/projects/desk/webhook", `{"url":"`+hook.URL+`"}`); code != 200 {
+		t.Fatalf("webhook: %d %s", code, body)
+	}
+	code, body := e.do("alice", "POST", "/api/projects/desk/watches", `{"url":"`+e.site.URL+`/story"}`)
+	var added struct{ Watch struct{ StoryID string } }
+	if code != 201 || json.Unmarshal([]byte(body), &added) != nil {
+		t.Fatalf("add: %d %s", code, body)
+	}
+	ann := `{"@context":"http://www.w3.org/ns/anno.jsonld","type":"Annotation","body":{"type":"TextualBody","value":"taxes","purpose":"commenting"},
+		"target":{"source":"urn:redline:story:` + added.Watch.StoryID + `","selector":{"type":"TextQuoteSelector","exact":"We will not raise taxes this year"}}}`
+	req, _ := http.NewRequest("POST", e.srv.URL+"/annotations/desk/", strings.NewReader(ann))
+	req.Header.Set("Authorization", "Bearer "+e.tokens["alice"])
+	req.Header.Set("Content-Type", "application/ld+json")
+	resp, err := http.DefaultClient.Do(req)
+	must(t, err)
+	resp.Body.Close()
+	e.mu.Lock()
+	e.page = strings.Replace(e.page, "We will not raise", "We do not plan to raise", 1)
+	e.mu.Unlock()
+	later := time.Now().Add(2 * time.Minute)
+	w := watch.New(e.db, watch.NewFetcher(watch.Options{AllowPrivate: true}), watch.Config{Every: time.Minute, Now: func() time.Time { return later }})
+	_, err = w.RunDue(context.Background())
+	must(t, err)
+	code, body = e.do("alice", "GET", "/api/projects/desk/webhook/deliveries", "")
+	if code != 200 || !strings.Contains(body, `"state":"pending"`) || !strings.Contains(body, `"lastStatus":502`) ||
+		!strings.Contains(body, `"attempts":1`) || !strings.Contains(body, `"before":"We will not raise taxes this year"`) {
+		t.Fatalf("deliveries after a failed post: %d %s", code, body)
+	}
+	later = later.Add(time.Minute)
+	_, err = w.DeliverDue(context.Background())
+	must(t, err)
+	if code, body := e.do("alice", "GET", "/api/projects/desk/webhook/deliveries", ""); code != 200 || !strings.Contains(body, `"state":"delivered"`) ||
+		!strings.Contains(body, `"attempts":2`) {
+		t.Errorf("deliveries after the retry: %d %s", code, body)
+	}
+	if code, _ := e.do("vera", "GET", "/api/projects/desk/webhook/deliveries", ""); code != 403 {
+		t.Errorf("a viewer reads deliveries: %d", code)
 	}
 }
