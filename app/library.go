@@ -153,6 +153,7 @@ func (l *libraryPage) renderAdd() app.UI {
 		app.Textarea().ID("paste").Rows(4).Placeholder("Paste the article text here").
 			Text(l.paste).OnInput(l.ValueTo(&l.paste)),
 		app.Button().ID("add-paste").Text("Add pasted text").Disabled(strings.TrimSpace(l.paste) == "").OnClick(l.addPaste),
+		watchEntry(),
 	)
 }
 

@@ -11,6 +11,7 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 func Routes() {
 	app.Route("/", func() app.Composer { return &libraryPage{} })
 	app.Route("/story", func() app.Composer { return &storyPage{} })
+	app.Route("/watch", func() app.Composer { return &watchPage{} })
 	app.Route("/selftest/storage", func() app.Composer { return &storageSelfTest{} })
 	if app.IsClient {
 		cancelBrowserDefaults()
