@@ -120,4 +120,8 @@ func TestWatchAWebPage(t *testing.T) {
 	if errs := p.Errors(); len(errs) > 0 {
 		t.Errorf("browser errors: %v", errs)
 	}
+	for _, size := range []struct{ width, height int64 }{{1280, 900}, {390, 844}} {
+		p.run(chromedp.EmulateViewport(size.width, size.height))
+		p.assertAxeClean(axeScript(t), fmt.Sprintf("the watch page at %dx%d", size.width, size.height))
+	}
 }
