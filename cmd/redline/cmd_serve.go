@@ -58,7 +58,8 @@ func runServe(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	srv := server.HTTPServer(server.New(db, webserver.Handler(wasm, goapp), server.Options{Watch: watcher, Forwarded: behind}))
+	srv := server.HTTPServer(server.New(db, webserver.Handler(wasm, goapp), server.Options{Watch: watcher}))
+	srv.Handler = behind.Handler(srv.Handler) // the client's address and scheme, from a trusted proxy
 	// On a signal, requests in flight finish (for a few seconds) before
 	// the database is closed.
 	stopped := make(chan struct{})

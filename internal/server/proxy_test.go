@@ -29,7 +29,7 @@ func TestBehindTrustedProxy(t *testing.T) {
 		{"an untrusted peer", forwarded.Config{Trusted: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")}}, false, true},
 		{"--https", forwarded.Config{HTTPS: true}, true, false},
 	} {
-		srv := httptest.NewServer(server.New(e.db, nil, server.Options{Forwarded: c.cfg}))
+		srv := httptest.NewServer(c.cfg.Handler(server.New(e.db, nil, server.Options{})))
 		p := &env{t: t, db: e.db, srv: srv, tokens: e.tokens}
 		res := p.do("", "POST", "/api/session", `{"name": "bob", "password": "pw-bob"}`, "Content-Type: application/json",
 			"X-Forwarded-Proto: https", "X-Forwarded-For: 203.0.113.9").expect(t, http.StatusOK)
@@ -43,7 +43,7 @@ func TestBehindTrustedProxy(t *testing.T) {
 		srv.Close()
 	}
 
-	srv := httptest.NewServer(server.New(e.db, nil, server.Options{Forwarded: forwarded.Config{Trusted: []netip.Prefix{loopback}}}))
+	srv := httptest.NewServer(forwarded.Config{Trusted: []netip.Prefix{loopback}}.Handler(server.New(e.db, nil, server.Options{})))
 	defer srv.Close()
 	p := &env{t: t, db: e.db, srv: srv, tokens: e.tokens}
 	for i := range 20 { // twenty guesses from one client, at twenty names

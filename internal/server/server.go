@@ -12,7 +12,6 @@ import (
 
 	"github.com/redline-news/redline/internal/api"
 	"github.com/redline-news/redline/internal/auth"
-	"github.com/redline-news/redline/internal/forwarded"
 	"github.com/redline-news/redline/internal/httperr"
 	"github.com/redline-news/redline/internal/protocol"
 	"github.com/redline-news/redline/internal/store"
@@ -33,9 +32,6 @@ type Options struct {
 	Watch interface {
 		Register(mux *http.ServeMux, a *auth.Auth)
 	}
-	// Forwarded says which reverse proxies to believe about the client's
-	// address and scheme.
-	Forwarded forwarded.Config
 }
 
 // New returns the server's handler. web serves everything outside
@@ -50,7 +46,7 @@ func New(s Store, web http.Handler, opt Options) http.Handler {
 	}
 	mux.HandleFunc("/annotations/", notFound)
 	authed := a.Middleware(mux, httperr.Write)
-	return opt.Forwarded.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !ours(r.URL.Path) {
 			if web == nil {
 				notFound(w, r)
@@ -67,7 +63,7 @@ func New(s Store, web http.Handler, opt Options) http.Handler {
 			return
 		}
 		authed.ServeHTTP(w, r)
-	}))
+	})
 }
 
 // ours reports whether a path belongs to the protocol or the API.
