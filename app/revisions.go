@@ -7,7 +7,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/redline-news/redline/internal/article"
+	"github.com/redline-news/redline/internal/corecall"
 	"github.com/redline-news/redline/internal/library"
 )
 
@@ -50,7 +50,7 @@ func (r *revisionsPanel) Render() app.UI {
 				Accept(".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html").
 				OnChange(func(ctx app.Context, e app.Event) {
 					input := ctx.JSSrc()
-					readFiles(ctx, input.Get("files"), article.MaxBytes, func(_ app.Context, files []pickedFile) { m.addRevisions(files) })
+					readFiles(ctx, input.Get("files"), corecall.MaxArticleBytes, func(_ app.Context, files []pickedFile) { m.addRevisions(files) })
 					input.Set("value", "")
 				}),
 			app.If(len(s.Revisions) > 1, func() app.UI {
@@ -72,7 +72,11 @@ func (r *revisionsPanel) Render() app.UI {
 				}),
 		),
 		app.If(len(s.Revisions) > 1, func() app.UI {
-			return timeline(s.Timeline(), func(i int) { m.openComparison(max(0, i-1), max(1, i)) })
+			points, err := s.Timeline()
+			if err != nil {
+				return app.P().Class("timeline-error").Text("The timeline is unavailable: " + err.Error())
+			}
+			return timeline(points, func(i int) { m.openComparison(max(0, i-1), max(1, i)) })
 		}),
 	)
 }

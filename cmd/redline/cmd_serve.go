@@ -37,6 +37,10 @@ func runServe(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	core, err := loadCore(filepath.Join(*root, "web"), wasm, e)
+	if err != nil {
+		return err
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	db, err := database.open(ctx)
@@ -53,7 +57,7 @@ func runServe(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	srv := server.HTTPServer(server.New(db, webserver.Handler(wasm, goapp), server.Options{Watch: watcher}))
+	srv := server.HTTPServer(server.New(db, webserver.Handler(wasm, goapp, core...), server.Options{Watch: watcher}))
 	// On a signal, requests in flight finish (for a few seconds) before
 	// the database is closed.
 	stopped := make(chan struct{})

@@ -8,8 +8,7 @@ import (
 
 	"github.com/redline-news/redline/internal/anchor"
 	"github.com/redline-news/redline/internal/annotation"
-	"github.com/redline-news/redline/internal/article"
-	"github.com/redline-news/redline/internal/migrate"
+	"github.com/redline-news/redline/internal/corecall"
 	"github.com/redline-news/redline/internal/reading"
 	"github.com/redline-news/redline/internal/revision"
 	"github.com/redline-news/redline/internal/span"
@@ -22,14 +21,14 @@ type Comparison struct {
 	From, To                 int // indexes into Session.Revisions
 	FromRevision, ToRevision annotation.Revision
 	Diff                     *revision.Diff
-	Results                  []migrate.Result // the From revision's annotations carried to To
+	Results                  []corecall.Carried // the From revision's annotations carried to To
 	kinds                    map[string]annotation.Kind
 	orphanedBefore           map[string]bool // already orphaned on the From revision
 }
 
 // news reports whether a result is something this revision did: an
 // annotation already orphaned before it is orphaned again, not by it.
-func (c *Comparison) news(r migrate.Result) bool {
+func (c *Comparison) news(r corecall.Carried) bool {
 	return r.Status != annotation.StatusIntact && !(r.Status == annotation.StatusOrphaned && c.orphanedBefore[r.ID])
 }
 
@@ -109,21 +108,23 @@ func (s *Session) Compare(from, to int) (*Comparison, error) {
 	if from > to {
 		from, to = to, from
 	}
-	return s.comparison(from, to, s.Revisions[from], s.Revisions[to]), nil
+	return s.comparison(from, to, s.Revisions[from], s.Revisions[to])
 }
 
 // comparison diffs revision a (at index from) against b (at index to) once
 // and carries a's annotations through that diff.
-func (s *Session) comparison(from, to int, a, b annotation.Revision) *Comparison {
-	d := revision.Compute(a.Text, b.Text)
+func (s *Session) comparison(from, to int, a, b annotation.Revision) (*Comparison, error) {
 	anns := s.annotationsOf(a.ID)
-	c := &Comparison{From: from, To: to, FromRevision: a, ToRevision: b, Diff: d, kinds: map[string]annotation.Kind{}, orphanedBefore: map[string]bool{}}
+	d, results, err := s.lib.Core.Compare(a.Text, b.Text, anns)
+	if err != nil {
+		return nil, err
+	}
+	c := &Comparison{From: from, To: to, FromRevision: a, ToRevision: b, Diff: d, Results: results, kinds: map[string]annotation.Kind{}, orphanedBefore: map[string]bool{}}
 	for _, x := range anns {
 		c.kinds[x.ID] = x.Kind
 		c.orphanedBefore[x.ID] = x.Status == annotation.StatusOrphaned
 	}
-	c.Results = migrate.Migrate(a.Text, b.Text, d, anns)
-	return c
+	return c, nil
 }
 
 // annotationsOf lists one revision's annotations (see current).
@@ -155,7 +156,7 @@ func (s *Session) AddRevision(ctx context.Context, name string, data []byte) (*C
 // show the diff while CommitRevision writes. Until then c.To is one past
 // the last revision and c.ToRevision holds the new one.
 func (s *Session) PrepareRevision(name string, data []byte) (*Comparison, error) {
-	a, err := article.Parse(data, article.DetectFormat(name, data))
+	a, err := s.lib.Core.Parse(name, data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", displayName(name), err)
 	}
@@ -164,7 +165,7 @@ func (s *Session) PrepareRevision(name string, data []byte) (*Comparison, error)
 		return nil, fmt.Errorf("%s has the same text as the latest revision (%s)", displayName(name), latest.Date)
 	}
 	rev := newRevision(s.Story.ID, a, s.lib.now())
-	return s.comparison(len(s.Revisions)-1, len(s.Revisions), latest, rev), nil
+	return s.comparison(len(s.Revisions)-1, len(s.Revisions), latest, rev)
 }
 
 // CommitRevision stores a prepared revision with the annotations carried
@@ -250,12 +251,15 @@ type TimelinePoint struct {
 }
 
 // Timeline describes every revision against the one before it.
-func (s *Session) Timeline() []TimelinePoint {
+func (s *Session) Timeline() ([]TimelinePoint, error) {
 	out := make([]TimelinePoint, len(s.Revisions))
 	for i, rev := range s.Revisions {
 		p := TimelinePoint{Date: rev.Date, Words: len(strings.Fields(rev.Text))}
 		if i > 0 {
-			st := s.stats(i-1, i)
+			st, err := s.stats(i-1, i)
+			if err != nil {
+				return nil, err
+			}
 			p.Added, p.Removed = st.WordsAdded, st.WordsRemoved
 		}
 		// An orphan carried on from the revision before (it keeps only its
@@ -279,22 +283,25 @@ func (s *Session) Timeline() []TimelinePoint {
 		}
 		out[i] = p
 	}
-	return out
+	return out, nil
 }
 
 // stats diffs two revisions, remembering the result: revisions never
 // change, so neither does their diff.
-func (s *Session) stats(from, to int) revision.Stats {
+func (s *Session) stats(from, to int) (revision.Stats, error) {
 	key := s.Revisions[from].ID + "→" + s.Revisions[to].ID
 	if st, ok := s.statsCache[key]; ok {
-		return st
+		return st, nil
 	}
-	st := revision.Compute(s.Revisions[from].Text, s.Revisions[to].Text).Stats
+	d, _, err := s.lib.Core.Compare(s.Revisions[from].Text, s.Revisions[to].Text, nil)
+	if err != nil {
+		return revision.Stats{}, err
+	}
 	if s.statsCache == nil {
 		s.statsCache = map[string]revision.Stats{}
 	}
-	s.statsCache[key] = st
-	return st
+	s.statsCache[key] = d.Stats
+	return d.Stats, nil
 }
 
 // orphanKey is what an orphan carried from one revision to the next keeps.

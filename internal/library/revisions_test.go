@@ -80,7 +80,10 @@ func TestAddRevisionCarriesAnnotations(t *testing.T) {
 	if p, ok := s.Find(gone.ID); !ok || p.Orphaned || p.Status != annotation.StatusNone {
 		t.Errorf("old revision's annotation changed: %+v", p)
 	}
-	tl := s.Timeline()
+	tl, err := s.Timeline()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(tl) != 2 || tl[1].Added != 1 || tl[1].Changed != 2 {
 		t.Errorf("timeline %+v", tl)
 	}
@@ -222,7 +225,10 @@ func TestOrphansAreCountedOnceOnTheRevisionThatOrphanedThem(t *testing.T) {
 	if len(cmp.Changed()) != 1 {
 		t.Errorf("v2→v3 report: %+v", cmp.Changed())
 	}
-	tl := s.Timeline()
+	tl, err := s.Timeline()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if tl[1].Changed != 2 || tl[2].Changed != 1 {
 		t.Errorf("timeline counts %d changed on v2 and %d on v3, want 2 and 1", tl[1].Changed, tl[2].Changed)
 	}
