@@ -75,7 +75,9 @@ func TestClientMatchesCore(t *testing.T) {
 
 type failing struct{ corecall.Core }
 
-func (failing) Suggest(string) ([]corecall.Finding, error) { return nil, errors.New("no suggestions today") }
+func (failing) Suggest(string) ([]corecall.Finding, error) {
+	return nil, errors.New("no suggestions today")
+}
 func (failing) Parse(string, []byte) (corecall.Parsed, error) { panic("parser bug") }
 
 // An engine's error or panic comes back as the call's error; the client
