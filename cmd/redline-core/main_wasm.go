@@ -7,11 +7,26 @@
 package main
 
 import (
+	"context"
 	"syscall/js"
 
+	"github.com/redline-news/redline/app/idb"
 	"github.com/redline-news/redline/internal/core"
 	"github.com/redline-news/redline/internal/corecall"
 )
+
+// workerCore is the engines plus the storage conformance suite, which runs
+// here against the same IndexedDB the page uses (workers have it too), so
+// that the page's wasm does not carry the suite.
+type workerCore struct{ core.Core }
+
+func (workerCore) TestStorage() []string {
+	var out []string
+	for _, err := range idb.SelfTest(context.Background()) {
+		out = append(out, err.Error())
+	}
+	return out
+}
 
 func main() {
 	handle := js.FuncOf(func(_ js.Value, args []js.Value) any {
@@ -32,7 +47,7 @@ func answer(data string) {
 	if err != nil {
 		resp.Error = err.Error()
 	} else {
-		resp = corecall.Serve(core.Core{}, req)
+		resp = corecall.Serve(workerCore{}, req)
 	}
 	out, err := corecall.EncodeResponse(resp)
 	if err != nil {

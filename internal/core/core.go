@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"path"
 
+	"github.com/redline-news/redline/internal/anchor"
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/article"
 	"github.com/redline-news/redline/internal/corecall"
+	"github.com/redline-news/redline/internal/interop"
 	"github.com/redline-news/redline/internal/migrate"
 	"github.com/redline-news/redline/internal/revision"
 	"github.com/redline-news/redline/internal/suggest"
@@ -46,6 +48,17 @@ func (Core) Compare(oldText, newText string, anns []annotation.Annotation) (*rev
 		out[i] = corecall.Carried(r)
 	}
 	return d, out, nil
+}
+
+// ReadAnnotations implements corecall.Core.
+func (Core) ReadAnnotations(data []byte, source string) (*interop.File, error) {
+	return interop.Read(data, source)
+}
+
+// PlaceAnnotations implements corecall.Core.
+func (Core) PlaceAnnotations(text string, items []interop.Item) ([]interop.Placement, []string, error) {
+	placed, unplaced := interop.Place(anchor.NewText(text), items)
+	return placed, unplaced, nil
 }
 
 // Suggest implements corecall.Core.

@@ -2,6 +2,7 @@ package corecall
 
 import (
 	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/interop"
 	"github.com/redline-news/redline/internal/revision"
 	"github.com/redline-news/redline/internal/span"
 )
@@ -16,12 +17,25 @@ type Core interface {
 	Compare(oldText, newText string, anns []annotation.Annotation) (*revision.Diff, []Carried, error)
 	// Suggest finds the quotes and claims worth tagging in a text.
 	Suggest(text string) ([]Finding, error)
+	// ReadAnnotations reads an annotation file in any format interop.Read
+	// knows; a rejected file's error is an *interop.Error.
+	ReadAnnotations(data []byte, source string) (*interop.File, error)
+	// PlaceAnnotations anchors items read from a file onto a text
+	// (interop.Place).
+	PlaceAnnotations(text string, items []interop.Item) (placed []interop.Placement, unplaced []string, err error)
 }
 
 // MaxArticleBytes is the largest article file Parse accepts
 // (article.MaxBytes, which a test in package core checks): the page refuses
 // bigger files before sending them.
 const MaxArticleBytes = 5 << 20
+
+// StorageTester is a Core that can also run the browser storage's
+// conformance suite (app/idb.SelfTest): the worker's, which carries that
+// suite so the page's wasm does not.
+type StorageTester interface {
+	TestStorage() []string // the failures
+}
 
 // Parsed is what the library keeps of a parsed article.
 type Parsed struct {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/interop"
 	"github.com/redline-news/redline/internal/revision"
 )
 
@@ -16,6 +17,10 @@ type Request struct {
 	Parse   *ParseRequest   `json:"parse,omitempty"`
 	Compare *CompareRequest `json:"compare,omitempty"`
 	Suggest *SuggestRequest `json:"suggest,omitempty"`
+	Read    *ReadRequest    `json:"read,omitempty"`
+	Place   *PlaceRequest   `json:"place,omitempty"`
+	// TestStorage asks the worker for its StorageTester's run.
+	TestStorage *TestStorageRequest `json:"testStorage,omitempty"`
 }
 
 // ParseRequest asks for Core.Parse.
@@ -36,15 +41,48 @@ type SuggestRequest struct {
 	Text string `json:"text"`
 }
 
+// ReadRequest asks for Core.ReadAnnotations.
+type ReadRequest struct {
+	Data   []byte `json:"data"`
+	Source string `json:"source"`
+}
+
+// PlaceRequest asks for Core.PlaceAnnotations.
+type PlaceRequest struct {
+	Text  string         `json:"text"`
+	Items []interop.Item `json:"items"`
+}
+
+// TestStorageRequest asks for StorageTester.TestStorage.
+type TestStorageRequest struct{}
+
 // Response answers the request with the same id: Error, or the answer to
 // the call asked. A response with id 0 is about the core itself (it could
 // not start), and fails every call waiting.
 type Response struct {
-	ID       uint64    `json:"id"`
-	Error    string    `json:"error,omitempty"`
-	Parsed   *Parsed   `json:"parsed,omitempty"`
-	Compared *Compared `json:"compared,omitempty"`
-	Found    *Found    `json:"found,omitempty"`
+	ID    uint64 `json:"id"`
+	Error string `json:"error,omitempty"`
+	// Rejected is the file's problems when Error is a rejected
+	// annotation file (an *interop.Error), so the page can list them all.
+	Rejected *interop.Error `json:"rejected,omitempty"`
+	Parsed   *Parsed        `json:"parsed,omitempty"`
+	Compared *Compared      `json:"compared,omitempty"`
+	Found    *Found         `json:"found,omitempty"`
+	Tested   *Tested        `json:"tested,omitempty"`
+	Read     *interop.File  `json:"read,omitempty"`
+	Placed   *Placed        `json:"placed,omitempty"`
+}
+
+// Placed answers a PlaceRequest.
+type Placed struct {
+	Placements []interop.Placement `json:"placements"`
+	Unplaced   []string            `json:"unplaced,omitempty"`
+}
+
+// Tested answers a TestStorageRequest: what failed, nothing when all
+// passed.
+type Tested struct {
+	Failures []string `json:"failures"`
 }
 
 // Compared answers a CompareRequest; the diff's texts are the request's.
@@ -79,7 +117,7 @@ func DecodeRequest(data []byte) (Request, error) {
 
 func (r Request) check() error {
 	calls := 0
-	for _, set := range []bool{r.Parse != nil, r.Compare != nil, r.Suggest != nil} {
+	for _, set := range []bool{r.Parse != nil, r.Compare != nil, r.Suggest != nil, r.Read != nil, r.Place != nil, r.TestStorage != nil} {
 		if set {
 			calls++
 		}
@@ -112,7 +150,7 @@ func DecodeResponse(data []byte) (Response, error) {
 
 func (r Response) check() error {
 	answers := 0
-	for _, set := range []bool{r.Parsed != nil, r.Compared != nil, r.Found != nil} {
+	for _, set := range []bool{r.Parsed != nil, r.Compared != nil, r.Found != nil, r.Read != nil, r.Placed != nil, r.Tested != nil} {
 		if set {
 			answers++
 		}
@@ -124,6 +162,8 @@ func (r Response) check() error {
 		return fmt.Errorf("core response %d: %d answers, want one", r.ID, answers)
 	case r.ID == 0 && r.Error == "":
 		return errors.New("core response: no id")
+	case r.Rejected != nil && r.Error == "":
+		return fmt.Errorf("core response %d: a rejection without an error", r.ID)
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 
 	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/interop"
 	"github.com/redline-news/redline/internal/revision"
 )
 
@@ -35,11 +36,25 @@ func Serve(c Core, r Request) (resp Response) {
 		var f []Finding
 		f, err = c.Suggest(r.Suggest.Text)
 		resp.Found = &Found{Findings: f}
+	case r.Read != nil:
+		resp.Read, err = c.ReadAnnotations(r.Read.Data, r.Read.Source)
+	case r.Place != nil:
+		var p Placed
+		p.Placements, p.Unplaced, err = c.PlaceAnnotations(r.Place.Text, r.Place.Items)
+		resp.Placed = &p
+	case r.TestStorage != nil:
+		t, ok := c.(StorageTester)
+		if !ok {
+			err = errors.New("there is no browser storage to test here")
+			break
+		}
+		resp.Tested = &Tested{Failures: t.TestStorage()}
 	default:
 		err = r.check()
 	}
 	if err != nil {
-		return Response{ID: r.ID, Error: err.Error()}
+		resp = Response{ID: r.ID, Error: err.Error()}
+		errors.As(err, &resp.Rejected)
 	}
 	return resp
 }
@@ -60,6 +75,8 @@ func (c *Client) call(r Request) (Response, error) {
 	switch {
 	case err != nil:
 		return Response{}, err
+	case resp.Rejected != nil:
+		return Response{}, resp.Rejected
 	case resp.Error != "":
 		return Response{}, errors.New(resp.Error)
 	case resp.ID != r.ID:
@@ -94,6 +111,43 @@ func (c *Client) Compare(oldText, newText string, anns []annotation.Annotation) 
 		return nil, nil, fmt.Errorf("the core's answer: %w", err)
 	}
 	return d, resp.Compared.Results, nil
+}
+
+// ReadAnnotations implements Core.
+func (c *Client) ReadAnnotations(data []byte, source string) (*interop.File, error) {
+	resp, err := c.call(Request{Read: &ReadRequest{Data: data, Source: source}})
+	if err != nil {
+		return nil, err
+	}
+	if resp.Read == nil {
+		return nil, errWrongAnswer
+	}
+	return resp.Read, nil
+}
+
+// PlaceAnnotations implements Core.
+func (c *Client) PlaceAnnotations(text string, items []interop.Item) ([]interop.Placement, []string, error) {
+	resp, err := c.call(Request{Place: &PlaceRequest{Text: text, Items: items}})
+	if err != nil {
+		return nil, nil, err
+	}
+	if resp.Placed == nil {
+		return nil, nil, errWrongAnswer
+	}
+	return resp.Placed.Placements, resp.Placed.Unplaced, nil
+}
+
+// TestStorage runs the worker's storage conformance suite
+// (StorageTester) and returns its failures.
+func (c *Client) TestStorage() ([]string, error) {
+	resp, err := c.call(Request{TestStorage: &TestStorageRequest{}})
+	if err != nil {
+		return nil, err
+	}
+	if resp.Tested == nil {
+		return nil, errWrongAnswer
+	}
+	return resp.Tested.Failures, nil
 }
 
 // Suggest implements Core.

@@ -10,6 +10,7 @@ import (
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/core"
 	"github.com/redline-news/redline/internal/corecall"
+	"github.com/redline-news/redline/internal/interop"
 	"github.com/redline-news/redline/internal/revision"
 )
 
@@ -70,6 +71,29 @@ func TestClientMatchesCore(t *testing.T) {
 	}
 	if len(r1) != 1 || r1[0].ID != r2[0].ID || r1[0].Status != r2[0].Status || r1[0].After != r2[0].After {
 		t.Errorf("Compare's results: %+v, remote %+v", r1, r2)
+	}
+}
+
+// An annotation file read and placed through the message API gives what
+// it gives in process, and a rejected one keeps every problem.
+func TestClientReadsAndPlacesAnnotations(t *testing.T) {
+	remote := loopback(core.Core{})
+	const text = "One quote here. Another sentence."
+	file, err := remote.ReadAnnotations([]byte(`{"text":"One quote here. Another sentence.","label":[[0,14,"quote"]]}`), "urn:redline:story:x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if file.Format != interop.Doccano || len(file.Items) != 1 {
+		t.Fatalf("read %+v", file)
+	}
+	placed, unplaced, err := remote.PlaceAnnotations(text, file.Items)
+	if err != nil || len(unplaced) > 0 || len(placed) != 1 || placed[0].Span.End != 14 {
+		t.Errorf("placed %+v, unplaced %v, err %v", placed, unplaced, err)
+	}
+	_, err = remote.ReadAnnotations([]byte(`{"type":"Annotation"}`), "urn:redline:story:x")
+	var rejected *interop.Error
+	if !errors.As(err, &rejected) || len(rejected.Problems) == 0 {
+		t.Errorf("a rejected file: err = %#v, want an *interop.Error with its problems", err)
 	}
 }
 
