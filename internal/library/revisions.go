@@ -189,6 +189,7 @@ func (s *Session) CommitRevision(ctx context.Context, c *Comparison) error {
 	if err != nil {
 		return err
 	}
+	s.KeepStats(map[string]revision.Stats{statsKey(c.FromRevision, rev): c.Diff.Stats})
 	// Show the new revision from what was just stored, without reading
 	// every record back.
 	s.all = append(s.current(), saved...)
@@ -250,17 +251,19 @@ type TimelinePoint struct {
 	Changed        int // annotations carried onto it that moved, changed or were orphaned
 }
 
-// Timeline describes every revision against the one before it.
-func (s *Session) Timeline() ([]TimelinePoint, error) {
+// Timeline describes every revision against the one before it. It asks
+// the core for nothing, so the page can draw it at once: complete is false
+// while some pair's diff is unknown (its Added and Removed are 0), until
+// StatsToFetch's answer is kept with KeepStats.
+func (s *Session) Timeline() (points []TimelinePoint, complete bool) {
 	out := make([]TimelinePoint, len(s.Revisions))
+	complete = true
 	for i, rev := range s.Revisions {
 		p := TimelinePoint{Date: rev.Date, Words: len(strings.Fields(rev.Text))}
 		if i > 0 {
-			st, err := s.stats(i-1, i)
-			if err != nil {
-				return nil, err
-			}
+			st, ok := s.statsCache[statsKey(s.Revisions[i-1], rev)]
 			p.Added, p.Removed = st.WordsAdded, st.WordsRemoved
+			complete = complete && ok
 		}
 		// An orphan carried on from the revision before (it keeps only its
 		// old quote) was orphaned there, not here.
@@ -283,25 +286,58 @@ func (s *Session) Timeline() ([]TimelinePoint, error) {
 		}
 		out[i] = p
 	}
+	return out, complete
+}
+
+// statsKey names the diff of two revisions: revisions never change, so
+// neither does their diff, which is kept by this key.
+func statsKey(from, to annotation.Revision) string { return from.ID + "→" + to.ID }
+
+// StatsToFetch is the diffs the timeline lacks, taken from the session so
+// that Fetch can run on any goroutine without touching it.
+type StatsToFetch struct {
+	core  corecall.Core
+	pairs []statsPair
+}
+
+type statsPair struct{ key, old, new string }
+
+// Empty reports whether nothing is missing.
+func (f StatsToFetch) Empty() bool { return len(f.pairs) == 0 }
+
+// StatsToFetch lists the revision pairs whose diff Timeline lacks.
+func (s *Session) StatsToFetch() StatsToFetch {
+	f := StatsToFetch{core: s.lib.Core}
+	for i := 1; i < len(s.Revisions); i++ {
+		a, b := s.Revisions[i-1], s.Revisions[i]
+		if _, ok := s.statsCache[statsKey(a, b)]; !ok {
+			f.pairs = append(f.pairs, statsPair{statsKey(a, b), a.Text, b.Text})
+		}
+	}
+	return f
+}
+
+// Fetch diffs the missing pairs with the core; KeepStats keeps the answer.
+func (f StatsToFetch) Fetch() (map[string]revision.Stats, error) {
+	out := make(map[string]revision.Stats, len(f.pairs))
+	for _, p := range f.pairs {
+		d, _, err := f.core.Compare(p.old, p.new, nil)
+		if err != nil {
+			return nil, err
+		}
+		out[p.key] = d.Stats
+	}
 	return out, nil
 }
 
-// stats diffs two revisions, remembering the result: revisions never
-// change, so neither does their diff.
-func (s *Session) stats(from, to int) (revision.Stats, error) {
-	key := s.Revisions[from].ID + "→" + s.Revisions[to].ID
-	if st, ok := s.statsCache[key]; ok {
-		return st, nil
-	}
-	d, _, err := s.lib.Core.Compare(s.Revisions[from].Text, s.Revisions[to].Text, nil)
-	if err != nil {
-		return revision.Stats{}, err
-	}
+// KeepStats keeps diff stats Fetch returned, for Timeline.
+func (s *Session) KeepStats(stats map[string]revision.Stats) {
 	if s.statsCache == nil {
 		s.statsCache = map[string]revision.Stats{}
 	}
-	s.statsCache[key] = d.Stats
-	return d.Stats, nil
+	for k, st := range stats {
+		s.statsCache[k] = st
+	}
 }
 
 // orphanKey is what an orphan carried from one revision to the next keeps.
