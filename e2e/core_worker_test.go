@@ -4,6 +4,9 @@ package e2e
 
 import (
 	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -29,9 +32,16 @@ func TestCoreWorksOfflineFromFirstVisit(t *testing.T) {
 	p.waitMounted()
 	p.waitOfflineReady()
 	p.waitJS("the core's worker and wasm in the service worker's cache", coreCached)
-	enc := p.ResponseHeader(srv.URL+"/web/core.wasm", "Content-Encoding")
-	if enc != "br" && enc != "gzip" {
-		t.Errorf("core.wasm arrived with Content-Encoding %q, want br or gzip", enc)
+	// The worker's own requests are not the page's, so ask as a browser does.
+	req, _ := http.NewRequest("GET", srv.URL+"/web/core.wasm", nil)
+	req.Header.Set("Accept-Encoding", "gzip, deflate, br, zstd")
+	res, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if enc := res.Header.Get("Content-Encoding"); res.StatusCode != http.StatusOK || enc != "br" {
+		t.Errorf("core.wasm is served %s with Content-Encoding %q, want 200 with br", res.Status, enc)
 	}
 
 	srv.Stop()
@@ -53,4 +63,40 @@ func TestCoreWorksOfflineFromFirstVisit(t *testing.T) {
 		t.Errorf("<ins> = %q, want \"very\"", got)
 	}
 	p.waitCount(`#article mark[data-status="changed"]`, 1)
+}
+
+// TestCoreFailureIsAnError: with the core's wasm missing (a server built
+// without it), adding a story says why it failed, promptly and every
+// time, and stores nothing: a broken worker never leaves the page waiting.
+func TestCoreFailureIsAnError(t *testing.T) {
+	root := repoRoot(t)
+	dir := t.TempDir()
+	web := filepath.Join(dir, "web")
+	if err := os.Mkdir(web, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(filepath.Join(root, "web"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), "core.wasm") {
+			if err := os.Symlink(filepath.Join(root, "web", e.Name()), filepath.Join(web, e.Name())); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	srv := startProcess(t, dir, "make build", filepath.Join(root, "bin", "redline"),
+		"serve", "--addr", "127.0.0.1:0", "--dir", dir, "--db", filepath.Join(t.TempDir(), "redline.db"))
+	p := newBrowser(t)
+	p.run(chromedp.Navigate(srv.URL + "/"))
+	p.waitMounted()
+	for range 2 {
+		p.click("#add-sample")
+		p.waitJS("the failure to be reported", `document.querySelector("#status.error")?.textContent.includes("core")`)
+		if n := p.count("li.story"); n != 0 {
+			t.Errorf("%d stories stored although the core could not parse", n)
+		}
+		p.click("#status-dismiss")
+	}
 }
