@@ -100,3 +100,16 @@ func TestCoreFailureIsAnError(t *testing.T) {
 		p.click("#status-dismiss")
 	}
 }
+
+// TestBenchReportsCoreSize: the size table has the worker's own row.
+func TestBenchReportsCoreSize(t *testing.T) {
+	var r report
+	r.Size.Redline = wasmSize{Raw: 9_000_000, Gzip: 2_500_000, Brotli: 1_800_000}
+	r.Size.Hello = wasmSize{Raw: 7_000_000, Gzip: 1_900_000, Brotli: 1_400_000}
+	r.Size.Core = wasmSize{Raw: 25_740_000, Gzip: 5_590_000, Brotli: 3_710_000}
+	var w strings.Builder
+	r.writeSize(&w)
+	if !strings.Contains(w.String(), "| Redline's core worker (core.wasm") || !strings.Contains(w.String(), "| 25.74 MB | 5.59 MB | 3.71 MB |") {
+		t.Errorf("the size table lacks the core's row:\n%s", w.String())
+	}
+}
