@@ -61,6 +61,21 @@ func (Core) PlaceAnnotations(text string, items []interop.Item) ([]interop.Place
 	return placed, unplaced, nil
 }
 
+// MarshalCollection implements corecall.Core.
+func (Core) MarshalCollection(label string, anns []annotation.Annotation) ([]byte, error) {
+	return annotation.MarshalCollection(label, anns)
+}
+
+// WriteCSV implements corecall.Core.
+func (Core) WriteCSV(rows []interop.CSVRow, o interop.CSVOptions) ([]byte, error) {
+	return interop.WriteCSV(rows, o)
+}
+
+// Export implements corecall.Core.
+func (Core) Export(f interop.Format, st corecall.ExportStory, anns []annotation.Annotation) ([]interop.OutFile, error) {
+	return interop.Export(f, interop.Story{Title: st.Title, URL: st.URL, Date: st.Date, Text: anchor.NewText(st.Text), Name: st.Name}, anns)
+}
+
 // Suggest implements corecall.Core.
 func (Core) Suggest(text string) ([]corecall.Finding, error) {
 	found := suggest.Suggest(text)

@@ -23,6 +23,23 @@ type Core interface {
 	// PlaceAnnotations anchors items read from a file onto a text
 	// (interop.Place).
 	PlaceAnnotations(text string, items []interop.Item) (placed []interop.Placement, unplaced []string, err error)
+	// MarshalCollection writes annotations as a W3C AnnotationCollection
+	// (annotation.MarshalCollection).
+	MarshalCollection(label string, anns []annotation.Annotation) ([]byte, error)
+	// WriteCSV writes rows for spreadsheets (interop.WriteCSV).
+	WriteCSV(rows []interop.CSVRow, o interop.CSVOptions) ([]byte, error)
+	// Export writes a story's annotations in another tool's format
+	// (interop.Export).
+	Export(f interop.Format, st ExportStory, anns []annotation.Annotation) ([]interop.OutFile, error)
+}
+
+// ExportStory is interop.Story as plain data: the text as a string.
+type ExportStory struct {
+	Title string `json:"title"`
+	URL   string `json:"url,omitempty"`
+	Date  string `json:"date,omitempty"`
+	Text  string `json:"text"`
+	Name  string `json:"name"`
 }
 
 // MaxArticleBytes is the largest article file Parse accepts

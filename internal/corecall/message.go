@@ -19,6 +19,10 @@ type Request struct {
 	Suggest *SuggestRequest `json:"suggest,omitempty"`
 	Read    *ReadRequest    `json:"read,omitempty"`
 	Place   *PlaceRequest   `json:"place,omitempty"`
+	// Collect, CSV and Export write annotations out.
+	Collect *CollectRequest `json:"collect,omitempty"`
+	CSV     *CSVRequest     `json:"csv,omitempty"`
+	Export  *ExportRequest  `json:"export,omitempty"`
 	// TestStorage asks the worker for its StorageTester's run.
 	TestStorage *TestStorageRequest `json:"testStorage,omitempty"`
 }
@@ -53,6 +57,25 @@ type PlaceRequest struct {
 	Items []interop.Item `json:"items"`
 }
 
+// CollectRequest asks for Core.MarshalCollection.
+type CollectRequest struct {
+	Label       string                  `json:"label"`
+	Annotations []annotation.Annotation `json:"annotations"`
+}
+
+// CSVRequest asks for Core.WriteCSV.
+type CSVRequest struct {
+	Rows    []interop.CSVRow   `json:"rows"`
+	Options interop.CSVOptions `json:"options"`
+}
+
+// ExportRequest asks for Core.Export.
+type ExportRequest struct {
+	Format      interop.Format          `json:"format"`
+	Story       ExportStory             `json:"story"`
+	Annotations []annotation.Annotation `json:"annotations"`
+}
+
 // TestStorageRequest asks for StorageTester.TestStorage.
 type TestStorageRequest struct{}
 
@@ -71,6 +94,19 @@ type Response struct {
 	Tested   *Tested        `json:"tested,omitempty"`
 	Read     *interop.File  `json:"read,omitempty"`
 	Placed   *Placed        `json:"placed,omitempty"`
+	// Written answers a CollectRequest or a CSVRequest.
+	Written  *Written  `json:"written,omitempty"`
+	Exported *Exported `json:"exported,omitempty"`
+}
+
+// Written is the bytes of a file written.
+type Written struct {
+	Data []byte `json:"data"`
+}
+
+// Exported answers an ExportRequest.
+type Exported struct {
+	Files []interop.OutFile `json:"files"`
 }
 
 // Placed answers a PlaceRequest.
@@ -117,7 +153,7 @@ func DecodeRequest(data []byte) (Request, error) {
 
 func (r Request) check() error {
 	calls := 0
-	for _, set := range []bool{r.Parse != nil, r.Compare != nil, r.Suggest != nil, r.Read != nil, r.Place != nil, r.TestStorage != nil} {
+	for _, set := range []bool{r.Parse != nil, r.Compare != nil, r.Suggest != nil, r.Read != nil, r.Place != nil, r.Collect != nil, r.CSV != nil, r.Export != nil, r.TestStorage != nil} {
 		if set {
 			calls++
 		}
@@ -150,7 +186,7 @@ func DecodeResponse(data []byte) (Response, error) {
 
 func (r Response) check() error {
 	answers := 0
-	for _, set := range []bool{r.Parsed != nil, r.Compared != nil, r.Found != nil, r.Read != nil, r.Placed != nil, r.Tested != nil} {
+	for _, set := range []bool{r.Parsed != nil, r.Compared != nil, r.Found != nil, r.Read != nil, r.Placed != nil, r.Written != nil, r.Exported != nil, r.Tested != nil} {
 		if set {
 			answers++
 		}

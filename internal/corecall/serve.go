@@ -42,6 +42,18 @@ func Serve(c Core, r Request) (resp Response) {
 		var p Placed
 		p.Placements, p.Unplaced, err = c.PlaceAnnotations(r.Place.Text, r.Place.Items)
 		resp.Placed = &p
+	case r.Collect != nil:
+		var w Written
+		w.Data, err = c.MarshalCollection(r.Collect.Label, r.Collect.Annotations)
+		resp.Written = &w
+	case r.CSV != nil:
+		var w Written
+		w.Data, err = c.WriteCSV(r.CSV.Rows, r.CSV.Options)
+		resp.Written = &w
+	case r.Export != nil:
+		var e Exported
+		e.Files, err = c.Export(r.Export.Format, r.Export.Story, r.Export.Annotations)
+		resp.Exported = &e
 	case r.TestStorage != nil:
 		t, ok := c.(StorageTester)
 		if !ok {
@@ -135,6 +147,39 @@ func (c *Client) PlaceAnnotations(text string, items []interop.Item) ([]interop.
 		return nil, nil, errWrongAnswer
 	}
 	return resp.Placed.Placements, resp.Placed.Unplaced, nil
+}
+
+// MarshalCollection implements Core.
+func (c *Client) MarshalCollection(label string, anns []annotation.Annotation) ([]byte, error) {
+	return c.written(Request{Collect: &CollectRequest{Label: label, Annotations: anns}})
+}
+
+// WriteCSV implements Core.
+func (c *Client) WriteCSV(rows []interop.CSVRow, o interop.CSVOptions) ([]byte, error) {
+	return c.written(Request{CSV: &CSVRequest{Rows: rows, Options: o}})
+}
+
+func (c *Client) written(r Request) ([]byte, error) {
+	resp, err := c.call(r)
+	if err != nil {
+		return nil, err
+	}
+	if resp.Written == nil {
+		return nil, errWrongAnswer
+	}
+	return resp.Written.Data, nil
+}
+
+// Export implements Core.
+func (c *Client) Export(f interop.Format, st ExportStory, anns []annotation.Annotation) ([]interop.OutFile, error) {
+	resp, err := c.call(Request{Export: &ExportRequest{Format: f, Story: st, Annotations: anns}})
+	if err != nil {
+		return nil, err
+	}
+	if resp.Exported == nil {
+		return nil, errWrongAnswer
+	}
+	return resp.Exported.Files, nil
 }
 
 // TestStorage runs the worker's storage conformance suite

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/redline-news/redline/internal/anchor"
 	"github.com/redline-news/redline/internal/annotation"
@@ -71,6 +72,32 @@ func TestClientMatchesCore(t *testing.T) {
 	}
 	if len(r1) != 1 || r1[0].ID != r2[0].ID || r1[0].Status != r2[0].Status || r1[0].After != r2[0].After {
 		t.Errorf("Compare's results: %+v, remote %+v", r1, r2)
+	}
+
+	carried := r1[0].Annotation
+	carried.Target.Source = annotation.StorySource("x")
+	carried.Created = time.Date(2025, 3, 24, 9, 0, 0, 0, time.UTC)
+	carried.Modified = carried.Created
+	anns := []annotation.Annotation{carried}
+	j1, err := direct.MarshalCollection("T", anns)
+	if err != nil {
+		t.Fatal(err)
+	}
+	j2, err := remote.MarshalCollection("T", anns)
+	if err != nil || string(j1) != string(j2) {
+		t.Errorf("MarshalCollection through the client: %s %v, want %s", j2, err, j1)
+	}
+	rows := []interop.CSVRow{{Story: "T", RevisionDate: "2025-03-24", Annotation: anns[0]}}
+	c1, _ := direct.WriteCSV(rows, interop.CSVOptions{Story: true})
+	c2, err := remote.WriteCSV(rows, interop.CSVOptions{Story: true})
+	if err != nil || string(c1) != string(c2) {
+		t.Errorf("WriteCSV through the client: %q %v, want %q", c2, err, c1)
+	}
+	st := corecall.ExportStory{Title: "T", Date: "2025-03-24", Text: later, Name: "t"}
+	e1, _ := direct.Export(interop.Brat, st, anns)
+	e2, err := remote.Export(interop.Brat, st, anns)
+	if err != nil || !reflect.DeepEqual(e1, e2) || len(e1) != 2 {
+		t.Errorf("Export through the client: %+v %v, want %+v", e2, err, e1)
 	}
 }
 
