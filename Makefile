@@ -6,6 +6,7 @@ GO       ?= go
 ADDR     ?= 127.0.0.1:8000
 DB       ?= redline.db
 WASM     := web/app.wasm
+CORE     := web/core.wasm
 BIN      := bin/redline
 GOFILES  := $(shell find . -name '*.go' -not -path './bin/*') go.mod go.sum
 GOFILES  += internal/checkworthy/weights.bin
@@ -19,13 +20,20 @@ BENCH    := bin/bench
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-6s %s\n", $$1, $$2}'
 
-build: $(WASM).br $(BIN) ## build the wasm client (+ .br/.gz) and the native binary
+build: $(WASM).br $(CORE).br $(BIN) ## build the wasm client and its core's worker wasm (+ .br/.gz) and the native binary
 
 $(WASM): $(GOFILES)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $@ ./cmd/redline
 
 $(WASM).br: $(WASM)
 	$(GO) run ./cmd/precompress $(WASM)
+
+# The engines, in the page's Web Worker (cmd/redline-core, web/core-worker.js).
+$(CORE): $(GOFILES)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $@ ./cmd/redline-core
+
+$(CORE).br: $(CORE)
+	$(GO) run ./cmd/precompress $(CORE)
 
 $(BIN): $(GOFILES)
 	$(GO) build -trimpath -o $@ ./cmd/redline
@@ -65,6 +73,8 @@ $(BENCH)/app/web/app.wasm.br: $(GOFILES) $(wildcard web/*.css web/*.js web/*.png
 	cp web/*.css web/*.js web/*.png web/*.svg $(BENCH)/app/web/
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(BENCH)/app/web/app.wasm ./cmd/redline
 	$(GO) run ./cmd/precompress $(BENCH)/app/web/app.wasm
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(BENCH)/app/web/core.wasm ./cmd/redline-core
+	$(GO) run ./cmd/precompress $(BENCH)/app/web/core.wasm
 	$(GO) build -trimpath -o $(BENCH)/app/redline ./cmd/redline
 
 # Redline's side of the browser benchmarks (bench/web), with Go's loader.
@@ -99,4 +109,4 @@ fuzz: ## run every fuzz test (internal/, bench/) for FUZZTIME (default 20s)
 	done
 
 clean: ## remove built files
-	rm -rf bin $(WASM) $(WASM).br $(WASM).gz
+	rm -rf bin $(WASM) $(WASM).br $(WASM).gz $(CORE) $(CORE).br $(CORE).gz

@@ -31,8 +31,10 @@ func Handler(root, version string, wasmSize int64) *app.Handler {
 		},
 		Styles:  []string{"/web/redline.css"},
 		Scripts: []string{"/web/redline.js"},
-		// go-app pre-caches the PNG icons but not the SVG one.
-		CacheableResources:    []string{"/web/icon.svg"},
+		// go-app pre-caches the PNG icons but not the SVG one, nor the
+		// core's worker and wasm, which must be there offline from the
+		// first visit.
+		CacheableResources:    []string{"/web/icon.svg", "/web/core-worker.js", "/web/core.wasm"},
 		Resources:             newResources(root),
 		ServiceWorkerTemplate: serviceWorker(),
 		Version:               version,

@@ -7,7 +7,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/redline-news/redline/internal/article"
+	"github.com/redline-news/redline/internal/corecall"
 	"github.com/redline-news/redline/internal/library"
 )
 
@@ -42,8 +42,9 @@ type libraryPage struct {
 // over from the server's pre-render.
 func (l *libraryPage) OnMount(ctx app.Context) {
 	l.mountedAt = app.Window().Get("performance").Call("now").Float()
+	startCoreWhenIdle()
 	l.ctx = ctx
-	l.stopDrop = onFilesDropped(func(files app.Value) { readFiles(ctx, files, article.MaxBytes, l.addFiles) })
+	l.stopDrop = onFilesDropped(func(files app.Value) { readFiles(ctx, files, corecall.MaxArticleBytes, l.addFiles) })
 	ctx.Async(func() {
 		lib, back, err := openLibrary(context.Background())
 		ctx.Dispatch(func(ctx app.Context) {
@@ -270,7 +271,7 @@ func emptyLibrary() app.UI {
 
 func (l *libraryPage) onFiles(ctx app.Context, e app.Event) {
 	input := ctx.JSSrc()
-	readFiles(ctx, input.Get("files"), article.MaxBytes, l.addFiles)
+	readFiles(ctx, input.Get("files"), corecall.MaxArticleBytes, l.addFiles)
 	input.Set("value", "") // choosing the same file again fires change again
 }
 

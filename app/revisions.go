@@ -7,7 +7,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/redline-news/redline/internal/article"
+	"github.com/redline-news/redline/internal/corecall"
 	"github.com/redline-news/redline/internal/library"
 )
 
@@ -21,6 +21,21 @@ type revisionsPanel struct {
 	Show  func(ctx app.Context, i int) // shows revision i
 
 	paste string // the pasted new version, not added yet
+
+	ctx     app.Context
+	mounted bool
+	// fetching is the session whose missing diffs are being fetched for
+	// the timeline (once per session: a failure is shown, not retried in
+	// a loop); fetchErr is why they could not be.
+	fetching *library.Session
+	fetchErr error
+}
+
+func (r *revisionsPanel) OnMount(ctx app.Context) {
+	r.ctx, r.mounted = ctx, true
+	if s := r.Model.sess; s != nil && !s.StatsToFetch().Empty() {
+		r.fetchTimeline(s) // the first render came before the mount
+	}
 }
 
 func (r *revisionsPanel) Render() app.UI {
@@ -50,7 +65,7 @@ func (r *revisionsPanel) Render() app.UI {
 				Accept(".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html").
 				OnChange(func(ctx app.Context, e app.Event) {
 					input := ctx.JSSrc()
-					readFiles(ctx, input.Get("files"), article.MaxBytes, func(_ app.Context, files []pickedFile) { m.addRevisions(files) })
+					readFiles(ctx, input.Get("files"), corecall.MaxArticleBytes, func(_ app.Context, files []pickedFile) { m.addRevisions(files) })
 					input.Set("value", "")
 				}),
 			app.If(len(s.Revisions) > 1, func() app.UI {
@@ -72,9 +87,36 @@ func (r *revisionsPanel) Render() app.UI {
 				}),
 		),
 		app.If(len(s.Revisions) > 1, func() app.UI {
-			return timeline(s.Timeline(), func(i int) { m.openComparison(max(0, i-1), max(1, i)) })
+			points, complete := s.Timeline()
+			if !complete {
+				r.fetchTimeline(s)
+			}
+			if r.fetchErr != nil && r.fetching == s {
+				return app.P().Class("timeline-error").Text("The timeline is unavailable: " + r.fetchErr.Error())
+			}
+			return timeline(points, func(i int) { m.openComparison(max(0, i-1), max(1, i)) })
 		}),
 	)
+}
+
+// fetchTimeline asks the core for the diffs the timeline lacks (a story
+// just opened), away from the page, and draws it again with them.
+func (r *revisionsPanel) fetchTimeline(s *library.Session) {
+	if !r.mounted || r.fetching == s {
+		return
+	}
+	r.fetching, r.fetchErr = s, nil
+	missing := s.StatsToFetch()
+	r.ctx.Async(func() {
+		stats, err := missing.Fetch()
+		r.ctx.Dispatch(func(app.Context) {
+			if err != nil {
+				r.fetchErr = err
+				return
+			}
+			s.KeepStats(stats)
+		})
+	})
 }
 
 // addRevisions adds each file as a later revision, in order, and opens

@@ -18,7 +18,7 @@ type report struct {
 	Machine               machine
 	LoadBefore, LoadAfter string // one-minute load averages around the run
 	Pair                  corpus.Pair
-	Size                  struct{ Redline, Hello wasmSize }
+	Size                  struct{ Redline, Hello, Core wasmSize } // Core: Redline's worker (core.wasm)
 	Start                 struct{ Redline, Hello startTimes }
 	Field                 fieldResults
 	Tagging               timings
@@ -56,6 +56,7 @@ func (r *report) writeSize(w *strings.Builder) {
 		[]string{"Redline", mb(red.Raw), mb(red.Gzip), mb(red.Brotli)},
 		[]string{"go-app hello-world (bench/hello)", mb(hello.Raw), mb(hello.Gzip), mb(hello.Brotli)},
 		[]string{"Redline ÷ hello-world", ratio(float64(red.Raw), float64(hello.Raw)), ratio(float64(red.Gzip), float64(hello.Gzip)), ratio(float64(red.Brotli), float64(hello.Brotli))},
+		[]string{"Redline's core worker (core.wasm: parsing, diff, migration, suggestions; fetched after the first screen)", mb(r.Size.Core.Raw), mb(r.Size.Core.Gzip), mb(r.Size.Core.Brotli)},
 	)
 }
 

@@ -44,6 +44,7 @@ func BenchmarkReport(b *testing.B) {
 		r := report{Pair: pair, Date: time.Now().UTC(), LoadBefore: loadAverage()}
 		r.Size.Redline = wasmSizes(b, redline)
 		r.Size.Hello = wasmSizes(b, hello)
+		r.Size.Core = wasmSizesOf(b, redline, "core.wasm")
 		r.Start.Redline = measureStart(b, startRedline, startRuns)
 		r.Start.Hello = measureStart(b, startHello, startRuns)
 		var chromium string

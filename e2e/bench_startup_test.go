@@ -15,7 +15,10 @@ import (
 type wasmSize struct{ Raw, Gzip, Brotli int64 }
 
 // wasmSizes reads the sizes of dir/web/app.wasm and its .gz and .br.
-func wasmSizes(b *testing.B, dir string) wasmSize {
+func wasmSizes(b *testing.B, dir string) wasmSize { return wasmSizesOf(b, dir, "app.wasm") }
+
+// wasmSizesOf reads the sizes of dir/web/name and its .gz and .br.
+func wasmSizesOf(b *testing.B, dir, name string) wasmSize {
 	b.Helper()
 	size := func(name string) int64 {
 		fi, err := os.Stat(filepath.Join(dir, "web", name))
@@ -24,7 +27,7 @@ func wasmSizes(b *testing.B, dir string) wasmSize {
 		}
 		return fi.Size()
 	}
-	return wasmSize{Raw: size("app.wasm"), Gzip: size("app.wasm.gz"), Brotli: size("app.wasm.br")}
+	return wasmSize{Raw: size(name), Gzip: size(name + ".gz"), Brotli: size(name + ".br")}
 }
 
 // startBuilt starts a server binary that `make bench` built into dir,

@@ -42,6 +42,10 @@ func runServe(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	core, err := loadCore(filepath.Join(*root, "web"), wasm, e)
+	if err != nil {
+		return err
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	db, err := database.open(ctx)
@@ -58,7 +62,7 @@ func runServe(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	srv := server.HTTPServer(server.New(db, webserver.Handler(wasm, goapp), server.Options{Watch: watcher}))
+	srv := server.HTTPServer(server.New(db, webserver.Handler(wasm, goapp, core...), server.Options{Watch: watcher}))
 	srv.Handler = behind.Handler(srv.Handler) // the client's address and scheme, from a trusted proxy
 	// On a signal, requests in flight finish (for a few seconds) before
 	// the database is closed.

@@ -167,6 +167,9 @@ func Detect(data []byte) Format {
 		return ""
 	}
 	if trimmed[0] == '{' || trimmed[0] == '[' {
+		if tooDeep(trimmed) {
+			return W3C // its reader names the depth limit
+		}
 		if v, ok := parseAny(trimmed); ok {
 			return detectJSON(v)
 		}
@@ -180,6 +183,36 @@ func Detect(data []byte) Format {
 		return Brat
 	}
 	return ""
+}
+
+// tooDeep reports whether JSON data nests arrays and objects deeper than
+// annotation.MaxDepth, without parsing it: encoding/json recurses once per
+// level, and ten thousand levels overflow the small call stack of a
+// browser worker, where Read runs in the app.
+func tooDeep(data []byte) bool {
+	depth, inString, escaped := 0, false, false
+	for _, c := range data {
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '[' || c == '{':
+			if depth++; depth > annotation.MaxDepth {
+				return true
+			}
+		case c == ']' || c == '}':
+			depth--
+		}
+	}
+	return false
 }
 
 // parseAny parses one JSON value, keeping numbers as text (a number too

@@ -247,3 +247,21 @@ func TestBratReferencesBeforeSpans(t *testing.T) {
 		t.Errorf("read as %+v", f.Items)
 	}
 }
+
+// A file nested past annotation.MaxDepth is refused by the W3C reader's
+// depth limit without being parsed whole (which would recurse once per
+// level: too deep for a browser worker's stack).
+func TestDetectTooDeep(t *testing.T) {
+	for _, data := range []string{
+		strings.Repeat("[", 10_000) + strings.Repeat("]", 10_000),
+		`{"a": "[[[[` + strings.Repeat("[", 100) + `"}`, // brackets in a string do not count
+	} {
+		deep := strings.Count(data, `"`) == 0
+		if got := tooDeep([]byte(data)); got != deep {
+			t.Errorf("tooDeep(%.20q…) = %v, want %v", data, got, deep)
+		}
+	}
+	if _, err := Read([]byte(strings.Repeat("[", 10_000)+strings.Repeat("]", 10_000)), "urn:x"); err == nil || !strings.Contains(err.Error(), "levels deep") {
+		t.Errorf("Read of deep arrays: %v", err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/corecall"
 	"github.com/redline-news/redline/internal/interop"
 	"github.com/redline-news/redline/internal/store"
 )
@@ -11,7 +12,7 @@ import (
 // ExportJSON is the shown revision's annotations as a W3C Web Annotation
 // AnnotationCollection.
 func (s *Session) ExportJSON() ([]byte, error) {
-	return annotation.MarshalCollection(s.Story.Title, s.plain())
+	return s.lib.Core.MarshalCollection(s.Story.Title, s.plain())
 }
 
 // ExportCSV is the latest revision's annotations as CSV for spreadsheets
@@ -29,7 +30,7 @@ func (s *Session) ExportCSVWith(o interop.CSVOptions) ([]byte, error) {
 	if !o.Revisions {
 		from = len(s.Revisions) - 1
 	}
-	return interop.WriteCSV(csvRows(s.Story.Title, s.Revisions, from, s.current()), o)
+	return s.lib.Core.WriteCSV(csvRows(s.Story.Title, s.Revisions, from, s.current()), o)
 }
 
 // csvRows lists the annotations of revs[from:], oldest revision first.
@@ -50,7 +51,7 @@ func csvRows(title string, revs []annotation.Revision, from int, anns []store.An
 // (see interop.Export): file names start with the story's title.
 func (s *Session) Export(f interop.Format) ([]interop.OutFile, error) {
 	rev := s.Revision()
-	return interop.Export(f, interop.Story{Title: s.Story.Title, Date: rev.Date, Text: s.Text, Name: fileName(s.Story.Title)}, s.plain())
+	return s.lib.Core.Export(f, corecall.ExportStory{Title: s.Story.Title, Date: rev.Date, Text: rev.Text, Name: fileName(s.Story.Title)}, s.plain())
 }
 
 // fileName is a title made safe as a file name's base.
@@ -90,7 +91,7 @@ func (l *Library) ExportAll(ctx context.Context) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return annotation.MarshalCollection("Redline library", all)
+	return l.Core.MarshalCollection("Redline library", all)
 }
 
 // ExportAllCSV is the annotations of every story's latest revision as
@@ -112,7 +113,7 @@ func (l *Library) ExportAllCSV(ctx context.Context) ([]byte, error) {
 		}
 		rows = append(rows, csvRows(st.Title, revs, len(revs)-1, anns)...)
 	}
-	return interop.WriteCSV(rows, interop.CSVOptions{Story: true, Revisions: true})
+	return l.Core.WriteCSV(rows, interop.CSVOptions{Story: true, Revisions: true})
 }
 
 func (l *Library) eachAnnotation(ctx context.Context, fn func(store.Story, store.Annotation)) error {

@@ -49,7 +49,7 @@ type ImportResult struct {
 // reason.
 func (s *Session) Import(ctx context.Context, data []byte) (ImportResult, error) {
 	var res ImportResult
-	file, err := interop.Read(data, annotation.StorySource(s.Story.ID))
+	file, err := s.lib.Core.ReadAnnotations(data, annotation.StorySource(s.Story.ID))
 	if err != nil {
 		var e *interop.Error
 		if errors.As(err, &e) {
@@ -81,7 +81,10 @@ func (s *Session) Import(ctx context.Context, data []byte) (ImportResult, error)
 		existing[it.Annotation.ID] = true
 		items = append(items, it)
 	}
-	placed, unplaced := interop.Place(s.Text, items)
+	placed, unplaced, err := s.lib.Core.PlaceAnnotations(s.Revision().Text, items)
+	if err != nil {
+		return ImportResult{}, err
+	}
 	if len(unplaced) > 0 {
 		ie := &ImportError{Problems: unplaced[:min(len(unplaced), annotation.MaxProblems)]}
 		return ImportResult{}, ie.more(len(unplaced) - len(ie.Problems))

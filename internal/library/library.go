@@ -12,14 +12,18 @@ import (
 	"unicode/utf8"
 
 	"github.com/redline-news/redline/internal/annotation"
-	"github.com/redline-news/redline/internal/article"
+	"github.com/redline-news/redline/internal/corecall"
 	"github.com/redline-news/redline/internal/store"
 )
 
 // Library is the reader's collection of stories in a store.
 type Library struct {
 	Store store.Store
-	Now   func() time.Time // the clock; time.Now when nil
+	// Core parses, diffs, migrates and suggests: package core in process,
+	// or in the browser a client of the worker that runs it, so that the
+	// page's wasm does not carry the engines.
+	Core corecall.Core
+	Now  func() time.Time // the clock; time.Now when nil
 }
 
 func (l *Library) now() time.Time {
@@ -103,7 +107,7 @@ const SampleName = "putin-prayed-2025-03-23.txt"
 // stores it as a new story with one revision. Nothing is stored when the
 // file is rejected.
 func (l *Library) AddStory(ctx context.Context, name string, data []byte) (store.Story, error) {
-	a, err := article.Parse(data, article.DetectFormat(name, data))
+	a, err := l.Core.Parse(name, data)
 	if err != nil {
 		return store.Story{}, fmt.Errorf("%s: %w", displayName(name), err)
 	}
@@ -126,7 +130,7 @@ func (l *Library) AddStory(ctx context.Context, name string, data []byte) (store
 	return s, nil
 }
 
-func newRevision(storyID string, a *article.Article, now time.Time) annotation.Revision {
+func newRevision(storyID string, a corecall.Parsed, now time.Time) annotation.Revision {
 	date := a.Date
 	if date == "" {
 		date = now.Format(time.DateOnly)
@@ -143,7 +147,7 @@ func newRevision(storyID string, a *article.Article, now time.Time) annotation.R
 
 // storyTitle is the article's title, else the file name without its
 // extension, else the first words of the text.
-func storyTitle(a *article.Article, name string) string {
+func storyTitle(a corecall.Parsed, name string) string {
 	if a.Title != "" {
 		return a.Title
 	}

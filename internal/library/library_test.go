@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/core"
 	"github.com/redline-news/redline/internal/span"
 	"github.com/redline-news/redline/internal/store"
 )
@@ -19,7 +20,7 @@ var ctx = context.Background()
 func newLibrary(t *testing.T) *Library {
 	t.Helper()
 	clock := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
-	return &Library{Store: store.NewMemory(), Now: func() time.Time { clock = clock.Add(time.Second); return clock }}
+	return &Library{Store: store.NewMemory(), Core: core.Core{}, Now: func() time.Time { clock = clock.Add(time.Second); return clock }}
 }
 
 // openSample adds the sample article and opens it.

@@ -8,8 +8,7 @@ import (
 
 	"github.com/redline-news/redline/internal/anchor"
 	"github.com/redline-news/redline/internal/annotation"
-	"github.com/redline-news/redline/internal/article"
-	"github.com/redline-news/redline/internal/migrate"
+	"github.com/redline-news/redline/internal/corecall"
 	"github.com/redline-news/redline/internal/reading"
 	"github.com/redline-news/redline/internal/revision"
 	"github.com/redline-news/redline/internal/span"
@@ -22,14 +21,14 @@ type Comparison struct {
 	From, To                 int // indexes into Session.Revisions
 	FromRevision, ToRevision annotation.Revision
 	Diff                     *revision.Diff
-	Results                  []migrate.Result // the From revision's annotations carried to To
+	Results                  []corecall.Carried // the From revision's annotations carried to To
 	kinds                    map[string]annotation.Kind
 	orphanedBefore           map[string]bool // already orphaned on the From revision
 }
 
 // news reports whether a result is something this revision did: an
 // annotation already orphaned before it is orphaned again, not by it.
-func (c *Comparison) news(r migrate.Result) bool {
+func (c *Comparison) news(r corecall.Carried) bool {
 	return r.Status != annotation.StatusIntact && !(r.Status == annotation.StatusOrphaned && c.orphanedBefore[r.ID])
 }
 
@@ -109,21 +108,23 @@ func (s *Session) Compare(from, to int) (*Comparison, error) {
 	if from > to {
 		from, to = to, from
 	}
-	return s.comparison(from, to, s.Revisions[from], s.Revisions[to]), nil
+	return s.comparison(from, to, s.Revisions[from], s.Revisions[to])
 }
 
 // comparison diffs revision a (at index from) against b (at index to) once
 // and carries a's annotations through that diff.
-func (s *Session) comparison(from, to int, a, b annotation.Revision) *Comparison {
-	d := revision.Compute(a.Text, b.Text)
+func (s *Session) comparison(from, to int, a, b annotation.Revision) (*Comparison, error) {
 	anns := s.annotationsOf(a.ID)
-	c := &Comparison{From: from, To: to, FromRevision: a, ToRevision: b, Diff: d, kinds: map[string]annotation.Kind{}, orphanedBefore: map[string]bool{}}
+	d, results, err := s.lib.Core.Compare(a.Text, b.Text, anns)
+	if err != nil {
+		return nil, err
+	}
+	c := &Comparison{From: from, To: to, FromRevision: a, ToRevision: b, Diff: d, Results: results, kinds: map[string]annotation.Kind{}, orphanedBefore: map[string]bool{}}
 	for _, x := range anns {
 		c.kinds[x.ID] = x.Kind
 		c.orphanedBefore[x.ID] = x.Status == annotation.StatusOrphaned
 	}
-	c.Results = migrate.Migrate(a.Text, b.Text, d, anns)
-	return c
+	return c, nil
 }
 
 // annotationsOf lists one revision's annotations (see current).
@@ -155,7 +156,7 @@ func (s *Session) AddRevision(ctx context.Context, name string, data []byte) (*C
 // show the diff while CommitRevision writes. Until then c.To is one past
 // the last revision and c.ToRevision holds the new one.
 func (s *Session) PrepareRevision(name string, data []byte) (*Comparison, error) {
-	a, err := article.Parse(data, article.DetectFormat(name, data))
+	a, err := s.lib.Core.Parse(name, data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", displayName(name), err)
 	}
@@ -164,7 +165,7 @@ func (s *Session) PrepareRevision(name string, data []byte) (*Comparison, error)
 		return nil, fmt.Errorf("%s has the same text as the latest revision (%s)", displayName(name), latest.Date)
 	}
 	rev := newRevision(s.Story.ID, a, s.lib.now())
-	return s.comparison(len(s.Revisions)-1, len(s.Revisions), latest, rev), nil
+	return s.comparison(len(s.Revisions)-1, len(s.Revisions), latest, rev)
 }
 
 // CommitRevision stores a prepared revision with the annotations carried
@@ -188,6 +189,7 @@ func (s *Session) CommitRevision(ctx context.Context, c *Comparison) error {
 	if err != nil {
 		return err
 	}
+	s.KeepStats(map[string]revision.Stats{statsKey(c.FromRevision, rev): c.Diff.Stats})
 	// Show the new revision from what was just stored, without reading
 	// every record back.
 	s.all = append(s.current(), saved...)
@@ -249,14 +251,19 @@ type TimelinePoint struct {
 	Changed        int // annotations carried onto it that moved, changed or were orphaned
 }
 
-// Timeline describes every revision against the one before it.
-func (s *Session) Timeline() []TimelinePoint {
+// Timeline describes every revision against the one before it. It asks
+// the core for nothing, so the page can draw it at once: complete is false
+// while some pair's diff is unknown (its Added and Removed are 0), until
+// StatsToFetch's answer is kept with KeepStats.
+func (s *Session) Timeline() (points []TimelinePoint, complete bool) {
 	out := make([]TimelinePoint, len(s.Revisions))
+	complete = true
 	for i, rev := range s.Revisions {
 		p := TimelinePoint{Date: rev.Date, Words: len(strings.Fields(rev.Text))}
 		if i > 0 {
-			st := s.stats(i-1, i)
+			st, ok := s.statsCache[statsKey(s.Revisions[i-1], rev)]
 			p.Added, p.Removed = st.WordsAdded, st.WordsRemoved
+			complete = complete && ok
 		}
 		// An orphan carried on from the revision before (it keeps only its
 		// old quote) was orphaned there, not here.
@@ -279,22 +286,58 @@ func (s *Session) Timeline() []TimelinePoint {
 		}
 		out[i] = p
 	}
-	return out
+	return out, complete
 }
 
-// stats diffs two revisions, remembering the result: revisions never
-// change, so neither does their diff.
-func (s *Session) stats(from, to int) revision.Stats {
-	key := s.Revisions[from].ID + "→" + s.Revisions[to].ID
-	if st, ok := s.statsCache[key]; ok {
-		return st
+// statsKey names the diff of two revisions: revisions never change, so
+// neither does their diff, which is kept by this key.
+func statsKey(from, to annotation.Revision) string { return from.ID + "→" + to.ID }
+
+// StatsToFetch is the diffs the timeline lacks, taken from the session so
+// that Fetch can run on any goroutine without touching it.
+type StatsToFetch struct {
+	core  corecall.Core
+	pairs []statsPair
+}
+
+type statsPair struct{ key, old, new string }
+
+// Empty reports whether nothing is missing.
+func (f StatsToFetch) Empty() bool { return len(f.pairs) == 0 }
+
+// StatsToFetch lists the revision pairs whose diff Timeline lacks.
+func (s *Session) StatsToFetch() StatsToFetch {
+	f := StatsToFetch{core: s.lib.Core}
+	for i := 1; i < len(s.Revisions); i++ {
+		a, b := s.Revisions[i-1], s.Revisions[i]
+		if _, ok := s.statsCache[statsKey(a, b)]; !ok {
+			f.pairs = append(f.pairs, statsPair{statsKey(a, b), a.Text, b.Text})
+		}
 	}
-	st := revision.Compute(s.Revisions[from].Text, s.Revisions[to].Text).Stats
+	return f
+}
+
+// Fetch diffs the missing pairs with the core; KeepStats keeps the answer.
+func (f StatsToFetch) Fetch() (map[string]revision.Stats, error) {
+	out := make(map[string]revision.Stats, len(f.pairs))
+	for _, p := range f.pairs {
+		d, _, err := f.core.Compare(p.old, p.new, nil)
+		if err != nil {
+			return nil, err
+		}
+		out[p.key] = d.Stats
+	}
+	return out, nil
+}
+
+// KeepStats keeps diff stats Fetch returned, for Timeline.
+func (s *Session) KeepStats(stats map[string]revision.Stats) {
 	if s.statsCache == nil {
 		s.statsCache = map[string]revision.Stats{}
 	}
-	s.statsCache[key] = st
-	return st
+	for k, st := range stats {
+		s.statsCache[k] = st
+	}
 }
 
 // orphanKey is what an orphan carried from one revision to the next keeps.

@@ -2,6 +2,7 @@ package library
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -80,9 +81,44 @@ func TestAddRevisionCarriesAnnotations(t *testing.T) {
 	if p, ok := s.Find(gone.ID); !ok || p.Orphaned || p.Status != annotation.StatusNone {
 		t.Errorf("old revision's annotation changed: %+v", p)
 	}
-	tl := s.Timeline()
+	tl, complete := s.Timeline()
+	if !complete {
+		t.Fatal("the timeline lacks a diff of revisions added in this session")
+	}
 	if len(tl) != 2 || tl[1].Added != 1 || tl[1].Changed != 2 {
 		t.Errorf("timeline %+v", tl)
+	}
+}
+
+// A story opened afresh draws its timeline at once, without the diffs;
+// once they are fetched (away from the session) it is the same as in the
+// session that added the revisions.
+func TestTimelineFetchesMissingDiffs(t *testing.T) {
+	l := newLibrary(t)
+	s := openSample(t, l)
+	later := strings.Replace(string(SampleArticle()), "super smart", "very smart", 1)
+	if _, err := s.AddRevision(ctx, "later.txt", []byte(later)); err != nil {
+		t.Fatal(err)
+	}
+	want, complete := s.Timeline()
+	if !complete || !s.StatsToFetch().Empty() {
+		t.Fatal("the session that added the revision lacks its diff")
+	}
+	fresh, err := l.Open(ctx, s.Story.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tl, complete := fresh.Timeline(); complete || len(tl) != 2 || tl[1].Added != 0 {
+		t.Errorf("a fresh session's timeline before fetching: %+v, complete %v", tl, complete)
+	}
+	stats, err := fresh.StatsToFetch().Fetch()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh.KeepStats(stats)
+	got, complete := fresh.Timeline()
+	if !complete || !reflect.DeepEqual(got, want) {
+		t.Errorf("timeline after fetching %+v (complete %v), want %+v", got, complete, want)
 	}
 }
 
@@ -222,7 +258,10 @@ func TestOrphansAreCountedOnceOnTheRevisionThatOrphanedThem(t *testing.T) {
 	if len(cmp.Changed()) != 1 {
 		t.Errorf("v2→v3 report: %+v", cmp.Changed())
 	}
-	tl := s.Timeline()
+	tl, complete := s.Timeline()
+	if !complete {
+		t.Fatal("the timeline lacks a diff of revisions added in this session")
+	}
 	if tl[1].Changed != 2 || tl[2].Changed != 1 {
 		t.Errorf("timeline counts %d changed on v2 and %d on v3, want 2 and 1", tl[1].Changed, tl[2].Changed)
 	}

@@ -9,9 +9,9 @@ import (
 	"unicode"
 
 	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/corecall"
 	"github.com/redline-news/redline/internal/reading"
 	"github.com/redline-news/redline/internal/span"
-	"github.com/redline-news/redline/internal/suggest"
 )
 
 // Suggestion is a quote or claim that internal/suggest found in the shown
@@ -49,8 +49,12 @@ func (s *Session) Suggestions(ctx context.Context) ([]Suggestion, error) {
 	if err != nil {
 		return nil, err
 	}
+	found, err := suggestionsOf(s.lib.Core, rev.ID, rev.Text)
+	if err != nil {
+		return nil, err
+	}
 	var out []Suggestion
-	for _, sg := range suggestionsOf(rev.ID, rev.Text) {
+	for _, sg := range found {
 		if !slices.Contains(rejected, sg.Key) && !s.annotated(sg) {
 			out = append(out, sg)
 		}
@@ -199,7 +203,7 @@ const suggestCacheSize = 8
 // suggestionsOf returns the suggestions for a revision's text, each claim
 // in text order. The slice is shared: callers copy
 // what they keep.
-func suggestionsOf(revisionID, text string) []Suggestion {
+func suggestionsOf(core corecall.Core, revisionID, text string) ([]Suggestion, error) {
 	suggestCache.Lock()
 	defer suggestCache.Unlock()
 	i := slices.IndexFunc(suggestCache.recent, func(c cachedSuggestions) bool {
@@ -210,13 +214,17 @@ func suggestionsOf(revisionID, text string) []Suggestion {
 		c = suggestCache.recent[i]
 		suggestCache.recent = slices.Delete(suggestCache.recent, i, i+1)
 	} else {
-		c = cachedSuggestions{revisionID: revisionID, text: text, suggestions: findSuggestions(text)}
+		found, err := findSuggestions(core, text)
+		if err != nil {
+			return nil, err
+		}
+		c = cachedSuggestions{revisionID: revisionID, text: text, suggestions: found}
 		if len(suggestCache.recent) == suggestCacheSize {
 			suggestCache.recent = suggestCache.recent[:suggestCacheSize-1]
 		}
 	}
 	suggestCache.recent = slices.Insert(suggestCache.recent, 0, c)
-	return c.suggestions
+	return c.suggestions, nil
 }
 
 // findSuggestions runs Suggest on text and keeps the quotes and the
@@ -224,26 +232,26 @@ func suggestionsOf(revisionID, text string) []Suggestion {
 // (the same, but for odd text: a quotation mark glued to a word), so an
 // accepted suggestion lands on exactly the words offered; one without any
 // word (“!”) is not offered, since it cannot be tagged.
-func findSuggestions(text string) []Suggestion {
+func findSuggestions(core corecall.Core, text string) ([]Suggestion, error) {
+	found, err := core.Suggest(text)
+	if err != nil {
+		return nil, err
+	}
 	runes := []rune(text)
 	var out []Suggestion
-	for _, f := range suggest.Suggest(text) {
-		kind := annotation.KindQuote
-		if f.Kind == suggest.Claim {
-			kind = annotation.KindClaim
-		}
+	for _, f := range found {
 		sp := reading.SnapToWords(runes, f.Span)
 		if sp.Empty() {
 			continue
 		}
 		out = append(out, Suggestion{
-			Key:     fmt.Sprintf("%s:%d-%d", kind, sp.Start, sp.End),
-			Kind:    kind,
+			Key:     fmt.Sprintf("%s:%d-%d", f.Kind, sp.Start, sp.End),
+			Kind:    f.Kind,
 			Span:    sp,
 			Speaker: f.Speaker,
 			Score:   f.Score,
 			Reason:  f.Reason,
 		})
 	}
-	return out
+	return out, nil
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/core"
 	"github.com/redline-news/redline/internal/reading"
 	"github.com/redline-news/redline/internal/span"
 	"github.com/redline-news/redline/internal/store"
@@ -409,7 +410,7 @@ func FuzzAcceptAllSuggestions(f *testing.F) {
 // with 20 annotations placed (Suggest itself is cached after the first
 // call).
 func BenchmarkSuggestions(b *testing.B) {
-	l := &Library{Store: store.NewMemory()}
+	l := &Library{Store: store.NewMemory(), Core: core.Core{}}
 	st, err := l.AddStory(ctx, SampleName, SampleArticle())
 	if err != nil {
 		b.Fatal(err)

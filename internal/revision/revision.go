@@ -98,12 +98,17 @@ func (d *Diff) build(chunks []chunk, old, new []token) {
 	}
 	d.hunks = make([]Hunk, len(at))
 	for i, h := range at {
-		ops := d.Ops[h.first:h.last:h.last]
-		d.hunks[i] = Hunk{
-			Old: span.Span{Start: ops[0].Old.Start, End: ops[len(ops)-1].Old.End},
-			New: span.Span{Start: ops[0].New.Start, End: ops[len(ops)-1].New.End},
-			Ops: ops,
-		}
+		d.hunks[i] = d.hunk(h.first, h.last)
+	}
+}
+
+// hunk is the hunk of Ops[first:last], non-equal ops.
+func (d *Diff) hunk(first, last int) Hunk {
+	ops := d.Ops[first:last:last]
+	return Hunk{
+		Old: span.Span{Start: ops[0].Old.Start, End: ops[len(ops)-1].Old.End},
+		New: span.Span{Start: ops[0].New.Start, End: ops[len(ops)-1].New.End},
+		Ops: ops,
 	}
 }
 

@@ -15,9 +15,10 @@ const ContentSecurityPolicy = "default-src 'self'; " +
 	"manifest-src 'self'; " +
 	"object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
-// Handler serves app.wasm itself and everything else through next, with
-// security headers on every response.
-func Handler(wasm *Wasm, next http.Handler) http.Handler {
+// Handler serves app.wasm itself (and the other wasms given, each at its
+// Path) and everything else through next, with security headers on every
+// response.
+func Handler(wasm *Wasm, next http.Handler, more ...*Wasm) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Content-Security-Policy", ContentSecurityPolicy)
@@ -27,6 +28,13 @@ func Handler(wasm *Wasm, next http.Handler) http.Handler {
 			h.Set("Cache-Control", "no-cache")
 			wasm.ServeHTTP(w, r)
 			return
+		}
+		for _, m := range more {
+			if r.URL.Path == m.Path() {
+				h.Set("Cache-Control", "no-cache")
+				m.ServeHTTP(w, r)
+				return
+			}
 		}
 		next.ServeHTTP(w, r)
 	})

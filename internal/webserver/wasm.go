@@ -23,11 +23,15 @@ var encodings = []struct{ suffix, name string }{
 	{".gz", "gzip"},
 }
 
-// Wasm is the built client binary and its pre-compressed variants.
+// CoreName is the core's wasm (cmd/redline-core), which the page's
+// worker fetches from /web/ beside app.wasm.
+const CoreName = "core.wasm"
+
+// Wasm is a built wasm binary and its pre-compressed variants.
 type Wasm struct {
-	dir     string
-	Size    int64  // uncompressed size in bytes (go-app's WasmContentLength)
-	Version string // content hash: the same build always has the same version
+	dir, name string
+	Size      int64  // uncompressed size in bytes (go-app's WasmContentLength)
+	Version   string // content hash: the same build always has the same version
 }
 
 // ErrNoWasm means the client has not been built.
@@ -36,10 +40,17 @@ var ErrNoWasm = errors.New("web/app.wasm not found: build the client first (make
 // LoadWasm finds dir/app.wasm, measures it and derives the version from its
 // content. Compressed variants (app.wasm.br, app.wasm.gz) are optional.
 func LoadWasm(dir string) (*Wasm, error) {
-	f, err := os.Open(filepath.Join(dir, "app.wasm"))
+	w, err := LoadNamed(dir, "app.wasm")
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, ErrNoWasm
 	}
+	return w, err
+}
+
+// LoadNamed is LoadWasm for another wasm of dir, served at /web/name; a
+// missing file is an fs.ErrNotExist.
+func LoadNamed(dir, name string) (*Wasm, error) {
+	f, err := os.Open(filepath.Join(dir, name))
 	if err != nil {
 		return nil, err
 	}
@@ -47,10 +58,13 @@ func LoadWasm(dir string) (*Wasm, error) {
 	h := sha256.New()
 	n, err := io.Copy(h, f)
 	if err != nil {
-		return nil, fmt.Errorf("reading app.wasm: %w", err)
+		return nil, fmt.Errorf("reading %s: %w", name, err)
 	}
-	return &Wasm{dir: dir, Size: n, Version: hex.EncodeToString(h.Sum(nil))[:16]}, nil
+	return &Wasm{dir: dir, name: name, Size: n, Version: hex.EncodeToString(h.Sum(nil))[:16]}, nil
 }
+
+// Path is where the wasm is served.
+func (w *Wasm) Path() string { return "/web/" + w.name }
 
 // ServeHTTP sends the best variant the client accepts. The uncompressed
 // size travels in X-Uncompressed-Length too, for tools that want it.
@@ -59,7 +73,7 @@ func (w *Wasm) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", "application/wasm")
 	h.Add("Vary", "Accept-Encoding")
 	h.Set("X-Uncompressed-Length", strconv.FormatInt(w.Size, 10))
-	name := "app.wasm"
+	name := w.name
 	for _, enc := range encodings {
 		if !accepts(r.Header.Get("Accept-Encoding"), enc.name) {
 			continue
@@ -72,13 +86,13 @@ func (w *Wasm) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	}
 	f, err := os.Open(filepath.Join(w.dir, name))
 	if err != nil {
-		http.Error(rw, "app.wasm is missing", http.StatusNotFound)
+		http.Error(rw, w.name+" is missing", http.StatusNotFound)
 		return
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		http.Error(rw, "app.wasm is unreadable", http.StatusInternalServerError)
+		http.Error(rw, w.name+" is unreadable", http.StatusInternalServerError)
 		return
 	}
 	// ServeContent handles ranges and conditional requests; the ETag makes

@@ -3,7 +3,9 @@ package webserver
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -155,5 +157,35 @@ func TestSecurityHeadersOnEveryResponse(t *testing.T) {
 		if got := rec.Result().Header.Get("Content-Security-Policy"); got != ContentSecurityPolicy {
 			t.Errorf("%s: CSP = %q", path, got)
 		}
+	}
+}
+
+// The core's wasm is served at its own path, pre-compressed like app.wasm,
+// and the page's wasm is not mistaken for it.
+func TestCoreWasmServedBeside(t *testing.T) {
+	dir := writeWasm(t, []byte("page"))
+	if err := os.WriteFile(filepath.Join(dir, CoreName), []byte("core"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, CoreName+".br"), []byte("core.br"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	page, _ := LoadWasm(dir)
+	core, err := LoadNamed(dir, CoreName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := Handler(page, http.NotFoundHandler(), core)
+	for path, want := range map[string]string{"/web/core.wasm": "core.br", WasmPath: "page"} {
+		req := httptest.NewRequest("GET", path, nil)
+		req.Header.Set("Accept-Encoding", "br")
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		if got := rec.Body.String(); rec.Code != http.StatusOK || got != want {
+			t.Errorf("%s: %d %q, want %q", path, rec.Code, got, want)
+		}
+	}
+	if _, err := LoadNamed(t.TempDir(), CoreName); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing core: err = %v, want fs.ErrNotExist", err)
 	}
 }

@@ -1,0 +1,205 @@
+package corecall
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/interop"
+	"github.com/redline-news/redline/internal/revision"
+)
+
+// Request is one call: an id the answer repeats, and exactly one of the
+// calls.
+type Request struct {
+	ID      uint64          `json:"id"`
+	Parse   *ParseRequest   `json:"parse,omitempty"`
+	Compare *CompareRequest `json:"compare,omitempty"`
+	Suggest *SuggestRequest `json:"suggest,omitempty"`
+	Read    *ReadRequest    `json:"read,omitempty"`
+	Place   *PlaceRequest   `json:"place,omitempty"`
+	// Collect, CSV and Export write annotations out.
+	Collect *CollectRequest `json:"collect,omitempty"`
+	CSV     *CSVRequest     `json:"csv,omitempty"`
+	Export  *ExportRequest  `json:"export,omitempty"`
+	// TestStorage asks the worker for its StorageTester's run.
+	TestStorage *TestStorageRequest `json:"testStorage,omitempty"`
+}
+
+// ParseRequest asks for Core.Parse.
+type ParseRequest struct {
+	Name string `json:"name"`
+	Data []byte `json:"data"`
+}
+
+// CompareRequest asks for Core.Compare.
+type CompareRequest struct {
+	Old         string                  `json:"old"`
+	New         string                  `json:"new"`
+	Annotations []annotation.Annotation `json:"annotations,omitempty"`
+}
+
+// SuggestRequest asks for Core.Suggest.
+type SuggestRequest struct {
+	Text string `json:"text"`
+}
+
+// ReadRequest asks for Core.ReadAnnotations.
+type ReadRequest struct {
+	Data   []byte `json:"data"`
+	Source string `json:"source"`
+}
+
+// PlaceRequest asks for Core.PlaceAnnotations.
+type PlaceRequest struct {
+	Text  string         `json:"text"`
+	Items []interop.Item `json:"items"`
+}
+
+// CollectRequest asks for Core.MarshalCollection.
+type CollectRequest struct {
+	Label       string                  `json:"label"`
+	Annotations []annotation.Annotation `json:"annotations"`
+}
+
+// CSVRequest asks for Core.WriteCSV.
+type CSVRequest struct {
+	Rows    []interop.CSVRow   `json:"rows"`
+	Options interop.CSVOptions `json:"options"`
+}
+
+// ExportRequest asks for Core.Export.
+type ExportRequest struct {
+	Format      interop.Format          `json:"format"`
+	Story       ExportStory             `json:"story"`
+	Annotations []annotation.Annotation `json:"annotations"`
+}
+
+// TestStorageRequest asks for StorageTester.TestStorage.
+type TestStorageRequest struct{}
+
+// Response answers the request with the same id: Error, or the answer to
+// the call asked. A response with id 0 is about the core itself (it could
+// not start), and fails every call waiting.
+type Response struct {
+	ID    uint64 `json:"id"`
+	Error string `json:"error,omitempty"`
+	// Rejected is the file's problems when Error is a rejected
+	// annotation file (an *interop.Error), so the page can list them all.
+	Rejected *interop.Error `json:"rejected,omitempty"`
+	Parsed   *Parsed        `json:"parsed,omitempty"`
+	Compared *Compared      `json:"compared,omitempty"`
+	Found    *Found         `json:"found,omitempty"`
+	Tested   *Tested        `json:"tested,omitempty"`
+	Read     *interop.File  `json:"read,omitempty"`
+	Placed   *Placed        `json:"placed,omitempty"`
+	// Written answers a CollectRequest or a CSVRequest.
+	Written  *Written  `json:"written,omitempty"`
+	Exported *Exported `json:"exported,omitempty"`
+}
+
+// Written is the bytes of a file written.
+type Written struct {
+	Data []byte `json:"data"`
+}
+
+// Exported answers an ExportRequest.
+type Exported struct {
+	Files []interop.OutFile `json:"files"`
+}
+
+// Placed answers a PlaceRequest.
+type Placed struct {
+	Placements []interop.Placement `json:"placements"`
+	Unplaced   []string            `json:"unplaced,omitempty"`
+}
+
+// Tested answers a TestStorageRequest: what failed, nothing when all
+// passed.
+type Tested struct {
+	Failures []string `json:"failures"`
+}
+
+// Compared answers a CompareRequest; the diff's texts are the request's.
+type Compared struct {
+	Diff    revision.Wire `json:"diff"`
+	Results []Carried     `json:"results"`
+}
+
+// Found answers a SuggestRequest.
+type Found struct {
+	Findings []Finding `json:"findings"`
+}
+
+// EncodeRequest and the functions below are the codec: JSON, checked on
+// the way in so that a malformed message is a clear error, never a call
+// half made.
+func EncodeRequest(r Request) ([]byte, error) {
+	if err := r.check(); err != nil {
+		return nil, err
+	}
+	return json.Marshal(r)
+}
+
+// DecodeRequest reads a request EncodeRequest wrote.
+func DecodeRequest(data []byte) (Request, error) {
+	var r Request
+	if err := json.Unmarshal(data, &r); err != nil {
+		return Request{}, fmt.Errorf("core request: %w", err)
+	}
+	return r, r.check()
+}
+
+func (r Request) check() error {
+	calls := 0
+	for _, set := range []bool{r.Parse != nil, r.Compare != nil, r.Suggest != nil, r.Read != nil, r.Place != nil, r.Collect != nil, r.CSV != nil, r.Export != nil, r.TestStorage != nil} {
+		if set {
+			calls++
+		}
+	}
+	switch {
+	case r.ID == 0:
+		return errors.New("core request: no id")
+	case calls != 1:
+		return fmt.Errorf("core request %d: %d calls, want one", r.ID, calls)
+	}
+	return nil
+}
+
+// EncodeResponse writes a response for DecodeResponse.
+func EncodeResponse(r Response) ([]byte, error) {
+	if err := r.check(); err != nil {
+		return nil, err
+	}
+	return json.Marshal(r)
+}
+
+// DecodeResponse reads a response EncodeResponse wrote.
+func DecodeResponse(data []byte) (Response, error) {
+	var r Response
+	if err := json.Unmarshal(data, &r); err != nil {
+		return Response{}, fmt.Errorf("core response: %w", err)
+	}
+	return r, r.check()
+}
+
+func (r Response) check() error {
+	answers := 0
+	for _, set := range []bool{r.Parsed != nil, r.Compared != nil, r.Found != nil, r.Read != nil, r.Placed != nil, r.Written != nil, r.Exported != nil, r.Tested != nil} {
+		if set {
+			answers++
+		}
+	}
+	switch {
+	case r.Error != "" && answers > 0:
+		return fmt.Errorf("core response %d: both an error and an answer", r.ID)
+	case r.Error == "" && answers != 1:
+		return fmt.Errorf("core response %d: %d answers, want one", r.ID, answers)
+	case r.ID == 0 && r.Error == "":
+		return errors.New("core response: no id")
+	case r.Rejected != nil && r.Error == "":
+		return fmt.Errorf("core response %d: a rejection without an error", r.ID)
+	}
+	return nil
+}

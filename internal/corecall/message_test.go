@@ -1,0 +1,115 @@
+package corecall
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/revision"
+	"github.com/redline-news/redline/internal/span"
+)
+
+func TestRequestRoundTrip(t *testing.T) {
+	for _, r := range []Request{
+		{ID: 1, Parse: &ParseRequest{Name: "a.html", Data: []byte("<p>\x00 bytes, not text</p>")}},
+		{ID: 2, Compare: &CompareRequest{Old: "a b", New: "a c", Annotations: []annotation.Annotation{{ID: "urn:uuid:1", Kind: annotation.KindQuote, Tags: []string{"x"}}}}},
+		{ID: 1 << 60, Suggest: &SuggestRequest{Text: "“Quote,” she said."}},
+	} {
+		data, err := EncodeRequest(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := DecodeRequest(data)
+		if err != nil {
+			t.Fatalf("%s: %v", data, err)
+		}
+		if !reflect.DeepEqual(got, r) {
+			t.Errorf("round trip of %s: %+v, want %+v", data, got, r)
+		}
+	}
+}
+
+func TestResponseRoundTrip(t *testing.T) {
+	for _, r := range []Response{
+		{ID: 3, Error: "a.html: input is too large to be an article"},
+		{ID: 0, Error: "the core could not start"},
+		{ID: 4, Parsed: &Parsed{Title: "T", Date: "2025-03-23", Text: "Body."}},
+		{ID: 5, Compared: &Compared{Diff: revision.Compute("a b", "a c").Wire(), Results: []Carried{{ID: "x", Status: annotation.StatusChanged, New: span.Span{Start: 2, End: 3}}}}},
+		{ID: 6, Found: &Found{Findings: []Finding{{Kind: annotation.KindClaim, Span: span.Span{Start: 0, End: 9}, Score: 0.5}}}},
+	} {
+		data, err := EncodeResponse(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := DecodeResponse(data)
+		if err != nil {
+			t.Fatalf("%s: %v", data, err)
+		}
+		if !reflect.DeepEqual(got, r) {
+			t.Errorf("round trip of %s: %+v, want %+v", data, got, r)
+		}
+	}
+}
+
+// Malformed messages are refused with a clear error, never half obeyed.
+func TestDecodeRefuses(t *testing.T) {
+	requests := map[string]string{
+		"not JSON":   `{"id":`,
+		"no id":      `{"suggest":{"text":"a"}}`,
+		"no call":    `{"id":1}`,
+		"two calls":  `{"id":1,"suggest":{"text":"a"},"parse":{"name":"a","data":""}}`,
+		"bad bytes":  `{"id":1,"parse":{"name":"a","data":"!!"}}`,
+		"wrong type": `{"id":"1","suggest":{"text":"a"}}`,
+	}
+	for name, data := range requests {
+		if _, err := DecodeRequest([]byte(data)); err == nil || !strings.HasPrefix(err.Error(), "core request") {
+			t.Errorf("request %s: err = %v", name, err)
+		}
+	}
+	responses := map[string]string{
+		"not JSON":          `[`,
+		"no answer":         `{"id":1}`,
+		"two answers":       `{"id":1,"parsed":{"text":""},"found":{"findings":[]}}`,
+		"error and answer":  `{"id":1,"error":"x","parsed":{"text":""}}`,
+		"answer without id": `{"parsed":{"text":""}}`,
+	}
+	for name, data := range responses {
+		if _, err := DecodeResponse([]byte(data)); err == nil || !strings.HasPrefix(err.Error(), "core response") {
+			t.Errorf("response %s: err = %v", name, err)
+		}
+	}
+	if _, err := EncodeRequest(Request{ID: 1}); err == nil {
+		t.Error("EncodeRequest of no call succeeded")
+	}
+}
+
+// FuzzDecode: the decoders never panic, and what they accept encodes
+// again and decodes to the same message.
+func FuzzDecode(f *testing.F) {
+	for _, seed := range []string{
+		`{"id":1,"suggest":{"text":"a"}}`,
+		`{"id":2,"compare":{"old":"a","new":"b","annotations":[{"ID":"x"}]}}`,
+		`{"id":3,"parse":{"name":"a.md","data":"IyBU"}}`,
+		`{"id":4,"compared":{"diff":{"ops":[{"op":"equal","old":{"start":0,"end":1},"new":{"start":0,"end":1}}],"stats":{}},"results":[]}}`,
+		`{"id":0,"error":"down"}`,
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if r, err := DecodeRequest(data); err == nil {
+			again, err := EncodeRequest(r)
+			if err != nil {
+				t.Fatalf("accepted request does not encode: %v", err)
+			}
+			if r2, err := DecodeRequest(again); err != nil || !reflect.DeepEqual(r, r2) {
+				t.Fatalf("request round trip: %v\n%+v\n%+v", err, r, r2)
+			}
+		}
+		if r, err := DecodeResponse(data); err == nil {
+			if _, err := EncodeResponse(r); err != nil {
+				t.Fatalf("accepted response does not encode: %v", err)
+			}
+		}
+	})
+}
