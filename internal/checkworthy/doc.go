@@ -3,7 +3,8 @@
 // claim (ClaimBuster's CFS class) rather than an unimportant factual one or
 // not a factual claim at all.
 //
-// The model is a logistic regression over hashed word unigrams and bigrams
+// The model is a logistic regression over hashed word unigrams, bigrams and
+// word endings (the last three letters of longer words: tense, plurals)
 // plus a few named cues (a figure, a percentage, money, a comparison, a
 // superlative, a cause, an attributed source, an opinion or a promise),
 // small enough to embed in the wasm client (weights.bin, go:embed: 4,111

@@ -194,7 +194,9 @@ type feature struct {
 }
 
 // features lists the active features of a sentence: the bias (index 0),
-// each cue it has, and the buckets of its words and bigrams. Repeated
+// each cue it has, and the buckets of its words, bigrams and word endings
+// (the last three letters of words over four, a cheap stand-in for tense
+// and number that CV preferred: F1 0.68 → 0.69). Repeated
 // buckets are listed once; bucket values are scaled to unit length so
 // that a long sentence does not score high for its length alone.
 func features(s *sentence) []feature {
@@ -216,6 +218,9 @@ func features(s *sentence) []feature {
 	prev := "<s>"
 	for _, w := range s.words {
 		add(fnv1a(fnv1a(fnvOffset, "u "), w))
+		if len(w) > 4 {
+			add(fnv1a(fnv1a(fnvOffset, "s "), w[len(w)-3:]))
+		}
 		add(fnv1a(fnv1a(fnv1a(fnv1a(fnvOffset, "b "), prev), " "), w))
 		prev = w
 	}
