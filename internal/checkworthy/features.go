@@ -200,7 +200,10 @@ type feature struct {
 // buckets are listed once; bucket values are scaled to unit length so
 // that a long sentence does not score high for its length alone.
 func features(s *sentence) []feature {
-	out := []feature{{0, 1}}
+	// Room for the bias, every cue and three buckets a word (word, bigram,
+	// ending) plus the closing bigram, so scoring allocates once.
+	out := make([]feature, 1, 2+len(cues)+3*len(s.words))
+	out[0] = feature{0, 1}
 	for i, c := range cues {
 		if c.has(s) {
 			out = append(out, feature{1 + i, 1})
