@@ -19,6 +19,13 @@ func (s Stats) String() string {
 	out := fmt.Sprintf("%s: %s added, %s removed, %s touched",
 		plural(s.Changes, "change"), plural(s.WordsAdded, "word"),
 		plural(s.WordsRemoved, "word"), plural(s.ParagraphsTouched, "paragraph"))
+	return out + s.Moved()
+}
+
+// Moved is what a summary says of moves: ", 2 paragraphs moved, 1
+// sentence moved", or nothing.
+func (s Stats) Moved() string {
+	var out string
 	if s.ParagraphsMoved > 0 {
 		out += ", " + plural(s.ParagraphsMoved, "paragraph") + " moved"
 	}
