@@ -78,18 +78,23 @@ func oldCell(d *revision.Diff, s span.Span, hunks map[revision.Op]int, current i
 		if op.Kind == revision.Insert || part.Empty() {
 			continue
 		}
-		text := d.Slice(part, true)
 		if op.Kind == revision.Equal {
-			pieces = append(pieces, app.Text(text))
+			pieces = append(pieces, app.Text(d.Slice(part, true)))
 			continue
 		}
 		changed = true
 		cls := map[bool]string{true: "current"}[hunks[op] == current]
-		del := app.Del().DataSet("hunk", hunks[op]).Class(cls).Text(text)
-		if m, moved := d.MoveOf(op); moved {
-			del = movedEnd(del, &m, op.Kind)
+		for _, p := range d.Departures(op) {
+			cut := span.Span{Start: max(p.Op.Old.Start, s.Start), End: min(p.Op.Old.End, s.End)}
+			if cut.Empty() {
+				continue
+			}
+			del := app.Del().DataSet("hunk", hunks[op]).Class(cls).Text(d.Slice(cut, true))
+			if p.Move != nil { // where a passage left, it says where it went
+				del = movedEnd(del, p.Move, op.Kind)
+			}
+			pieces = append(pieces, del)
 		}
-		pieces = append(pieces, del)
 	}
 	return app.Div().Class("cell", "old").Body(pieces...), changed
 }

@@ -256,6 +256,9 @@ func TestRevisionSentenceMovedAndEdited(t *testing.T) {
 	p.run(chromedp.Click(`#diff-mode`, chromedp.ByQuery))
 	p.run(chromedp.WaitVisible(`#diff.side-by-side`, chromedp.ByQuery))
 	p.waitCount(`#diff.side-by-side .cell.old `+to[len("#diff "):], 1)
+	if got := strings.TrimSpace(p.text(`#diff.side-by-side .cell.old ` + to[len("#diff "):])); got != moved {
+		t.Errorf("side by side, the sentence's old place holds %q, want %q", got, moved)
+	}
 	p.waitCount(`#diff.side-by-side .cell.new `+from[len("#diff "):], 1)
 	checkMovedEdits(t, p, `#diff.side-by-side .cell.new `+from[len("#diff "):], "discussions", "talks")
 }

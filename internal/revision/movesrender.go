@@ -29,7 +29,7 @@ func (d *Diff) Pieces() []Piece {
 	hunks := d.hunkOfOps()
 	for i, op := range d.Ops {
 		if op.Kind == Delete {
-			for _, p := range d.departures(op) {
+			for _, p := range d.Departures(op) {
 				p.Hunk = hunks[i]
 				out = append(out, p)
 			}
@@ -84,9 +84,10 @@ func (d *Diff) arrivalHunk(i int, m *Move, hunks []int) int {
 	return -1
 }
 
-// departures cuts a Delete at the edges of the moved paragraphs it
-// removes, so that each piece is either deleted or moved away.
-func (d *Diff) departures(op Op) []Piece {
+// Departures cuts a Delete at the edges of the moved passages it removes,
+// so that each piece is either deleted or moved away (with its Move set),
+// for renderers that draw the old text op by op.
+func (d *Diff) Departures(op Op) []Piece {
 	var out []Piece
 	at := op.Old.Start
 	cut := func(end int, m *Move) {
