@@ -131,8 +131,8 @@ func (c *comparePanel) Render() app.UI {
 			}),
 		),
 		app.P().ID("diff-summary").Class("summary").Text(fmt.Sprintf(
-			"%s → %s: %d words added, %d removed, %s touched%s; %s and %s affected.",
-			from.Date, to.Date, st.WordsAdded, st.WordsRemoved, plural(st.ParagraphsTouched, "paragraph"), st.Moved(), plural(q, "quote"), plural(cl, "claim"))),
+			"%s → %s: %d words added, %d removed, %s touched; %s and %s affected.",
+			from.Date, to.Date, st.WordsAdded, st.WordsRemoved, plural(st.ParagraphsTouched, "paragraph"), plural(q, "quote"), plural(cl, "claim"))),
 		renderChangedReport(cmp.Changed()),
 		renderDiff(cmp.Diff, c.sideBySide, c.wholeText, c.hunk),
 	)
