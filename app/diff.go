@@ -68,7 +68,9 @@ func diffRegion(layout string) app.HTMLDiv {
 const foldContext = 160
 
 // diffParagraphs renders the equal text and the ops of the given kinds as
-// paragraphs.
+// paragraphs, in the pieces revision cuts them into: a passage that moved
+// is drawn where it went with its own edits (movedArrival), and where it
+// was its deletion says where it went.
 func diffParagraphs(d *revision.Diff, whole bool, current int, kinds ...revision.OpKind) []app.UI {
 	var paras, pieces []app.UI
 	flush := func() {
@@ -86,19 +88,19 @@ func diffParagraphs(d *revision.Diff, whole bool, current int, kinds ...revision
 			}
 		}
 	}
-	hunk, inHunk := -1, false
-	for i, op := range d.Ops {
-		if op.Kind == revision.Equal {
-			inHunk = false
-		} else if !inHunk {
-			hunk, inHunk = hunk+1, true
-		}
-		cls := map[bool]string{true: "current"}[hunk == current]
+	parts := d.Pieces()
+	for i, p := range parts {
+		op := p.Op
+		cls := map[bool]string{true: "current"}[p.Hunk == current]
 		switch {
+		case p.Arrival:
+			if slices.Contains(kinds, revision.Insert) {
+				pieces = append(pieces, movedArrival(d, p.Move, p.Hunk, cls))
+			}
 		case op.Kind == revision.Equal:
 			lead, trail, hidden := d.Text(op), "", 0
 			if !whole {
-				lead, trail, hidden = reading.Fold(lead, foldContext, i == 0, i == len(d.Ops)-1)
+				lead, trail, hidden = reading.Fold(lead, foldContext, i == 0, i == len(parts)-1)
 			}
 			add(lead, func(s string) app.UI { return app.Text(s) })
 			if hidden > 0 {
@@ -107,20 +109,12 @@ func diffParagraphs(d *revision.Diff, whole bool, current int, kinds ...revision
 			}
 		case !slices.Contains(kinds, op.Kind):
 		case op.Kind == revision.Insert:
-			m, moved := d.MoveOf(op)
-			add(d.Text(op), func(s string) app.UI {
-				ins := app.Ins().DataSet("hunk", hunk).Class(cls).Text(s)
-				if moved { // both ends of a move say where the other is
-					ins = ins.Class("moved").DataSet("moved-from", m.OldPara).Title(m.Label(op.Kind))
-				}
-				return ins
-			})
+			add(d.Text(op), func(s string) app.UI { return app.Ins().DataSet("hunk", p.Hunk).Class(cls).Text(s) })
 		case op.Kind == revision.Delete:
-			m, moved := d.MoveOf(op)
 			add(d.Text(op), func(s string) app.UI {
-				del := app.Del().DataSet("hunk", hunk).Class(cls).Text(s)
-				if moved {
-					del = del.Class("moved").DataSet("moved-to", m.NewPara).Title(m.Label(op.Kind))
+				del := app.Del().DataSet("hunk", p.Hunk).Class(cls).Text(s)
+				if p.Move != nil { // both ends of a move say where the other is
+					del = movedEnd(del, p.Move, op.Kind)
 				}
 				return del
 			})

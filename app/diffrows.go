@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -17,15 +18,15 @@ import (
 // and last. Changes carry data-hunk, and those of hunk current are
 // marked, as in the inline diff.
 func diffRows(d *revision.Diff, whole bool, current int) []app.UI {
-	hunks := hunkNumbers(d)
+	hunks, parts := hunkNumbers(d), d.Pieces()
 	type row struct {
 		cells   [2]app.UI
 		changed bool
 	}
 	var rows []row
 	for _, r := range d.Rows() {
-		oldCell, oldChanged := diffCell(d, r.Old, true, hunks, current)
-		newCell, newChanged := diffCell(d, r.New, false, hunks, current)
+		oldCell, oldChanged := oldCell(d, r.Old, hunks, current)
+		newCell, newChanged := newCell(d, r.New, parts, current)
 		rows = append(rows, row{[2]app.UI{oldCell, newCell}, oldChanged || newChanged || r.Old.Empty() || r.New.Empty()})
 	}
 	out := []app.UI{app.H3().Class("old").Text("Earlier"), app.H3().Class("new").Text("Later")}
@@ -66,40 +67,72 @@ func hunkNumbers(d *revision.Diff) map[revision.Op]int {
 	return out
 }
 
-// diffCell is one side of a row: unchanged text plain, this side's
-// changes in <del> (old) or <ins> (new), a moved paragraph labelled; and
+// oldCell is the old side of a row: unchanged text plain, deletions in
+// <del>, a passage that moved away labelled with where it went; and
 // whether it holds a change.
-func diffCell(d *revision.Diff, s span.Span, old bool, hunks map[revision.Op]int, current int) (app.UI, bool) {
-	skip := map[bool]revision.OpKind{true: revision.Insert, false: revision.Delete}[old]
+func oldCell(d *revision.Diff, s span.Span, hunks map[revision.Op]int, current int) (app.UI, bool) {
 	var pieces []app.UI
 	changed := false
-	for _, op := range d.OpsIn(s, old) {
-		side := map[bool]span.Span{true: op.Old, false: op.New}[old]
-		part := span.Span{Start: max(side.Start, s.Start), End: min(side.End, s.End)}
-		if op.Kind == skip || part.Empty() {
+	for _, op := range d.OpsIn(s, true) {
+		part := span.Span{Start: max(op.Old.Start, s.Start), End: min(op.Old.End, s.End)}
+		if op.Kind == revision.Insert || part.Empty() {
 			continue
 		}
-		text := d.Slice(part, old)
 		if op.Kind == revision.Equal {
-			pieces = append(pieces, app.Text(text))
+			pieces = append(pieces, app.Text(d.Slice(part, true)))
 			continue
 		}
 		changed = true
 		cls := map[bool]string{true: "current"}[hunks[op] == current]
-		m, moved := d.MoveOf(op)
-		if op.Kind == revision.Delete {
-			del := app.Del().DataSet("hunk", hunks[op]).Class(cls).Text(text)
-			if moved {
-				del = del.Class("moved").DataSet("moved-to", m.NewPara).Title(m.Label(op.Kind))
+		for _, p := range d.Departures(op) {
+			cut := span.Span{Start: max(p.Op.Old.Start, s.Start), End: min(p.Op.Old.End, s.End)}
+			if cut.Empty() {
+				continue
+			}
+			del := app.Del().DataSet("hunk", hunks[op]).Class(cls).Text(d.Slice(cut, true))
+			if p.Move != nil { // where a passage left, it says where it went
+				del = movedEnd(del, p.Move, op.Kind)
 			}
 			pieces = append(pieces, del)
-			continue
 		}
-		ins := app.Ins().DataSet("hunk", hunks[op]).Class(cls).Text(text)
-		if moved {
-			ins = ins.Class("moved").DataSet("moved-from", m.OldPara).Title(m.Label(op.Kind))
-		}
-		pieces = append(pieces, ins)
 	}
-	return app.Div().Class("cell", map[bool]string{true: "old", false: "new"}[old]).Body(pieces...), changed
+	return app.Div().Class("cell", "old").Body(pieces...), changed
+}
+
+// newCell is the new side of a row, drawn from the diff's pieces (parts,
+// see revision.Diff.Pieces): unchanged text plain, insertions in <ins>, a
+// passage that moved here with its own edits (movedArrival); and whether
+// it holds a change.
+func newCell(d *revision.Diff, s span.Span, parts []revision.Piece, current int) (app.UI, bool) {
+	var pieces []app.UI
+	changed := false
+	lo := sort.Search(len(parts), func(i int) bool { return newSpan(parts[i]).End > s.Start })
+	for _, p := range parts[lo:] {
+		at := newSpan(p)
+		if at.Start >= s.End && !at.Empty() || at.Start > s.End {
+			break
+		}
+		part := span.Span{Start: max(at.Start, s.Start), End: min(at.End, s.End)}
+		cls := map[bool]string{true: "current"}[p.Hunk == current]
+		switch {
+		case p.Arrival:
+			changed = true
+			pieces = append(pieces, movedArrival(d, p.Move, p.Hunk, cls))
+		case p.Op.Kind == revision.Delete || part.Empty():
+		case p.Op.Kind == revision.Equal:
+			pieces = append(pieces, app.Text(d.Slice(part, false)))
+		default:
+			changed = true
+			pieces = append(pieces, app.Ins().DataSet("hunk", p.Hunk).Class(cls).Text(d.Slice(part, false)))
+		}
+	}
+	return app.Div().Class("cell", "new").Body(pieces...), changed
+}
+
+// newSpan is where a piece lies in the new text.
+func newSpan(p revision.Piece) span.Span {
+	if p.Arrival {
+		return p.Move.New
+	}
+	return p.Op.New
 }

@@ -176,6 +176,8 @@ func TestRevisionMovedAndEditedQuote(t *testing.T) {
 	}
 	p.waitCount(`#diff del.moved[data-moved-to]`, 1)
 	p.waitCount(`#diff ins.moved[data-moved-from]`, 1)
+	// Where it went, the moved paragraph shows its own word edits.
+	checkMovedEdits(t, p, `#diff ins.moved[data-moved-from]`, "emphasised", "stressed, speaking to Carlson,")
 
 	// Side by side, each old paragraph is level with what it became, and
 	// the move shows at both ends there too.
@@ -183,6 +185,7 @@ func TestRevisionMovedAndEditedQuote(t *testing.T) {
 	p.run(chromedp.WaitVisible(`#diff.side-by-side`, chromedp.ByQuery))
 	p.waitCount(`#diff.side-by-side .cell.old del.moved[data-moved-to]`, 1)
 	p.waitCount(`#diff.side-by-side .cell.new ins.moved[data-moved-from]`, 1)
+	checkMovedEdits(t, p, `#diff.side-by-side .cell.new ins.moved[data-moved-from]`, "emphasised", "stressed, speaking to Carlson,")
 	var misaligned []string
 	p.run(chromedp.Evaluate(`(() => {
 		const cells = [...document.querySelectorAll('#diff.side-by-side .cell')];
@@ -198,6 +201,63 @@ func TestRevisionMovedAndEditedQuote(t *testing.T) {
 	if len(misaligned) > 0 {
 		t.Errorf("side-by-side rows not level: %q", misaligned)
 	}
+}
+
+// checkMovedEdits checks that the moved passage at moved marks the words
+// removed and added on the way inside it.
+func checkMovedEdits(t *testing.T, p *page, moved, removed, added string) {
+	t.Helper()
+	if got := p.text(moved + " del"); !strings.Contains(got, removed) {
+		t.Errorf("%s del holds %q, want %q among the words removed on the way", moved, got, removed)
+	}
+	if got := p.text(moved + " ins"); !strings.Contains(got, added) {
+		t.Errorf("%s ins holds %q, want %q among the words added on the way", moved, got, added)
+	}
+}
+
+// TestRevisionSentenceMovedAndEdited is issue 11's sentence move: a
+// sentence moved within its paragraph and reworded shows as moved at both
+// ends, labelled with its paragraph and sentence, with its word edits
+// inside, inline and side by side.
+func TestRevisionSentenceMovedAndEdited(t *testing.T) {
+	const (
+		moved  = "The revelation comes amid ongoing discussions about the Ukraine war."
+		other  = "Witkoff praised Putin’s willingness to engage in dialogue, calling him “super smart” and not “a bad guy.”"
+		edited = "The revelation comes amid ongoing talks about the war in Ukraine."
+	)
+	_, p := openApp(t)
+	p.addFiles(sampleFile(t))
+	p.openStory("putin-prayed")
+	data, err := os.ReadFile(sampleFile(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(data), "date 2025-03-23", "date 2025-03-24", 1)
+	if text = strings.Replace(text, moved+" "+other, other+" "+edited, 1); !strings.Contains(text, edited) {
+		t.Fatal("the sample no longer has the paragraph this test reorders")
+	}
+	later := filepath.Join(t.TempDir(), "later.txt")
+	if err := os.WriteFile(later, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.run(chromedp.SetUploadFiles(`#revision-file`, []string{later}, chromedp.ByQuery))
+
+	from, to := `#diff ins.moved[data-move-label="moved from ¶7, sentence 1"]`, `#diff del.moved[data-move-label="moved to ¶7, sentence 2"]`
+	p.waitCount(from, 1)
+	p.waitCount(to, 1)
+	if got := strings.TrimSpace(p.text(to)); got != moved {
+		t.Errorf("the sentence's old place holds %q, want %q", got, moved)
+	}
+	checkMovedEdits(t, p, from, "discussions", "talks")
+
+	p.run(chromedp.Click(`#diff-mode`, chromedp.ByQuery))
+	p.run(chromedp.WaitVisible(`#diff.side-by-side`, chromedp.ByQuery))
+	p.waitCount(`#diff.side-by-side .cell.old `+to[len("#diff "):], 1)
+	if got := strings.TrimSpace(p.text(`#diff.side-by-side .cell.old ` + to[len("#diff "):])); got != moved {
+		t.Errorf("side by side, the sentence's old place holds %q, want %q", got, moved)
+	}
+	p.waitCount(`#diff.side-by-side .cell.new `+from[len("#diff "):], 1)
+	checkMovedEdits(t, p, `#diff.side-by-side .cell.new `+from[len("#diff "):], "discussions", "talks")
 }
 
 // TestRevisionCompareSelectorsMatchTheDiff is issue 16's bug 9: whatever

@@ -99,7 +99,7 @@ func TestCuesNameWhatTheSentenceHas(t *testing.T) {
 
 func TestUnmarshalRejectsBadModels(t *testing.T) {
 	var m Model
-	for _, data := range [][]byte{nil, []byte("CWLR1"), []byte("XXXXX\x00\x00\x00\x00\x00\x00\x00\x00"), embeddedWeights[:len(embeddedWeights)-4]} {
+	for _, data := range [][]byte{nil, []byte("CWLR2"), []byte("XXXXX\x00\x00\x00\x00\x00\x00\x00\x00"), embeddedWeights[:len(embeddedWeights)-4]} {
 		if err := m.UnmarshalBinary(data); err == nil {
 			t.Errorf("UnmarshalBinary(%d bytes) accepted a bad model", len(data))
 		}

@@ -8,10 +8,11 @@ import (
 	"unicode/utf8"
 )
 
-// hashBits sets the number of buckets words and bigrams are hashed into.
-// 2^12 float32 weights are 16 KiB; with a few thousand training sentences
-// more buckets only add collisions-free noise.
-const hashBits = 12
+// hashBits sets the number of buckets words, bigrams and letter trigrams
+// are hashed into: 2^13 float32 weights are 32 KiB. By 5-fold CV on 3,746
+// training sentences, 2^13 buckets beat 2^12 (F1 0.70 against 0.69 with
+// letter trigrams) and 2^14 added nothing.
+const hashBits = 13
 
 const hashBuckets = 1 << hashBits
 
@@ -194,11 +195,23 @@ type feature struct {
 }
 
 // features lists the active features of a sentence: the bias (index 0),
-// each cue it has, and the buckets of its words and bigrams. Repeated
+// each cue it has, and the buckets of its words, bigrams, word endings
+// (the last three letters of words over four, a cheap stand-in for tense
+// and number that CV preferred: F1 0.68 → 0.69) and letter trigrams of
+// words over three letters, with ^ and $ at their edges (so "deficits"
+// shares "def", "efi"… with "deficit": F1 0.699 → 0.703). Repeated
 // buckets are listed once; bucket values are scaled to unit length so
 // that a long sentence does not score high for its length alone.
 func features(s *sentence) []feature {
-	out := []feature{{0, 1}}
+	// Room for the bias, every cue, three buckets a word (word, bigram,
+	// ending) and its trigrams, plus the closing bigram, so scoring
+	// allocates once.
+	n := 2 + len(cues) + 3*len(s.words)
+	for _, w := range s.words {
+		n += len(w)
+	}
+	out := make([]feature, 1, n)
+	out[0] = feature{0, 1}
 	for i, c := range cues {
 		if c.has(s) {
 			out = append(out, feature{1 + i, 1})
@@ -216,7 +229,13 @@ func features(s *sentence) []feature {
 	prev := "<s>"
 	for _, w := range s.words {
 		add(fnv1a(fnv1a(fnvOffset, "u "), w))
+		if len(w) > 4 {
+			add(fnv1a(fnv1a(fnvOffset, "s "), w[len(w)-3:]))
+		}
 		add(fnv1a(fnv1a(fnv1a(fnv1a(fnvOffset, "b "), prev), " "), w))
+		if len(w) > 3 {
+			trigrams(w, add)
+		}
 		prev = w
 	}
 	add(fnv1a(fnv1a(fnv1a(fnv1a(fnvOffset, "b "), prev), " "), "</s>"))
@@ -225,6 +244,28 @@ func features(s *sentence) []feature {
 		out[i].value = v
 	}
 	return out
+}
+
+// trigrams hashes each run of three bytes of "^" + w + "$" (without
+// building it).
+func trigrams(w string, add func(uint32)) {
+	at := func(j int) byte {
+		switch j {
+		case 0:
+			return '^'
+		case len(w) + 1:
+			return '$'
+		}
+		return w[j-1]
+	}
+	for i := 0; i+3 <= len(w)+2; i++ {
+		h := fnv1a(fnvOffset, "c ")
+		for j := i; j < i+3; j++ {
+			h ^= uint32(at(j))
+			h *= fnvPrime
+		}
+		add(h)
+	}
 }
 
 // FNV-1a, 32 bits, over strings without allocating.

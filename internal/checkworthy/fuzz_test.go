@@ -20,7 +20,7 @@ func FuzzScore(f *testing.F) {
 
 func FuzzUnmarshal(f *testing.F) {
 	f.Add(embeddedWeights[:64])
-	f.Add([]byte("CWLR1\x00\x10\x00\x00"))
+	f.Add([]byte("CWLR2\x00\x10\x00\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var m Model
 		if m.UnmarshalBinary(data) == nil && len(m.Weights) != nFeatures {

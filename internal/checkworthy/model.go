@@ -46,7 +46,7 @@ func (m *Model) Cues(text string) []string {
 
 // weightsMagic starts an encoded model; the version changes with the
 // feature layout.
-const weightsMagic = "CWLR1"
+const weightsMagic = "CWLR2"
 
 // MarshalBinary encodes the model: magic, feature count, threshold, then
 // the weights, little-endian float32.

@@ -16,7 +16,7 @@ type TrainOptions struct {
 }
 
 // DefaultTrainOptions were chosen by cross-validation on the training split.
-var DefaultTrainOptions = TrainOptions{Epochs: 500, Rate: 5, L2: 1e-4, Folds: 5}
+var DefaultTrainOptions = TrainOptions{Epochs: 500, Rate: 10, L2: 3e-5, Folds: 5}
 
 // Train fits the weights on examples, then sets the threshold that
 // maximises F1 over out-of-fold scores (each example scored by a model

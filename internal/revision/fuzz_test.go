@@ -18,6 +18,7 @@ func FuzzComputeApply(f *testing.F) {
 		{"a b c", "x y z"},
 		{praise, "Witkoff praised Putin's willingness to engage in talks, calling him \"very smart\"."},
 		{talks + "\n\n" + gains + "\n\n" + lede, gains + "\n\n" + talks},
+		{talks + " " + gains + " " + issue, gains + " " + issue + " " + talks},
 		{"“super smart”", "\"super  smart\""},
 		{"𝔘 🇫🇷 e\u0301 😀 x", "𝔘 🇫🇮 é 😍👍🏽 x"},
 		{"one\u00a0two\n\nthree", "one two three\n\n\n\nfour"},

@@ -22,7 +22,12 @@ import (
 type Move struct {
 	Old, New         span.Span // the paragraph where it was and where it went
 	OldPara, NewPara int       // their numbers, from 1, in the old and new text
-	Similarity       float64
+	// Sentence is set for a sentence that moved (findSentenceMoves): Old
+	// and New are the sentence, OldSentence and NewSentence its numbers,
+	// from 1, in paragraphs OldPara and NewPara.
+	Sentence                 bool
+	OldSentence, NewSentence int
+	Similarity               float64
 	// Ops is the word diff of the old paragraph against the new one, with
 	// offsets into the two whole texts: its edits on the way.
 	Ops []Op
@@ -38,10 +43,22 @@ const MinMoveSimilarity = 0.65
 // small word the diff matched elsewhere does not keep it in place.
 const minMovedShare = 0.75
 
-// findMoves pairs removed and added paragraphs.
+// findMoves pairs removed and added paragraphs, then removed and added
+// sentences outside them (see findSentenceMoves).
 func (d *Diff) findMoves() []Move {
-	removed := changedParagraphs(d, d.old, Delete, func(op Op) span.Span { return op.Old })
-	added := changedParagraphs(d, d.new, Insert, func(op Op) span.Span { return op.New })
+	oldParas, newParas := paragraphs(d.old), paragraphs(d.new)
+	removed := changedPassages(d, d.old, Delete, oldSide, paragraphUnits(oldParas))
+	added := changedPassages(d, d.new, Insert, newSide, paragraphUnits(newParas))
+	moves := d.pairPassages(removed, added, nil)
+	moves = append(moves, d.findSentenceMoves(moves, oldParas, newParas)...)
+	sort.Slice(moves, func(i, j int) bool { return moves[i].New.Start < moves[j].New.Start })
+	return moves
+}
+
+// pairPassages matches removed with added passages on words in order, the
+// most similar pairs first, each passage in one move at most; keep, if
+// set, must accept a pair too.
+func (d *Diff) pairPassages(removed, added []passage, keep func(r, a passage) bool) []Move {
 	if len(removed) == 0 || len(added) == 0 {
 		return nil
 	}
@@ -58,7 +75,7 @@ func (d *Diff) findMoves() []Move {
 			if dice(common(r.sorted, a.sorted), len(r.words), len(a.words)) < MinMoveSimilarity {
 				continue
 			}
-			if s := WordSimilarity(r.words, a.words); s >= MinMoveSimilarity {
+			if s := WordSimilarity(r.words, a.words); s >= MinMoveSimilarity && (keep == nil || keep(r, a)) {
 				pairs = append(pairs, pair{i, j, s})
 			}
 		}
@@ -73,18 +90,21 @@ func (d *Diff) findMoves() []Move {
 		}
 		usedR[p.r], usedA[p.a] = true, true
 		r, a := removed[p.r], added[p.a]
-		moves = append(moves, Move{Old: r.span, New: a.span, OldPara: r.number, NewPara: a.number, Similarity: p.score, Ops: d.editsOf(r.span, a.span)})
+		moves = append(moves, Move{Old: r.span, New: a.span, OldPara: r.para, NewPara: a.para,
+			OldSentence: r.sentence, NewSentence: a.sentence, Sentence: r.sentence > 0,
+			Similarity: p.score, Ops: d.editsOf(r.span, a.span)})
 	}
-	sort.Slice(moves, func(i, j int) bool { return moves[i].New.Start < moves[j].New.Start })
 	return moves
 }
 
-// paragraph is a removed or added paragraph: where, its number and words.
-type paragraph struct {
-	span   span.Span
-	number int
-	words  []string
-	sorted []string // words, sorted
+// passage is a removed or added paragraph or sentence: where, its numbers
+// and words.
+type passage struct {
+	span     span.Span
+	para     int // its paragraph's number, from 1
+	sentence int // its number in the paragraph, from 1; 0 for a paragraph
+	words    []string
+	sorted   []string // words, sorted
 }
 
 // common counts the words two sorted lists share, with repeats.
@@ -110,29 +130,50 @@ func dice(shared, a, b int) float64 {
 	return 2 * float64(shared) / float64(a+b)
 }
 
-// changedParagraphs lists the paragraphs of ix (one side of d) whose words
-// lie mostly in ops of kind (whose span on that side is side(op)).
-func changedParagraphs(d *Diff, ix *span.Index, kind OpKind, side func(Op) span.Span) []paragraph {
-	var out []paragraph
-	for n, p := range paragraphs(ix) {
-		k := sort.Search(len(d.Ops), func(i int) bool { return side(d.Ops[i]).End > p.Start })
-		changed := 0
-		for j := k; j < len(d.Ops) && side(d.Ops[j]).Start < p.End; j++ {
-			if op := d.Ops[j]; op.Kind == kind {
-				s := side(op)
-				changed += countWordsIn(ix.Slice(span.Span{Start: max(s.Start, p.Start), End: min(s.End, p.End)}))
-			}
-		}
+// The spans of an op on the old and the new side.
+func oldSide(op Op) span.Span { return op.Old }
+func newSide(op Op) span.Span { return op.New }
+
+// paragraphUnits are paragraphs as passages without words.
+func paragraphUnits(paras []span.Span) []passage {
+	out := make([]passage, len(paras))
+	for i, p := range paras {
+		out[i] = passage{span: p, para: i + 1}
+	}
+	return out
+}
+
+// changedPassages keeps the units of ix (one side of d) whose words lie
+// mostly in ops of kind (whose span on that side is side(op)), with their
+// words.
+func changedPassages(d *Diff, ix *span.Index, kind OpKind, side func(Op) span.Span, units []passage) []passage {
+	var out []passage
+	for _, u := range units {
+		changed := d.changedWords(ix, u.span, kind, side)
 		if changed == 0 { // most paragraphs: nothing to split into words
 			continue
 		}
-		if ws := Words(ix.Slice(p)); float64(changed) >= minMovedShare*float64(len(ws)) {
-			sorted := slices.Clone(ws)
-			slices.Sort(sorted)
-			out = append(out, paragraph{p, n + 1, ws, sorted})
+		if ws := Words(ix.Slice(u.span)); float64(changed) >= minMovedShare*float64(len(ws)) {
+			u.words, u.sorted = ws, slices.Clone(ws)
+			slices.Sort(u.sorted)
+			out = append(out, u)
 		}
 	}
 	return out
+}
+
+// changedWords counts the words of p (on ix, side side of d) in ops of
+// kind.
+func (d *Diff) changedWords(ix *span.Index, p span.Span, kind OpKind, side func(Op) span.Span) int {
+	k := sort.Search(len(d.Ops), func(i int) bool { return side(d.Ops[i]).End > p.Start })
+	changed := 0
+	for j := k; j < len(d.Ops) && side(d.Ops[j]).Start < p.End; j++ {
+		if op := d.Ops[j]; op.Kind == kind {
+			s := side(op)
+			changed += countWordsIn(ix.Slice(span.Span{Start: max(s.Start, p.Start), End: min(s.End, p.End)}))
+		}
+	}
+	return changed
 }
 
 // editsOf diffs old paragraph o against new paragraph n and returns the

@@ -19,8 +19,18 @@ func (s Stats) String() string {
 	out := fmt.Sprintf("%s: %s added, %s removed, %s touched",
 		plural(s.Changes, "change"), plural(s.WordsAdded, "word"),
 		plural(s.WordsRemoved, "word"), plural(s.ParagraphsTouched, "paragraph"))
+	return out + s.Moved()
+}
+
+// Moved is what a summary says of moves: ", 2 paragraphs moved, 1
+// sentence moved", or nothing.
+func (s Stats) Moved() string {
+	var out string
 	if s.ParagraphsMoved > 0 {
 		out += ", " + plural(s.ParagraphsMoved, "paragraph") + " moved"
+	}
+	if s.SentencesMoved > 0 {
+		out += ", " + plural(s.SentencesMoved, "sentence") + " moved"
 	}
 	return out
 }
@@ -43,18 +53,18 @@ func WriteText(w io.Writer, d *Diff) error {
 
 func inline(d *Diff) string {
 	var b strings.Builder
-	for _, p := range d.pieces() {
+	for _, p := range d.Pieces() {
 		switch {
-		case p.arrival:
-			b.WriteString("{" + p.move.movedFrom() + "}{~")
-			for _, op := range p.move.Ops {
+		case p.Arrival:
+			b.WriteString("{" + p.Move.movedFrom() + "}{~")
+			for _, op := range p.Move.Ops {
 				b.WriteString(inlineOp(d, op))
 			}
 			b.WriteString("~}")
-		case p.move != nil:
-			b.WriteString("{" + p.move.movedTo() + "}" + inlineOp(d, p.op))
+		case p.Move != nil:
+			b.WriteString("{" + p.Move.movedTo() + "}" + inlineOp(d, p.Op))
 		default:
-			b.WriteString(inlineOp(d, p.op))
+			b.WriteString(inlineOp(d, p.Op))
 		}
 	}
 	return b.String()
@@ -83,19 +93,19 @@ func inlineOp(d *Diff, op Op) string {
 func WriteHTML(w io.Writer, d *Diff) error {
 	var b strings.Builder
 	b.WriteString(`<div class="redline-diff">`)
-	for _, p := range d.pieces() {
-		switch m := p.move; {
-		case p.arrival:
-			fmt.Fprintf(&b, `<span class="moved" id="moved-to-%d" data-moved-from="%d"><a class="move-link" href="#moved-from-%d">%s</a> `, m.NewPara, m.OldPara, m.OldPara, m.movedFrom())
+	for _, p := range d.Pieces() {
+		switch m := p.Move; {
+		case p.Arrival:
+			fmt.Fprintf(&b, `<span class="moved" id="%s" data-moved-from="%d"><a class="move-link" href="#%s">%s</a> `, m.ToID(), m.OldPara, m.FromID(), m.movedFrom())
 			for _, op := range m.Ops {
 				b.WriteString(htmlOp(d, op, ""))
 			}
 			b.WriteString("</span>")
 		case m != nil:
-			fmt.Fprintf(&b, `<a class="move-link" href="#moved-to-%d">%s</a> `, m.NewPara, m.movedTo())
-			b.WriteString(htmlOp(d, p.op, fmt.Sprintf(` class="moved" id="moved-from-%d" data-moved-to="%d"`, m.OldPara, m.NewPara)))
+			fmt.Fprintf(&b, `<a class="move-link" href="#%s">%s</a> `, m.ToID(), m.movedTo())
+			b.WriteString(htmlOp(d, p.Op, fmt.Sprintf(` class="moved" id="%s" data-moved-to="%d"`, m.FromID(), m.NewPara)))
 		default:
-			b.WriteString(htmlOp(d, p.op, ""))
+			b.WriteString(htmlOp(d, p.Op, ""))
 		}
 	}
 	b.WriteString("</div>\n<p class=\"redline-stats\">" + html.EscapeString(d.Stats.String()) + "</p>\n")
@@ -167,14 +177,19 @@ type jsonMove struct {
 	New        span.Span `json:"new"`
 	From       int       `json:"from"` // old ¶, from 1
 	To         int       `json:"to"`   // new ¶, from 1
+	Sentence   bool      `json:"sentence,omitempty"`
+	FromSent   int       `json:"fromSentence,omitempty"` // a sentence's number in ¶ from, from 1
+	ToSent     int       `json:"toSentence,omitempty"`   // and in ¶ to
 	Similarity float64   `json:"similarity"`
 	Ops        []jsonOp  `json:"ops"` // its own edits
 }
 
 // WriteJSON writes {"stats": …, "ops": [{"op", "old", "new", "text"}…],
 // "moves": […]} with code-point offsets; text is Diff.Text of the op. The
-// Delete and Insert ops of a moved paragraph carry movedTo and movedFrom
-// (paragraph numbers from 1), and each move lists its own edits.
+// Delete and Insert ops of a moved paragraph or sentence carry movedTo and
+// movedFrom (paragraph numbers from 1), and each move lists its own edits;
+// a sentence's move says so ("sentence": true) with its numbers in the two
+// paragraphs.
 func WriteJSON(w io.Writer, d *Diff) error {
 	jsonOps := func(ops []Op, moved bool) []jsonOp {
 		out := make([]jsonOp, len(ops))
@@ -194,7 +209,7 @@ func WriteJSON(w io.Writer, d *Diff) error {
 	}
 	moves := make([]jsonMove, len(d.Moves))
 	for i, m := range d.Moves {
-		moves[i] = jsonMove{m.Old, m.New, m.OldPara, m.NewPara, math.Round(m.Similarity*1000) / 1000, jsonOps(m.Ops, false)}
+		moves[i] = jsonMove{m.Old, m.New, m.OldPara, m.NewPara, m.Sentence, m.OldSentence, m.NewSentence, math.Round(m.Similarity*1000) / 1000, jsonOps(m.Ops, false)}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -43,8 +43,8 @@ type Hunk struct {
 type Diff struct {
 	Ops   []Op
 	Stats Stats
-	// Moves are the paragraphs that moved, possibly edited, in new-text
-	// order (see Move).
+	// Moves are the paragraphs and sentences that moved, possibly edited,
+	// in new-text order (see Move).
 	Moves []Move
 
 	old, new *span.Index
@@ -59,7 +59,13 @@ type Diff struct {
 func Compute(oldText, newText string) *Diff {
 	d := compute(oldText, newText, maxCodes)
 	d.Moves = d.findMoves()
-	d.Stats.ParagraphsMoved = len(d.Moves)
+	for _, m := range d.Moves {
+		if m.Sentence {
+			d.Stats.SentencesMoved++
+		} else {
+			d.Stats.ParagraphsMoved++
+		}
+	}
 	return d
 }
 

@@ -60,6 +60,21 @@ func TestCompute(t *testing.T) {
 		{"paragraph moved and edited", talks + "\n\n" + gains + "\n\n" + lede, gains + "\n\n" + strings.Replace(talks, "resolving", "ending", 1) + "\n\n" + lede,
 			"{moved to ¶2}[-" + talks + "\n\n-]" + gains + "\n\n{moved from ¶1}{~" + strings.Replace(talks, "resolving", "[-resolving-]{+ending+}", 1) + "~}{+\n\n+}" + lede,
 			Stats{WordsAdded: 14, WordsRemoved: 14, ParagraphsTouched: 2, Changes: 2, ParagraphsMoved: 1}},
+		{"sentence moved within its paragraph", talks + " " + gains + " " + issue, gains + " " + issue + " " + talks,
+			"{moved to ¶1, sentence 3}[-" + talks + " -]" + gains + " " + issue + "{+ +}{moved from ¶1, sentence 1}{~" + talks + "~}",
+			Stats{WordsAdded: 14, WordsRemoved: 14, ParagraphsTouched: 1, Changes: 2, SentencesMoved: 1}},
+		{"sentence moved and edited shows its edits", talks + " " + gains + " " + issue, gains + " " + issue + " " + strings.Replace(talks, "resolving", "ending", 1),
+			"{moved to ¶1, sentence 3}[-" + talks + " -]" + gains + " " + issue + "{+ +}{moved from ¶1, sentence 1}{~" + strings.Replace(talks, "resolving", "[-resolving-]{+ending+}", 1) + "~}",
+			Stats{WordsAdded: 14, WordsRemoved: 14, ParagraphsTouched: 1, Changes: 2, SentencesMoved: 1}},
+		{"sentence moved to another paragraph", talks + " " + gains + "\n\n" + issue, gains + "\n\n" + issue + " " + talks,
+			"{moved to ¶2, sentence 2}[-" + talks + " -]" + gains + "\n\n" + issue + "{+ +}{moved from ¶1, sentence 1}{~" + talks + "~}",
+			Stats{WordsAdded: 14, WordsRemoved: 14, ParagraphsTouched: 2, Changes: 2, SentencesMoved: 1}},
+		{"sentence rewritten where it stood is an edit, not a move", talks + " " + gains, strings.Replace(talks, "communication", "talking", 1) + " " + gains,
+			strings.Replace(talks, "communication", "[-communication-]{+talking+}", 1) + " " + gains,
+			Stats{WordsAdded: 1, WordsRemoved: 1, ParagraphsTouched: 1, Changes: 1}},
+		{"short sentence is not shown moved", "He declined. " + gains + " " + issue, gains + " He declined. " + issue,
+			"[-He declined. -]" + gains + "{+ He declined.+} " + issue,
+			Stats{WordsAdded: 2, WordsRemoved: 2, ParagraphsTouched: 1, Changes: 2}},
 		{"deleted paragraph", "Alpha one.\n\nBeta two.\n\nGamma three.", "Alpha one.\n\nGamma three.",
 			"Alpha one.\n\n[-Beta two.\n\n-]Gamma three.", Stats{WordsRemoved: 2, ParagraphsTouched: 1, Changes: 1}},
 		{"added paragraph", "Alpha one.", "Alpha one.\n\nBeta two.",
@@ -199,13 +214,13 @@ func checkDiff(t *testing.T, d *Diff, a, b string) {
 	checkMovesAndRows(t, d, oldIx, newIx)
 }
 
-// checkMovesAndRows checks that every move joins distinct paragraphs whose
+// checkMovesAndRows checks that every move joins distinct passages whose
 // own edits rebuild the new one from the old, and that the side-by-side
 // rows cover every paragraph of both texts once, in order.
 func checkMovesAndRows(t *testing.T, d *Diff, oldIx, newIx *span.Index) {
 	t.Helper()
-	if d.Stats.ParagraphsMoved != len(d.Moves) {
-		t.Errorf("Stats.ParagraphsMoved %d, %d moves", d.Stats.ParagraphsMoved, len(d.Moves))
+	if d.Stats.ParagraphsMoved+d.Stats.SentencesMoved != len(d.Moves) {
+		t.Errorf("Stats.ParagraphsMoved %d + SentencesMoved %d, %d moves", d.Stats.ParagraphsMoved, d.Stats.SentencesMoved, len(d.Moves))
 	}
 	seenOld, seenNew := map[span.Span]bool{}, map[span.Span]bool{}
 	for _, m := range d.Moves {

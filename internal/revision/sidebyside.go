@@ -59,12 +59,12 @@ func (d *Diff) cell(b *strings.Builder, s span.Span, old bool) {
 	}
 	if old {
 		if m := d.moveAt(s, func(m Move) span.Span { return m.Old }); m != nil && m.Old == s {
-			fmt.Fprintf(b, `<a class="move-link" href="#moved-to-%d">%s</a> <del class="moved" id="moved-from-%d" data-moved-to="%d">%s</del>`,
-				m.NewPara, m.movedTo(), m.OldPara, m.NewPara, html.EscapeString(d.old.Slice(s)))
+			fmt.Fprintf(b, `<a class="move-link" href="#%s">%s</a> <del class="moved" id="%s" data-moved-to="%d">%s</del>`,
+				m.ToID(), m.movedTo(), m.FromID(), m.NewPara, html.EscapeString(d.old.Slice(s)))
 			return
 		}
 	} else if m := d.moveAt(s, func(m Move) span.Span { return m.New }); m != nil && m.New == s {
-		fmt.Fprintf(b, `<span class="moved" id="moved-to-%d" data-moved-from="%d"><a class="move-link" href="#moved-from-%d">%s</a> `, m.NewPara, m.OldPara, m.OldPara, m.movedFrom())
+		fmt.Fprintf(b, `<span class="moved" id="%s" data-moved-from="%d"><a class="move-link" href="#%s">%s</a> `, m.ToID(), m.OldPara, m.FromID(), m.movedFrom())
 		for _, op := range m.Ops {
 			b.WriteString(htmlOp(d, op, ""))
 		}

@@ -14,13 +14,15 @@ import (
 // counts the paragraphs of the new text (split on blank lines) that hold
 // inserted text or lost some of their old text, plus the old paragraphs
 // deleted whole with nothing inserted in their place. Changes is the
-// number of hunks. ParagraphsMoved counts the Moves.
+// number of hunks. ParagraphsMoved and SentencesMoved count the Moves of
+// whole paragraphs and of sentences.
 type Stats struct {
 	WordsAdded        int `json:"wordsAdded"`
 	WordsRemoved      int `json:"wordsRemoved"`
 	ParagraphsTouched int `json:"paragraphsTouched"`
 	Changes           int `json:"changes"`
 	ParagraphsMoved   int `json:"paragraphsMoved"`
+	SentencesMoved    int `json:"sentencesMoved,omitempty"`
 }
 
 func (d *Diff) computeStats(chunks []chunk, old, new []token) Stats {
