@@ -27,6 +27,7 @@ type storyPage struct {
 	showHelp bool
 
 	focusEditor bool // the next editor opened takes the focus
+	cursor      wordCursor
 
 	showAll bool // list every annotation in the sidebar, however many
 
@@ -57,6 +58,7 @@ func (p *storyPage) OnNav(ctx app.Context) {
 	p.storyID = ctx.Page().URL().Query().Get("id")
 	m.sess, m.selected, m.compare, m.unrelated, m.status = nil, "", nil, nil, busy("Opening…")
 	p.suggesting = false
+	p.cursor = wordCursor{resume: -1}
 	id := p.storyID
 	ctx.Async(func() {
 		lib, back, err := openLibrary(context.Background())
@@ -123,7 +125,13 @@ func (p *storyPage) onKey(ctx app.Context, e app.Value) {
 	// isContentEditable, and Bool on undefined panics.
 	if typingTarget(target.Get("tagName").String(), target.Get("isContentEditable").Truthy()) {
 		if key == "Escape" {
-			target.Call("blur")
+			// From the editor back to the text, where the word cursor
+			// goes on after the words just tagged.
+			if within(e, "#editor") && app.Window().GetElementByID("article").Truthy() {
+				focusFirst("#article")
+			} else {
+				target.Call("blur")
+			}
 		}
 		return
 	}
@@ -139,6 +147,12 @@ func (p *storyPage) onKey(ctx app.Context, e app.Value) {
 	// (a script, an extension) has no closest, and calling it panicked,
 	// which stops the whole app.
 	onControl := within(e, "button, a[href], summary")
+	if step, ok := cursorStep(key, e.Get("shiftKey").Bool()); ok && target.Get("id").String() == "article" {
+		e.Call("preventDefault")
+		extend := e.Get("shiftKey").Bool()
+		ctx.Dispatch(func(app.Context) { p.moveCursor(step, extend) })
+		return
+	}
 	if act := p.suggestKey(key, e.Get("shiftKey").Bool(), onControl); act != nil {
 		e.Call("preventDefault")
 		ctx.Dispatch(act)
@@ -154,7 +168,8 @@ func (p *storyPage) onKey(ctx app.Context, e app.Value) {
 			return
 		}
 		kind := map[string]annotation.Kind{"q": annotation.KindQuote, "c": annotation.KindClaim, "n": annotation.KindNote}[key]
-		act = func(ctx app.Context) { p.tag(ctx, sel, kind) }
+		keyboard := p.fromCursor(sel)
+		act = func(ctx app.Context) { p.tag(ctx, sel, kind, keyboard) }
 	case "j":
 		act = func(ctx app.Context) { p.step(ctx, 1) }
 	case "k":
@@ -206,18 +221,21 @@ func (p *storyPage) suggestKey(key string, shift, onControl bool) func(app.Conte
 
 // tag stores a new annotation on the selected words and then shows it:
 // the highlight appears once the store has it, so a reload right after
-// the keypress never loses it.
-func (p *storyPage) tag(ctx app.Context, sel span.Span, kind annotation.Kind) {
-	var tagged string
+// the keypress never loses it. Tagged from the word cursor, the editor
+// takes the focus, and the cursor goes on after the words.
+func (p *storyPage) tag(ctx app.Context, sel span.Span, kind annotation.Kind, keyboard bool) {
+	var tagged library.Placed
 	p.m.change(func(ctx context.Context, s *library.Session) (string, error) {
 		a, err := s.Tag(ctx, sel, kind)
 		if err != nil {
 			return "", err
 		}
-		tagged = a.ID
+		tagged = a
 		return fmt.Sprintf("Tagged a %s: “%s”.", kind, shorten(s.Slice(a.Span), 60)), nil
 	}, func(ctx app.Context) {
-		p.m.selected = tagged
+		p.m.selected = tagged.ID
+		p.focusEditor = keyboard
+		p.cursor.resume = tagged.Span.End
 		clearSelection()
 	})
 }
@@ -341,7 +359,7 @@ func (p *storyPage) onArticleClick(ctx app.Context, e app.Event) {
 func (p *storyPage) tagFromToolbar(kind annotation.Kind) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		if sel, ok := selection("article"); ok {
-			p.tag(ctx, sel, kind)
+			p.tag(ctx, sel, kind, false)
 		}
 	}
 }

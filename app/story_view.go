@@ -79,7 +79,8 @@ func (p *storyPage) renderArticle() app.UI {
 		}
 	}
 	views := paragraphViews(p.m.sess, p.m.selected, suggestions, current)
-	return app.Article().ID("article").Class("article").Aria("label", "Article text").
+	// Focusable, for the word cursor (app/wordcursor.go).
+	return app.Article().ID("article").Class("article").Aria("label", "Article text").TabIndex(0).
 		OnClick(p.onArticleClick).
 		Body(app.Range(views).Slice(func(i int) app.UI { return views[i] }))
 }

@@ -8,8 +8,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/input"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // The bugs a new-user tester found in the app (issue 16), replayed.
@@ -203,5 +205,62 @@ func TestLibraryRefusesAnAnnotationFileAsAStory(t *testing.T) {
 	p.waitJS("the refusal", `/annotation file/.test(document.querySelector("#status[role=alert]")?.textContent ?? "")`)
 	if n := p.count("li.story"); n != 0 {
 		t.Errorf("%d stories after dropping an annotation file", n)
+	}
+}
+
+// TestWordCursorTagsFromTheKeyboard is issue 16's bug 12: with only the
+// keyboard, the reader reaches the article, selects words a word at a
+// time (Right, Shift+Right, Shift+Left), tags them with q, types the
+// speaker in the editor that took the focus, goes back to the text with
+// Esc and selects on from after the words just tagged.
+func TestWordCursorTagsFromTheKeyboard(t *testing.T) {
+	_, p := openApp(t)
+	p.addFiles(sampleFile(t))
+	p.openStory("putin-prayed")
+	p.waitJS("the article", `document.querySelector("#article p")`)
+	p.tabTo("#article")
+	selected := func() string {
+		var s string
+		p.eval(`window.getSelection().toString()`, &s)
+		return s
+	}
+	right, left := kb.ArrowRight, kb.ArrowLeft
+	shift := chromedp.KeyModifiers(input.ModifierShift)
+	p.run(chromedp.KeyEvent(right))
+	if got := selected(); got != "Russian" {
+		t.Fatalf("Right on the article selects %q, want its first word", got)
+	}
+	p.run(chromedp.KeyEvent(right), chromedp.KeyEvent(right))
+	if got := selected(); got != "Vladimir" {
+		t.Errorf("Right twice more selects %q, want the third word", got)
+	}
+	p.run(chromedp.KeyEvent(right, shift), chromedp.KeyEvent(right, shift), chromedp.KeyEvent(right, shift), chromedp.KeyEvent(left, shift))
+	if got := selected(); got != "Vladimir Putin prayed" {
+		t.Errorf("Shift+Right three times, Shift+Left once, selects %q", got)
+	}
+	p.run(chromedp.KeyEvent(kb.ArrowDown, shift))
+	if got := selected(); !strings.HasPrefix(got, "Vladimir Putin prayed for Donald") || !strings.HasSuffix(got, "Steve Witkoff") {
+		t.Errorf("Shift+Down selects %q, want to the paragraph's last word", got)
+	}
+	p.run(chromedp.KeyEvent(kb.ArrowUp, shift), chromedp.KeyEvent(kb.ArrowUp, shift))
+	if got := selected(); got != "Russian President Vladimir" {
+		t.Errorf("Shift+Up twice selects %q, want back to the paragraph's first word", got)
+	}
+	p.run(chromedp.KeyEvent(right), chromedp.KeyEvent(right, shift))
+	p.press("q")
+	p.waitCount("#annotations li", 1)
+	id := p.sidebarIDs()[0]
+	p.waitStored(id, "kind", "quote")
+	p.waitJS("the focus in the new quote's speaker field", `document.activeElement?.id === "edit-speaker"`)
+	if got := p.text(`#editor .exact`); got != "Putin prayed" {
+		t.Errorf("the quote tagged from the keyboard is %q", got)
+	}
+	p.run(chromedp.KeyEvent("Witkoff"))
+	p.waitStored(id, "speaker", "Witkoff")
+	p.press("\x1b")
+	p.waitJS("the focus back on the article", `document.activeElement?.id === "article"`)
+	p.run(chromedp.KeyEvent(right))
+	if got := selected(); got != "for" {
+		t.Errorf("Right after tagging selects %q, want the word after the quote", got)
 	}
 }

@@ -31,7 +31,62 @@ function redlineSelection(rootId) {
     end = text === range.endContainer ? s + redlineCodePoints(text.data.slice(0, range.endOffset)) : s + redlineCodePoints(text.data);
   }
   if (start < 0 || end <= start) return null;
-  return { start: start, end: end };
+  // backward: the moving end (focus) is before the anchor, as after
+  // Shift+Left; the word cursor keeps moving that end.
+  const order = sel.anchorNode.compareDocumentPosition(sel.focusNode);
+  const backward = !!(order & Node.DOCUMENT_POSITION_PRECEDING) || (order === 0 && sel.focusOffset < sel.anchorOffset);
+  return { start: start, end: end, backward: backward };
+}
+
+// redlineSegmentAt is the text node holding code point at of the element
+// with the given id, and the UTF-16 offset of that code point in it.
+function redlineSegmentAt(root, at, isEnd) {
+  let found = null;
+  for (const seg of root.querySelectorAll("[data-s]")) {
+    const s = Number(seg.dataset.s), text = seg.firstChild;
+    if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+    if (s > at || (isEnd && s === at && found)) break;
+    found = { node: text, s: s };
+  }
+  if (!found) return null;
+  let units = 0, n = 0;
+  for (const ch of found.node.data) {
+    if (n === at - found.s) break;
+    units += ch.length;
+    n++;
+  }
+  return { node: found.node, offset: units };
+}
+
+// redlineSelect selects code points [start, end) of the element with the
+// given id (backward: with the moving end at start) and scrolls the
+// moving end into view. It is the word cursor's drawing.
+function redlineSelect(rootId, start, end, backward) {
+  const root = document.getElementById(rootId);
+  const sel = window.getSelection();
+  if (!root || !sel) return;
+  const a = redlineSegmentAt(root, start, false), b = redlineSegmentAt(root, end, true);
+  if (!a || !b) return;
+  if (backward) sel.setBaseAndExtent(b.node, b.offset, a.node, a.offset);
+  else sel.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
+  const rects = sel.getRangeAt(0).getClientRects();
+  if (rects.length === 0) return;
+  const r = rects[backward ? 0 : rects.length - 1];
+  if (r.top < 80 || r.bottom > window.innerHeight - 40) {
+    window.scrollBy({ top: r.top - window.innerHeight / 2, behavior: "instant" });
+  }
+}
+
+// redlineFirstVisible is the code point where the first text of the
+// element with the given id that is on screen starts (0 if none is).
+function redlineFirstVisible(rootId) {
+  const root = document.getElementById(rootId);
+  if (!root) return 0;
+  for (const seg of root.querySelectorAll("[data-s]")) {
+    const r = seg.getBoundingClientRect();
+    if (r.bottom > 0 && r.top < window.innerHeight) return Number(seg.dataset.s);
+  }
+  return 0;
 }
 
 // redlinePlaceNearSelection moves the element with the given id next to
