@@ -240,19 +240,15 @@ func (p *storyPage) tag(ctx app.Context, sel span.Span, kind annotation.Kind, ke
 	})
 }
 
-// saveField stores one field of an annotation as the editor holds it. Its
-// draft is dropped once stored, or once refused because another tab
-// changed the annotation first (the refusal says so, and a draft kept
-// would overwrite that tab's work the next time the story opens).
-func (p *storyPage) saveField(id, field, value string) {
-	edit, ok := library.FieldEdit(field, value)
-	if !ok {
-		return
-	}
+// saveField stores one field of an annotation as the editor holds it,
+// typed from base (see library.Session.UpdateField: another tab's text
+// saved meanwhile is kept with it). Its draft is dropped once stored, or
+// once refused because the annotation is gone.
+func (p *storyPage) saveField(id, field, base, value string) {
 	d := draft{Story: p.storyID, Annotation: id, Field: field, Value: value}
 	ui := p.m.ui // the editor may be gone when the save is done
 	p.m.change(func(ctx context.Context, s *library.Session) (string, error) {
-		_, err := s.Update(ctx, id, edit)
+		_, both, err := s.UpdateField(ctx, id, field, base, value)
 		if err == nil || errors.Is(err, store.ErrConflict) || errors.Is(err, store.ErrNotFound) {
 			ui.Dispatch(func(ctx app.Context) { dropDraft(ctx, d) })
 		}
@@ -260,6 +256,14 @@ func (p *storyPage) saveField(id, field, value string) {
 			// Deleted in another tab while the reader typed: say so, and
 			// give back the words, rather than a "Saved." that is not true.
 			err = fmt.Errorf("this annotation was deleted, in another tab; your %s was not saved: “%s”", field, shorten(value, 200))
+		}
+		if both {
+			ui.Dispatch(func(app.Context) {
+				if e := p.m.editor; e != nil && e.Annotation.ID == id {
+					e.bothKept(field)
+				}
+			})
+			return "Another tab changed this " + field + " while you typed: both texts are kept.", err
 		}
 		return "Saved.", err
 	}, nil)
@@ -270,11 +274,16 @@ func (p *storyPage) saveField(id, field, value string) {
 func (p *storyPage) applyDrafts(ctx app.Context) {
 	for _, d := range storyDrafts(ctx, p.storyID) {
 		a, ok := p.m.sess.Find(d.Annotation)
-		if v, known := a.Field(d.Field); !ok || !known || v == d.Value {
+		stored, known := a.Field(d.Field)
+		if !ok || !known || stored == d.Value {
 			dropDraft(ctx, d)
 			continue
 		}
-		p.saveField(d.Annotation, d.Field, d.Value)
+		base := stored
+		if d.Base != nil {
+			base = *d.Base
+		}
+		p.saveField(d.Annotation, d.Field, base, d.Value)
 	}
 }
 
