@@ -35,6 +35,8 @@ type storyPage struct {
 	suggestions []library.Suggestion
 	suggestAt   int // index of the suggestion being decided
 
+	printing *printView // what the last Print drew (nil: not asked)
+
 	importing   bool     // the import dialog is open
 	importPaste string   // JSON pasted into the import dialog
 	importErrs  []string // why the last import was rejected
@@ -58,7 +60,7 @@ func (p *storyPage) OnNav(ctx app.Context) {
 	p.storyID = ctx.Page().URL().Query().Get("id")
 	m.sess, m.selected, m.compare, m.unrelated, m.status = nil, "", nil, nil, busy("Opening…")
 	p.suggesting = false
-	p.cursor = wordCursor{resume: -1}
+	p.cursor, p.printing = wordCursor{resume: -1}, nil
 	id := p.storyID
 	ctx.Async(func() {
 		lib, back, err := openLibrary(context.Background())

@@ -32,6 +32,7 @@ func (p *storyPage) Render() app.UI {
 				app.Button().ID("export-json").Text("Export").Title("W3C Web Annotation JSON-LD").OnClick(p.export(false)),
 				app.Button().ID("export-csv").Text("Export CSV").OnClick(p.export(true)),
 				p.renderExportFormats(),
+				app.Button().ID("print").Text("Print…").Title("Print the story with its annotations, or save it as PDF").OnClick(func(ctx app.Context, e app.Event) { p.print() }),
 				app.Button().ID("import").Text("Import…").OnClick(func(ctx app.Context, e app.Event) { p.importing, p.importErrs = true, nil }),
 				app.Button().ID("help").Text("?").Aria("label", "Keyboard shortcuts").OnClick(func(ctx app.Context, e app.Event) { p.showHelp = !p.showHelp }),
 			)),
@@ -57,6 +58,9 @@ func (p *storyPage) Render() app.UI {
 					p.renderArticle(),
 					app.Div().Class("side").Body(&carriedPanel{Model: p.m, Selected: p.m.selected, Version: p.m.version}, p.renderSidebar()),
 				),
+				app.If(p.printing != nil, func() app.UI {
+					return &printView{Model: p.m, Version: p.m.version, Changes: p.printing.Changes, First: p.printing.First, Asked: p.printing.Asked}
+				}),
 			),
 			p.renderToolbar(),
 			app.If(p.showHelp, p.renderHelp),

@@ -145,3 +145,22 @@ async function redlineReadFiles(files, maxBytes, done) {
   }
   done(out);
 }
+
+// redlineNumberNotes puts each printed note's number after the last
+// highlight of its annotation in the article (data-note, drawn by the
+// print stylesheet), so a printed page points from the words to the note.
+function redlineNumberNotes() {
+  for (const m of document.querySelectorAll("#article mark[data-note]")) delete m.dataset.note;
+  const notes = document.querySelectorAll("#print-notes li[data-for]");
+  notes.forEach((li, i) => {
+    const marks = document.querySelectorAll('#article mark[data-id="' + CSS.escape(li.dataset.for) + '"]');
+    if (marks.length > 0) marks[marks.length - 1].dataset.note = String(i + 1);
+  });
+}
+
+// redlinePrint numbers the notes and opens the browser's print dialog.
+function redlinePrint() {
+  redlineNumberNotes();
+  window.print();
+}
+window.addEventListener("beforeprint", redlineNumberNotes);
