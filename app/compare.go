@@ -108,7 +108,7 @@ func (c *comparePanel) Render() app.UI {
 	st := cmp.Diff.Stats
 	dates := make([]string, len(m.sess.Revisions))
 	for i, r := range m.sess.Revisions {
-		dates[i] = r.Date + " (#" + itoa(i+1) + ")"
+		dates[i] = r.DateLabel() + " (#" + itoa(i+1) + ")"
 	}
 	return app.Section().ID("compare").Class("compare").Aria("labelledby", "compare-title").Body(
 		app.Div().Class("compare-head").Body(
@@ -132,7 +132,7 @@ func (c *comparePanel) Render() app.UI {
 		),
 		app.P().ID("diff-summary").Class("summary").Text(fmt.Sprintf(
 			"%s → %s: %d words added, %d removed, %s touched; %s and %s affected.",
-			from.Date, to.Date, st.WordsAdded, st.WordsRemoved, plural(st.ParagraphsTouched, "paragraph"), plural(q, "quote"), plural(cl, "claim"))),
+			from.DateLabel(), to.DateLabel(), st.WordsAdded, st.WordsRemoved, plural(st.ParagraphsTouched, "paragraph"), plural(q, "quote"), plural(cl, "claim"))),
 		renderChangedReport(cmp.Changed()),
 		renderDiff(cmp.Diff, c.sideBySide, c.wholeText, c.hunk),
 	)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/article"
 	"github.com/redline-news/redline/internal/library"
 )
@@ -210,7 +211,7 @@ func (l *libraryPage) renderStories() app.UI {
 					return app.A().Class("title").Href("/story?id=" + s.Story.ID).Text(s.Story.Title)
 				}),
 				app.P().Class("meta").Body(
-					app.Span().Class("date").Text(s.Date),
+					app.Span().Class("date").Text(annotation.DateLabel(s.Date, s.Undated)),
 					app.Text(" · "),
 					app.Span().Class("revisions").Text(plural(s.Revisions, "revision")),
 					app.Text(" · "),

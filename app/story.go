@@ -344,6 +344,15 @@ func cssString(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\a `).Replace(s)
 }
 
+// bylineText is an article's author line as a byline: "By Ann Lee",
+// kept as it is when the page already says "By".
+func bylineText(byline string) string {
+	if len(byline) >= 3 && strings.EqualFold(byline[:3], "by ") {
+		return byline
+	}
+	return "By " + byline
+}
+
 func shorten(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {

@@ -39,13 +39,19 @@ func (p *storyPage) Render() app.UI {
 			app.Main().ID("story").Class("story").Body(
 				app.Header().Class("story-head").Body(
 					app.H2().ID("story-title").Text(s.Story.Title),
-					app.P().Class("meta").Text(rev.Date+" · "+plural(wordCount(rev.Text), "word")),
+					app.P().Class("meta").Body(
+						app.If(rev.Byline != "", func() app.UI {
+							return app.Span().ID("story-byline").Class("byline").Text(bylineText(rev.Byline) + " · ")
+						}),
+						app.Span().ID("story-date").Text(rev.DateLabel()),
+						app.Text(" · "+plural(wordCount(rev.Text), "word")),
+					),
 				),
 				p.m.status.render(),
 				app.If(s.Current < len(s.Revisions)-1, func() app.UI {
 					latest := len(s.Revisions) - 1
 					return app.P().ID("old-revision").Class("notice").Role("note").Body(
-						app.Text(fmt.Sprintf("You are reading an earlier revision (#%d, %s). What you tag here stays on it; the latest is #%d, %s. ", s.Current+1, rev.Date, latest+1, s.Revisions[latest].Date)),
+						app.Text(fmt.Sprintf("You are reading an earlier revision (#%d, %s). What you tag here stays on it; the latest is #%d, %s. ", s.Current+1, rev.DateLabel(), latest+1, s.Revisions[latest].DateLabel())),
 						app.Button().Text("Show the latest").OnClick(func(ctx app.Context, e app.Event) { p.show(ctx, latest) }, itemScope(latest)),
 					)
 				}),

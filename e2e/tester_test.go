@@ -281,3 +281,36 @@ func TestWordCursorTagsFromTheKeyboard(t *testing.T) {
 		t.Errorf("Right after tagging selects %q, want the word after the quote", got)
 	}
 }
+
+// TestUndatedStoryAndByline: a story whose text gives no date is shown as
+// undated with the day it was added, labelled so, never as if published
+// that day; a dated one shows its date; the byline is shown.
+func TestUndatedStoryAndByline(t *testing.T) {
+	_, p := openApp(t)
+	p.addFiles(writeFile(t, "harbour.txt", "title: Harbour dredging approved\nbyline: Ann Lee\n\nThe port authority approved the plan on Tuesday.\n"), sampleFile(t))
+	p.waitCount("li.story", 2)
+	var dates []string
+	p.eval(`[...document.querySelectorAll("li.story .date")].map(d => d.textContent)`, &dates)
+	undated := 0
+	for _, d := range dates {
+		switch {
+		case strings.HasPrefix(d, "undated, added 20"):
+			undated++
+		case d != "2025-03-23":
+			t.Errorf("a story's date reads %q", d)
+		}
+	}
+	if undated != 1 {
+		t.Errorf("library dates %q, want one undated", dates)
+	}
+	p.openStory("Harbour dredging")
+	if got := p.text("#story-date"); !strings.HasPrefix(got, "undated, added ") {
+		t.Errorf("the undated story's date reads %q", got)
+	}
+	if got := p.text("#story-byline"); !strings.HasPrefix(got, "By Ann Lee") {
+		t.Errorf("the byline reads %q", got)
+	}
+	if got := p.text(`#revisions button.revision[data-index="0"]`); !strings.HasPrefix(got, "#1 · undated, added ") {
+		t.Errorf("the revision is labelled %q", got)
+	}
+}

@@ -253,7 +253,7 @@ type TimelinePoint struct {
 func (s *Session) Timeline() []TimelinePoint {
 	out := make([]TimelinePoint, len(s.Revisions))
 	for i, rev := range s.Revisions {
-		p := TimelinePoint{Date: rev.Date, Words: len(strings.Fields(rev.Text))}
+		p := TimelinePoint{Date: rev.DateLabel(), Words: len(strings.Fields(rev.Text))}
 		if i > 0 {
 			st := s.stats(i-1, i)
 			p.Added, p.Removed = st.WordsAdded, st.WordsRemoved
