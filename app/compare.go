@@ -86,8 +86,11 @@ func (c *comparePanel) sync() {
 func (m *storyModel) openComparison(from, to int) {
 	c, err := m.sess.Compare(from, to)
 	m.redraw(func(ctx app.Context) {
-		if err != nil {
-			m.status = failure(err) // the same revision twice: keep the diff shown
+		if err != nil { // the same revision twice: keep the diff shown, and say so
+			if m.compare != nil {
+				err = fmt.Errorf("%w: From and To were the same, so the diff shown stays #%d → #%d", err, m.compare.From+1, m.compare.To+1)
+			}
+			m.status = failure(err)
 			return
 		}
 		m.compare = c

@@ -30,6 +30,7 @@ func (p *storyPage) renderEditor() app.UI {
 		Delete:     func(ctx app.Context) { p.remove(ctx, id) },
 		Close:      func(app.Context) { p.m.selected = "" },
 		Opened:     p.m.editorOpened,
+		ReadOnly:   p.m.gone,
 	}
 }
 
@@ -64,6 +65,7 @@ type annotationEditor struct {
 	Delete     func(app.Context)
 	Close      func(app.Context)
 	Opened     func(e *annotationEditor, open bool) // tells the page which editor is open (see storyModel.flushEdits)
+	ReadOnly   bool                                 // the story is gone (deleted in another tab): the fields show, and cannot change
 
 	first   map[string]string // the values of the first drawing, by field
 	shown   map[string]string // the values last shown, by field
@@ -232,7 +234,7 @@ func (e *annotationEditor) Render() app.UI {
 		}),
 		app.Div().Class("field").Body(
 			app.Label().For("edit-kind").Text("Kind"),
-			app.Select().ID("edit-kind").OnChange(change("kind")).Body(app.Range(annotation.Kinds).Slice(func(i int) app.UI {
+			app.Select().ID("edit-kind").Disabled(e.ReadOnly).OnChange(change("kind")).Body(app.Range(annotation.Kinds).Slice(func(i int) app.UI {
 				k := annotation.Kinds[i]
 				return app.Option().Value(string(k)).Text(string(k)).Selected(k == a.Kind)
 			})),
@@ -240,7 +242,7 @@ func (e *annotationEditor) Render() app.UI {
 		app.If(a.Kind == annotation.KindQuote, func() app.UI {
 			return app.Div().Class("field").Body(
 				app.Label().For("edit-speaker").Text("Speaker"),
-				app.Input().ID("edit-speaker").List("speakers").Value(first["speaker"]).Placeholder("Who said it?").
+				app.Input().ID("edit-speaker").ReadOnly(e.ReadOnly).List("speakers").Value(first["speaker"]).Placeholder("Who said it?").
 					OnInput(input("speaker")).OnChange(change("speaker")),
 				app.DataList().ID("speakers").Body(app.Range(e.Speakers).Slice(func(i int) app.UI {
 					return app.Option().Value(e.Speakers[i])
@@ -250,7 +252,7 @@ func (e *annotationEditor) Render() app.UI {
 		app.If(a.Kind == annotation.KindClaim, func() app.UI {
 			return app.Div().Class("field").Body(
 				app.Label().For("edit-verdict").Text("Verdict"),
-				app.Select().ID("edit-verdict").OnChange(change("verdict")).Body(app.Range(annotation.Verdicts).Slice(func(i int) app.UI {
+				app.Select().ID("edit-verdict").Disabled(e.ReadOnly).OnChange(change("verdict")).Body(app.Range(annotation.Verdicts).Slice(func(i int) app.UI {
 					v := annotation.Verdicts[i]
 					return app.Option().Value(string(v)).Text(string(v)).Selected(v == a.Verdict)
 				})),
@@ -258,16 +260,16 @@ func (e *annotationEditor) Render() app.UI {
 		}),
 		app.Div().Class("field").Body(
 			app.Label().For("edit-tags").Text("Tags (comma-separated)"),
-			app.Input().ID("edit-tags").Value(first["tags"]).
+			app.Input().ID("edit-tags").ReadOnly(e.ReadOnly).Value(first["tags"]).
 				OnInput(input("tags")).OnChange(change("tags")),
 		),
 		app.Div().Class("field").Body(
 			app.Label().For("edit-note").Text("Note"),
-			app.Textarea().ID("edit-note").Rows(3).Text(first["note"]).
+			app.Textarea().ID("edit-note").ReadOnly(e.ReadOnly).Rows(3).Text(first["note"]).
 				OnInput(input("note")).OnChange(change("note")),
 		),
 		app.Div().Class("dialog-actions").Body(
-			app.Button().ID("edit-delete").Class("danger").Text("Delete").OnClick(func(ctx app.Context, _ app.Event) { e.Delete(ctx) }),
+			app.Button().ID("edit-delete").Class("danger").Disabled(e.ReadOnly).Text("Delete").OnClick(func(ctx app.Context, _ app.Event) { e.Delete(ctx) }),
 			app.Button().ID("edit-close").Text("Done").OnClick(func(ctx app.Context, _ app.Event) { e.Close(ctx) }),
 		),
 	)

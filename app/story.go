@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -409,21 +410,23 @@ func (p *storyPage) export(csv bool) app.EventHandler {
 	}
 }
 
-// fileName turns a story title into a safe download name.
+// fileName turns a story title into a safe download name: its letters
+// and digits in any script, lower case, the rest one hyphen ("Māori" stays
+// "māori"; a browser saves any Unicode name).
 func fileName(title string) string {
-	var b strings.Builder
+	var b []rune
 	for _, r := range strings.ToLower(title) {
 		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
-			b.WriteByte('-')
+		case unicode.IsLetter(r), unicode.IsDigit(r), unicode.Is(unicode.Mn, r), unicode.Is(unicode.Mc, r):
+			b = append(b, r)
+		case len(b) > 0 && b[len(b)-1] != '-':
+			b = append(b, '-')
 		}
-		if b.Len() >= 60 {
+		if len(b) >= 60 {
 			break
 		}
 	}
-	name := strings.Trim(b.String(), "-")
+	name := strings.Trim(string(b), "-")
 	if name == "" {
 		name = "story"
 	}

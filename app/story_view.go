@@ -105,7 +105,9 @@ func (p *storyPage) renderToolbar() app.UI {
 }
 
 func (p *storyPage) renderHelp() app.UI {
-	return app.Dialog().ID("shortcuts").Open(true).Aria("labelledby", "shortcuts-title").Body(
+	return app.Dialog().ID("shortcuts").Aria("labelledby", "shortcuts-title").
+		On("close", func(ctx app.Context, e app.Event) { p.showHelp = false }).Body(
+		&modal{Dialog: "shortcuts"},
 		app.H2().ID("shortcuts-title").Text("Keyboard shortcuts"),
 		shortcutList(shortcuts),
 		app.H3().Text("While suggesting"),
@@ -115,7 +117,9 @@ func (p *storyPage) renderHelp() app.UI {
 }
 
 func (p *storyPage) renderImport() app.UI {
-	return app.Dialog().ID("import-dialog").Open(true).Aria("labelledby", "import-title").Body(
+	return app.Dialog().ID("import-dialog").Aria("labelledby", "import-title").
+		On("close", func(ctx app.Context, e app.Event) { p.importing = false }).Body(
+		&modal{Dialog: "import-dialog"},
 		app.H2().ID("import-title").Text("Import annotations"),
 		app.P().Text("W3C Web Annotation JSON from Redline or another tool (Hypothesis, Recogito…), Hypothesis JSON, doccano JSONL, Label Studio tasks or a brat .ann. Every annotation is placed on this story's text; if any cannot be, nothing is imported."),
 		app.Label().For("import-file").Text("Choose a file (W3C, Hypothesis, doccano, Label Studio or brat)"),

@@ -314,3 +314,94 @@ func TestUndatedStoryAndByline(t *testing.T) {
 		t.Errorf("the revision is labelled %q", got)
 	}
 }
+
+// TestDeleteStoryUndoIsInViewAndFocused is tester 2's bugs 3 and 4: a
+// story deleted far down the library leaves its Undo in view with the
+// focus on it, Undo brings the focus back to the story; Rename selects
+// the old title, so typing replaces it, and says it renamed.
+func TestDeleteStoryUndoIsInViewAndFocused(t *testing.T) {
+	_, p := openApp(t)
+	p.run(chromedp.EmulateViewport(1000, 500))
+	var files []string
+	for i := range 6 {
+		files = append(files, writeFile(t, fmt.Sprintf("story-%d.txt", i), fmt.Sprintf("Story number %d\n\nThe council met again on day %d.\n", i, i)))
+	}
+	p.addFiles(files...)
+	p.waitCount("li.story", 6)
+	last := `li.story:last-child`
+	var id string
+	p.eval(`document.querySelector("`+last+`").dataset.id`, &id)
+	p.eval(`document.querySelector("`+last+` .delete-story").scrollIntoView({block: "end"})`, nil)
+	p.click(last + " .delete-story")
+	p.waitCount("li.story", 5)
+	p.waitJS("the focus on Undo", `document.activeElement?.id === "undo-delete"`)
+	if !p.evalBool(`(() => { const r = document.querySelector("#undo-delete").getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`) {
+		t.Error("the Undo of the deleted story is off screen")
+	}
+	p.press("\r")
+	p.waitCount("li.story", 6)
+	p.waitJS("the focus back on the restored story", `document.activeElement?.closest("li.story")?.dataset.id === `+jsString(id))
+
+	p.click(`li.story:first-child .rename-story`)
+	p.waitJS("the old title selected", `(() => { const el = document.activeElement; return el?.classList.contains("rename-input") && el.selectionStart === 0 && el.selectionEnd === el.value.length && el.value.length > 0; })()`)
+	p.press("Renamed story\r")
+	p.waitJS("the new title", `document.querySelector("li.story:first-child a.title")?.textContent === "Renamed story"`)
+	if got := p.text("#status"); !strings.Contains(got, "Renamed to “Renamed story”") {
+		t.Errorf("after a rename the status says %q", got)
+	}
+}
+
+// TestStoryDeletedInAnotherTabStopsEdits is tester 2's bug 11: a story
+// deleted in another tab says so here, in words, and its editor stops
+// taking edits (its text stays to copy); Undo there brings it back here.
+func TestStoryDeletedInAnotherTabStopsEdits(t *testing.T) {
+	srv, a := openApp(t)
+	a.openSample()
+	id := a.tag("super smart", "c")
+	b := a.newTab()
+	b.run(chromedp.Navigate(srv.URL + "/"))
+	b.waitMounted()
+	b.waitCount("li.story", 1)
+	b.click("li.story .delete-story")
+	b.waitCount("li.story", 0)
+
+	a.waitJS("the story page to say it was deleted elsewhere", `/deleted in another tab/.test(document.querySelector("#status[role=alert]")?.textContent ?? "")`)
+	if !a.evalBool(`document.querySelector("#edit-note").readOnly && document.querySelector("#edit-delete").disabled`) {
+		t.Error("the editor of a deleted story still takes edits")
+	}
+	a.selectText("#article", "friend")
+	a.press("q") // a tag is refused with the same words, not an error
+	if got := a.text("#status"); !strings.Contains(got, "deleted in another tab") {
+		t.Errorf("tagging on a deleted story says %q", got)
+	}
+
+	b.click("#undo-delete")
+	b.waitCount("li.story", 1)
+	a.waitJS("the story page to say it is back", `/is back/.test(document.querySelector("#status")?.textContent ?? "")`)
+	a.waitJS("the editor to take edits again", `!document.querySelector("#edit-note").readOnly`)
+	a.setField("#edit-note", "after the undo")
+	a.waitStored(id, "note", "after the undo")
+}
+
+// TestDialogsAreModal is tester 2's bug 15: the import and shortcuts
+// dialogs take the focus, keep Tab inside them, and give the focus back
+// to what opened them when they close.
+func TestDialogsAreModal(t *testing.T) {
+	_, p := openApp(t)
+	p.openSample()
+	for _, d := range []struct{ opener, dialog string }{{"#import", "#import-dialog"}, {"#help", "#shortcuts"}} {
+		p.run(chromedp.Focus(d.opener, chromedp.ByQuery))
+		p.press("\r")
+		p.waitJS(d.dialog+" open as a modal dialog", `document.querySelector(`+jsString(d.dialog)+`)?.matches(":modal")`)
+		p.waitJS("the focus in "+d.dialog, `document.querySelector(`+jsString(d.dialog)+`).contains(document.activeElement)`)
+		for range 8 {
+			p.press("\t")
+			if !p.evalBool(`document.querySelector(` + jsString(d.dialog) + `).contains(document.activeElement)`) {
+				t.Fatalf("Tab left %s", d.dialog)
+			}
+		}
+		p.press("\x1b")
+		p.waitCount(d.dialog, 0)
+		p.waitJS("the focus back on "+d.opener, `document.activeElement?.matches(`+jsString(d.opener)+`)`)
+	}
+}

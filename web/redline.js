@@ -164,3 +164,55 @@ function redlinePrint() {
   window.print();
 }
 window.addEventListener("beforeprint", redlineNumberNotes);
+
+// redlineFocusSoon focuses the first element matching a CSS selector as
+// soon as the page has drawn it (within a second), for a focus that must
+// land on something the next redraw brings.
+function redlineFocusSoon(selector) {
+  let frames = 0;
+  const tick = () => {
+    const el = document.querySelector(selector);
+    if (el) el.focus();
+    else if (++frames < 60) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+// redlineShowModal opens the dialog with the given id as a modal dialog
+// once the page has drawn it, and gives the focus back to what had it
+// when the dialog leaves the page.
+function redlineShowModal(id) {
+  const opener = document.activeElement;
+  let frames = 0;
+  const open = () => {
+    const el = document.getElementById(id);
+    if (!el || !el.isConnected) {
+      if (++frames < 60) requestAnimationFrame(open);
+      return;
+    }
+    if (!el.open) el.showModal();
+    // The browser lets Tab leave a modal dialog for its own toolbar:
+    // the last control goes on to the first, and back.
+    el.addEventListener("keydown", (e) => {
+      if (e.key !== "Tab") return;
+      const items = [...el.querySelectorAll('button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])')]
+        .filter((x) => !x.disabled && x.getClientRects().length > 0);
+      if (items.length === 0) return;
+      const first = items[0], last = items[items.length - 1];
+      if (e.shiftKey && document.activeElement === first) {
+        e.preventDefault();
+        last.focus();
+      } else if (!e.shiftKey && document.activeElement === last) {
+        e.preventDefault();
+        first.focus();
+      }
+    });
+    const gone = new MutationObserver(() => {
+      if (el.isConnected) return;
+      gone.disconnect();
+      if (opener && opener.isConnected && opener !== document.body) opener.focus();
+    });
+    gone.observe(document.body, { childList: true, subtree: true });
+  };
+  requestAnimationFrame(open);
+}
