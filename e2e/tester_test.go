@@ -405,3 +405,24 @@ func TestDialogsAreModal(t *testing.T) {
 		p.waitJS("the focus back on "+d.opener, `document.activeElement?.matches(`+jsString(d.opener)+`)`)
 	}
 }
+
+// TestSelectionToolbarFollowsOnScroll is tester 1's bug 10: the toolbar
+// by a selection moves with it when the page scrolls.
+func TestSelectionToolbarFollowsOnScroll(t *testing.T) {
+	_, p := openApp(t)
+	p.run(chromedp.EmulateViewport(1000, 500))
+	p.openSample()
+	p.selectText("#article", "super smart")
+	p.waitJS("the toolbar", `!document.querySelector("#tagbar").hidden`)
+	gap := func() float64 {
+		var g float64
+		p.eval(`document.querySelector("#tagbar").getBoundingClientRect().top - window.getSelection().getRangeAt(0).getBoundingClientRect().bottom`, &g)
+		return g
+	}
+	before := gap()
+	p.eval(`window.scrollBy(0, 120)`, nil)
+	p.waitJS("the toolbar to follow", `(() => { const g = document.querySelector("#tagbar").getBoundingClientRect().top - window.getSelection().getRangeAt(0).getBoundingClientRect().bottom; return Math.abs(g - `+fmt.Sprint(before)+`) < 2 || g < -8; })()`)
+	if after := gap(); after > before+2 {
+		t.Errorf("after a scroll the toolbar is %.0f px from the selection, was %.0f", after, before)
+	}
+}

@@ -216,3 +216,10 @@ function redlineShowModal(id) {
   };
   requestAnimationFrame(open);
 }
+
+// The selection toolbar follows its selection when the page scrolls
+// (tester 1's bug 10: it stayed where it was drawn, over other words).
+window.addEventListener("scroll", () => {
+  const bar = document.getElementById("tagbar");
+  if (bar && !bar.hidden) redlinePlaceNearSelection("tagbar");
+}, { passive: true });
