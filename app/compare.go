@@ -86,8 +86,11 @@ func (c *comparePanel) sync() {
 func (m *storyModel) openComparison(from, to int) {
 	c, err := m.sess.Compare(from, to)
 	m.redraw(func(ctx app.Context) {
-		if err != nil {
-			m.status = failure(err) // the same revision twice: keep the diff shown
+		if err != nil { // the same revision twice: keep the diff shown, and say so
+			if m.compare != nil {
+				err = fmt.Errorf("%w: From and To were the same, so the diff shown stays #%d → #%d", err, m.compare.From+1, m.compare.To+1)
+			}
+			m.status = failure(err)
 			return
 		}
 		m.compare = c
@@ -108,7 +111,7 @@ func (c *comparePanel) Render() app.UI {
 	st := cmp.Diff.Stats
 	dates := make([]string, len(m.sess.Revisions))
 	for i, r := range m.sess.Revisions {
-		dates[i] = r.Date + " (#" + itoa(i+1) + ")"
+		dates[i] = r.DateLabel() + " (#" + itoa(i+1) + ")"
 	}
 	return app.Section().ID("compare").Class("compare").Aria("labelledby", "compare-title").Body(
 		app.Div().Class("compare-head").Body(
@@ -132,7 +135,7 @@ func (c *comparePanel) Render() app.UI {
 		),
 		app.P().ID("diff-summary").Class("summary").Text(fmt.Sprintf(
 			"%s → %s: %d words added, %d removed, %s touched; %s and %s affected.",
-			from.Date, to.Date, st.WordsAdded, st.WordsRemoved, plural(st.ParagraphsTouched, "paragraph"), plural(q, "quote"), plural(cl, "claim"))),
+			from.DateLabel(), to.DateLabel(), st.WordsAdded, st.WordsRemoved, plural(st.ParagraphsTouched, "paragraph"), plural(q, "quote"), plural(cl, "claim"))),
 		renderChangedReport(cmp.Changed()),
 		renderDiff(cmp.Diff, c.sideBySide, c.wholeText, c.hunk),
 	)

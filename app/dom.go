@@ -90,16 +90,6 @@ func hasFocus(id string) bool {
 	return active.Truthy() && active.Get("id").String() == id
 }
 
-// fieldValue is the value of the form field with the given id ("" if
-// there is none).
-func fieldValue(id string) string {
-	el := app.Window().GetElementByID(id)
-	if !el.Truthy() {
-		return ""
-	}
-	return el.Get("value").String()
-}
-
 // sideColumn is the sticky column beside the article (web/redline.css).
 const sideColumn = ".columns > .side"
 

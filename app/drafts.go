@@ -14,6 +14,9 @@ import (
 // survives; the story applies what is left of its drafts when it opens.
 type draft struct {
 	Story, Annotation, Field, Value string
+	// Base is the stored value the typing started from (nil in a draft
+	// kept before there was one: the value then stored is taken).
+	Base *string `json:",omitempty"`
 }
 
 const draftPrefix = "redline.draft."

@@ -26,10 +26,11 @@ func (p *storyPage) renderEditor() app.UI {
 		StoryID:    p.storyID,
 		Annotation: a,
 		Speakers:   p.m.sess.Speakers(),
-		Save:       func(field, value string) { p.saveField(id, field, value) },
+		Save:       func(field, base, value string) { p.saveField(id, field, base, value) },
 		Delete:     func(ctx app.Context) { p.remove(ctx, id) },
 		Close:      func(app.Context) { p.m.selected = "" },
 		Opened:     p.m.editorOpened,
+		ReadOnly:   p.m.gone,
 	}
 }
 
@@ -46,28 +47,34 @@ func (p *storyPage) renderEditor() app.UI {
 // becomes "" (v10.1.11 drops empty values from its attributes), and a
 // textarea's text is only its initial value. So each annotation gets an
 // editor of its own (CompoID), and when the same annotation changes under
-// it (undo, another tab, a refused edit) the fields whose value changed
-// are set again, except the one the reader is typing in. Only those: a
-// field the reader just changed keeps its value until the change is saved.
+// it (undo, another tab, a merge) the fields whose value changed are set
+// again, except one the reader has typed in and not saved yet.
+//
+// Two tabs typing in one field at once: each save says what the typing
+// started from (base), and a save that finds the field changed since
+// keeps both texts (library.MergeField); the tab is told, and both tabs
+// then show the merged text.
 type annotationEditor struct {
 	app.Compo
 
 	StoryID    string
 	Focus      bool // takes the focus when it opens (opened from the keyboard)
 	Annotation library.Placed
-	Speakers   []string                  // names already used, suggested for a quote's speaker
-	Save       func(field, value string) // stores one field (see library.FieldEdit)
+	Speakers   []string                        // names already used, suggested for a quote's speaker
+	Save       func(field, base, value string) // stores one field typed from base (see library.Session.UpdateField)
 	Delete     func(app.Context)
 	Close      func(app.Context)
 	Opened     func(e *annotationEditor, open bool) // tells the page which editor is open (see storyModel.flushEdits)
+	ReadOnly   bool                                 // the story is gone (deleted in another tab): the fields show, and cannot change
 
-	first     map[string]string // the values of the first drawing, by field
-	shown     map[string]string // the values last shown, by field
-	sent      map[string]string // the values last saved from this editor, by field
-	elsewhere string            // a field the reader is typing in that another tab changed
-	pending   map[string]string // typed and not saved yet, by field
-	typing    int               // counts keystrokes, so only the last one's delay saves
-	onHide    app.Func
+	first   map[string]string // the values of the first drawing, by field
+	shown   map[string]string // the values last shown, by field
+	base    map[string]string // the stored value each field's text started from (or this editor saved last), by field
+	notice  string            // what another tab did to a field the reader is in
+	pending map[string]string // typed and not saved yet, by field
+	typing  int               // counts keystrokes, so only the last one's delay saves
+	ctx     app.Context
+	onHide  app.Func
 }
 
 // editorFirstField is the field a reader most often fills for the kind:
@@ -80,7 +87,7 @@ const saveDelay = 400 * time.Millisecond
 func (e *annotationEditor) CompoID() string { return e.Annotation.ID }
 
 func (e *annotationEditor) OnMount(ctx app.Context) {
-	e.shown, e.pending, e.sent = e.fields(), map[string]string{}, map[string]string{}
+	e.shown, e.base, e.pending, e.ctx = e.fields(), e.fields(), map[string]string{}, ctx
 	e.Opened(e, true)
 	// pagehide and a hidden tab (switching away, closing it on a phone)
 	// save what is pending: the page may not come back.
@@ -118,18 +125,30 @@ func (e *annotationEditor) OnUpdate(ctx app.Context) {
 	ctx.Defer(func(app.Context) {
 		now := e.fields()
 		for field, v := range now {
-			switch {
-			case v == e.shown[field]:
-			case !hasFocus("edit-" + field):
-				setValue("edit-"+field, v)
-			case !sameWords(v, e.sent[field]):
+			switch _, typing := e.pending[field]; {
+			case v == e.shown[field], sameWords(v, e.base[field]):
+				// Unchanged, or this editor's own save coming back.
+			case typing:
 				// Another tab saved this field while the reader types in
-				// it: their text stays, is saved, and the reader is told.
-				e.elsewhere = field
-				e.changed(field, fieldValue("edit-"+field))
+				// it: what they type stays, and its save keeps both.
+				e.notice = "Another tab changed this " + field + " while you were typing; when yours is saved, both texts are kept."
+			default:
+				if hasFocus("edit-" + field) {
+					e.notice = "Another tab changed this " + field + "; it shows what is stored now."
+				}
+				setValue("edit-"+field, v)
+				e.base[field] = v
 			}
 		}
 		e.shown = now
+	})
+}
+
+// bothKept tells the reader that their save of field found another tab's
+// text there and kept both.
+func (e *annotationEditor) bothKept(field string) {
+	e.ctx.Dispatch(func(app.Context) {
+		e.notice = "Another tab changed this " + field + " while you were typing: both texts are kept, the other tab's first. Edit it to keep what you want."
 	})
 }
 
@@ -159,7 +178,8 @@ func (e *annotationEditor) fields() map[string]string {
 // typed keeps a keystroke's value as a draft and saves it once the reader
 // pauses.
 func (e *annotationEditor) typed(ctx app.Context, field, value string) {
-	keepDraft(ctx, draft{Story: e.StoryID, Annotation: e.Annotation.ID, Field: field, Value: value})
+	base := e.base[field]
+	keepDraft(ctx, draft{Story: e.StoryID, Annotation: e.Annotation.ID, Field: field, Value: value, Base: &base})
 	e.pending[field] = value
 	e.typing++
 	n := e.typing
@@ -176,11 +196,13 @@ func (e *annotationEditor) changed(field, value string) {
 	e.flush()
 }
 
-// flush saves every pending field.
+// flush saves every pending field. What it saves is the base of what
+// the reader types next: the store holds it, unless another tab's text
+// is merged in, which comes back as a change.
 func (e *annotationEditor) flush() {
 	for field, value := range e.pending {
-		e.sent[field] = value
-		e.Save(field, value)
+		e.Save(field, e.base[field], value)
+		e.base[field] = value
 	}
 	clear(e.pending)
 }
@@ -204,16 +226,15 @@ func (e *annotationEditor) Render() app.UI {
 	}
 	return app.Section().ID("editor").Class("editor").DataSet("id", a.ID).Aria("label", "Edit annotation").Body(
 		app.Blockquote().Class("exact").Text(a.Exact()),
-		app.If(e.elsewhere != "", func() app.UI {
-			return app.P().ID("edit-elsewhere").Class("notice").Role("status").Text(
-				"Another tab changed this " + e.elsewhere + " while you were typing; your text is kept here and saved over it.")
+		app.If(e.notice != "", func() app.UI {
+			return app.P().ID("edit-elsewhere").Class("notice").Role("status").Text(e.notice)
 		}),
 		app.If(a.Before != "" && a.Before != a.Exact(), func() app.UI {
 			return app.P().Class("before").Body(app.Strong().Text("Before: "), app.Del().Text(a.Before))
 		}),
 		app.Div().Class("field").Body(
 			app.Label().For("edit-kind").Text("Kind"),
-			app.Select().ID("edit-kind").OnChange(change("kind")).Body(app.Range(annotation.Kinds).Slice(func(i int) app.UI {
+			app.Select().ID("edit-kind").Disabled(e.ReadOnly).OnChange(change("kind")).Body(app.Range(annotation.Kinds).Slice(func(i int) app.UI {
 				k := annotation.Kinds[i]
 				return app.Option().Value(string(k)).Text(string(k)).Selected(k == a.Kind)
 			})),
@@ -221,7 +242,7 @@ func (e *annotationEditor) Render() app.UI {
 		app.If(a.Kind == annotation.KindQuote, func() app.UI {
 			return app.Div().Class("field").Body(
 				app.Label().For("edit-speaker").Text("Speaker"),
-				app.Input().ID("edit-speaker").List("speakers").Value(first["speaker"]).Placeholder("Who said it?").
+				app.Input().ID("edit-speaker").ReadOnly(e.ReadOnly).List("speakers").Value(first["speaker"]).Placeholder("Who said it?").
 					OnInput(input("speaker")).OnChange(change("speaker")),
 				app.DataList().ID("speakers").Body(app.Range(e.Speakers).Slice(func(i int) app.UI {
 					return app.Option().Value(e.Speakers[i])
@@ -231,7 +252,7 @@ func (e *annotationEditor) Render() app.UI {
 		app.If(a.Kind == annotation.KindClaim, func() app.UI {
 			return app.Div().Class("field").Body(
 				app.Label().For("edit-verdict").Text("Verdict"),
-				app.Select().ID("edit-verdict").OnChange(change("verdict")).Body(app.Range(annotation.Verdicts).Slice(func(i int) app.UI {
+				app.Select().ID("edit-verdict").Disabled(e.ReadOnly).OnChange(change("verdict")).Body(app.Range(annotation.Verdicts).Slice(func(i int) app.UI {
 					v := annotation.Verdicts[i]
 					return app.Option().Value(string(v)).Text(string(v)).Selected(v == a.Verdict)
 				})),
@@ -239,16 +260,16 @@ func (e *annotationEditor) Render() app.UI {
 		}),
 		app.Div().Class("field").Body(
 			app.Label().For("edit-tags").Text("Tags (comma-separated)"),
-			app.Input().ID("edit-tags").Value(first["tags"]).
+			app.Input().ID("edit-tags").ReadOnly(e.ReadOnly).Value(first["tags"]).
 				OnInput(input("tags")).OnChange(change("tags")),
 		),
 		app.Div().Class("field").Body(
 			app.Label().For("edit-note").Text("Note"),
-			app.Textarea().ID("edit-note").Rows(3).Text(first["note"]).
+			app.Textarea().ID("edit-note").ReadOnly(e.ReadOnly).Rows(3).Text(first["note"]).
 				OnInput(input("note")).OnChange(change("note")),
 		),
 		app.Div().Class("dialog-actions").Body(
-			app.Button().ID("edit-delete").Class("danger").Text("Delete").OnClick(func(ctx app.Context, _ app.Event) { e.Delete(ctx) }),
+			app.Button().ID("edit-delete").Class("danger").Disabled(e.ReadOnly).Text("Delete").OnClick(func(ctx app.Context, _ app.Event) { e.Delete(ctx) }),
 			app.Button().ID("edit-close").Text("Done").OnClick(func(ctx app.Context, _ app.Event) { e.Close(ctx) }),
 		),
 	)

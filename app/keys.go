@@ -7,6 +7,9 @@ type shortcut struct {
 }
 
 var shortcuts = []shortcut{
+	{"← / →", "in the article (Tab to it): select the previous / next word"},
+	{"Shift+← / →", "in the article: select one word less / more"},
+	{"Shift+↑ / ↓", "in the article: select to the paragraph's start / end"},
 	{"q", "tag the selected words as a quote"},
 	{"c", "tag the selected words as a claim"},
 	{"n", "tag the selected words as a note"},
@@ -14,7 +17,7 @@ var shortcuts = []shortcut{
 	{"n / p", "next / previous change, while comparing revisions (with no words selected)"},
 	{"Enter", "edit the current annotation"},
 	{"Ctrl+Z", "undo the last change"},
-	{"Esc", "close a dialog, or deselect"},
+	{"Esc", "close a dialog, or deselect; in the editor, back to the text"},
 	{"?", "show or hide these shortcuts"},
 }
 

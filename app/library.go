@@ -8,6 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/redline-news/redline/internal/corecall"
+	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/library"
 )
 
@@ -23,18 +24,21 @@ type libraryPage struct {
 	// and the list would not show the change.
 	ctx app.Context
 
-	lib       *library.Library
-	stories   []library.Summary
-	loaded    bool
-	status    status
-	paste     string
-	browse    library.Browse // search, order and filter of the list
-	renaming  string         // id of the story whose title is being edited
-	newTitle  string
-	deleted   *library.Deleted // the last deletion, for Undo
-	usage     string
-	stopWatch func()
-	stopDrop  func()
+	lib      *library.Library
+	stories  []library.Summary
+	loaded   bool
+	status   status
+	paste    string
+	browse   library.Browse // search, order and filter of the list
+	renaming string         // id of the story whose title is being edited
+	newTitle string
+	deleted  *library.Deleted // the last deletion, for Undo
+	// focusAfter is what takes the focus once the list is drawn again
+	// (a CSS selector; "" for nothing).
+	focusAfter string
+	usage      string
+	stopWatch  func()
+	stopDrop   func()
 }
 
 // OnMount runs only in the browser. data-mounted-at on #library tells
@@ -78,6 +82,10 @@ func (l *libraryPage) refresh(app.Context) {
 				return
 			}
 			l.stories, l.loaded, l.usage = stories, true, usage
+			if l.focusAfter != "" {
+				app.Window().Call("redlineFocusSoon", l.focusAfter)
+				l.focusAfter = ""
+			}
 		})
 	})
 }
@@ -117,7 +125,9 @@ func (l *libraryPage) Render() app.UI {
 				Body(
 					l.status.render(),
 					app.If(l.deleted != nil, func() app.UI {
-						return app.Div().Class("notice").Role("status").Body(
+						// Floating at the bottom of the window, where the
+						// reader is, however far down the deleted row was.
+						return app.Div().ID("deleted-notice").Class("notice", "toast").Role("status").Body(
 							app.Text(fmt.Sprintf("Deleted “%s”. ", l.deleted.Story.Title)),
 							app.Button().ID("undo-delete").Text("Undo").OnClick(l.undoDelete),
 						)
@@ -212,7 +222,7 @@ func (l *libraryPage) renderStories() app.UI {
 					return app.A().Class("title").Href("/story?id=" + s.Story.ID).Text(s.Story.Title)
 				}),
 				app.P().Class("meta").Body(
-					app.Span().Class("date").Text(s.Date),
+					app.Span().Class("date").Text(annotation.DateLabel(s.Date, s.Undated)),
 					app.Text(" · "),
 					app.Span().Class("revisions").Text(plural(s.Revisions, "revision")),
 					app.Text(" · "),
@@ -224,8 +234,10 @@ func (l *libraryPage) renderStories() app.UI {
 					app.Button().Class("rename-story").Text("Rename").Aria("label", "Rename "+s.Story.Title).
 						OnClick(func(ctx app.Context, e app.Event) {
 							l.renaming, l.newTitle = s.Story.ID, s.Story.Title
-							// autofocus works only on page load: focus the new field here.
-							ctx.Defer(func(app.Context) { focusFirst(`[id="rename-` + cssString(s.Story.ID) + `"]`) })
+							// autofocus works only on page load: focus the new
+							// field here, its old title selected, so that
+							// typing replaces it.
+							ctx.Defer(func(app.Context) { focusAndSelect(`[id="rename-` + cssString(s.Story.ID) + `"]`) })
 						}, scope),
 					app.Button().Class("delete-story").Text("Delete").Aria("label", "Delete "+s.Story.Title).
 						OnClick(func(ctx app.Context, e app.Event) { l.delete(ctx, s.Story.ID) }, scope),
@@ -355,7 +367,7 @@ func (l *libraryPage) saveRename(ctx app.Context, e app.Event) {
 					l.status = failure(err)
 					return
 				}
-				l.renaming, l.status = "", status{}
+				l.renaming, l.status = "", success(fmt.Sprintf("Renamed to “%s”.", strings.Join(strings.Fields(title), " ")))
 				l.refresh(ctx)
 			})
 		})
@@ -373,6 +385,9 @@ func (l *libraryPage) delete(ctx app.Context, id string) {
 			}
 			l.deleted, l.status = &d, status{}
 			l.refresh(ctx)
+			// The row and its button are gone: the focus goes to Undo,
+			// not to the top of the page.
+			app.Window().Call("redlineFocusSoon", "#undo-delete")
 		})
 	})
 }
@@ -387,6 +402,9 @@ func (l *libraryPage) undoDelete(ctx app.Context, e app.Event) {
 				return
 			}
 			l.deleted = nil
+			l.status = success(fmt.Sprintf("Restored “%s”.", d.Story.Title))
+			// Back to where the reader was: the restored story's row.
+			l.focusAfter = `li.story[data-id="` + cssString(d.Story.ID) + `"] a.title`
 			l.refresh(ctx)
 		})
 	})
@@ -423,4 +441,14 @@ func (l *libraryPage) exportAll(csv bool) app.EventHandler {
 func isAnnotationFile(name string) bool {
 	name = strings.ToLower(name)
 	return strings.HasSuffix(name, ".json") || strings.HasSuffix(name, ".jsonld")
+}
+
+// focusAndSelect focuses the field matching a CSS selector and selects
+// its text.
+func focusAndSelect(selector string) {
+	el := app.Window().Get("document").Call("querySelector", selector)
+	if el.Truthy() {
+		el.Call("focus")
+		el.Call("select")
+	}
 }

@@ -47,7 +47,7 @@ func (r *revisionsPanel) Render() app.UI {
 		app.Ol().Class("revision-list").Body(app.Range(s.Revisions).Slice(func(i int) app.UI {
 			rev := s.Revisions[i]
 			b := app.Button().Class("revision").DataSet("index", i).
-				Text(fmt.Sprintf("#%d · %s · %s", i+1, rev.Date, plural(wordCount(rev.Text), "word"))).
+				Text(fmt.Sprintf("#%d · %s · %s", i+1, rev.DateLabel(), plural(wordCount(rev.Text), "word"))).
 				OnClick(func(ctx app.Context, e app.Event) { r.Show(ctx, i) })
 			if i == s.Current {
 				b = b.Class("current").Aria("current", "true")
@@ -183,8 +183,8 @@ func (m *storyModel) commit(ctx context.Context, s *library.Session, c *library.
 
 func revisionAdded(s *library.Session, c *library.Comparison) string {
 	q, cl := c.Affected()
-	return fmt.Sprintf("Added the revision of %s: %s; %s and %s affected.",
-		s.Revision().Date, c.Diff.Stats, plural(q, "quote"), plural(cl, "claim"))
+	return fmt.Sprintf("Added the revision #%d (%s): %s; %s and %s affected.",
+		s.Current+1, s.Revision().DateLabel(), c.Diff.Stats, plural(q, "quote"), plural(cl, "claim"))
 }
 
 // unrelatedWarning asks before adding a later version that shares almost
@@ -204,10 +204,10 @@ func unrelatedWarning(m *storyModel, c *library.Comparison) app.UI {
 func (m *storyModel) deleteRevision() {
 	m.flushEdits()
 	m.change(func(ctx context.Context, s *library.Session) (string, error) {
-		date := s.Revisions[len(s.Revisions)-1].Date
+		n, date := len(s.Revisions), s.Revisions[len(s.Revisions)-1].DateLabel()
 		if err := s.DeleteRevision(ctx); err != nil {
 			return "", err
 		}
-		return fmt.Sprintf("Deleted the revision of %s and the annotations on it. Ctrl+Z or Undo brings them back.", date), nil
+		return fmt.Sprintf("Deleted the revision #%d (%s) and the annotations on it. Ctrl+Z or Undo brings them back.", n, date), nil
 	}, func(app.Context) { m.compare, m.selected = nil, "" })
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -27,12 +28,15 @@ type storyPage struct {
 	showHelp bool
 
 	focusEditor bool // the next editor opened takes the focus
+	cursor      wordCursor
 
 	showAll bool // list every annotation in the sidebar, however many
 
 	suggesting  bool // Suggest mode
 	suggestions []library.Suggestion
 	suggestAt   int // index of the suggestion being decided
+
+	printing *printView // what the last Print drew (nil: not asked)
 
 	importing   bool     // the import dialog is open
 	importPaste string   // JSON pasted into the import dialog
@@ -57,6 +61,7 @@ func (p *storyPage) OnNav(ctx app.Context) {
 	p.storyID = ctx.Page().URL().Query().Get("id")
 	m.sess, m.selected, m.compare, m.unrelated, m.status = nil, "", nil, nil, busy("Opening…")
 	p.suggesting = false
+	p.cursor, p.printing = wordCursor{resume: -1}, nil
 	id := p.storyID
 	ctx.Async(func() {
 		lib, back, err := openLibrary(context.Background())
@@ -123,7 +128,13 @@ func (p *storyPage) onKey(ctx app.Context, e app.Value) {
 	// isContentEditable, and Bool on undefined panics.
 	if typingTarget(target.Get("tagName").String(), target.Get("isContentEditable").Truthy()) {
 		if key == "Escape" {
-			target.Call("blur")
+			// From the editor back to the text, where the word cursor
+			// goes on after the words just tagged.
+			if within(e, "#editor") && app.Window().GetElementByID("article").Truthy() {
+				focusFirst("#article")
+			} else {
+				target.Call("blur")
+			}
 		}
 		return
 	}
@@ -139,6 +150,12 @@ func (p *storyPage) onKey(ctx app.Context, e app.Value) {
 	// (a script, an extension) has no closest, and calling it panicked,
 	// which stops the whole app.
 	onControl := within(e, "button, a[href], summary")
+	if step, ok := cursorStep(key, e.Get("shiftKey").Bool()); ok && target.Get("id").String() == "article" {
+		e.Call("preventDefault")
+		extend := e.Get("shiftKey").Bool()
+		ctx.Dispatch(func(app.Context) { p.moveCursor(step, extend) })
+		return
+	}
 	if act := p.suggestKey(key, e.Get("shiftKey").Bool(), onControl); act != nil {
 		e.Call("preventDefault")
 		ctx.Dispatch(act)
@@ -154,7 +171,8 @@ func (p *storyPage) onKey(ctx app.Context, e app.Value) {
 			return
 		}
 		kind := map[string]annotation.Kind{"q": annotation.KindQuote, "c": annotation.KindClaim, "n": annotation.KindNote}[key]
-		act = func(ctx app.Context) { p.tag(ctx, sel, kind) }
+		keyboard := p.fromCursor(sel)
+		act = func(ctx app.Context) { p.tag(ctx, sel, kind, keyboard) }
 	case "j":
 		act = func(ctx app.Context) { p.step(ctx, 1) }
 	case "k":
@@ -206,35 +224,34 @@ func (p *storyPage) suggestKey(key string, shift, onControl bool) func(app.Conte
 
 // tag stores a new annotation on the selected words and then shows it:
 // the highlight appears once the store has it, so a reload right after
-// the keypress never loses it.
-func (p *storyPage) tag(ctx app.Context, sel span.Span, kind annotation.Kind) {
-	var tagged string
+// the keypress never loses it. Tagged from the word cursor, the editor
+// takes the focus, and the cursor goes on after the words.
+func (p *storyPage) tag(ctx app.Context, sel span.Span, kind annotation.Kind, keyboard bool) {
+	var tagged library.Placed
 	p.m.change(func(ctx context.Context, s *library.Session) (string, error) {
 		a, err := s.Tag(ctx, sel, kind)
 		if err != nil {
 			return "", err
 		}
-		tagged = a.ID
+		tagged = a
 		return fmt.Sprintf("Tagged a %s: “%s”.", kind, shorten(s.Slice(a.Span), 60)), nil
 	}, func(ctx app.Context) {
-		p.m.selected = tagged
+		p.m.selected = tagged.ID
+		p.focusEditor = keyboard
+		p.cursor.resume = tagged.Span.End
 		clearSelection()
 	})
 }
 
-// saveField stores one field of an annotation as the editor holds it. Its
-// draft is dropped once stored, or once refused because another tab
-// changed the annotation first (the refusal says so, and a draft kept
-// would overwrite that tab's work the next time the story opens).
-func (p *storyPage) saveField(id, field, value string) {
-	edit, ok := library.FieldEdit(field, value)
-	if !ok {
-		return
-	}
+// saveField stores one field of an annotation as the editor holds it,
+// typed from base (see library.Session.UpdateField: another tab's text
+// saved meanwhile is kept with it). Its draft is dropped once stored, or
+// once refused because the annotation is gone.
+func (p *storyPage) saveField(id, field, base, value string) {
 	d := draft{Story: p.storyID, Annotation: id, Field: field, Value: value}
 	ui := p.m.ui // the editor may be gone when the save is done
 	p.m.change(func(ctx context.Context, s *library.Session) (string, error) {
-		_, err := s.Update(ctx, id, edit)
+		_, both, err := s.UpdateField(ctx, id, field, base, value)
 		if err == nil || errors.Is(err, store.ErrConflict) || errors.Is(err, store.ErrNotFound) {
 			ui.Dispatch(func(ctx app.Context) { dropDraft(ctx, d) })
 		}
@@ -242,6 +259,14 @@ func (p *storyPage) saveField(id, field, value string) {
 			// Deleted in another tab while the reader typed: say so, and
 			// give back the words, rather than a "Saved." that is not true.
 			err = fmt.Errorf("this annotation was deleted, in another tab; your %s was not saved: “%s”", field, shorten(value, 200))
+		}
+		if both {
+			ui.Dispatch(func(app.Context) {
+				if e := p.m.editor; e != nil && e.Annotation.ID == id {
+					e.bothKept(field)
+				}
+			})
+			return "Another tab changed this " + field + " while you typed: both texts are kept.", err
 		}
 		return "Saved.", err
 	}, nil)
@@ -252,11 +277,16 @@ func (p *storyPage) saveField(id, field, value string) {
 func (p *storyPage) applyDrafts(ctx app.Context) {
 	for _, d := range storyDrafts(ctx, p.storyID) {
 		a, ok := p.m.sess.Find(d.Annotation)
-		if v, known := a.Field(d.Field); !ok || !known || v == d.Value {
+		stored, known := a.Field(d.Field)
+		if !ok || !known || stored == d.Value {
 			dropDraft(ctx, d)
 			continue
 		}
-		p.saveField(d.Annotation, d.Field, d.Value)
+		base := stored
+		if d.Base != nil {
+			base = *d.Base
+		}
+		p.saveField(d.Annotation, d.Field, base, d.Value)
 	}
 }
 
@@ -315,6 +345,15 @@ func cssString(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\a `).Replace(s)
 }
 
+// bylineText is an article's author line as a byline: "By Ann Lee",
+// kept as it is when the page already says "By".
+func bylineText(byline string) string {
+	if len(byline) >= 3 && strings.EqualFold(byline[:3], "by ") {
+		return byline
+	}
+	return "By " + byline
+}
+
 func shorten(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
@@ -341,7 +380,7 @@ func (p *storyPage) onArticleClick(ctx app.Context, e app.Event) {
 func (p *storyPage) tagFromToolbar(kind annotation.Kind) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		if sel, ok := selection("article"); ok {
-			p.tag(ctx, sel, kind)
+			p.tag(ctx, sel, kind, false)
 		}
 	}
 }
@@ -371,21 +410,23 @@ func (p *storyPage) export(csv bool) app.EventHandler {
 	}
 }
 
-// fileName turns a story title into a safe download name.
+// fileName turns a story title into a safe download name: its letters
+// and digits in any script, lower case, the rest one hyphen ("Māori" stays
+// "māori"; a browser saves any Unicode name).
 func fileName(title string) string {
-	var b strings.Builder
+	var b []rune
 	for _, r := range strings.ToLower(title) {
 		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
-			b.WriteByte('-')
+		case unicode.IsLetter(r), unicode.IsDigit(r), unicode.Is(unicode.Mn, r), unicode.Is(unicode.Mc, r):
+			b = append(b, r)
+		case len(b) > 0 && b[len(b)-1] != '-':
+			b = append(b, '-')
 		}
-		if b.Len() >= 60 {
+		if len(b) >= 60 {
 			break
 		}
 	}
-	name := strings.Trim(b.String(), "-")
+	name := strings.Trim(string(b), "-")
 	if name == "" {
 		name = "story"
 	}

@@ -30,6 +30,9 @@ type storyModel struct {
 	unrelated *library.Comparison
 	status    status
 	version   int // counts redraws: components drawing the session take it, to redraw with it
+	// gone: another tab deleted the story. Nothing is saved until it is
+	// back (Undo there); what the reader types stays in its drafts.
+	gone bool
 
 	// ops serialises the session operations run off the UI goroutine, in
 	// the order asked: two at once (a quick second edit, an edit right
@@ -86,6 +89,10 @@ func (m *storyModel) change(op func(context.Context, *library.Session) (string, 
 	if sess == nil {
 		return
 	}
+	if m.gone {
+		m.say(complaint(deletedElsewhere))
+		return
+	}
 	var msg string
 	var err error
 	turn := m.ops.ticket()
@@ -119,9 +126,18 @@ func (m *storyModel) reload() {
 	m.ui.Async(func() {
 		m.ops.run(turn, func() { err = sess.Reload(context.Background()) })
 		m.redraw(func(app.Context) {
-			if err != nil {
+			switch {
+			case errors.Is(err, store.ErrNotFound):
+				m.gone, m.status = true, complaint(deletedElsewhere)
+			case err != nil:
 				m.status = failure(err)
+			case m.gone:
+				m.gone, m.status = false, success("This story is back: it can be edited again.")
 			}
 		})
 	})
 }
+
+// deletedElsewhere is what a story page says once another tab deleted its
+// story.
+const deletedElsewhere = "This story was deleted in another tab, so nothing here can be saved now. What you typed in the editor is kept in this browser and saved if the story is brought back (Undo in the library)."

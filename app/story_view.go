@@ -32,19 +32,26 @@ func (p *storyPage) Render() app.UI {
 				app.Button().ID("export-json").Text("Export").Title("W3C Web Annotation JSON-LD").OnClick(p.export(false)),
 				app.Button().ID("export-csv").Text("Export CSV").OnClick(p.export(true)),
 				p.renderExportFormats(),
+				app.Button().ID("print").Text("Print…").Title("Print the story with its annotations, or save it as PDF").OnClick(func(ctx app.Context, e app.Event) { p.print() }),
 				app.Button().ID("import").Text("Import…").OnClick(func(ctx app.Context, e app.Event) { p.importing, p.importErrs = true, nil }),
 				app.Button().ID("help").Text("?").Aria("label", "Keyboard shortcuts").OnClick(func(ctx app.Context, e app.Event) { p.showHelp = !p.showHelp }),
 			)),
 			app.Main().ID("story").Class("story").Body(
 				app.Header().Class("story-head").Body(
 					app.H2().ID("story-title").Text(s.Story.Title),
-					app.P().Class("meta").Text(rev.Date+" · "+plural(wordCount(rev.Text), "word")),
+					app.P().Class("meta").Body(
+						app.If(rev.Byline != "", func() app.UI {
+							return app.Span().ID("story-byline").Class("byline").Text(bylineText(rev.Byline) + " · ")
+						}),
+						app.Span().ID("story-date").Text(rev.DateLabel()),
+						app.Text(" · "+plural(wordCount(rev.Text), "word")),
+					),
 				),
 				p.m.status.render(),
 				app.If(s.Current < len(s.Revisions)-1, func() app.UI {
 					latest := len(s.Revisions) - 1
 					return app.P().ID("old-revision").Class("notice").Role("note").Body(
-						app.Text(fmt.Sprintf("You are reading an earlier revision (#%d, %s). What you tag here stays on it; the latest is #%d, %s. ", s.Current+1, rev.Date, latest+1, s.Revisions[latest].Date)),
+						app.Text(fmt.Sprintf("You are reading an earlier revision (#%d, %s). What you tag here stays on it; the latest is #%d, %s. ", s.Current+1, rev.DateLabel(), latest+1, s.Revisions[latest].DateLabel())),
 						app.Button().Text("Show the latest").OnClick(func(ctx app.Context, e app.Event) { p.show(ctx, latest) }, itemScope(latest)),
 					)
 				}),
@@ -57,6 +64,9 @@ func (p *storyPage) Render() app.UI {
 					p.renderArticle(),
 					app.Div().Class("side").Body(&carriedPanel{Model: p.m, Selected: p.m.selected, Version: p.m.version}, p.renderSidebar()),
 				),
+				app.If(p.printing != nil, func() app.UI {
+					return &printView{Model: p.m, Version: p.m.version, Changes: p.printing.Changes, First: p.printing.First, Asked: p.printing.Asked}
+				}),
 			),
 			p.renderToolbar(),
 			app.If(p.showHelp, p.renderHelp),
@@ -79,7 +89,8 @@ func (p *storyPage) renderArticle() app.UI {
 		}
 	}
 	views := paragraphViews(p.m.sess, p.m.selected, suggestions, current)
-	return app.Article().ID("article").Class("article").Aria("label", "Article text").
+	// Focusable, for the word cursor (app/wordcursor.go).
+	return app.Article().ID("article").Class("article").Aria("label", "Article text").TabIndex(0).
 		OnClick(p.onArticleClick).
 		Body(app.Range(views).Slice(func(i int) app.UI { return views[i] }))
 }
@@ -94,7 +105,9 @@ func (p *storyPage) renderToolbar() app.UI {
 }
 
 func (p *storyPage) renderHelp() app.UI {
-	return app.Dialog().ID("shortcuts").Open(true).Aria("labelledby", "shortcuts-title").Body(
+	return app.Dialog().ID("shortcuts").Aria("labelledby", "shortcuts-title").
+		On("close", func(ctx app.Context, e app.Event) { p.showHelp = false }).Body(
+		&modal{Dialog: "shortcuts"},
 		app.H2().ID("shortcuts-title").Text("Keyboard shortcuts"),
 		shortcutList(shortcuts),
 		app.H3().Text("While suggesting"),
@@ -104,7 +117,9 @@ func (p *storyPage) renderHelp() app.UI {
 }
 
 func (p *storyPage) renderImport() app.UI {
-	return app.Dialog().ID("import-dialog").Open(true).Aria("labelledby", "import-title").Body(
+	return app.Dialog().ID("import-dialog").Aria("labelledby", "import-title").
+		On("close", func(ctx app.Context, e app.Event) { p.importing = false }).Body(
+		&modal{Dialog: "import-dialog"},
 		app.H2().ID("import-title").Text("Import annotations"),
 		app.P().Text("W3C Web Annotation JSON from Redline or another tool (Hypothesis, Recogito…), Hypothesis JSON, doccano JSONL, Label Studio tasks or a brat .ann. Every annotation is placed on this story's text; if any cannot be, nothing is imported."),
 		app.Label().For("import-file").Text("Choose a file (W3C, Hypothesis, doccano, Label Studio or brat)"),

@@ -31,7 +31,62 @@ function redlineSelection(rootId) {
     end = text === range.endContainer ? s + redlineCodePoints(text.data.slice(0, range.endOffset)) : s + redlineCodePoints(text.data);
   }
   if (start < 0 || end <= start) return null;
-  return { start: start, end: end };
+  // backward: the moving end (focus) is before the anchor, as after
+  // Shift+Left; the word cursor keeps moving that end.
+  const order = sel.anchorNode.compareDocumentPosition(sel.focusNode);
+  const backward = !!(order & Node.DOCUMENT_POSITION_PRECEDING) || (order === 0 && sel.focusOffset < sel.anchorOffset);
+  return { start: start, end: end, backward: backward };
+}
+
+// redlineSegmentAt is the text node holding code point at of the element
+// with the given id, and the UTF-16 offset of that code point in it.
+function redlineSegmentAt(root, at, isEnd) {
+  let found = null;
+  for (const seg of root.querySelectorAll("[data-s]")) {
+    const s = Number(seg.dataset.s), text = seg.firstChild;
+    if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+    if (s > at || (isEnd && s === at && found)) break;
+    found = { node: text, s: s };
+  }
+  if (!found) return null;
+  let units = 0, n = 0;
+  for (const ch of found.node.data) {
+    if (n === at - found.s) break;
+    units += ch.length;
+    n++;
+  }
+  return { node: found.node, offset: units };
+}
+
+// redlineSelect selects code points [start, end) of the element with the
+// given id (backward: with the moving end at start) and scrolls the
+// moving end into view. It is the word cursor's drawing.
+function redlineSelect(rootId, start, end, backward) {
+  const root = document.getElementById(rootId);
+  const sel = window.getSelection();
+  if (!root || !sel) return;
+  const a = redlineSegmentAt(root, start, false), b = redlineSegmentAt(root, end, true);
+  if (!a || !b) return;
+  if (backward) sel.setBaseAndExtent(b.node, b.offset, a.node, a.offset);
+  else sel.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
+  const rects = sel.getRangeAt(0).getClientRects();
+  if (rects.length === 0) return;
+  const r = rects[backward ? 0 : rects.length - 1];
+  if (r.top < 80 || r.bottom > window.innerHeight - 40) {
+    window.scrollBy({ top: r.top - window.innerHeight / 2, behavior: "instant" });
+  }
+}
+
+// redlineFirstVisible is the code point where the first text of the
+// element with the given id that is on screen starts (0 if none is).
+function redlineFirstVisible(rootId) {
+  const root = document.getElementById(rootId);
+  if (!root) return 0;
+  for (const seg of root.querySelectorAll("[data-s]")) {
+    const r = seg.getBoundingClientRect();
+    if (r.bottom > 0 && r.top < window.innerHeight) return Number(seg.dataset.s);
+  }
+  return 0;
 }
 
 // redlinePlaceNearSelection moves the element with the given id next to
@@ -90,3 +145,81 @@ async function redlineReadFiles(files, maxBytes, done) {
   }
   done(out);
 }
+
+// redlineNumberNotes puts each printed note's number after the last
+// highlight of its annotation in the article (data-note, drawn by the
+// print stylesheet), so a printed page points from the words to the note.
+function redlineNumberNotes() {
+  for (const m of document.querySelectorAll("#article mark[data-note]")) delete m.dataset.note;
+  const notes = document.querySelectorAll("#print-notes li[data-for]");
+  notes.forEach((li, i) => {
+    const marks = document.querySelectorAll('#article mark[data-id="' + CSS.escape(li.dataset.for) + '"]');
+    if (marks.length > 0) marks[marks.length - 1].dataset.note = String(i + 1);
+  });
+}
+
+// redlinePrint numbers the notes and opens the browser's print dialog.
+function redlinePrint() {
+  redlineNumberNotes();
+  window.print();
+}
+window.addEventListener("beforeprint", redlineNumberNotes);
+
+// redlineFocusSoon focuses the first element matching a CSS selector as
+// soon as the page has drawn it (within a second), for a focus that must
+// land on something the next redraw brings.
+function redlineFocusSoon(selector) {
+  let frames = 0;
+  const tick = () => {
+    const el = document.querySelector(selector);
+    if (el) el.focus();
+    else if (++frames < 60) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+// redlineShowModal opens the dialog with the given id as a modal dialog
+// once the page has drawn it, and gives the focus back to what had it
+// when the dialog leaves the page.
+function redlineShowModal(id) {
+  const opener = document.activeElement;
+  let frames = 0;
+  const open = () => {
+    const el = document.getElementById(id);
+    if (!el || !el.isConnected) {
+      if (++frames < 60) requestAnimationFrame(open);
+      return;
+    }
+    if (!el.open) el.showModal();
+    // The browser lets Tab leave a modal dialog for its own toolbar:
+    // the last control goes on to the first, and back.
+    el.addEventListener("keydown", (e) => {
+      if (e.key !== "Tab") return;
+      const items = [...el.querySelectorAll('button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])')]
+        .filter((x) => !x.disabled && x.getClientRects().length > 0);
+      if (items.length === 0) return;
+      const first = items[0], last = items[items.length - 1];
+      if (e.shiftKey && document.activeElement === first) {
+        e.preventDefault();
+        last.focus();
+      } else if (!e.shiftKey && document.activeElement === last) {
+        e.preventDefault();
+        first.focus();
+      }
+    });
+    const gone = new MutationObserver(() => {
+      if (el.isConnected) return;
+      gone.disconnect();
+      if (opener && opener.isConnected && opener !== document.body) opener.focus();
+    });
+    gone.observe(document.body, { childList: true, subtree: true });
+  };
+  requestAnimationFrame(open);
+}
+
+// The selection toolbar follows its selection when the page scrolls
+// (tester 1's bug 10: it stayed where it was drawn, over other words).
+window.addEventListener("scroll", () => {
+  const bar = document.getElementById("tagbar");
+  if (bar && !bar.hidden) redlinePlaceNearSelection("tagbar");
+}, { passive: true });

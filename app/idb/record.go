@@ -23,10 +23,12 @@ type storyJSON struct {
 }
 
 type revisionJSON struct {
-	Date  string    `json:"date"`
-	Title string    `json:"title"`
-	Text  string    `json:"text"`
-	Added time.Time `json:"added"`
+	Date    string    `json:"date"`
+	Title   string    `json:"title"`
+	Text    string    `json:"text"`
+	Added   time.Time `json:"added"`
+	Undated bool      `json:"undated,omitempty"`
+	Byline  string    `json:"byline,omitempty"`
 }
 
 type annotationJSON struct {
@@ -115,13 +117,13 @@ func storyFrom(r record) (store.Story, error) {
 }
 
 func revisionRecord(rev annotation.Revision, seq int64) (record, error) {
-	return encode(rev.ID, rev.StoryID, 0, seq, revisionJSON{Date: rev.Date, Title: rev.Title, Text: rev.Text, Added: rev.Added})
+	return encode(rev.ID, rev.StoryID, 0, seq, revisionJSON{Date: rev.Date, Title: rev.Title, Text: rev.Text, Added: rev.Added, Undated: rev.Undated, Byline: rev.Byline})
 }
 
 func revisionFrom(r record) (annotation.Revision, error) {
 	var j revisionJSON
 	err := decode(r, &j)
-	return annotation.Revision{ID: r.id, StoryID: r.story, Date: j.Date, Title: j.Title, Text: j.Text, Added: j.Added}, err
+	return annotation.Revision{ID: r.id, StoryID: r.story, Date: j.Date, Title: j.Title, Text: j.Text, Added: j.Added, Undated: j.Undated, Byline: j.Byline}, err
 }
 
 func annotationRecord(a store.Annotation, seq int64) (record, error) {

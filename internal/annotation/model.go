@@ -85,6 +85,23 @@ type Story struct {
 type Revision struct {
 	ID, StoryID, Date, Title, Text string
 	Added                          time.Time
+	// Undated: the text gives no date, and Date is the day it was added
+	// (a TimeState needs one), never to be shown as its publication date.
+	Undated bool
+	Byline  string // the author line the article gives, if any
+}
+
+// DateLabel is how a revision's date is shown: the date it was published
+// on, or for an undated text the day it was added, labelled so.
+func (r Revision) DateLabel() string { return DateLabel(r.Date, r.Undated) }
+
+// DateLabel is Revision.DateLabel for a date and whether it is the day
+// the text was added (the text being undated).
+func DateLabel(date string, undated bool) string {
+	if undated {
+		return "undated, added " + date
+	}
+	return date
 }
 
 // StorySource is the target source IRI of the story with the given id.

@@ -45,7 +45,11 @@ func (b Browse) List(list []Summary) []Summary {
 	}
 	switch b.Order {
 	case ByPublished:
-		slices.SortStableFunc(out, func(x, y Summary) int { return cmp.Compare(y.Date, x.Date) })
+		// Undated stories last: the day they were added is not when
+		// they were published.
+		slices.SortStableFunc(out, func(x, y Summary) int {
+			return cmp.Or(boolOrder(x.Undated, y.Undated), cmp.Compare(y.Date, x.Date))
+		})
 	case ByChanged:
 		slices.SortStableFunc(out, func(x, y Summary) int { return y.Changed.Compare(x.Changed) })
 	}
@@ -69,4 +73,15 @@ func annotationWords(a annotation.Annotation) []string {
 		out = append(out, q.Exact)
 	}
 	return out
+}
+
+// boolOrder sorts false before true.
+func boolOrder(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }

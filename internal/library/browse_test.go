@@ -49,9 +49,9 @@ func TestBrowseSearchesSortsAndFilters(t *testing.T) {
 		{Browse{Search: "PORT authority"}, []string{"Harbour dredging approved again"}},
 		{Browse{Search: "witkoff"}, []string{sample}},
 		{Browse{Search: "nothing-like-this"}, nil},
-		// The harbour story has no date: it is dated the day it was added,
-		// after the sample's 2025-03-23.
-		{Browse{Order: ByPublished}, []string{"Harbour dredging approved again", sample}},
+		// The harbour story has no date: the day it was added is not a
+		// publication date, so it sorts after every dated story.
+		{Browse{Order: ByPublished}, []string{sample, "Harbour dredging approved again"}},
 	} {
 		if got := titles(c.b.List(all)); !equalStrings(got, c.want) {
 			t.Errorf("%+v lists %q, want %q", c.b, got, c.want)
@@ -84,4 +84,38 @@ func equalStrings(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// TestUndatedStoryIsLabelledSo: a text with no date is stored as undated,
+// with the day it was added, and its byline is kept.
+func TestUndatedStoryIsLabelledSo(t *testing.T) {
+	l := newLibrary(t)
+	st, err := l.AddStory(ctx, "harbour.txt", []byte("title: Harbour dredging approved\nbyline: Ann Lee\n\nThe port authority approved the plan."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := l.Open(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rev := s.Revision()
+	if !rev.Undated || rev.DateLabel() != "undated, added 2026-11-25" {
+		t.Errorf("an undated text is shown as %q (undated %v)", rev.DateLabel(), rev.Undated)
+	}
+	if rev.Byline != "Ann Lee" {
+		t.Errorf("byline %q, want Ann Lee", rev.Byline)
+	}
+	sample := openSample(t, l)
+	if got := sample.Revision().DateLabel(); got != "2025-03-23" {
+		t.Errorf("a dated text is shown as %q", got)
+	}
+	all, err := l.Summaries(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sum := range all {
+		if sum.Undated != (sum.Story.ID == st.ID) {
+			t.Errorf("%s: summary undated %v", sum.Story.Title, sum.Undated)
+		}
+	}
 }

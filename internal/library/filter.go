@@ -21,7 +21,7 @@ func (f Filter) Match(p Placed) bool {
 	switch {
 	case f.Kind != "" && p.Kind != f.Kind:
 		return false
-	case f.Tag != "" && !slices.Contains(p.Tags, f.Tag):
+	case f.Tag != "" && !containsFold(p.Tags, f.Tag):
 		return false
 	case f.Speaker != "" && !strings.EqualFold(p.Speaker, f.Speaker):
 		return false
@@ -52,16 +52,22 @@ func (s *Session) Filtered(f Filter) []Placed {
 	return out
 }
 
-// Tags lists the tags used on the shown revision, sorted.
+// Tags lists the tags used on the shown revision, sorted, letter case
+// aside (each spelt as first written, in text order).
 func (s *Session) Tags() []string {
 	var tags []string
 	for _, a := range s.Annotations {
 		for _, t := range a.Tags {
-			if !slices.Contains(tags, t) {
+			if !containsFold(tags, t) {
 				tags = append(tags, t)
 			}
 		}
 	}
-	slices.Sort(tags)
+	slices.SortFunc(tags, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
 	return tags
+}
+
+// containsFold reports whether list holds s, letter case aside.
+func containsFold(list []string, s string) bool {
+	return slices.ContainsFunc(list, func(t string) bool { return strings.EqualFold(t, s) })
 }

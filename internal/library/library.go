@@ -36,7 +36,8 @@ func (l *Library) now() time.Time {
 // Summary is what the library lists for one story.
 type Summary struct {
 	Story                 store.Story
-	Date                  string // the latest revision's date, if known
+	Date                  string // the latest revision's date (see Undated)
+	Undated               bool   // the latest revision gives no date: Date is the day it was added
 	Revisions             int
 	Quotes, Claims, Notes int
 	ChangedQuotes         int       // quotes and claims of the latest revision whose words changed or went
@@ -64,7 +65,7 @@ func (l *Library) Summaries(ctx context.Context) ([]Summary, error) {
 		sum := Summary{Story: s, Revisions: len(revs), Changed: s.Created}
 		if len(revs) > 0 {
 			latest := revs[len(revs)-1]
-			sum.Date = latest.Date
+			sum.Date, sum.Undated = latest.Date, latest.Undated
 			if latest.Added.After(sum.Changed) {
 				sum.Changed = latest.Added
 			}
@@ -142,6 +143,8 @@ func newRevision(storyID string, a corecall.Parsed, now time.Time) annotation.Re
 		Title:   a.Title,
 		Text:    a.Text,
 		Added:   now,
+		Undated: a.Date == "",
+		Byline:  a.Byline,
 	}
 }
 

@@ -340,11 +340,13 @@ func (e Edit) apply(a *annotation.Annotation) error {
 }
 
 // cleanTags trims tags, drops empty ones and duplicates, keeping order.
+// Letter case aside: "Security" and "security" are one tag, spelt as
+// first written.
 func cleanTags(tags []string) []string {
 	var out []string
 	for _, t := range tags {
 		t = strings.Join(strings.Fields(t), " ")
-		if t != "" && !slices.Contains(out, t) {
+		if t != "" && !containsFold(out, t) {
 			out = append(out, t)
 		}
 	}

@@ -73,7 +73,7 @@ func (s *Session) AcceptSuggestion(ctx context.Context, key string) (Placed, err
 	if err != nil {
 		return Placed{}, err
 	}
-	p, err := s.Tag(ctx, sg.Span, sg.Kind)
+	p, err := s.Tag(ctx, s.withoutTrailingComma(sg.Span), sg.Kind)
 	if err != nil {
 		return Placed{}, err
 	}
@@ -161,6 +161,27 @@ func (s *Session) sameWords(a, b span.Span) bool {
 		return true
 	}
 	return float64(shared) >= minSharedWords*float64(union)
+}
+
+// withoutTrailingComma drops a comma (and the spaces before it) from the
+// end of a span: English puts the comma that ends a clause inside the
+// closing quotation mark (“…hurting the whales,” he said), but it is not
+// one of the words quoted.
+func (s *Session) withoutTrailingComma(sp span.Span) span.Span {
+	t := sp
+	for t.End > t.Start && unicode.IsSpace(s.runes[t.End-1]) {
+		t.End--
+	}
+	if t.End > t.Start && (s.runes[t.End-1] == ',' || s.runes[t.End-1] == '،' || s.runes[t.End-1] == '，') {
+		t.End--
+		for t.End > t.Start && unicode.IsSpace(s.runes[t.End-1]) {
+			t.End--
+		}
+		if !t.Empty() {
+			return t
+		}
+	}
+	return sp
 }
 
 // trimToWords drops what is not part of a word (letters, digits and their
