@@ -1,6 +1,7 @@
 package article
 
 import (
+	"github.com/redline-news/redline/internal/sentences"
 	"strings"
 	"unicode/utf8"
 
@@ -80,7 +81,7 @@ func (b *builder) article(format Format) *Article {
 		}
 		n := utf8.RuneCountInString(blk.text)
 		p := Paragraph{Span: span.Span{Start: offset, End: offset + n}, Block: blk.kind}
-		for _, s := range splitSentences(blk.text) {
+		for _, s := range sentences.Split(blk.text) {
 			p.Sentences = append(p.Sentences, span.Span{Start: offset + s.Start, End: offset + s.End})
 		}
 		a.Paragraphs = append(a.Paragraphs, p)

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"github.com/redline-news/redline/internal/sentences"
 	"regexp"
 	"strings"
 	"unicode"
@@ -108,7 +109,7 @@ func (b *builder) takeTitleLine(lines []string) []string {
 	alone := len(rest) == 0 || strings.TrimSpace(rest[0]) == "" || linePerParagraph(lines)
 	last := lastBeforeClosing(line)
 	if !hasRest || !alone || utf8.RuneCountInString(line) > maxTitleLength || CountWords(line) == 0 ||
-		strings.ContainsRune(".,:;…", last) || unicode.Is(unicode.Pd, last) || len(splitSentences(line)) > 1 {
+		strings.ContainsRune(".,:;…", last) || unicode.Is(unicode.Pd, last) || len(sentences.Split(line)) > 1 {
 		return lines
 	}
 	b.title = cleanParagraph(line)

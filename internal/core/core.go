@@ -29,7 +29,7 @@ func (Core) Parse(name string, data []byte) (corecall.Parsed, error) {
 	if err != nil {
 		return corecall.Parsed{}, fmt.Errorf("%s: %w", displayName(name), err)
 	}
-	return corecall.Parsed{Title: a.Title, Date: a.Date, Text: a.Text}, nil
+	return corecall.Parsed{Title: a.Title, Byline: a.Byline, Date: a.Date, Text: a.Text}, nil
 }
 
 func displayName(name string) string {

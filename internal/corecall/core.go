@@ -56,9 +56,10 @@ type StorageTester interface {
 
 // Parsed is what the library keeps of a parsed article.
 type Parsed struct {
-	Title string `json:"title,omitempty"`
-	Date  string `json:"date,omitempty"` // YYYY-MM-DD when known
-	Text  string `json:"text"`
+	Title  string `json:"title,omitempty"`
+	Byline string `json:"byline,omitempty"`
+	Date   string `json:"date,omitempty"` // YYYY-MM-DD when known
+	Text   string `json:"text"`
 }
 
 // Carried is one annotation carried from an old text to a new one (the

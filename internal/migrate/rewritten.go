@@ -1,6 +1,7 @@
 package migrate
 
 import (
+	splitter "github.com/redline-news/redline/internal/sentences"
 	"sort"
 	"strings"
 	"unicode"
@@ -8,7 +9,6 @@ import (
 
 	"github.com/redline-news/redline/internal/anchor"
 	"github.com/redline-news/redline/internal/annotation"
-	"github.com/redline-news/redline/internal/article"
 	"github.com/redline-news/redline/internal/revision"
 	"github.com/redline-news/redline/internal/span"
 )
@@ -110,7 +110,7 @@ func splitText(ix *span.Index, within span.Span, keep func(span.Span) bool) *sen
 			adjacent = false
 			continue
 		}
-		for i, s := range article.SplitSentences(ix.Slice(para)) {
+		for i, s := range splitter.Split(ix.Slice(para)) {
 			abs := span.Span{Start: para.Start + s.Start, End: para.Start + s.End}
 			sent := sentence{span: abs, words: splitWords(ix.Slice(abs), abs.Start), follows: i > 0 || adjacent}
 			if index {

@@ -1,7 +1,7 @@
 package revision
 
 import (
-	"github.com/redline-news/redline/internal/article"
+	"github.com/redline-news/redline/internal/sentences"
 	"github.com/redline-news/redline/internal/span"
 )
 
@@ -34,7 +34,7 @@ func (d *Diff) sentenceUnits(ix *span.Index, paras []span.Span, kind OpKind, sid
 		if float64(d.changedWords(ix, p, kind, side)) < least || movedWhole(p, paragraphMoves, end) {
 			continue
 		}
-		for k, s := range article.SplitSentences(ix.Slice(p)) {
+		for k, s := range sentences.Split(ix.Slice(p)) {
 			out = append(out, passage{span: shift(s, p.Start), para: n + 1, sentence: k + 1})
 		}
 	}

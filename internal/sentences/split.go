@@ -1,4 +1,7 @@
-package article
+// Package sentences splits clean paragraphs into sentences. It is a leaf
+// package so that the diff (internal/revision), which the page links, can
+// use the same rules as the article parser without linking the parser.
+package sentences
 
 import (
 	"strings"
@@ -7,7 +10,7 @@ import (
 	"github.com/redline-news/redline/internal/span"
 )
 
-// splitSentences splits one clean paragraph into sentences, as code-point
+// Split splits one clean paragraph into sentences, as code-point
 // spans relative to the paragraph. A sentence ends at ".", "!", "?" or "…"
 // (with any closing quotes and brackets after it) that is followed by
 // white space and then something other than a lowercase letter, or at the
@@ -15,7 +18,7 @@ import (
 // after an abbreviation ("Mr.", "U.S.", an initial like "J.") does not end
 // a sentence. The rules lean towards too few splits: a sentence that runs
 // on is harmless, a quote cut in two is not.
-func splitSentences(paragraph string) []span.Span {
+func Split(paragraph string) []span.Span {
 	rs := []rune(paragraph)
 	var out []span.Span
 	start := 0
