@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/redline-news/redline/internal/annotation"
-	"github.com/redline-news/redline/internal/auth"
+	"github.com/redline-news/redline/internal/ids"
 )
 
 // Replica is one device's copy of a project.
@@ -179,7 +179,7 @@ func (r *Replica) edit(ctx context.Context, k Key, content func(old Record) (Fie
 		return fmt.Errorf("%s %s: %w", k.Kind, k.ID, ErrDeleted)
 	}
 	if !exists {
-		if err := auth.ValidSlug(k.ID); err != nil {
+		if err := ids.ValidSlug(k.ID); err != nil {
 			return fmt.Errorf("%s: %w", k.Kind, err)
 		}
 		old = Record{Kind: k.Kind, ID: k.ID}
