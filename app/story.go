@@ -23,6 +23,7 @@ type storyPage struct {
 
 	m        *storyModel // shared with the page's components
 	storyID  string
+	project  string // the project the story is in; "" for the personal library
 	filter   library.Filter
 	showHelp bool
 
@@ -58,8 +59,10 @@ func (p *storyPage) OnNav(ctx app.Context) {
 	m.sess, m.selected, m.compare, m.unrelated, m.status = nil, "", nil, nil, busy("Opening…")
 	p.suggesting = false
 	id := p.storyID
+	p.project = ctx.Page().URL().Query().Get("project") // "" for the personal library
+	project := p.project
 	ctx.Async(func() {
-		lib, back, err := openLibrary(context.Background())
+		lib, watch, err := storyLibrary(context.Background(), project)
 		var sess *library.Session
 		if err == nil {
 			sess, err = lib.Open(context.Background(), id)
@@ -77,7 +80,7 @@ func (p *storyPage) OnNav(ctx app.Context) {
 			if p.stopWatch != nil {
 				p.stopWatch()
 			}
-			p.stopWatch = back.Watch(func(storyID string) {
+			p.stopWatch = watch(func(storyID string) {
 				if storyID == id {
 					p.m.reload()
 				}

@@ -58,6 +58,7 @@ func (r *Replica) load(snap Snapshot) {
 	for _, rec := range snap.Records {
 		r.records[rec.key()] = rec
 	}
+	slices.SortFunc(r.outbox, func(a, b Entry) int { return cmp.Compare(a.Order, b.Order) })
 	for _, e := range snap.Outbox {
 		r.order = max(r.order, e.Order)
 	}
