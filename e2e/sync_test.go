@@ -292,3 +292,87 @@ func TestTwoProfilesShareTheDesk(t *testing.T) {
 		t.Errorf("the container's quote lacks the speaker or the note kept (%q): %s", kept, body)
 	}
 }
+
+// databases lists the browser's IndexedDB database names.
+func (p *page) databases() []string {
+	p.t.Helper()
+	var names []string
+	p.eval(`indexedDB.databases().then(l => l.map(d => d.name))`, &names)
+	return names
+}
+
+// TestSignOutAsksAndTheNextUserSeesNothingOfTheLast: sign out asks
+// before discarding edits that have not reached the server and then
+// deletes the user's copies; the next user on the same browser gets
+// databases of their own; a member removed from the project is told so
+// in plain words and keeps the local copy.
+func TestSignOutAsksAndTheNextUserSeesNothingOfTheLast(t *testing.T) {
+	d := newDesk(t)
+	p := newBrowser(t)
+	p.run(chromedp.Navigate(d.srv.URL + "/"))
+	p.waitMounted()
+	p.signIn("alice", "alice-secret-1")
+	p.click("#add-sample")
+	p.waitCount("#stories li.story", 1)
+	p.click("#share-open")
+	p.click("#share-submit")
+	p.waitCount(`#projects li.story[data-project="desk"]`, 1)
+	p.openProjectStory()
+	q := p.tagHere("super smart", "q")
+	p.waitSync(10*time.Second, "synced")
+
+	d.srv.Stop()
+	p.selectEntry(q)
+	p.setField("#edit-note", "not sent yet")
+	p.waitSync(15*time.Second, "offline")
+	p.click("#sign-out")
+	p.waitCount("#sign-out-confirm", 1)
+	p.click("#sign-out-cancel")
+	if p.count("#signed-in-as") != 1 {
+		t.Fatal("cancelling the sign-out signed out")
+	}
+	d.start()
+	p.waitSync(15*time.Second, "synced")
+	p.click("#sign-out")
+	p.waitCount("#sign-in-open", 1)
+	p.waitSync(5*time.Second, "local")
+	for _, name := range p.databases() {
+		if strings.HasPrefix(name, "redline-sync/alice/") {
+			t.Errorf("alice's replica %s is still in the browser after she signed out", name)
+		}
+	}
+
+	p.run(chromedp.Navigate(d.srv.URL + "/"))
+	p.waitMounted()
+	if p.count("#stories li.story, #projects li.story") != 0 {
+		t.Error("signed out, the library still lists the story alice moved into desk")
+	}
+	p.signIn("bob", "bob-secret-22")
+	p.waitCount(`#projects li.story[data-project="desk"]`, 1)
+	for _, name := range p.databases() {
+		if strings.HasPrefix(name, "redline-sync/") && !strings.HasPrefix(name, "redline-sync/bob/") {
+			t.Errorf("bob's browser holds %s", name)
+		}
+	}
+	p.waitSync(10*time.Second, "synced")
+
+	// alice removes bob from desk: bob's app stops syncing and says why.
+	req, _ := http.NewRequest("DELETE", d.srv.URL+"/api/projects/desk/members/bob", nil)
+	req.Header.Set("Authorization", "Bearer "+d.aliceToken)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNoContent {
+		t.Fatalf("removing bob: %s", resp.Status)
+	}
+	p.openProjectStory()
+	p.waitSync(40*time.Second, "error")
+	if words := p.text("#sync-status"); !strings.Contains(words, "no longer a member") {
+		t.Errorf("#sync-status says %q, want a plain word that bob is no longer a member", words)
+	}
+	if p.count("#export-json") != 1 {
+		t.Error("the story's copy cannot be exported after the membership went")
+	}
+}
