@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -66,16 +67,30 @@ func (c *projectsSection) Render() app.UI {
 	if !s.SignedIn() {
 		return app.Div().ID("projects").Hidden(true)
 	}
+	shown := slices.Clone(s.Projects)
+	var left []string
+	for slug := range c.stories { // a project left since: its copy stays readable
+		if _, ok := s.Project(slug); !ok {
+			left = append(left, slug)
+		}
+	}
+	slices.Sort(left)
+	for _, slug := range left {
+		shown = append(shown, Project{Slug: slug, Title: slug})
+	}
 	return app.Section().ID("projects").Class("projects").Aria("labelledby", "projects-title").Body(
 		app.H2().ID("projects-title").Text("Your projects"),
 		app.If(len(s.Projects) == 0, func() app.UI {
 			return app.P().Class("muted").Text("You belong to no project yet: ask a project's admin to add you.")
 		}),
-		app.Range(s.Projects).Slice(func(i int) app.UI {
-			pr := s.Projects[i]
+		app.Range(shown).Slice(func(i int) app.UI {
+			pr := shown[i]
 			list := c.stories[pr.Slug]
 			return app.Div().Class("project").DataSet("project", pr.Slug).Body(
-				app.H3().Text(pr.Title+" ("+pr.Role+")"),
+				app.H3().Text(strings.TrimSuffix(pr.Title+" ("+pr.Role+")", " ()")),
+				app.If(pr.Role == "", func() app.UI {
+					return app.P().Class("notice").Text("You are no longer a member of this project: it does not sync any more. Its stories stay in this browser, to read and export.")
+				}),
 				app.If(len(list) == 0, func() app.UI { return app.P().Class("muted").Text("No stories in this project yet.") }),
 				app.Ul().Class("stories", "project-stories").Body(app.Range(list).Slice(func(j int) app.UI {
 					st := list[j]

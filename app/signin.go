@@ -105,6 +105,9 @@ func (a *accountBox) signIn(ctx app.Context, e app.Event) {
 			}
 			a.open, a.password = false, ""
 			setSession(s)
+			for _, p := range openProjects() {
+				p.Replica.Kick() // signed in again: sync what waited
+			}
 		})
 	})
 }

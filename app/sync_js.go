@@ -23,6 +23,11 @@ func deleteUserData(ctx context.Context, user string) error {
 	return idb.DeleteReplicas(ctx, user)
 }
 
+// localProjects lists the projects user has a replica of in this browser.
+func localProjects(ctx context.Context, user string) []string {
+	return idb.ReplicaProjects(ctx, user)
+}
+
 // leadSync runs lead once this tab holds the Web Lock name (at once if
 // the browser has no Web Locks), until ctx ends; the lock goes with the
 // tab, and the next tab waiting takes over.

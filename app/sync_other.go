@@ -19,6 +19,8 @@ func openReplicaStorage(context.Context, string, string) (replicaStorage, error)
 	return memoryReplica{sync.NewMemory()}, nil
 }
 
+func localProjects(context.Context, string) []string { return nil }
+
 func deleteUserData(context.Context, string) error { return nil }
 
 func leadSync(ctx context.Context, _ string, lead func(ctx context.Context)) { go lead(ctx) }

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -77,7 +78,17 @@ type syncStatus struct {
 }
 
 func (c *syncStatus) OnMount(ctx app.Context) {
-	update := func() { ctx.Dispatch(func(app.Context) { c.state = currentSyncState() }) }
+	update := func() {
+		ctx.Dispatch(func(app.Context) {
+			was := c.state.Kind
+			c.state = currentSyncState()
+			if c.state.Kind == sync.StateError && was != sync.StateError {
+				// Signed out by the server? Then the account box offers
+				// to sign in again.
+				ctx.Async(func() { checkSession(context.Background()) })
+			}
+		})
+	}
 	c.stopSync = watchSync(update)
 	c.stopSession = WatchSession(func(Session) {
 		update()
@@ -166,8 +177,13 @@ func openSessionProjects(ctx context.Context) {
 		return
 	}
 	var failed []string
+	slugs := localProjects(ctx, s.User) // a project left since stays readable
 	for _, pr := range s.Projects {
-		if _, err := openProject(ctx, s.User, pr.Slug); err != nil {
+		slugs = append(slugs, pr.Slug)
+	}
+	slices.Sort(slugs)
+	for _, slug := range slices.Compact(slugs) {
+		if _, err := openProject(ctx, s.User, slug); err != nil {
 			failed = append(failed, err.Error())
 		}
 	}

@@ -325,6 +325,7 @@ func TestSignOutAsksAndTheNextUserSeesNothingOfTheLast(t *testing.T) {
 	p.selectEntry(q)
 	p.setField("#edit-note", "not sent yet")
 	p.waitSync(15*time.Second, "offline")
+	p.waitJS("the note counted as waiting", `document.querySelector("#sync-status").dataset.pending === "1"`)
 	p.click("#sign-out")
 	p.waitCount("#sign-out-confirm", 1)
 	p.click("#sign-out-cancel")
@@ -374,5 +375,11 @@ func TestSignOutAsksAndTheNextUserSeesNothingOfTheLast(t *testing.T) {
 	}
 	if p.count("#export-json") != 1 {
 		t.Error("the story's copy cannot be exported after the membership went")
+	}
+	p.run(chromedp.Navigate(d.srv.URL + "/"))
+	p.waitMounted()
+	p.waitCount(`#projects li.story[data-project="desk"]`, 1)
+	if words := p.text(`#projects .project[data-project="desk"]`); !strings.Contains(words, "no longer a member") {
+		t.Errorf("the library says of desk: %q", words)
 	}
 }

@@ -183,19 +183,28 @@ func putJSON(t *txn, store string, key, v any) error {
 	return t.putValue(store, js.ValueOf(map[string]any{"key": key, "json": string(data)}))
 }
 
+// ReplicaProjects lists the projects user has a replica of (none where
+// the browser cannot list its databases).
+func ReplicaProjects(ctx context.Context, user string) []string {
+	list, err := awaitPromise(ctx, func() js.Value { return js.Global().Get("indexedDB").Call("databases") })
+	if err != nil {
+		return nil
+	}
+	var slugs []string
+	for i := range list.Length() {
+		if slug, ok := strings.CutPrefix(list.Index(i).Get("name").String(), replicaPrefix+user+"/"); ok {
+			slugs = append(slugs, slug)
+		}
+	}
+	return slugs
+}
+
 // DeleteReplicas deletes every replica database of user (signing out):
 // nothing of theirs stays for the next user of this browser.
 func DeleteReplicas(ctx context.Context, user string) error {
-	list, err := awaitPromise(ctx, func() js.Value { return js.Global().Get("indexedDB").Call("databases") })
-	if err != nil {
-		return err
-	}
-	for i := range list.Length() {
-		name := list.Index(i).Get("name").String()
-		if strings.HasPrefix(name, replicaPrefix+user+"/") {
-			if err := deleteDatabase(ctx, name); err != nil {
-				return fmt.Errorf("%s: %w", name, err)
-			}
+	for _, slug := range ReplicaProjects(ctx, user) {
+		if err := deleteDatabase(ctx, ReplicaName(user, slug)); err != nil {
+			return fmt.Errorf("%s: %w", ReplicaName(user, slug), err)
 		}
 	}
 	return nil
