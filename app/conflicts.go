@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"slices"
 	"strings"
 
@@ -61,7 +62,11 @@ func (c *conflictPanel) OnDismount() {
 }
 
 func (c *conflictPanel) projectLib() (*projectLib, error) {
-	return openProject(context.Background(), CurrentSession().User, c.Project)
+	s := CurrentSession()
+	if !s.SignedIn() {
+		return nil, errors.New("sign in to resolve conflicts")
+	}
+	return openProject(context.Background(), s.User, c.Project)
 }
 
 // read collects the story's annotations in conflict from the replica.

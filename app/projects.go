@@ -125,13 +125,19 @@ func (p *projectLib) publish() {
 }
 
 // closeProjects ends every replica of this tab (signing out).
-func closeProjects() {
+func closeProjects() { closeProjectsOfOthers("") }
+
+// closeProjectsOfOthers ends the replicas of this tab that are not
+// user's: one user's replica never serves another.
+func closeProjectsOfOthers(user string) {
 	projects.mu.Lock()
 	defer projects.mu.Unlock()
 	for k, p := range projects.open {
-		p.stop()
-		p.storage.Close()
-		delete(projects.open, k)
+		if p.User != user {
+			p.stop()
+			p.storage.Close()
+			delete(projects.open, k)
+		}
 	}
 }
 

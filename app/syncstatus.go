@@ -90,7 +90,8 @@ func (c *syncStatus) OnMount(ctx app.Context) {
 		})
 	}
 	c.stopSync = watchSync(update)
-	c.stopSession = WatchSession(func(Session) {
+	c.stopSession = WatchSession(func(s Session) {
+		closeProjectsOfOthers(s.User) // signed out, or another user, in another tab
 		update()
 		ctx.Async(func() { openSessionProjects(context.Background()) })
 	})

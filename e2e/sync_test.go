@@ -181,9 +181,12 @@ func TestTwoProfilesShareTheDesk(t *testing.T) {
 	q := alice.tagHere("super smart", "q")
 
 	// bob sees it within 5 s.
+	tagged := time.Now()
 	bob.waitWithin("the shared story in bob's desk", 5*time.Second, `document.querySelector('#projects li.story[data-project="desk"]')`)
+	t.Logf("bob's library listed the shared story %v after alice's tag", time.Since(tagged).Round(time.Millisecond))
 	bob.openProjectStory()
 	bob.waitWithin("alice's quote on bob's page", 5*time.Second, `document.querySelector(`+jsString(mark(q))+`)`)
+	t.Logf("bob's page showed alice's quote %v after her tag (opening the story included)", time.Since(tagged).Round(time.Millisecond))
 	for _, p := range []*page{alice, bob} {
 		p.waitOfflineReady()
 		p.waitSync(10*time.Second, "synced")
@@ -219,10 +222,12 @@ func TestTwoProfilesShareTheDesk(t *testing.T) {
 	// The server restarts: within 10 s both show the speaker, the note
 	// and the claim, synced.
 	d.start()
+	restarted := time.Now()
 	for name, p := range map[string]*page{"alice": alice, "bob": bob} {
 		p.waitWithin(name+" sees the speaker", 10*time.Second, p.entryHas(q, ".who", "Donald Trump"))
 		p.waitWithin(name+" sees the claim", 10*time.Second, `document.querySelector(`+jsString(mark(claim))+`)`)
 		p.waitSync(10*time.Second, "synced")
+		t.Logf("%s: speaker, note and claim shown and synced %v after the server was back", name, time.Since(restarted).Round(time.Millisecond))
 	}
 	alice.selectEntry(q)
 	alice.waitJS("bob's note on alice's page", `document.querySelector("#edit-note")?.value === "check the transcript"`)
