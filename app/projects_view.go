@@ -55,7 +55,10 @@ func (c *projectsSection) load(ctx app.Context) {
 			}
 			list, err := p.Lib.Summaries(context.Background())
 			if err == nil {
-				out[p.Slug] = list
+				// A story whose text has not arrived yet (the server
+				// writes a shared story's records one by one) is listed
+				// once it can be opened.
+				out[p.Slug] = slices.DeleteFunc(list, func(s library.Summary) bool { return s.Revisions == 0 })
 			}
 		}
 		ctx.Dispatch(func(app.Context) { c.stories = out })
