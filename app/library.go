@@ -137,6 +137,7 @@ func (l *libraryPage) Render() app.UI {
 					app.If(len(l.stories) > 1, l.renderBrowse),
 					app.If(l.loaded && len(l.stories) == 0, emptyLibrary).
 						Else(l.renderStories),
+					&projectsSection{Local: l.stories, Refresh: l.refresh},
 					app.If(len(l.stories) > 0, func() app.UI {
 						return app.Section().Class("export").Body(
 							app.H2().Text("Export the whole library"),
@@ -264,6 +265,7 @@ func topBar(extra app.UI) app.UI {
 		app.A().Href("/").Class("home").Aria("label", "Redline: your stories").Body(
 			app.H1().Body(app.Span().Class("mark").Text("Red"), app.Text("line")),
 		),
+		&syncStatus{}, &accountBox{},
 		extra,
 	)
 }

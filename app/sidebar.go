@@ -18,6 +18,9 @@ func (p *storyPage) renderSidebar() app.UI {
 	shown, from := listWindow(list, p.m.selected, p.showAll)
 	return app.Aside().ID("sidebar").Class("sidebar").Aria("label", "Annotations").Body(
 		app.If(p.m.selected != "", p.renderEditor),
+		app.If(p.project != "", func() app.UI {
+			return &conflictPanel{Project: p.project, StoryID: p.storyID, OnResolved: p.m.reload}
+		}),
 		app.H2().Text("Annotations"),
 		p.renderFilters(),
 		legend(),

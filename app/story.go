@@ -24,6 +24,7 @@ type storyPage struct {
 
 	m        *storyModel // shared with the page's components
 	storyID  string
+	project  string // the project the story is in; "" for the personal library
 	filter   library.Filter
 	showHelp bool
 
@@ -63,8 +64,10 @@ func (p *storyPage) OnNav(ctx app.Context) {
 	p.suggesting = false
 	p.cursor, p.printing = wordCursor{resume: -1}, nil
 	id := p.storyID
+	p.project = ctx.Page().URL().Query().Get("project") // "" for the personal library
+	project := p.project
 	ctx.Async(func() {
-		lib, back, err := openLibrary(context.Background())
+		lib, watch, err := storyLibrary(context.Background(), project)
 		var sess *library.Session
 		if err == nil {
 			sess, err = lib.Open(context.Background(), id)
@@ -82,7 +85,7 @@ func (p *storyPage) OnNav(ctx app.Context) {
 			if p.stopWatch != nil {
 				p.stopWatch()
 			}
-			p.stopWatch = back.Watch(func(storyID string) {
+			p.stopWatch = watch(func(storyID string) {
 				if storyID == id {
 					p.m.reload()
 				}

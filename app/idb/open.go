@@ -54,6 +54,12 @@ func Open(ctx context.Context) (*DB, error) {
 
 // open opens the database called name; the self-test uses throwaway names.
 func open(ctx context.Context, name string) (*DB, error) {
+	return openWith(ctx, name, dbVersion, upgradeSchema)
+}
+
+// openWith opens the database called name at version, creating or
+// upgrading its schema with upgrade (replica.go has a schema of its own).
+func openWith(ctx context.Context, name string, version int, upgrade func(db, tx js.Value)) (*DB, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -62,7 +68,7 @@ func open(ctx context.Context, name string) (*DB, error) {
 		return nil, ErrUnavailable
 	}
 	var req js.Value
-	if err := try(func() { req = factory.Call("open", name, dbVersion) }); err != nil {
+	if err := try(func() { req = factory.Call("open", name, version) }); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrUnavailable, err) // e.g. a SecurityError in a sandboxed frame
 	}
 	var (
@@ -71,7 +77,7 @@ func open(ctx context.Context, name string) (*DB, error) {
 		answer    = make(chan reply, 3) // schema failure, blocked, then success or error
 	)
 	req.Set("onupgradeneeded", f.add(func(js.Value, []js.Value) any {
-		if err := try(func() { upgradeSchema(req.Get("result"), req.Get("transaction")) }); err != nil {
+		if err := try(func() { upgrade(req.Get("result"), req.Get("transaction")) }); err != nil {
 			answer <- reply{err: err}
 			_ = try(func() { req.Get("transaction").Call("abort") })
 		}

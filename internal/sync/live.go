@@ -31,7 +31,7 @@ func (r *Replica) Run(ctx context.Context, live Live) {
 	for ctx.Err() == nil {
 		err := r.Sync(ctx)
 		if err != nil {
-			sleep(ctx, back)
+			r.sleep(ctx, back)
 			back = min(2*back, live.MaxBack)
 			continue
 		}
@@ -41,22 +41,31 @@ func (r *Replica) Run(ctx context.Context, live Live) {
 		r.mu.Unlock()
 		if w, ok := r.tr.(Waiter); ok {
 			wctx, cancel := context.WithTimeout(ctx, live.Poll)
+			go func() { // a local edit (Kick) ends the wait
+				select {
+				case <-r.kick:
+					cancel()
+				case <-wctx.Done():
+				}
+			}()
 			err = w.Wait(wctx, since)
 			cancel()
 			if err != nil && ctx.Err() == nil && wctx.Err() == nil {
-				sleep(ctx, back) // the wait itself failed: do not spin
+				r.sleep(ctx, back) // the wait itself failed: do not spin
 			}
 			continue
 		}
-		sleep(ctx, live.Poll)
+		r.sleep(ctx, live.Poll)
 	}
 }
 
-func sleep(ctx context.Context, d time.Duration) {
+// sleep waits d, or until ctx ends or a Kick.
+func (r *Replica) sleep(ctx context.Context, d time.Duration) {
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
 	case <-ctx.Done():
 	case <-t.C:
+	case <-r.kick:
 	}
 }

@@ -1,6 +1,9 @@
 package sync
 
-import "context"
+import (
+	"context"
+	"errors"
+)
 
 // PullPage is how many feed changes one pull reads at a time.
 const PullPage = 500
@@ -27,7 +30,7 @@ func (r *Replica) pull(ctx context.Context) error {
 
 func (r *Replica) applyFeed(ctx context.Context, feed Feed) error {
 	r.mu.Lock()
-	defer r.mu.Unlock()
+	defer r.unlockAndTell()
 	var b Batch
 	for _, c := range feed.Changes {
 		if c.Kind != KindStory && c.Kind != KindRevision && c.Kind != KindAnnotation {
@@ -66,18 +69,27 @@ func (r *Replica) Sync(ctx context.Context) error {
 	}
 	r.syncing.Lock()
 	defer r.syncing.Unlock()
+	err := r.round(ctx)
+	if errors.Is(err, ErrStale) { // another tab wrote: the replica has loaded it, go again
+		err = r.round(ctx)
+	}
+	r.mu.Lock()
+	defer r.unlockAndTell()
+	r.status.err = err
+	if err == nil {
+		r.status.lastSync = r.now()
+	}
+	r.tell(Change{}) // the state changed
+	return err
+}
+
+func (r *Replica) round(ctx context.Context) error {
 	err := r.push(ctx)
 	if err == nil {
 		err = r.pull(ctx)
 	}
 	if err == nil {
 		err = r.push(ctx)
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.status.err = err
-	if err == nil {
-		r.status.lastSync = r.now()
 	}
 	return err
 }

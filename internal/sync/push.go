@@ -25,7 +25,7 @@ func (r *Replica) pushRound(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	r.mu.Lock()
-	defer r.mu.Unlock()
+	defer r.unlockAndTell()
 	var b Batch
 	for i, res := range results {
 		if res.ChangeID != sent[i].ChangeID {
@@ -54,7 +54,7 @@ func (r *Replica) wire(ctx context.Context, entries []Entry) ([]WireChange, []En
 		changes, kept = append(changes, w), append(kept, e)
 	}
 	r.mu.Lock()
-	defer r.mu.Unlock()
+	defer r.unlockAndTell()
 	return changes, kept, r.commit(ctx, b)
 }
 
@@ -62,7 +62,7 @@ func (r *Replica) wire(ctx context.Context, entries []Entry) ([]WireChange, []En
 // go, so that a retry sends the same change again.
 func (r *Replica) freeze(ctx context.Context) ([]Entry, error) {
 	r.mu.Lock()
-	defer r.mu.Unlock()
+	defer r.unlockAndTell()
 	var b Batch
 	var sent []Entry
 	seen := map[Key]bool{}

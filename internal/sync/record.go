@@ -1,6 +1,9 @@
 package sync
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"strings"
+)
 
 // Record kinds, as the server's change feed names them.
 const (
@@ -61,4 +64,25 @@ func (r Record) clone() Record {
 	r.Fields = r.Fields.without()
 	r.Base = r.Base.without()
 	return r
+}
+
+// StoryID is the story the record belongs to ("" when it cannot tell:
+// an annotation of another tool's that targets no Redline story).
+func (r Record) StoryID() string {
+	switch r.Kind {
+	case KindStory:
+		return r.ID
+	case KindRevision:
+		var id string
+		if json.Unmarshal(r.Fields["storyId"], &id) != nil || id == "" {
+			_ = json.Unmarshal(r.Base["storyId"], &id) // a tombstone keeps its base
+		}
+		return id
+	}
+	var t struct{ Source string }
+	if json.Unmarshal(r.Fields["Target"], &t) != nil || t.Source == "" {
+		_ = json.Unmarshal(r.Base["Target"], &t)
+	}
+	id, _ := strings.CutPrefix(t.Source, "urn:redline:story:")
+	return id
 }

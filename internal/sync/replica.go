@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -14,7 +15,7 @@ import (
 	"time"
 
 	"github.com/redline-news/redline/internal/annotation"
-	"github.com/redline-news/redline/internal/auth"
+	"github.com/redline-news/redline/internal/ids"
 )
 
 // Replica is one device's copy of a project.
@@ -32,6 +33,11 @@ type Replica struct {
 	checkpoint int64
 	order      int64
 	status     status
+	watchers   map[int]func(Change)
+	nextWatch  int
+	told       []Change // committed, to tell the watchers once r.mu is released
+
+	kick chan struct{} // wakes Run: a local edit waits to be sent
 }
 
 // Open loads a replica from its storage. tr nil is a local library
@@ -41,15 +47,21 @@ func Open(ctx context.Context, s Storage, tr Transport, device string) (*Replica
 	if err != nil {
 		return nil, fmt.Errorf("sync: load: %w", err)
 	}
-	r := &Replica{store: s, tr: tr, device: device, now: time.Now, records: map[Key]Record{},
-		outbox: snap.Outbox, checkpoint: snap.Checkpoint}
+	r := &Replica{store: s, tr: tr, device: device, now: time.Now, kick: make(chan struct{}, 1)}
+	r.load(snap)
+	return r, nil
+}
+
+// load replaces what the replica holds with snap.
+func (r *Replica) load(snap Snapshot) {
+	r.records, r.outbox, r.checkpoint, r.order = map[Key]Record{}, snap.Outbox, snap.Checkpoint, 0
 	for _, rec := range snap.Records {
 		r.records[rec.key()] = rec
 	}
+	slices.SortFunc(r.outbox, func(a, b Entry) int { return cmp.Compare(a.Order, b.Order) })
 	for _, e := range snap.Outbox {
 		r.order = max(r.order, e.Order)
 	}
-	return r, nil
 }
 
 // Record is the replica's record of kind and id.
@@ -99,11 +111,16 @@ func (r *Replica) DeleteStory(ctx context.Context, id string) error {
 	return r.remove(ctx, Key{KindStory, id})
 }
 
-// AddRevision adds a revision to a story and says its id. Revisions are
-// named by their story and text, so the same file added twice, here or
-// on another replica, is one revision; v.ID is not used.
+// AddRevision adds a revision to a story and says its id. Without an id
+// (v.ID ""), revisions are named by their story and text, so the same
+// file added twice, here or on another replica, is one revision. A
+// caller that names its revisions (the app's library does, before it
+// stores them) keeps its id; adding an id already there does nothing.
 func (r *Replica) AddRevision(ctx context.Context, v annotation.Revision, source string) (string, error) {
-	id := RevisionID(v.StoryID, v.Text)
+	id := v.ID
+	if id == "" {
+		id = RevisionID(v.StoryID, v.Text)
+	}
 	r.mu.Lock()
 	_, exists := r.records[Key{KindRevision, id}]
 	story, ok := r.records[Key{KindStory, v.StoryID}]
@@ -170,46 +187,71 @@ func (r *Replica) Resolve(ctx context.Context, kind, id, field string, value jso
 	})
 }
 
-// edit writes a record's new content and queues it, in one transaction.
+// op is one record written by apply: a delete, or new content made
+// from the record as stored (old is a fresh Record of the key when there
+// is none).
+type op struct {
+	k       Key
+	del     bool
+	content func(old Record) (Fields, error)
+}
+
 func (r *Replica) edit(ctx context.Context, k Key, content func(old Record) (Fields, error)) error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	old, exists := r.records[k]
-	if exists && old.Deleted {
-		return fmt.Errorf("%s %s: %w", k.Kind, k.ID, ErrDeleted)
-	}
-	if !exists {
-		if err := auth.ValidSlug(k.ID); err != nil {
-			return fmt.Errorf("%s: %w", k.Kind, err)
-		}
-		old = Record{Kind: k.Kind, ID: k.ID}
-	}
-	f, err := content(old)
-	if err != nil {
-		return err
-	}
-	rec := old.clone()
-	rec.Fields = f
-	var b Batch
-	r.queue(&b, rec)
-	return r.commit(ctx, b)
+	return r.apply(ctx, op{k: k, content: content})
 }
 
 func (r *Replica) remove(ctx context.Context, k Key) error {
+	return r.apply(ctx, op{k: k, del: true})
+}
+
+// apply writes every op and queues it, in one transaction: all or none.
+// If another tab committed first (ErrStale), it is done again once on
+// what is stored now.
+func (r *Replica) apply(ctx context.Context, ops ...op) error {
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	old, ok := r.records[k]
-	switch {
-	case !ok:
-		return fmt.Errorf("%s %s: %w", k.Kind, k.ID, ErrNotFound)
-	case old.Deleted:
-		return nil
+	defer r.unlockAndTell()
+	err := r.applyLocked(ctx, ops)
+	if errors.Is(err, ErrStale) {
+		err = r.applyLocked(ctx, ops)
 	}
-	rec := old.clone()
-	rec.Fields, rec.Deleted = nil, true
+	return err
+}
+
+func (r *Replica) applyLocked(ctx context.Context, ops []op) error {
 	var b Batch
-	r.queue(&b, rec)
-	return r.commit(ctx, b)
+	for _, o := range ops {
+		old, exists := r.records[o.k]
+		for _, w := range b.Records { // written by an earlier op
+			if w.key() == o.k {
+				old, exists = w, true
+			}
+		}
+		switch {
+		case o.del && !exists:
+			return fmt.Errorf("%s %s: %w", o.k.Kind, o.k.ID, ErrNotFound)
+		case o.del && old.Deleted:
+			continue
+		case exists && old.Deleted:
+			return fmt.Errorf("%s %s: %w", o.k.Kind, o.k.ID, ErrDeleted)
+		case !exists:
+			if err := ids.ValidSlug(o.k.ID); err != nil {
+				return fmt.Errorf("%s: %w", o.k.Kind, err)
+			}
+			old = Record{Kind: o.k.Kind, ID: o.k.ID}
+		}
+		rec := old.clone()
+		if o.del {
+			rec.Fields, rec.Deleted = nil, true
+		} else {
+			f, err := o.content(old)
+			if err != nil {
+				return err
+			}
+			rec.Fields = f
+		}
+		r.queue(&b, rec)
+	}
+	return r.commitLocal(ctx, b)
 }
 
 // queue adds rec to b, with an outbox entry unless one that has not been
@@ -232,6 +274,9 @@ func (r *Replica) commit(ctx context.Context, b Batch) error {
 	}
 	if err := r.store.Commit(ctx, b); err != nil {
 		r.order -= int64(len(b.Entries)) // not stored: the numbers are free again
+		if errors.Is(err, ErrStale) {
+			r.reloadLocked(ctx)
+		}
 		return fmt.Errorf("sync: save: %w", err)
 	}
 	for _, rec := range b.Records {
@@ -249,6 +294,7 @@ func (r *Replica) commit(ctx context.Context, b Batch) error {
 	if b.SetCheckpoint {
 		r.checkpoint = b.Checkpoint
 	}
+	r.tell(Change{Records: b.Records})
 	return nil
 }
 

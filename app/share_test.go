@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/library"
+	"github.com/redline-news/redline/internal/span"
+	"github.com/redline-news/redline/internal/store"
+	"github.com/redline-news/redline/internal/sync"
+)
+
+func newProjectStore(t *testing.T) *sync.LibraryStore {
+	t.Helper()
+	r, err := sync.Open(context.Background(), sync.NewMemory(), nil, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sync.NewLibraryStore(r)
+}
+
+func sampleWithQuote(t *testing.T, l *library.Library) (store.Story, library.Placed) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := l.AddStory(ctx, library.SampleName, library.SampleArticle())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := l.Open(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := s.Revision().Text
+	i := len([]rune(text[:strings.Index(text, "super smart")]))
+	q, err := s.Tag(ctx, span.Span{Start: i, End: i + len("super smart")}, annotation.KindQuote)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, q
+}
+
+// Share with… moves the story, its revision and its annotations into the
+// project, and only then out of the personal library.
+func TestMoveStoryIntoAProject(t *testing.T) {
+	ctx := context.Background()
+	local := &library.Library{Store: store.NewMemory(), Now: func() time.Time { return time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC) }}
+	st, q := sampleWithQuote(t, local)
+	project := newProjectStore(t)
+	if err := moveStory(ctx, local.Store, project, st.ID); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := local.Store.Stories(ctx); len(left) != 0 {
+		t.Errorf("the personal library still has %d stories", len(left))
+	}
+	sess, err := (&library.Library{Store: project}).Open(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := sess.Find(q.ID); !ok || p.Exact() != "super smart" || p.Orphaned {
+		t.Errorf("the quote in the project: %+v (found %v)", p, ok)
+	}
+}
+
+// A story holding an annotation a project cannot take stays where it was,
+// and nothing of it goes into the project.
+func TestMoveStoryRefusedChangesNothing(t *testing.T) {
+	ctx := context.Background()
+	mem := store.NewMemory()
+	local := &library.Library{Store: mem}
+	st, q := sampleWithQuote(t, local)
+	foreign := q.Annotation
+	foreign.ID, foreign.Rev = "https://hypothes.is/a/xyz", 0
+	if _, err := mem.PutAnnotations(ctx, []store.Annotation{foreign}); err != nil {
+		t.Fatal(err)
+	}
+	project := newProjectStore(t)
+	err := moveStory(ctx, mem, project, st.ID)
+	if err == nil || !strings.Contains(err.Error(), "cannot take") {
+		t.Fatalf("move: %v, want a refusal", err)
+	}
+	if kept, _ := mem.Stories(ctx); len(kept) != 1 {
+		t.Error("the refused story left the personal library")
+	}
+	if got, _ := project.Stories(ctx); len(got) != 0 {
+		t.Errorf("the project got %d stories from a refused move", len(got))
+	}
+	if err := moveStory(ctx, mem, project, "no-such-story"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("moving a missing story: %v", err)
+	}
+}

@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// accountBox is the top bar's account control: "Sign in" opens a form
+// (input[name=username], input[name=password], the names password
+// managers expect) against the server that served the app; signed in,
+// it names the user and signs out, asking first when edits have not
+// reached the server. Signing out deletes this browser's copies of the
+// user's projects, so the next user never sees them.
+type accountBox struct {
+	app.Compo
+
+	session    Session
+	open       bool // the sign-in form is shown
+	username   string
+	password   string
+	busy       bool
+	problem    string
+	confirming int // edits that would be lost: the sign-out question is shown
+
+	stop func()
+}
+
+func (a *accountBox) OnMount(ctx app.Context) {
+	a.session = CurrentSession()
+	a.stop = WatchSession(func(s Session) { ctx.Dispatch(func(app.Context) { a.session = s }) })
+}
+
+func (a *accountBox) OnDismount() { a.stop() }
+
+func (a *accountBox) Render() app.UI {
+	s := a.session
+	if s.SignedIn() && !s.Revoked && !a.open {
+		return app.Div().ID("account").Class("account").Body(
+			app.Span().ID("signed-in-as").DataSet("user", s.User).Text("Signed in as "+s.User),
+			app.If(a.confirming > 0, func() app.UI {
+				return app.Div().ID("sign-out-confirm").Class("notice").Role("alertdialog").Aria("label", "Sign out?").Body(
+					app.P().Text(unsentWords(a.confirming)+" not reached the server yet. Signing out discards them from this browser."),
+					app.Button().ID("sign-out-discard").Text("Discard them and sign out").OnClick(a.signOut),
+					app.Button().ID("sign-out-cancel").Text("Keep them, stay signed in").OnClick(func(app.Context, app.Event) { a.confirming = 0 }),
+				)
+			}).Else(func() app.UI {
+				return app.Button().ID("sign-out").Text("Sign out").OnClick(a.askSignOut)
+			}),
+		)
+	}
+	return app.Div().ID("account").Class("account").Body(
+		app.If(s.Revoked, func() app.UI {
+			return app.Span().Class("muted").Text(s.User + ": signed out by the server. ")
+		}),
+		app.If(!a.open, func() app.UI {
+			return app.Button().ID("sign-in-open").Text(map[bool]string{true: "Sign in again", false: "Sign in"}[s.Revoked]).
+				OnClick(func(ctx app.Context, e app.Event) {
+					a.open, a.username = true, s.User
+					ctx.Defer(func(app.Context) { focusFirst(`#sign-in input[name="username"]`) })
+				})
+		}).Else(func() app.UI {
+			return app.Form().ID("sign-in").Class("sign-in").Aria("label", "Sign in").OnSubmit(a.signIn).Body(
+				app.Label().For("sign-in-username").Text("Name"),
+				app.Input().ID("sign-in-username").Name("username").Attr("autocomplete", "username").Required(true).
+					Value(a.username).OnInput(a.ValueTo(&a.username)),
+				app.Label().For("sign-in-password").Text("Password"),
+				app.Input().ID("sign-in-password").Name("password").Type("password").Attr("autocomplete", "current-password").Required(true).
+					OnInput(a.ValueTo(&a.password)),
+				app.Button().Type("submit").ID("sign-in-submit").Disabled(a.busy).Text("Sign in"),
+				app.Button().Type("button").ID("sign-in-cancel").Text("Cancel").OnClick(func(app.Context, app.Event) { a.open, a.problem = false, "" }),
+				app.If(a.problem != "", func() app.UI { return app.P().ID("sign-in-problem").Role("alert").Class("error").Text(a.problem) }),
+			)
+		}),
+	)
+}
+
+func unsentWords(n int) string {
+	if n == 1 {
+		return "1 edit has"
+	}
+	return fmt.Sprintf("%d edits have", n)
+}
+
+func (a *accountBox) signIn(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	user, password := strings.TrimSpace(a.username), a.password
+	a.busy, a.problem = true, ""
+	ctx.Async(func() {
+		c, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		s, err := signIn(c, serverOrigin(), user, password)
+		ctx.Dispatch(func(app.Context) {
+			a.busy = false
+			if err != nil {
+				a.problem = err.Error()
+				return
+			}
+			prev := CurrentSession()
+			if prev.User != s.User {
+				closeProjects() // another user's replicas never serve this one
+			}
+			a.open, a.password = false, ""
+			setSession(s)
+			for _, p := range openProjects() {
+				p.Replica.Kick() // signed in again: sync what waited
+			}
+		})
+	})
+}
+
+// askSignOut signs out, after asking when edits wait to be sent.
+func (a *accountBox) askSignOut(ctx app.Context, e app.Event) {
+	if n := currentSyncState().Pending; n > 0 {
+		a.confirming = n
+		return
+	}
+	a.signOut(ctx, e)
+}
+
+func (a *accountBox) signOut(ctx app.Context, e app.Event) {
+	user := a.session.User
+	a.confirming = 0
+	ctx.Async(func() {
+		c, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = signOut(c, serverOrigin()) // offline: this browser forgets the session all the same
+		closeProjects()
+		err := deleteUserData(c, user)
+		forgetPublishedStates(user)
+		setSession(Session{})
+		if err != nil {
+			app.Log("sign out: " + err.Error())
+		}
+	})
+}

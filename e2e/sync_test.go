@@ -1,0 +1,399 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"encoding/json"
+	"net"
+	"net/http"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// desk is a `redline serve` with users alice and bob, editors of project
+// desk (made with `redline admin`), that can be stopped and started again
+// on the same address and database, as a server restarted in a newsroom.
+type desk struct {
+	t          *testing.T
+	root, bin  string
+	db, addr   string
+	srv        *server
+	aliceToken string
+}
+
+func newDesk(t *testing.T) *desk {
+	t.Helper()
+	root := repoRoot(t)
+	d := &desk{t: t, root: root, bin: filepath.Join(root, "bin", "redline"), db: filepath.Join(t.TempDir(), "redline.db")}
+	d.admin("alice-secret-1\n", "user", "add", "alice")
+	d.admin("bob-secret-22\n", "user", "add", "bob")
+	d.admin("", "project", "add", "desk", "--owner", "alice")
+	d.admin("", "member", "add", "desk", "bob", "--role", "editor")
+	d.aliceToken = strings.TrimSpace(d.admin("", "token", "add", "alice", "--label", "e2e"))
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.addr = l.Addr().String()
+	l.Close()
+	d.start()
+	return d
+}
+
+func (d *desk) admin(stdin string, args ...string) string {
+	d.t.Helper()
+	cmd := exec.Command(d.bin, append([]string{"admin", "--db", d.db}, args...)...)
+	cmd.Stdin = strings.NewReader(stdin)
+	out, err := cmd.Output()
+	if err != nil {
+		d.t.Fatalf("redline admin %s: %v", strings.Join(args, " "), err)
+	}
+	return string(out)
+}
+
+func (d *desk) start() {
+	d.t.Helper()
+	d.srv = startProcess(d.t, d.root, "make build", d.bin, "serve", "--addr", d.addr, "--dir", d.root, "--db", d.db)
+}
+
+// signIn signs in with the app's form.
+func (p *page) signIn(user, password string) {
+	p.t.Helper()
+	p.click("#sign-in-open")
+	p.waitCount(`#sign-in input[name="username"]`, 1)
+	p.setField(`#sign-in input[name="username"]`, user)
+	p.setField(`#sign-in input[name="password"]`, password)
+	p.click("#sign-in-submit")
+	p.waitJS("signed in as "+user, `document.querySelector("#signed-in-as")?.dataset.user === `+jsString(user))
+}
+
+// syncState is #sync-status's data-state.
+func (p *page) syncState() string {
+	p.t.Helper()
+	var s string
+	p.eval(`document.querySelector("#sync-status")?.dataset.state || ""`, &s)
+	return s
+}
+
+// waitSync waits (at most within) until #sync-status says one of states.
+func (p *page) waitSync(within time.Duration, states ...string) {
+	p.t.Helper()
+	deadline := time.Now().Add(within)
+	for {
+		got := p.syncState()
+		for _, s := range states {
+			if got == s {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			var words string
+			p.eval(`document.querySelector("#sync-status")?.textContent || ""`, &words)
+			p.t.Fatalf("#sync-status is %q (%s) after %v, want %v", got, words, within, states)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// waitWithin waits until js is truthy, failing after within.
+func (p *page) waitWithin(what string, within time.Duration, js string) {
+	p.t.Helper()
+	err := chromedp.Run(p.ctx, chromedp.Poll(js, nil,
+		chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(within)))
+	if err != nil {
+		p.t.Fatalf("%s not within %v: %v", what, within, err)
+	}
+}
+
+// tagHere tags text with key on a project story (stored in the
+// project's replica, not the personal library) and returns its id.
+func (p *page) tagHere(text, key string) string {
+	p.t.Helper()
+	before := p.sidebarIDs()
+	p.selectText("#article", text)
+	p.press(key)
+	p.waitCount("#annotations li", len(before)+1)
+	for _, id := range p.sidebarIDs() {
+		if !strings.Contains(strings.Join(before, " "), id) {
+			p.waitCount(`#editor[data-id="`+id+`"]`, 1)
+			return id
+		}
+	}
+	p.t.Fatal("no new annotation in the sidebar")
+	return ""
+}
+
+// selectEntry selects an annotation in the sidebar and waits for its editor.
+func (p *page) selectEntry(id string) {
+	p.t.Helper()
+	// A mouse's click (detail 1: the editor does not take the focus),
+	// dispatched by the page's script: the sidebar is drawn again at
+	// every sync, and a node found first and clicked next may be gone.
+	p.waitJS("the entry of "+id, `(() => {
+		const b = document.querySelector(`+jsString(item(id)+" button")+`);
+		b?.dispatchEvent(new MouseEvent("click", {bubbles: true, cancelable: true, detail: 1}));
+		return !!b;
+	})()`)
+	p.waitCount(`#editor[data-id="`+id+`"]`, 1)
+}
+
+// openProjectStory opens the first story of project desk.
+func (p *page) openProjectStory() {
+	p.t.Helper()
+	// Clicked from the page's own script: the list is drawn again at
+	// every sync, and a node found first and clicked next may be gone.
+	p.waitJS("desk's story link", `(() => { const a = document.querySelector('#projects li.story[data-project="desk"] a.title'); a?.click(); return !!a; })()`)
+	p.run(chromedp.WaitVisible(`#article p`, chromedp.ByQuery))
+}
+
+// field is the text of an annotation's sidebar entry part (".who"…).
+func (p *page) entryHas(id, part, want string) string {
+	return `(document.querySelector(` + jsString(item(id)+" "+part) + `)?.textContent || "").includes(` + jsString(want) + `)`
+}
+
+// TestTwoProfilesShareTheDesk is issue 13's judged scenario with two
+// browser profiles, alice and bob, on one server: sharing, live sync,
+// offline edits across a server stop and reloads, a conflict resolved on
+// one side for both, and the W3C container listing what they show.
+func TestTwoProfilesShareTheDesk(t *testing.T) {
+	d := newDesk(t)
+	alice, bob := newBrowser(t), newBrowser(t)
+	for _, p := range []*page{alice, bob} {
+		p.run(chromedp.Navigate(d.srv.URL + "/"))
+		p.waitMounted()
+		if got := p.syncState(); got != "local" {
+			t.Fatalf("not signed in, #sync-status is %q, want local", got)
+		}
+	}
+	alice.signIn("alice", "alice-secret-1")
+	bob.signIn("bob", "bob-secret-22")
+	for _, p := range []*page{alice, bob} {
+		p.waitCount(`#projects .project[data-project="desk"]`, 1)
+		p.waitSync(10*time.Second, "synced")
+	}
+
+	// alice adds the sample story to desk and tags "super smart" as a quote.
+	alice.click("#add-sample")
+	alice.waitCount("#stories li.story", 1)
+	alice.click("#share-open")
+	alice.click("#share-submit")
+	shared := time.Now()
+	alice.waitCount(`#projects li.story[data-project="desk"]`, 1)
+	alice.waitCount("#stories li.story", 0)
+
+	// bob sees it within 5 s: the story in his desk, then the quote on
+	// his open page.
+	bob.waitWithin("the shared story in bob's desk", 5*time.Second, `document.querySelector('#projects li.story[data-project="desk"]')`)
+	t.Logf("bob's library listed the shared story %v after alice shared it", time.Since(shared).Round(time.Millisecond))
+	bob.openProjectStory()
+	alice.openProjectStory()
+	q := alice.tagHere("super smart", "q")
+	tagged := time.Now()
+	bob.waitWithin("alice's quote on bob's page", 5*time.Second, `document.querySelector(`+jsString(mark(q))+`)`)
+	t.Logf("bob's open page showed alice's quote %v after it was stored on her side", time.Since(tagged).Round(time.Millisecond))
+	for _, p := range []*page{alice, bob} {
+		p.waitOfflineReady()
+		p.waitSync(10*time.Second, "synced")
+	}
+
+	// The server stops. alice sets the speaker; bob writes a note on the
+	// same quote and tags a claim. Both reload offline.
+	d.srv.Stop()
+	alice.selectEntry(q)
+	alice.setField("#edit-speaker", "Donald Trump")
+	alice.waitJS("alice's speaker", alice.entryHas(q, ".who", "Donald Trump"))
+	bob.selectEntry(q)
+	bob.setField("#edit-note", "check the transcript")
+	claim := bob.tagHere("prayed for", "c")
+	time.Sleep(time.Second) // the editor's save delay
+	for _, p := range []*page{alice, bob} {
+		p.waitSync(15*time.Second, "offline")
+		p.reloadStory()
+		p.waitSync(15*time.Second, "offline", "pending")
+	}
+	alice.waitJS("alice's speaker after an offline reload", alice.entryHas(q, ".who", "Donald Trump"))
+	bob.waitCount(item(claim), 1)
+	bob.selectEntry(q)
+	if got := bob.value("#edit-note"); got != "check the transcript" {
+		t.Fatalf("bob's note after an offline reload: %q", got)
+	}
+	var pending string
+	alice.eval(`document.querySelector("#sync-status").dataset.pending`, &pending)
+	if pending == "0" {
+		t.Errorf("alice's #sync-status counts no waiting edit while offline")
+	}
+
+	// The server restarts: within 10 s both show the speaker, the note
+	// and the claim, synced.
+	d.start()
+	restarted := time.Now()
+	for name, p := range map[string]*page{"alice": alice, "bob": bob} {
+		p.waitWithin(name+" sees the speaker", 10*time.Second, p.entryHas(q, ".who", "Donald Trump"))
+		p.waitWithin(name+" sees the claim", 10*time.Second, `document.querySelector(`+jsString(mark(claim))+`)`)
+		p.waitSync(10*time.Second, "synced")
+		t.Logf("%s: speaker, note and claim shown and synced %v after the server was back", name, time.Since(restarted).Round(time.Millisecond))
+	}
+	alice.selectEntry(q)
+	alice.waitJS("bob's note on alice's page", `document.querySelector("#edit-note")?.value === "check the transcript"`)
+
+	// Both change the note differently while offline: after sync both
+	// show the conflict with both notes; resolving it on one side
+	// resolves it on the other.
+	d.srv.Stop()
+	alice.setField("#edit-note", "alice: the transcript agrees")
+	bob.selectEntry(q)
+	bob.setField("#edit-note", "bob: the transcript differs")
+	time.Sleep(time.Second)
+	for _, p := range []*page{alice, bob} {
+		p.waitSync(15*time.Second, "offline")
+	}
+	d.start()
+	for name, p := range map[string]*page{"alice": alice, "bob": bob} {
+		p.waitWithin(name+" sees the conflict", 15*time.Second,
+			`document.querySelector(`+jsString(item(q)+"[data-conflict]")+`) && document.querySelector(`+jsString(mark(q)+"[data-conflict]")+`)`)
+		p.waitWithin(name+" sees both notes", 5*time.Second, `(() => {
+			const vals = [...document.querySelectorAll("#conflicts .value")].map(v => v.dataset.value);
+			return vals.includes("alice: the transcript agrees") && vals.includes("bob: the transcript differs");
+		})()`)
+		p.waitSync(10*time.Second, "conflict")
+	}
+	alice.click(`#conflicts .conflict-field[data-field="Note"] button.keep[data-keep="ours"]`)
+	var kept string
+	alice.eval(`document.querySelector('#conflicts .conflict-field[data-field="Note"] li:nth-child(2) .value').dataset.value`, &kept)
+	for name, p := range map[string]*page{"alice": alice, "bob": bob} {
+		p.waitWithin(name+": the conflict resolved", 10*time.Second, `!document.querySelector("[data-conflict]")`)
+		p.waitSync(10*time.Second, "synced")
+	}
+
+	// The W3C container for desk lists the annotations the browsers show.
+	req, _ := http.NewRequest("GET", d.srv.URL+"/annotations/desk/", nil)
+	req.Header.Set("Authorization", "Bearer "+d.aliceToken)
+	req.Header.Set("Prefer", `return=representation;include="http://www.w3.org/ns/oa#PreferContainedDescriptions"`)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var container struct {
+		Total int `json:"total"`
+		First struct {
+			Items []map[string]any `json:"items"`
+		} `json:"first"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&container); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]map[string]any{}
+	for _, it := range container.First.Items {
+		via, _ := it["via"].(string)
+		ids[via] = it
+	}
+	shown := bob.sidebarIDs()
+	if container.Total != len(shown) || len(shown) != 2 {
+		t.Errorf("container total %d, bob shows %d annotations (%v)", container.Total, len(shown), shown)
+	}
+	for _, id := range shown {
+		if _, ok := ids[id]; !ok {
+			t.Errorf("annotation %s is shown but not in the container (%d items)", id, len(ids))
+		}
+	}
+	if body, _ := json.Marshal(ids[q]); !strings.Contains(string(body), "Donald Trump") || !strings.Contains(string(body), kept) {
+		t.Errorf("the container's quote lacks the speaker or the note kept (%q): %s", kept, body)
+	}
+}
+
+// databases lists the browser's IndexedDB database names.
+func (p *page) databases() []string {
+	p.t.Helper()
+	var names []string
+	p.eval(`indexedDB.databases().then(l => l.map(d => d.name))`, &names)
+	return names
+}
+
+// TestSignOutAsksAndTheNextUserSeesNothingOfTheLast: sign out asks
+// before discarding edits that have not reached the server and then
+// deletes the user's copies; the next user on the same browser gets
+// databases of their own; a member removed from the project is told so
+// in plain words and keeps the local copy.
+func TestSignOutAsksAndTheNextUserSeesNothingOfTheLast(t *testing.T) {
+	d := newDesk(t)
+	p := newBrowser(t)
+	p.run(chromedp.Navigate(d.srv.URL + "/"))
+	p.waitMounted()
+	p.signIn("alice", "alice-secret-1")
+	p.click("#add-sample")
+	p.waitCount("#stories li.story", 1)
+	p.click("#share-open")
+	p.click("#share-submit")
+	p.waitCount(`#projects li.story[data-project="desk"]`, 1)
+	p.openProjectStory()
+	q := p.tagHere("super smart", "q")
+	p.waitSync(10*time.Second, "synced")
+
+	d.srv.Stop()
+	p.selectEntry(q)
+	p.setField("#edit-note", "not sent yet")
+	p.waitSync(15*time.Second, "offline")
+	p.waitJS("the note counted as waiting", `document.querySelector("#sync-status").dataset.pending === "1"`)
+	p.click("#sign-out")
+	p.waitCount("#sign-out-confirm", 1)
+	p.click("#sign-out-cancel")
+	if p.count("#signed-in-as") != 1 {
+		t.Fatal("cancelling the sign-out signed out")
+	}
+	d.start()
+	p.waitSync(15*time.Second, "synced")
+	p.click("#sign-out")
+	p.waitCount("#sign-in-open", 1)
+	p.waitSync(5*time.Second, "local")
+	for _, name := range p.databases() {
+		if strings.HasPrefix(name, "redline-sync/alice/") {
+			t.Errorf("alice's replica %s is still in the browser after she signed out", name)
+		}
+	}
+
+	p.run(chromedp.Navigate(d.srv.URL + "/"))
+	p.waitMounted()
+	if p.count("#stories li.story, #projects li.story") != 0 {
+		t.Error("signed out, the library still lists the story alice moved into desk")
+	}
+	p.signIn("bob", "bob-secret-22")
+	p.waitCount(`#projects li.story[data-project="desk"]`, 1)
+	for _, name := range p.databases() {
+		if strings.HasPrefix(name, "redline-sync/") && !strings.HasPrefix(name, "redline-sync/bob/") {
+			t.Errorf("bob's browser holds %s", name)
+		}
+	}
+	p.waitSync(10*time.Second, "synced")
+
+	// alice removes bob from desk: bob's app stops syncing and says why.
+	req, _ := http.NewRequest("DELETE", d.srv.URL+"/api/projects/desk/members/bob", nil)
+	req.Header.Set("Authorization", "Bearer "+d.aliceToken)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNoContent {
+		t.Fatalf("removing bob: %s", resp.Status)
+	}
+	p.openProjectStory()
+	p.waitSync(40*time.Second, "error")
+	if words := p.text("#sync-status"); !strings.Contains(words, "no longer a member") {
+		t.Errorf("#sync-status says %q, want a plain word that bob is no longer a member", words)
+	}
+	if p.count("#export-json") != 1 {
+		t.Error("the story's copy cannot be exported after the membership went")
+	}
+	p.run(chromedp.Navigate(d.srv.URL + "/"))
+	p.waitMounted()
+	p.waitCount(`#projects li.story[data-project="desk"]`, 1)
+	if words := p.text(`#projects .project[data-project="desk"]`); !strings.Contains(words, "no longer a member") {
+		t.Errorf("the library says of desk: %q", words)
+	}
+}
