@@ -30,6 +30,9 @@ type storyModel struct {
 	unrelated *library.Comparison
 	status    status
 	version   int // counts redraws: components drawing the session take it, to redraw with it
+	// saving holds the new tags drawn at their keypress whose IndexedDB
+	// writes have not committed: their marks say so (data-saving).
+	saving map[string]bool
 
 	// ops serialises the session operations run off the UI goroutine, in
 	// the order asked: two at once (a quick second edit, an edit right

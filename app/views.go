@@ -37,6 +37,7 @@ type markView struct {
 	Selected                bool
 	Moved                   bool // changed and moved: data-moved="true"
 	Suggestion              bool // a dashed suggested highlight; ID is its key
+	Saving                  bool // drawn before its IndexedDB write committed: data-saving="true"
 }
 
 // Render draws the paragraph as one piece of HTML built here, every text
@@ -90,17 +91,26 @@ func (m markView) open(b *strings.Builder) {
 	if m.Moved {
 		attr("data-moved", "true")
 	}
+	title := m.Title
+	if m.Saving {
+		attr("data-saving", "true")
+		title += savingTitle
+	}
 	attr("class", class)
-	attr("title", m.Title)
+	attr("title", title)
 	b.WriteString(">")
 }
 
+// savingTitle ends the tooltip of a highlight whose write has not committed.
+const savingTitle = " · saving…"
+
 // paragraphViews lays out the shown revision's highlights and, in Suggest
-// mode, the suggestions (current is the one being decided).
-func paragraphViews(s *library.Session, selected string, suggestions []library.Suggestion, current string) []*paragraphView {
+// mode, the suggestions (current is the one being decided); saving holds
+// the annotations whose writes have not committed yet.
+func paragraphViews(s *library.Session, selected string, saving map[string]bool, suggestions []library.Suggestion, current string) []*paragraphView {
 	marks := make(map[string]markView, len(s.Annotations)+len(suggestions))
 	for _, a := range s.Annotations {
-		marks[a.ID] = markView{ID: a.ID, Kind: string(a.Kind), Status: string(a.Status), Title: markTitle(a), Selected: a.ID == selected, Moved: a.Moved}
+		marks[a.ID] = newMarkView(a, a.ID == selected, saving[a.ID])
 	}
 	layoutMarks := s.Marks()
 	for _, sg := range suggestions {
@@ -126,6 +136,10 @@ func paragraphViews(s *library.Session, selected string, suggestions []library.S
 		views[i] = v
 	}
 	return views
+}
+
+func newMarkView(a library.Placed, selected, saving bool) markView {
+	return markView{ID: a.ID, Kind: string(a.Kind), Status: string(a.Status), Title: markTitle(a), Selected: selected, Moved: a.Moved, Saving: saving}
 }
 
 // markTitle is the tooltip of a highlight.

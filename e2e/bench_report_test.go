@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/redline-news/redline/bench/corpus"
-	"github.com/redline-news/redline/internal/article"
 )
 
 // How many timed runs each figure is the median of.
@@ -71,17 +70,5 @@ func BenchmarkReport(b *testing.B) {
 // revision of it and 1,000 annotations (package corpus).
 func benchPair(b *testing.B, root string) corpus.Pair {
 	b.Helper()
-	data, err := os.ReadFile(filepath.Join(root, "testdata", "putin-prayed-2025-03-23.txt"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	a, err := article.Parse(data, article.FormatText)
-	if err != nil {
-		b.Fatal(err)
-	}
-	pair, err := corpus.Generate(a.Text, 100_000, 1000)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return pair
+	return sizedPair(b, root, 100_000, 1000)
 }

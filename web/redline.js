@@ -90,3 +90,52 @@ async function redlineReadFiles(files, maxBytes, done) {
   }
   done(out);
 }
+
+// redlineMarkSaving draws a new tag in the frame of its keypress: it wraps
+// the article text from start to end (code points) in copies of markHTML
+// (an empty <mark …></mark> built and escaped in Go), one per segment
+// covered, splitting segments so that every text keeps its data-s. The Go
+// side draws the paragraph again once the tag is stored.
+function redlineMarkSaving(rootId, start, end, markHTML) {
+  const root = document.getElementById(rootId);
+  if (!root) return;
+  const tpl = document.createElement("template");
+  tpl.innerHTML = markHTML;
+  const proto = tpl.content.firstChild;
+  const segs = root.querySelectorAll("[data-s]");
+  // Segments are in text order: find the last one starting at or before start.
+  let lo = 0, hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (Number(segs[mid].dataset.s) <= start) lo = mid; else hi = mid - 1;
+  }
+  for (let i = lo; i < segs.length; i++) {
+    const seg = segs[i], s = Number(seg.dataset.s);
+    if (s >= end) break;
+    const cps = Array.from(seg.textContent), e = s + cps.length;
+    if (e <= start) continue;
+    const from = Math.max(start, s) - s, to = Math.min(end, e) - s;
+    const piece = (a, b) => {
+      const el = document.createElement("span");
+      el.dataset.s = String(s + a);
+      el.textContent = cps.slice(a, b).join("");
+      return el;
+    };
+    const mark = proto.cloneNode(false);
+    mark.append(piece(from, to));
+    const parts = [mark];
+    if (from > 0) parts.unshift(piece(0, from));
+    if (to < cps.length) parts.push(piece(to, cps.length));
+    seg.replaceWith(...parts);
+  }
+}
+
+// redlineUnmarkSaving takes back the marks redlineMarkSaving drew for an
+// annotation whose write failed.
+function redlineUnmarkSaving(rootId, id) {
+  const root = document.getElementById(rootId);
+  if (!root) return;
+  for (const m of root.querySelectorAll("mark[data-saving]")) {
+    if (m.dataset.id === id) m.replaceWith(...m.childNodes);
+  }
+}

@@ -506,3 +506,45 @@ func TestUndoRefusesWhatAnotherTabChangedSince(t *testing.T) {
 		t.Errorf("after the refused undo: %+v, %v", got, ok)
 	}
 }
+
+// TestDraftThenKeep: a draft changes nothing until kept, is stored by
+// Keep like a tag, and is refused once another revision is shown.
+func TestDraftThenKeep(t *testing.T) {
+	l := newLibrary(t)
+	s := openSample(t, l)
+	d, err := s.Draft(find(t, s, "super smart"), annotation.KindQuote)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Annotations) != 0 || s.CanUndo() != "" {
+		t.Fatal("a draft changed the session")
+	}
+	kept, err := s.Keep(ctx, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kept.ID != d.ID || kept.Rev == 0 || s.CanUndo() == "" {
+		t.Errorf("kept %+v, undo %q", kept, s.CanUndo())
+	}
+	again, err := l.Open(ctx, s.Story.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.Annotations) != 1 || again.Annotations[0].ID != d.ID {
+		t.Errorf("reopened: %+v", again.Annotations)
+	}
+
+	late, err := s.Draft(find(t, s, "Kherson"), annotation.KindNote)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddRevision(ctx, "v2.txt", laterVersion("super smart", "very smart")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Keep(ctx, late); !errors.Is(err, ErrRevisionChanged) {
+		t.Errorf("kept on another revision: err = %v", err)
+	}
+	if _, ok := s.Find(late.ID); ok {
+		t.Error("the refused draft is in the session")
+	}
+}
