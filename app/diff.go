@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"html"
 	"slices"
 	"strings"
 
@@ -68,24 +69,31 @@ func diffRegion(layout string) app.HTMLDiv {
 const foldContext = 160
 
 // diffParagraphs renders the equal text and the ops of the given kinds as
-// paragraphs.
+// paragraphs, each one piece of HTML built here (see paragraphView.Render:
+// a diff of a long article is thousands of elements, and creating them one
+// by one through syscall/js blocked the page for a third of a second).
 func diffParagraphs(d *revision.Diff, whole bool, current int, kinds ...revision.OpKind) []app.UI {
-	var paras, pieces []app.UI
+	var paras []app.UI
+	var b strings.Builder
+	b.WriteString("<p>")
 	flush := func() {
-		paras = append(paras, app.P().Body(pieces...))
-		pieces = nil
+		b.WriteString("</p>")
+		paras = append(paras, app.Raw(b.String()))
+		b.Reset()
+		b.WriteString("<p>")
 	}
 	// add appends text, starting a paragraph at each blank line.
-	add := func(text string, piece func(string) app.UI) {
+	add := func(text string, piece func(string)) {
 		for i, part := range strings.Split(text, "\n\n") {
 			if i > 0 {
 				flush()
 			}
 			if part != "" {
-				pieces = append(pieces, piece(part))
+				piece(part)
 			}
 		}
 	}
+	plain := func(s string) { b.WriteString(html.EscapeString(s)) }
 	hunk, inHunk := -1, false
 	for i, op := range d.Ops {
 		if op.Kind == revision.Equal {
@@ -93,39 +101,52 @@ func diffParagraphs(d *revision.Diff, whole bool, current int, kinds ...revision
 		} else if !inHunk {
 			hunk, inHunk = hunk+1, true
 		}
-		cls := map[bool]string{true: "current"}[hunk == current]
 		switch {
 		case op.Kind == revision.Equal:
 			lead, trail, hidden := d.Text(op), "", 0
 			if !whole {
 				lead, trail, hidden = reading.Fold(lead, foldContext, i == 0, i == len(d.Ops)-1)
 			}
-			add(lead, func(s string) app.UI { return app.Text(s) })
+			add(lead, plain)
 			if hidden > 0 {
-				pieces = append(pieces, app.Span().Class("fold").Text(fmt.Sprintf(" [… %s unchanged …] ", plural(hidden, "word"))))
-				add(trail, func(s string) app.UI { return app.Text(s) })
+				fmt.Fprintf(&b, `<span class="fold"> [… %s unchanged …] </span>`, plural(hidden, "word"))
+				add(trail, plain)
 			}
 		case !slices.Contains(kinds, op.Kind):
-		case op.Kind == revision.Insert:
-			m, moved := d.MoveOf(op)
-			add(d.Text(op), func(s string) app.UI {
-				ins := app.Ins().DataSet("hunk", hunk).Class(cls).Text(s)
-				if moved { // both ends of a move say where the other is
-					ins = ins.Class("moved").DataSet("moved-from", m.OldPara).Title(m.Label(op.Kind))
-				}
-				return ins
-			})
-		case op.Kind == revision.Delete:
-			m, moved := d.MoveOf(op)
-			add(d.Text(op), func(s string) app.UI {
-				del := app.Del().DataSet("hunk", hunk).Class(cls).Text(s)
-				if moved {
-					del = del.Class("moved").DataSet("moved-to", m.NewPara).Title(m.Label(op.Kind))
-				}
-				return del
-			})
+		default:
+			add(d.Text(op), func(s string) { writeChange(&b, d, op, hunk, hunk == current, s) })
 		}
 	}
-	flush()
-	return paras
+	b.WriteString("</p>")
+	return append(paras, app.Raw(b.String()))
+}
+
+// writeChange writes one op's text as <ins> or <del>: data-hunk numbers
+// its change, class current marks the change jumped to, and both ends of
+// a move say where the other is.
+func writeChange(b *strings.Builder, d *revision.Diff, op revision.Op, hunk int, current bool, text string) {
+	tag, other := "ins", "moved-from"
+	if op.Kind == revision.Delete {
+		tag, other = "del", "moved-to"
+	}
+	var class []string
+	if current {
+		class = append(class, "current")
+	}
+	m, moved := d.MoveOf(op)
+	if moved {
+		class = append(class, "moved")
+	}
+	fmt.Fprintf(b, `<%s data-hunk="%d"`, tag, hunk)
+	if len(class) > 0 {
+		fmt.Fprintf(b, ` class="%s"`, strings.Join(class, " "))
+	}
+	if moved {
+		para := m.NewPara
+		if op.Kind == revision.Insert {
+			para = m.OldPara
+		}
+		fmt.Fprintf(b, ` data-%s="%d" title="%s"`, other, para, html.EscapeString(m.Label(op.Kind)))
+	}
+	fmt.Fprintf(b, ">%s</%s>", html.EscapeString(text), tag)
 }

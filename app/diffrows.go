@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"html"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -68,10 +70,11 @@ func hunkNumbers(d *revision.Diff) map[revision.Op]int {
 
 // diffCell is one side of a row: unchanged text plain, this side's
 // changes in <del> (old) or <ins> (new), a moved paragraph labelled; and
-// whether it holds a change.
+// whether it holds a change. It is one piece of HTML, as diffParagraphs.
 func diffCell(d *revision.Diff, s span.Span, old bool, hunks map[revision.Op]int, current int) (app.UI, bool) {
 	skip := map[bool]revision.OpKind{true: revision.Insert, false: revision.Delete}[old]
-	var pieces []app.UI
+	var b strings.Builder
+	fmt.Fprintf(&b, `<div class="cell %s">`, map[bool]string{true: "old", false: "new"}[old])
 	changed := false
 	for _, op := range d.OpsIn(s, old) {
 		side := map[bool]span.Span{true: op.Old, false: op.New}[old]
@@ -81,25 +84,12 @@ func diffCell(d *revision.Diff, s span.Span, old bool, hunks map[revision.Op]int
 		}
 		text := d.Slice(part, old)
 		if op.Kind == revision.Equal {
-			pieces = append(pieces, app.Text(text))
+			b.WriteString(html.EscapeString(text))
 			continue
 		}
 		changed = true
-		cls := map[bool]string{true: "current"}[hunks[op] == current]
-		m, moved := d.MoveOf(op)
-		if op.Kind == revision.Delete {
-			del := app.Del().DataSet("hunk", hunks[op]).Class(cls).Text(text)
-			if moved {
-				del = del.Class("moved").DataSet("moved-to", m.NewPara).Title(m.Label(op.Kind))
-			}
-			pieces = append(pieces, del)
-			continue
-		}
-		ins := app.Ins().DataSet("hunk", hunks[op]).Class(cls).Text(text)
-		if moved {
-			ins = ins.Class("moved").DataSet("moved-from", m.OldPara).Title(m.Label(op.Kind))
-		}
-		pieces = append(pieces, ins)
+		writeChange(&b, d, op, hunks[op], hunks[op] == current, text)
 	}
-	return app.Div().Class("cell", map[bool]string{true: "old", false: "new"}[old]).Body(pieces...), changed
+	b.WriteString("</div>")
+	return app.Raw(b.String()), changed
 }
