@@ -32,7 +32,8 @@ type storyModel struct {
 	version   int // counts redraws: components drawing the session take it, to redraw with it
 	// saving holds the new tags drawn at their keypress whose IndexedDB
 	// writes have not committed: their marks say so (data-saving).
-	saving map[string]bool
+	saving  map[string]bool
+	article articleViews // the article's paragraphs as last laid out
 
 	// ops serialises the session operations run off the UI goroutine, in
 	// the order asked: two at once (a quick second edit, an edit right

@@ -78,7 +78,7 @@ func (p *storyPage) renderArticle() app.UI {
 			current = s.Key
 		}
 	}
-	views := paragraphViews(p.m.sess, p.m.selected, p.m.saving, suggestions, current)
+	views := p.m.article.draw(p.m.sess, p.m.selected, p.m.saving, suggestions, current)
 	return app.Article().ID("article").Class("article").Aria("label", "Article text").
 		OnClick(p.onArticleClick).
 		Body(app.Range(views).Slice(func(i int) app.UI { return views[i] }))

@@ -9,7 +9,6 @@ import (
 
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/library"
-	"github.com/redline-news/redline/internal/reading"
 )
 
 // The article's paragraphs and the sidebar's items are components holding
@@ -103,40 +102,6 @@ func (m markView) open(b *strings.Builder) {
 
 // savingTitle ends the tooltip of a highlight whose write has not committed.
 const savingTitle = " · saving…"
-
-// paragraphViews lays out the shown revision's highlights and, in Suggest
-// mode, the suggestions (current is the one being decided); saving holds
-// the annotations whose writes have not committed yet.
-func paragraphViews(s *library.Session, selected string, saving map[string]bool, suggestions []library.Suggestion, current string) []*paragraphView {
-	marks := make(map[string]markView, len(s.Annotations)+len(suggestions))
-	for _, a := range s.Annotations {
-		marks[a.ID] = newMarkView(a, a.ID == selected, saving[a.ID])
-	}
-	layoutMarks := s.Marks()
-	for _, sg := range suggestions {
-		id := "suggestion " + sg.Key // cannot collide with an annotation IRI
-		title := "suggested " + string(sg.Kind)
-		if sg.Speaker != "" {
-			title += " · " + sg.Speaker
-		}
-		marks[id] = markView{ID: sg.Key, Kind: string(sg.Kind), Title: title, Selected: sg.Key == current, Suggestion: true}
-		layoutMarks = append(layoutMarks, reading.Mark{ID: id, Span: sg.Span})
-	}
-	layout := reading.Layout(s.Paragraphs, layoutMarks)
-	views := make([]*paragraphView, len(layout))
-	for i, segs := range layout {
-		v := &paragraphView{Segments: make([]segmentView, len(segs))}
-		for j, seg := range segs {
-			sv := segmentView{Start: seg.Start, Text: s.Slice(seg.Span)}
-			for _, id := range seg.IDs {
-				sv.Marks = append(sv.Marks, marks[id])
-			}
-			v.Segments[j] = sv
-		}
-		views[i] = v
-	}
-	return views
-}
 
 func newMarkView(a library.Placed, selected, saving bool) markView {
 	return markView{ID: a.ID, Kind: string(a.Kind), Status: string(a.Status), Title: markTitle(a), Selected: selected, Moved: a.Moved, Saving: saving}

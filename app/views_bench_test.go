@@ -11,22 +11,31 @@ import (
 	"github.com/redline-news/redline/internal/store"
 )
 
-// BenchmarkParagraphViews is the Go half of drawing the article after a
-// change: laying out every highlight and building each paragraph's HTML,
-// on the bench's test data (bench/corpus) at 100 KB with 1,000 annotations
-// and ten times that.
+// BenchmarkParagraphViews is the Go half of drawing the article, on the
+// bench's test data (bench/corpus) at 100 KB with 1,000 annotations and ten
+// times that: first (laying out every highlight and building each
+// paragraph's HTML) and again after one annotation was selected (what a
+// redraw after a tag or an edit lays out again).
 func BenchmarkParagraphViews(b *testing.B) {
 	for _, size := range []struct {
 		name        string
 		bytes, anns int
 	}{{"100KB", 100_000, 1000}, {"1MB", 1_000_000, 10_000}} {
-		b.Run(size.name, func(b *testing.B) {
-			s := benchSession(b, size.bytes, size.anns)
-			b.ResetTimer()
+		s := benchSession(b, size.bytes, size.anns)
+		b.Run(size.name+"/first", func(b *testing.B) {
 			for b.Loop() {
-				for _, v := range paragraphViews(s, "", nil, nil, "") {
+				var a articleViews
+				for _, v := range a.draw(s, "", nil, nil, "") {
 					_ = v.html()
 				}
+			}
+		})
+		b.Run(size.name+"/again", func(b *testing.B) {
+			var a articleViews
+			a.draw(s, "", nil, nil, "")
+			selected := []string{s.Annotations[0].ID, s.Annotations[len(s.Annotations)/2].ID}
+			for i := 0; b.Loop(); i++ {
+				a.draw(s, selected[i%2], nil, nil, "")
 			}
 		})
 	}

@@ -159,17 +159,6 @@ func paragraphs(text []rune) []span.Span {
 	return out
 }
 
-// Marks are the highlights of placed annotations, for reading.Layout.
-func (s *Session) Marks() []reading.Mark {
-	marks := make([]reading.Mark, 0, len(s.Annotations))
-	for _, a := range s.Annotations {
-		if !a.Orphaned {
-			marks = append(marks, reading.Mark{ID: a.ID, Span: a.Span})
-		}
-	}
-	return marks
-}
-
 // Find returns the placed annotation with the given id.
 func (s *Session) Find(id string) (Placed, bool) {
 	i := slices.IndexFunc(s.Annotations, func(p Placed) bool { return p.ID == id })
