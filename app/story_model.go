@@ -33,7 +33,8 @@ type storyModel struct {
 	// saving holds the new tags drawn at their keypress whose IndexedDB
 	// writes have not committed: their marks say so (data-saving).
 	saving  map[string]bool
-	article articleViews // the article's paragraphs as last laid out
+	article articleViews   // the article's paragraphs as last laid out
+	words   map[string]int // word counts by revision id (see wordCount)
 
 	// ops serialises the session operations run off the UI goroutine, in
 	// the order asked: two at once (a quick second edit, an edit right

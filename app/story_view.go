@@ -38,7 +38,7 @@ func (p *storyPage) Render() app.UI {
 			app.Main().ID("story").Class("story").Body(
 				app.Header().Class("story-head").Body(
 					app.H2().ID("story-title").Text(s.Story.Title),
-					app.P().Class("meta").Text(rev.Date+" · "+plural(wordCount(rev.Text), "word")),
+					app.P().Class("meta").Text(rev.Date+" · "+plural(p.m.wordCount(rev), "word")),
 				),
 				p.m.status.render(),
 				app.If(s.Current < len(s.Revisions)-1, func() app.UI {
@@ -63,8 +63,6 @@ func (p *storyPage) Render() app.UI {
 			app.If(p.importing, p.renderImport),
 		)
 }
-
-func wordCount(text string) int { return len(strings.Fields(text)) }
 
 // renderArticle draws the text as paragraphs of segments; each highlight is
 // a <mark> per segment it covers, nested outermost first. Text is only

@@ -57,6 +57,7 @@ func measureTagging(b *testing.B, start func(testing.TB) *server, pair corpus.Pa
 			ms.Stored = append(ms.Stored, took.Stored)
 		}
 		p.waitMarks(shown + k + 1)
+		p.waitSaved()
 	}
 	return ms, shown
 }
@@ -99,6 +100,16 @@ func (p *page) url() string {
 	var u string
 	p.run(chromedp.Evaluate(`location.origin + "/"`, &u))
 	return u
+}
+
+// waitSaved waits until no mark in the article says it is being saved:
+// the next run starts once the last one is stored and drawn.
+func (p *page) waitSaved() {
+	p.t.Helper()
+	err := chromedp.Run(p.ctx, chromedp.Poll(`!document.querySelector("#article mark[data-saving]")`, nil, chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second)))
+	if err != nil {
+		p.t.Fatalf("waiting for the tags to be stored: %v; errors: %v", err, p.Errors())
+	}
 }
 
 // waitMarks waits until the article shows n distinct annotations.

@@ -21,9 +21,23 @@ function redlineSelection(rootId) {
   const range = sel.getRangeAt(0);
   if (!root.contains(range.commonAncestorContainer) && !range.commonAncestorContainer.contains(root)) return null;
   let start = -1, end = -1;
-  for (const seg of root.querySelectorAll("[data-s]")) {
-    const text = seg.firstChild;
-    if (!text || text.nodeType !== Node.TEXT_NODE || !range.intersectsNode(text)) continue;
+  const segs = root.querySelectorAll("[data-s]");
+  // The segments the range covers are consecutive: find the first whose
+  // text does not end before the range by bisection (asking each of a
+  // long article's tens of thousands cost a keypress half a second).
+  let lo = 0, hi = segs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1, text = segs[mid].firstChild;
+    const ends = text && text.nodeType === Node.TEXT_NODE ? range.comparePoint(text, text.data.length) : range.comparePoint(segs[mid], 0);
+    if (ends < 0) lo = mid + 1; else hi = mid;
+  }
+  for (let i = Math.max(0, lo - 1); i < segs.length; i++) {
+    const seg = segs[i], text = seg.firstChild;
+    if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+    if (!range.intersectsNode(text)) {
+      if (start >= 0 || i > lo) break; // past the range
+      continue;
+    }
     const s = Number(seg.dataset.s);
     if (start < 0) {
       start = text === range.startContainer ? s + redlineCodePoints(text.data.slice(0, range.startOffset)) : s;
