@@ -25,6 +25,7 @@ type report struct {
 	Shown                 int // annotations on the page while tagging
 	Revision              revisionRuns
 	Core                  string // `go test -bench` output of the Go core, if make bench saved it
+	Scale                 scaleResults
 }
 
 // Markdown renders the report.
@@ -43,6 +44,7 @@ func (r *report) Markdown() string {
 	r.writeAnchor(&w)
 	r.writeTagging(&w)
 	r.writeRevision(&w)
+	r.writeScale(&w)
 	r.writeData(&w)
 	r.writeCore(&w)
 	return w.String()

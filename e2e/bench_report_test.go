@@ -13,10 +13,11 @@ import (
 
 // How many timed runs each figure is the median of.
 const (
-	startRuns = 7  // each a fresh server and browser: the slowest part
-	fieldRuns = 15 // after one warm-up run; a run takes well under a second
-	tagRuns   = 15 // after one warm-up run
-	revRuns   = 5  // each imports 1,000 annotations into a fresh story first
+	startRuns    = 7  // each a fresh server and browser: the slowest part
+	fieldRuns    = 15 // after one warm-up run; a run takes well under a second
+	tagRuns      = 15 // after one warm-up run
+	revRuns      = 5  // each imports 1,000 annotations into a fresh story first
+	scaleTagRuns = 5  // at ten times the size, where each run takes seconds
 )
 
 // BenchmarkReport measures Redline against its peers, in one go and in the
@@ -49,6 +50,7 @@ func BenchmarkReport(b *testing.B) {
 		r.Field, chromium = measureField(b, root, pair, fieldRuns)
 		r.Tagging, r.Shown = measureTagging(b, startRedline, pair, tagRuns)
 		r.Revision = measureRevision(b, startRedline, pair, revRuns)
+		r.Scale = measureScale(b, startRedline, sizedPair(b, root, 1_000_000, 10_000), scaleTagRuns)
 		r.Machine, r.LoadAfter = thisMachine(chromium), loadAverage()
 		if core, err := os.ReadFile(filepath.Join(root, "bench", "out", "core.txt")); err == nil {
 			r.Core = string(core)

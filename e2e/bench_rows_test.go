@@ -86,3 +86,23 @@ func slowest(xs []float64) float64 {
 	}
 	return m
 }
+
+// BenchmarkScale measures the app at ten times the size (measureScale).
+func BenchmarkScale(b *testing.B) {
+	pair := sizedPair(b, repoRoot(b), 1_000_000, 10_000)
+	for range b.N {
+		r := measureScale(b, startServer, pair, 5)
+		for _, m := range []struct {
+			v    float64
+			unit string
+		}{
+			{r.Open, "ms/open"}, {r.OpenLongest, "ms/open-longest-block"}, {r.WasmMB, "MB/wasm-memory"}, {r.HeapMB, "MB/js-heap"},
+			{r.ScrollFrame, "ms/scroll-longest-frame"}, {r.ScrollLongest, "ms/scroll-longest-block"}, {r.Search, "ms/search"},
+			{median(r.Tag.Shown), "ms/tag"}, {median(r.Tag.Stored), "ms/tag-stored"}, {r.Export, "ms/export"},
+			{median(r.Revision.Shown), "ms/revision-diff-shown"}, {median(r.Revision.Longest), "ms/revision-longest-block"},
+			{r.LibraryStart, "ms/library-500-start"}, {r.LibraryLongest, "ms/library-500-longest-block"},
+		} {
+			b.ReportMetric(m.v, m.unit)
+		}
+	}
+}

@@ -28,12 +28,22 @@ func measureTagging(b *testing.B, start func(testing.TB) *server, pair corpus.Pa
 	b.Helper()
 	srv := start(b)
 	defer srv.Stop()
-	p := newBrowser(b)
+	p := newBrowserWithin(b, benchSession)
 	defer chromedp.Cancel(p.ctx)
 	p.run(chromedp.Navigate(srv.URL + "/"))
 	p.waitMounted()
 	shown := p.storyWithAnnotations(b, pair, "bench-article")
+	return p.timeTags(b, shown, runs), shown
+}
 
+// benchSession is how long a benchmark's browser may run: the runs at ten
+// times the size take minutes.
+const benchSession = 15 * time.Minute
+
+// timeTags tags runs times (after one warm-up) in the story open, which
+// shows shown annotations, as measureTagging describes.
+func (p *page) timeTags(b *testing.B, shown, runs int) tagTimes {
+	b.Helper()
 	var ms tagTimes
 	for k := range runs + 1 {
 		// Let the previous run's updates finish first: a paragraph drawn
@@ -59,7 +69,7 @@ func measureTagging(b *testing.B, start func(testing.TB) *server, pair corpus.Pa
 		p.waitMarks(shown + k + 1)
 		p.waitSaved()
 	}
-	return ms, shown
+	return ms
 }
 
 // storyWithAnnotations adds the pair's old text as a story named name
