@@ -74,6 +74,15 @@ func TestArticleViewsRedrawOnlyWhatChanged(t *testing.T) {
 			t.Errorf("no %s in the article", want)
 		}
 	}
+
+	// An edit stored is drawn: the quote's tooltip names its speaker.
+	speaker := "Steve Witkoff"
+	if _, err := s.Update(ctx, quote.ID, library.Edit{Speaker: &speaker}); err != nil {
+		t.Fatal(err)
+	}
+	if got := joinHTML(a.draw(s, quote.ID, nil, nil, "")); !strings.Contains(got, `title="quote · Steve Witkoff"`) {
+		t.Error("the edited quote's tooltip was not drawn again")
+	}
 }
 
 func joinHTML(views []*paragraphView) string {
