@@ -32,11 +32,13 @@ func (p *storyPage) tag(ctx app.Context, sel span.Span, kind annotation.Kind) {
 	if err := ctx.LocalStorage().Set(pendingTagKey(p.storyID, d.ID), d); err != nil {
 		app.Log("keeping a tag until it is stored:", err) // the IndexedDB write still runs
 	}
+	// The selection goes first: cleared after the marks went in, it made
+	// the browser lay out the page again at once (25 ms at 1 MB).
+	clearSelection()
 	var mark strings.Builder
 	newMarkView(d, true, true).open(&mark)
 	mark.WriteString("</mark>")
 	markSaving("article", d.Span, mark.String())
-	clearSelection()
 	p.keep(d)
 }
 

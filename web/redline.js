@@ -21,21 +21,11 @@ function redlineSelection(rootId) {
   const range = sel.getRangeAt(0);
   if (!root.contains(range.commonAncestorContainer) && !range.commonAncestorContainer.contains(root)) return null;
   let start = -1, end = -1;
-  const segs = root.querySelectorAll("[data-s]");
-  // The segments the range covers are consecutive: find the first whose
-  // text does not end before the range by bisection (asking each of a
-  // long article's tens of thousands cost a keypress half a second).
-  let lo = 0, hi = segs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1, text = segs[mid].firstChild;
-    const ends = text && text.nodeType === Node.TEXT_NODE ? range.comparePoint(text, text.data.length) : range.comparePoint(segs[mid], 0);
-    if (ends < 0) lo = mid + 1; else hi = mid;
-  }
-  for (let i = Math.max(0, lo - 1); i < segs.length; i++) {
-    const seg = segs[i], text = seg.firstChild;
+  for (const seg of redlineSegmentsOf(root, range)) {
+    const text = seg.firstChild;
     if (!text || text.nodeType !== Node.TEXT_NODE) continue;
     if (!range.intersectsNode(text)) {
-      if (start >= 0 || i > lo) break; // past the range
+      if (start >= 0) break; // past the range
       continue;
     }
     const s = Number(seg.dataset.s);
@@ -46,6 +36,32 @@ function redlineSelection(rootId) {
   }
   if (start < 0 || end <= start) return null;
   return { start: start, end: end };
+}
+
+// redlineSegmentsOf yields the segments ([data-s]) of root in text order,
+// from the paragraph (a child of root) where range starts, or from the
+// first when range starts outside one. The segments a range covers are
+// consecutive, and starting there spares asking each of a long article's
+// tens of thousands (half a second for a keypress at 1 MB).
+function* redlineSegmentsOf(root, range) {
+  let from = range.startContainer;
+  while (from && from.parentNode !== root) from = from.parentNode;
+  if (!from || from.nodeType !== Node.ELEMENT_NODE) from = root.firstElementChild;
+  for (let p = from; p; p = p.nextElementSibling) yield* p.querySelectorAll("[data-s]");
+}
+
+// redlineSegmentsFrom yields the segments of root in text order from the
+// paragraph holding code point start, found by bisection over root's
+// paragraphs (each starts with a segment).
+function* redlineSegmentsFrom(root, start) {
+  const paras = root.children;
+  const first = (p) => { const seg = p.querySelector("[data-s]"); return seg ? Number(seg.dataset.s) : Infinity; };
+  let lo = 0, hi = paras.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (first(paras[mid]) <= start) lo = mid; else hi = mid - 1;
+  }
+  for (let p = paras[lo]; p; p = p.nextElementSibling) yield* p.querySelectorAll("[data-s]");
 }
 
 // redlinePlaceNearSelection moves the element with the given id next to
@@ -116,16 +132,9 @@ function redlineMarkSaving(rootId, start, end, markHTML) {
   const tpl = document.createElement("template");
   tpl.innerHTML = markHTML;
   const proto = tpl.content.firstChild;
-  const segs = root.querySelectorAll("[data-s]");
-  // Segments are in text order: find the last one starting at or before start.
-  let lo = 0, hi = segs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (Number(segs[mid].dataset.s) <= start) lo = mid; else hi = mid - 1;
-  }
-  for (let i = lo; i < segs.length; i++) {
-    const seg = segs[i], s = Number(seg.dataset.s);
-    if (s >= end) break;
+  // A static list: the loop replaces the segments it splits.
+  for (const seg of [...redlineSegmentsUntil(root, start, end)]) {
+    const s = Number(seg.dataset.s);
     const cps = Array.from(seg.textContent), e = s + cps.length;
     if (e <= start) continue;
     const from = Math.max(start, s) - s, to = Math.min(end, e) - s;
@@ -141,6 +150,15 @@ function redlineMarkSaving(rootId, start, end, markHTML) {
     if (from > 0) parts.unshift(piece(0, from));
     if (to < cps.length) parts.push(piece(to, cps.length));
     seg.replaceWith(...parts);
+  }
+}
+
+// redlineSegmentsUntil yields the segments from the paragraph holding
+// start to the last that starts before end.
+function* redlineSegmentsUntil(root, start, end) {
+  for (const seg of redlineSegmentsFrom(root, start)) {
+    if (Number(seg.dataset.s) >= end) return;
+    yield seg;
   }
 }
 
