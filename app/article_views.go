@@ -14,11 +14,20 @@ import (
 // compares in constant time. Laying out all of a 1 MB story with 10,000
 // highlights took a quarter of a second in wasm on every redraw (a status
 // message, a keystroke in the editor).
+//
+// A revision drawn for the first time is laid out a chunk of paragraphs
+// per draw, the rest shown as plain text meanwhile: mounting a 100 KB
+// article with its highlights at once blocked the page for a fifth of a
+// second after a revision was added.
 type articleViews struct {
 	revision string   // the story and revision laid out
 	keys     []uint64 // per paragraph, a hash of what its highlights were drawn from
 	views    []*paragraphView
 }
+
+// firstChunk is how many paragraphs of a revision not drawn before one
+// draw lays out.
+const firstChunk = 60
 
 // placedMark is a highlight to draw and where: the annotation at index
 // ann of the session's (its markView made only for the paragraphs laid
@@ -36,8 +45,9 @@ type placedMark struct {
 
 // draw lays out the shown revision's highlights and, in Suggest mode, the
 // suggestions (current is the one being decided); saving holds the
-// annotations whose writes have not committed yet.
-func (a *articleViews) draw(s *library.Session, selected string, saving map[string]bool, suggestions []library.Suggestion, current string) []*paragraphView {
+// annotations whose writes have not committed yet. more says that some
+// paragraphs are plain text still: draw again, in a later task.
+func (a *articleViews) draw(s *library.Session, selected string, saving map[string]bool, suggestions []library.Suggestion, current string) (views []*paragraphView, more bool) {
 	paras := s.Paragraphs
 	if rev := s.Story.ID + " " + s.Revision().ID; a.revision != rev || len(a.views) != len(paras) {
 		a.revision, a.keys, a.views = rev, make([]uint64, len(paras)), make([]*paragraphView, len(paras))
@@ -72,16 +82,23 @@ func (a *articleViews) draw(s *library.Session, selected string, saving map[stri
 		})
 	}
 	out := make([]*paragraphView, len(paras))
+	budget := firstChunk
 	for i, marks := range byPara {
-		key := paragraphKey(marks)
-		if a.views[i] == nil || a.keys[i] != key {
+		switch key := paragraphKey(marks); {
+		case a.views[i] == nil && budget == 0:
+			out[i], more = &paragraphView{Segments: []segmentView{{Start: paras[i].Start, Text: s.Slice(paras[i])}}}, true
+			continue
+		case a.views[i] == nil:
+			budget--
+			fallthrough
+		case a.keys[i] != key:
 			a.keys[i], a.views[i] = key, layoutParagraph(s, paras[i], marks)
 		}
 		// A new component holding the same segments: go-app compares it
 		// with the one mounted and finds nothing to do.
 		out[i] = &paragraphView{Segments: a.views[i].Segments}
 	}
-	return out
+	return out, more
 }
 
 // paragraphKey hashes (FNV-1a) everything a paragraph's drawing depends

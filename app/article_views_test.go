@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -39,7 +40,7 @@ func TestArticleViewsRedrawOnlyWhatChanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	var a articleViews
-	before := a.draw(s, "", nil, nil, "")
+	before, _ := a.draw(s, "", nil, nil, "")
 
 	// A claim across a paragraph break, the quote selected, a suggestion.
 	cross := at("Kherson")
@@ -50,9 +51,9 @@ func TestArticleViewsRedrawOnlyWhatChanged(t *testing.T) {
 	}
 	sugg := []library.Suggestion{{Key: "k1", Kind: annotation.KindQuote, Span: at("a bad guy"), Speaker: "Trump"}}
 	saving := map[string]bool{claim.ID: true}
-	after := a.draw(s, quote.ID, saving, sugg, "k1")
+	after, _ := a.draw(s, quote.ID, saving, sugg, "k1")
 	var fresh articleViews
-	want := fresh.draw(s, quote.ID, saving, sugg, "k1")
+	want, _ := fresh.draw(s, quote.ID, saving, sugg, "k1")
 
 	kept := 0
 	for i := range after {
@@ -80,8 +81,54 @@ func TestArticleViewsRedrawOnlyWhatChanged(t *testing.T) {
 	if _, err := s.Update(ctx, quote.ID, library.Edit{Speaker: &speaker}); err != nil {
 		t.Fatal(err)
 	}
-	if got := joinHTML(a.draw(s, quote.ID, nil, nil, "")); !strings.Contains(got, `title="quote · Steve Witkoff"`) {
+	if got, _ := a.draw(s, quote.ID, nil, nil, ""); !strings.Contains(joinHTML(got), `title="quote · Steve Witkoff"`) {
 		t.Error("the edited quote's tooltip was not drawn again")
+	}
+}
+
+// TestArticleViewsLayOutANewRevisionInChunks: a long revision drawn for
+// the first time is laid out firstChunk paragraphs per draw, the others
+// plain text meanwhile, until it is all drawn as at once.
+func TestArticleViewsLayOutANewRevisionInChunks(t *testing.T) {
+	ctx := context.Background()
+	lib := &library.Library{Store: store.NewMemory()}
+	var text strings.Builder
+	text.WriteString("A long story\n\n")
+	for i := range 2*firstChunk + 5 {
+		fmt.Fprintf(&text, "Paragraph %d says what it says.\n\n", i)
+	}
+	st, err := lib.AddStory(ctx, "long.txt", []byte(text.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := lib.Open(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range len(s.Paragraphs) {
+		if _, err := s.Tag(ctx, span.Span{Start: s.Paragraphs[i].Start, End: s.Paragraphs[i].Start + 9}, annotation.KindQuote); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var a articleViews
+	var views []*paragraphView
+	draws := 0
+	for more := true; more; draws++ {
+		views, more = a.draw(s, "", nil, nil, "")
+		if marked := strings.Count(joinHTML(views), "<mark"); more && marked >= len(s.Paragraphs) {
+			t.Fatalf("draw %d: %d of %d paragraphs marked, but more to draw", draws, marked, len(s.Paragraphs))
+		}
+	}
+	if want := (len(s.Paragraphs) + firstChunk - 1) / firstChunk; draws != want {
+		t.Errorf("%d paragraphs drawn in %d draws, want %d", len(s.Paragraphs), draws, want)
+	}
+	var whole articleViews
+	all, _ := whole.draw(s, "", nil, nil, "")
+	for more := true; more; {
+		all, more = whole.draw(s, "", nil, nil, "")
+	}
+	if got, want := joinHTML(views), joinHTML(all); got != want || strings.Count(got, "<mark") != len(s.Paragraphs) {
+		t.Errorf("drawn in chunks:\n%s\nwant\n%s", got, want)
 	}
 }
 

@@ -76,7 +76,10 @@ func (p *storyPage) renderArticle() app.UI {
 			current = s.Key
 		}
 	}
-	views := p.m.article.draw(p.m.sess, p.m.selected, p.m.saving, suggestions, current)
+	views, more := p.m.article.draw(p.m.sess, p.m.selected, p.m.saving, suggestions, current)
+	if more {
+		p.m.drawMoreLater()
+	}
 	return app.Article().ID("article").Class("article").Aria("label", "Article text").
 		OnClick(p.onArticleClick).
 		Body(app.Range(views).Slice(func(i int) app.UI { return views[i] }))

@@ -25,14 +25,20 @@ func BenchmarkParagraphViews(b *testing.B) {
 		b.Run(size.name+"/first", func(b *testing.B) {
 			for b.Loop() {
 				var a articleViews
-				for _, v := range a.draw(s, "", nil, nil, "") {
-					_ = v.html()
+				for more := true; more; {
+					var views []*paragraphView
+					views, more = a.draw(s, "", nil, nil, "")
+					for _, v := range views {
+						_ = v.html()
+					}
 				}
 			}
 		})
 		b.Run(size.name+"/again", func(b *testing.B) {
 			var a articleViews
-			a.draw(s, "", nil, nil, "")
+			for more := true; more; {
+				_, more = a.draw(s, "", nil, nil, "")
+			}
 			selected := []string{s.Annotations[0].ID, s.Annotations[len(s.Annotations)/2].ID}
 			for i := 0; b.Loop(); i++ {
 				a.draw(s, selected[i%2], nil, nil, "")
