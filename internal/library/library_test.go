@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -546,5 +547,41 @@ func TestDraftThenKeep(t *testing.T) {
 	}
 	if _, ok := s.Find(late.ID); ok {
 		t.Error("the refused draft is in the session")
+	}
+}
+
+// TestImportKeepsTextOrder: an import sorts what it adds in among the
+// annotations shown once, in text order, ties included (the same words
+// tagged twice).
+func TestImportKeepsTextOrder(t *testing.T) {
+	l := newLibrary(t)
+	s := openSample(t, l)
+	for _, words := range []string{"Kherson", "super smart", "super smart", "a bad guy"} {
+		if _, err := s.Tag(ctx, find(t, s, words), annotation.KindQuote); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, err := s.ExportJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := openSample(t, l) // a second copy: the import gets fresh ids
+	if _, err := other.Tag(ctx, find(t, other, "super smart"), annotation.KindClaim); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Import(ctx, data); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(other.Annotations); n != 5 || !slices.IsSortedFunc(other.Annotations, textOrder) {
+		t.Errorf("%d annotations, in text order: %v", n, slices.IsSortedFunc(other.Annotations, textOrder))
+	}
+	again, err := l.Open(ctx, other.Story.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range again.Annotations {
+		if again.Annotations[i].Span != other.Annotations[i].Span {
+			t.Errorf("annotation %d: at %v after the import, at %v when reopened", i, other.Annotations[i].Span, again.Annotations[i].Span)
+		}
 	}
 }
