@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"html"
 	"slices"
 	"strings"
 
@@ -68,58 +69,57 @@ func diffRegion(layout string) app.HTMLDiv {
 const foldContext = 160
 
 // diffParagraphs renders the equal text and the ops of the given kinds as
-// paragraphs, in the pieces revision cuts them into: a passage that moved
-// is drawn where it went with its own edits (movedArrival), and where it
-// was its deletion says where it went.
+// paragraphs, each one piece of HTML built here (see paragraphView.Render:
+// a diff of a long article is thousands of elements, and creating them one
+// by one through syscall/js blocked the page for a third of a second). It
+// draws the pieces revision cuts the ops into: a passage that moved is
+// drawn where it went with its own edits (writeArrival), and where it was
+// its deletion says where it went.
 func diffParagraphs(d *revision.Diff, whole bool, current int, kinds ...revision.OpKind) []app.UI {
-	var paras, pieces []app.UI
+	var paras []app.UI
+	var b strings.Builder
+	b.WriteString("<p>")
 	flush := func() {
-		paras = append(paras, app.P().Body(pieces...))
-		pieces = nil
+		b.WriteString("</p>")
+		paras = append(paras, app.Raw(b.String()))
+		b.Reset()
+		b.WriteString("<p>")
 	}
 	// add appends text, starting a paragraph at each blank line.
-	add := func(text string, piece func(string) app.UI) {
+	add := func(text string, piece func(string)) {
 		for i, part := range strings.Split(text, "\n\n") {
 			if i > 0 {
 				flush()
 			}
 			if part != "" {
-				pieces = append(pieces, piece(part))
+				piece(part)
 			}
 		}
 	}
+	plain := func(s string) { b.WriteString(html.EscapeString(s)) }
 	parts := d.Pieces()
 	for i, p := range parts {
 		op := p.Op
-		cls := map[bool]string{true: "current"}[p.Hunk == current]
 		switch {
 		case p.Arrival:
 			if slices.Contains(kinds, revision.Insert) {
-				pieces = append(pieces, movedArrival(d, p.Move, p.Hunk, cls))
+				writeArrival(&b, d, p.Move, p.Hunk, p.Hunk == current)
 			}
 		case op.Kind == revision.Equal:
 			lead, trail, hidden := d.Text(op), "", 0
 			if !whole {
 				lead, trail, hidden = reading.Fold(lead, foldContext, i == 0, i == len(parts)-1)
 			}
-			add(lead, func(s string) app.UI { return app.Text(s) })
+			add(lead, plain)
 			if hidden > 0 {
-				pieces = append(pieces, app.Span().Class("fold").Text(fmt.Sprintf(" [… %s unchanged …] ", plural(hidden, "word"))))
-				add(trail, func(s string) app.UI { return app.Text(s) })
+				fmt.Fprintf(&b, `<span class="fold"> [… %s unchanged …] </span>`, plural(hidden, "word"))
+				add(trail, plain)
 			}
 		case !slices.Contains(kinds, op.Kind):
-		case op.Kind == revision.Insert:
-			add(d.Text(op), func(s string) app.UI { return app.Ins().DataSet("hunk", p.Hunk).Class(cls).Text(s) })
-		case op.Kind == revision.Delete:
-			add(d.Text(op), func(s string) app.UI {
-				del := app.Del().DataSet("hunk", p.Hunk).Class(cls).Text(s)
-				if p.Move != nil { // both ends of a move say where the other is
-					del = movedEnd(del, p.Move, op.Kind)
-				}
-				return del
-			})
+		default:
+			add(d.Text(op), func(s string) { writeChange(&b, op.Kind, p.Move, p.Hunk, p.Hunk == current, s) })
 		}
 	}
-	flush()
-	return paras
+	b.WriteString("</p>")
+	return append(paras, app.Raw(b.String()))
 }

@@ -1,42 +1,69 @@
 package ui
 
 import (
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"fmt"
+	"html"
+	"strings"
 
 	"github.com/redline-news/redline/internal/revision"
 )
 
-// movedArrival draws a passage (paragraph or sentence) that moved, at its
+// writeChange writes one change's text as <ins> or <del> (by kind):
+// data-hunk numbers its change, class current marks the change jumped to,
+// and the end of a move (m, nil for none) says where the other end is.
+func writeChange(b *strings.Builder, kind revision.OpKind, m *revision.Move, hunk int, current bool, text string) {
+	openChange(b, kind, m, hunk, current)
+	fmt.Fprintf(b, "%s</%s>", html.EscapeString(text), changeTag(kind))
+}
+
+// writeArrival draws a passage (paragraph or sentence) that moved, at its
 // new place: an <ins class="moved"> that says where it came from, holding
 // its text with the edits made on the way marked in <del> and <ins>, so a
 // passage moved and reworded shows both at once.
-func movedArrival(d *revision.Diff, m *revision.Move, hunk int, cls string) app.UI {
-	var body []app.UI
+func writeArrival(b *strings.Builder, d *revision.Diff, m *revision.Move, hunk int, current bool) {
+	openChange(b, revision.Insert, m, hunk, current)
 	for _, op := range m.Ops {
-		switch text := d.Text(op); op.Kind {
-		case revision.Equal:
-			body = append(body, app.Text(text))
-		case revision.Insert:
-			body = append(body, app.Ins().Text(text))
-		case revision.Delete:
-			body = append(body, app.Del().Text(text))
+		text := html.EscapeString(d.Text(op))
+		if op.Kind == revision.Equal {
+			b.WriteString(text)
+			continue
 		}
+		fmt.Fprintf(b, "<%s>%s</%s>", changeTag(op.Kind), text, changeTag(op.Kind))
 	}
-	return movedEnd(app.Ins().DataSet("hunk", hunk).Class(cls), m, revision.Insert).Body(body...)
+	b.WriteString("</ins>")
 }
 
-// movedEnd marks one end of a move: where it went (on the Delete it
-// leaves) or where it came from (on its arrival), the paragraph number in
-// data-moved-to or data-moved-from and the whole label ("moved to ¶3,
-// sentence 2") in data-move-label and the title.
-func movedEnd[E interface {
-	Class(...string) E
-	DataSet(string, any) E
-	Title(string, ...any) E
-}](e E, m *revision.Move, kind revision.OpKind) E {
-	e = e.Class("moved").DataSet("move-label", m.Label(kind)).Title("%s", m.Label(kind))
+func changeTag(kind revision.OpKind) string {
 	if kind == revision.Delete {
-		return e.DataSet("moved-to", m.NewPara)
+		return "del"
 	}
-	return e.DataSet("moved-from", m.OldPara)
+	return "ins"
+}
+
+// openChange writes a change's opening tag. One end of a move carries the
+// paragraph number of the other in data-moved-to (on the Delete it
+// leaves) or data-moved-from (on its arrival), and the whole label
+// ("moved to ¶3, sentence 2") in data-move-label and the title.
+func openChange(b *strings.Builder, kind revision.OpKind, m *revision.Move, hunk int, current bool) {
+	var class []string
+	if current {
+		class = append(class, "current")
+	}
+	if m != nil {
+		class = append(class, "moved")
+	}
+	fmt.Fprintf(b, `<%s data-hunk="%d"`, changeTag(kind), hunk)
+	if len(class) > 0 {
+		fmt.Fprintf(b, ` class="%s"`, strings.Join(class, " "))
+	}
+	if m != nil {
+		label := html.EscapeString(m.Label(kind))
+		fmt.Fprintf(b, ` data-move-label="%s" title="%s"`, label, label)
+		if kind == revision.Delete {
+			fmt.Fprintf(b, ` data-moved-to="%d"`, m.NewPara)
+		} else {
+			fmt.Fprintf(b, ` data-moved-from="%d"`, m.OldPara)
+		}
+	}
+	b.WriteString(">")
 }

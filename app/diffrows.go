@@ -2,7 +2,9 @@ package ui
 
 import (
 	"fmt"
+	"html"
 	"sort"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -69,9 +71,10 @@ func hunkNumbers(d *revision.Diff) map[revision.Op]int {
 
 // oldCell is the old side of a row: unchanged text plain, deletions in
 // <del>, a passage that moved away labelled with where it went; and
-// whether it holds a change.
+// whether it holds a change. It is one piece of HTML, as diffParagraphs.
 func oldCell(d *revision.Diff, s span.Span, hunks map[revision.Op]int, current int) (app.UI, bool) {
-	var pieces []app.UI
+	var b strings.Builder
+	b.WriteString(`<div class="cell old">`)
 	changed := false
 	for _, op := range d.OpsIn(s, true) {
 		part := span.Span{Start: max(op.Old.Start, s.Start), End: min(op.Old.End, s.End)}
@@ -79,32 +82,28 @@ func oldCell(d *revision.Diff, s span.Span, hunks map[revision.Op]int, current i
 			continue
 		}
 		if op.Kind == revision.Equal {
-			pieces = append(pieces, app.Text(d.Slice(part, true)))
+			b.WriteString(html.EscapeString(d.Slice(part, true)))
 			continue
 		}
 		changed = true
-		cls := map[bool]string{true: "current"}[hunks[op] == current]
 		for _, p := range d.Departures(op) {
 			cut := span.Span{Start: max(p.Op.Old.Start, s.Start), End: min(p.Op.Old.End, s.End)}
-			if cut.Empty() {
-				continue
+			if !cut.Empty() { // where a passage left, it says where it went
+				writeChange(&b, op.Kind, p.Move, hunks[op], hunks[op] == current, d.Slice(cut, true))
 			}
-			del := app.Del().DataSet("hunk", hunks[op]).Class(cls).Text(d.Slice(cut, true))
-			if p.Move != nil { // where a passage left, it says where it went
-				del = movedEnd(del, p.Move, op.Kind)
-			}
-			pieces = append(pieces, del)
 		}
 	}
-	return app.Div().Class("cell", "old").Body(pieces...), changed
+	b.WriteString("</div>")
+	return app.Raw(b.String()), changed
 }
 
 // newCell is the new side of a row, drawn from the diff's pieces (parts,
 // see revision.Diff.Pieces): unchanged text plain, insertions in <ins>, a
-// passage that moved here with its own edits (movedArrival); and whether
+// passage that moved here with its own edits (writeArrival); and whether
 // it holds a change.
 func newCell(d *revision.Diff, s span.Span, parts []revision.Piece, current int) (app.UI, bool) {
-	var pieces []app.UI
+	var b strings.Builder
+	b.WriteString(`<div class="cell new">`)
 	changed := false
 	lo := sort.Search(len(parts), func(i int) bool { return newSpan(parts[i]).End > s.Start })
 	for _, p := range parts[lo:] {
@@ -113,20 +112,20 @@ func newCell(d *revision.Diff, s span.Span, parts []revision.Piece, current int)
 			break
 		}
 		part := span.Span{Start: max(at.Start, s.Start), End: min(at.End, s.End)}
-		cls := map[bool]string{true: "current"}[p.Hunk == current]
 		switch {
 		case p.Arrival:
 			changed = true
-			pieces = append(pieces, movedArrival(d, p.Move, p.Hunk, cls))
+			writeArrival(&b, d, p.Move, p.Hunk, p.Hunk == current)
 		case p.Op.Kind == revision.Delete || part.Empty():
 		case p.Op.Kind == revision.Equal:
-			pieces = append(pieces, app.Text(d.Slice(part, false)))
+			b.WriteString(html.EscapeString(d.Slice(part, false)))
 		default:
 			changed = true
-			pieces = append(pieces, app.Ins().DataSet("hunk", p.Hunk).Class(cls).Text(d.Slice(part, false)))
+			writeChange(&b, revision.Insert, nil, p.Hunk, p.Hunk == current, d.Slice(part, false))
 		}
 	}
-	return app.Div().Class("cell", "new").Body(pieces...), changed
+	b.WriteString("</div>")
+	return app.Raw(b.String()), changed
 }
 
 // newSpan is where a piece lies in the new text.

@@ -116,3 +116,12 @@ func scrollWithinSide(selector string) {
 func narrowScreen() bool {
 	return app.Window().Call("matchMedia", "(max-width: 52rem)").Get("matches").Bool()
 }
+
+// markSaving draws a mark (markHTML: an empty <mark …></mark>) over a span
+// of the article's text before the paragraph is drawn again.
+func markSaving(rootID string, sp span.Span, markHTML string) {
+	app.Window().Call("redlineMarkSaving", rootID, sp.Start, sp.End, markHTML)
+}
+
+// unmarkSaving takes back the marks markSaving drew for an annotation.
+func unmarkSaving(rootID, id string) { app.Window().Call("redlineUnmarkSaving", rootID, id) }

@@ -7,8 +7,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/redline-news/redline/internal/corecall"
 	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/corecall"
 	"github.com/redline-news/redline/internal/library"
 )
 
@@ -33,6 +33,7 @@ type libraryPage struct {
 	renaming string         // id of the story whose title is being edited
 	newTitle string
 	deleted  *library.Deleted // the last deletion, for Undo
+	listAll  bool             // draw every story, however many (see storiesLimit)
 	// focusAfter is what takes the focus once the list is drawn again
 	// (a CSS selector; "" for nothing).
 	focusAfter string
@@ -193,11 +194,29 @@ func (l *libraryPage) renderBrowse() app.UI {
 		)
 }
 
+// storiesLimit is how many stories the library draws unless the reader
+// asks for all: each is a dozen elements created through syscall/js, and
+// a library of 500 took most of a second to draw at start-up.
+const storiesLimit = 100
+
 func (l *libraryPage) renderStories() app.UI {
-	shown := l.browse.List(l.stories)
-	if len(l.stories) > 0 && len(shown) == 0 {
+	matching := l.browse.List(l.stories)
+	if len(l.stories) > 0 && len(matching) == 0 {
 		return app.P().ID("stories").Class("muted").Text("No story matches.")
 	}
+	shown := matching
+	if !l.listAll && len(shown) > storiesLimit {
+		shown = shown[:storiesLimit]
+	}
+	return app.Div().Body(l.renderStoryList(shown), app.If(len(shown) < len(matching), func() app.UI {
+		return app.P().Class("muted").Body(
+			app.Text(fmt.Sprintf("Listing %d of %d stories (search or sort to find the others). ", len(shown), len(matching))),
+			app.Button().ID("list-all-stories").Text("List all").OnClick(func(ctx app.Context, e app.Event) { l.listAll = true }),
+		)
+	}))
+}
+
+func (l *libraryPage) renderStoryList(shown []library.Summary) app.UI {
 	return app.Ul().ID("stories").Class("stories").Body(
 		app.Range(shown).Slice(func(i int) app.UI {
 			s := shown[i]

@@ -47,7 +47,7 @@ func (r *revisionsPanel) Render() app.UI {
 		app.Ol().Class("revision-list").Body(app.Range(s.Revisions).Slice(func(i int) app.UI {
 			rev := s.Revisions[i]
 			b := app.Button().Class("revision").DataSet("index", i).
-				Text(fmt.Sprintf("#%d · %s · %s", i+1, rev.DateLabel(), plural(wordCount(rev.Text), "word"))).
+				Text(fmt.Sprintf("#%d · %s · %s", i+1, rev.DateLabel(), plural(m.wordCount(rev), "word"))).
 				OnClick(func(ctx app.Context, e app.Event) { r.Show(ctx, i) })
 			if i == s.Current {
 				b = b.Class("current").Aria("current", "true")

@@ -47,7 +47,7 @@ func sampleWithQuote(t *testing.T, l *library.Library) (store.Story, library.Pla
 // project, and only then out of the personal library.
 func TestMoveStoryIntoAProject(t *testing.T) {
 	ctx := context.Background()
-	local := &library.Library{Store: store.NewMemory(), Now: func() time.Time { return time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC) }}
+	local := &library.Library{Store: store.NewMemory(), Core: newCore(), Now: func() time.Time { return time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC) }}
 	st, q := sampleWithQuote(t, local)
 	project := newProjectStore(t)
 	if err := moveStory(ctx, local.Store, project, st.ID); err != nil {
@@ -56,7 +56,7 @@ func TestMoveStoryIntoAProject(t *testing.T) {
 	if left, _ := local.Store.Stories(ctx); len(left) != 0 {
 		t.Errorf("the personal library still has %d stories", len(left))
 	}
-	sess, err := (&library.Library{Store: project}).Open(ctx, st.ID)
+	sess, err := (&library.Library{Store: project, Core: newCore()}).Open(ctx, st.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func TestMoveStoryIntoAProject(t *testing.T) {
 func TestMoveStoryRefusedChangesNothing(t *testing.T) {
 	ctx := context.Background()
 	mem := store.NewMemory()
-	local := &library.Library{Store: mem}
+	local := &library.Library{Store: mem, Core: newCore()}
 	st, q := sampleWithQuote(t, local)
 	foreign := q.Annotation
 	foreign.ID, foreign.Rev = "https://hypothes.is/a/xyz", 0

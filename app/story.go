@@ -12,7 +12,6 @@ import (
 
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/library"
-	"github.com/redline-news/redline/internal/span"
 	"github.com/redline-news/redline/internal/store"
 )
 
@@ -81,6 +80,7 @@ func (p *storyPage) OnNav(ctx app.Context) {
 				return
 			}
 			m.sess, m.status = sess, status{}
+			p.keepPendingTags(ctx)
 			p.applyDrafts(ctx)
 			if p.stopWatch != nil {
 				p.stopWatch()
@@ -173,9 +173,12 @@ func (p *storyPage) onKey(ctx app.Context, e app.Value) {
 		if !ok {
 			return
 		}
+		// Here, in the keydown's dispatch, not on the UI goroutine: the
+		// mark is drawn before the browser paints the next frame.
+		e.Call("preventDefault")
 		kind := map[string]annotation.Kind{"q": annotation.KindQuote, "c": annotation.KindClaim, "n": annotation.KindNote}[key]
-		keyboard := p.fromCursor(sel)
-		act = func(ctx app.Context) { p.tag(ctx, sel, kind, keyboard) }
+		p.tag(ctx, sel, kind, p.fromCursor(sel))
+		return
 	case "j":
 		act = func(ctx app.Context) { p.step(ctx, 1) }
 	case "k":
@@ -223,27 +226,6 @@ func (p *storyPage) suggestKey(key string, shift, onControl bool) func(app.Conte
 		return func(ctx app.Context) { p.suggesting = false }
 	}
 	return nil
-}
-
-// tag stores a new annotation on the selected words and then shows it:
-// the highlight appears once the store has it, so a reload right after
-// the keypress never loses it. Tagged from the word cursor, the editor
-// takes the focus, and the cursor goes on after the words.
-func (p *storyPage) tag(ctx app.Context, sel span.Span, kind annotation.Kind, keyboard bool) {
-	var tagged library.Placed
-	p.m.change(func(ctx context.Context, s *library.Session) (string, error) {
-		a, err := s.Tag(ctx, sel, kind)
-		if err != nil {
-			return "", err
-		}
-		tagged = a
-		return fmt.Sprintf("Tagged a %s: “%s”.", kind, shorten(s.Slice(a.Span), 60)), nil
-	}, func(ctx app.Context) {
-		p.m.selected = tagged.ID
-		p.focusEditor = keyboard
-		p.cursor.resume = tagged.Span.End
-		clearSelection()
-	})
 }
 
 // saveField stores one field of an annotation as the editor holds it,

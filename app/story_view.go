@@ -44,7 +44,7 @@ func (p *storyPage) Render() app.UI {
 							return app.Span().ID("story-byline").Class("byline").Text(bylineText(rev.Byline) + " · ")
 						}),
 						app.Span().ID("story-date").Text(rev.DateLabel()),
-						app.Text(" · "+plural(wordCount(rev.Text), "word")),
+						app.Text(" · "+plural(p.m.wordCount(rev), "word")),
 					),
 				),
 				p.m.status.render(),
@@ -74,8 +74,6 @@ func (p *storyPage) Render() app.UI {
 		)
 }
 
-func wordCount(text string) int { return len(strings.Fields(text)) }
-
 // renderArticle draws the text as paragraphs of segments; each highlight is
 // a <mark> per segment it covers, nested outermost first. Text is only
 // ever a text node: article content cannot become markup.
@@ -88,11 +86,13 @@ func (p *storyPage) renderArticle() app.UI {
 			current = s.Key
 		}
 	}
-	views := paragraphViews(p.m.sess, p.m.selected, suggestions, current)
-	// Focusable, for the word cursor (app/wordcursor.go).
-	return app.Article().ID("article").Class("article").Aria("label", "Article text").TabIndex(0).
-		OnClick(p.onArticleClick).
-		Body(app.Range(views).Slice(func(i int) app.UI { return views[i] }))
+	views, more := p.m.article.draw(p.m.sess, p.m.selected, p.m.saving, suggestions, current)
+	if more {
+		p.m.drawMoreLater()
+	}
+	return app.Article().ID("article").Class("article").Aria("label", "Article text").TabIndex(0). // focusable, for the word cursor (app/wordcursor.go)
+													OnClick(p.onArticleClick).
+													Body(app.Range(views).Slice(func(i int) app.UI { return views[i] }))
 }
 
 // renderToolbar is the small toolbar that appears by a selection.

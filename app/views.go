@@ -9,7 +9,6 @@ import (
 
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/library"
-	"github.com/redline-news/redline/internal/reading"
 )
 
 // The article's paragraphs and the sidebar's items are components holding
@@ -37,6 +36,7 @@ type markView struct {
 	Selected                bool
 	Moved                   bool // changed and moved: data-moved="true"
 	Suggestion              bool // a dashed suggested highlight; ID is its key
+	Saving                  bool // drawn before its IndexedDB write committed: data-saving="true"
 }
 
 // Render draws the paragraph as one piece of HTML built here, every text
@@ -90,42 +90,21 @@ func (m markView) open(b *strings.Builder) {
 	if m.Moved {
 		attr("data-moved", "true")
 	}
+	title := m.Title
+	if m.Saving {
+		attr("data-saving", "true")
+		title += savingTitle
+	}
 	attr("class", class)
-	attr("title", m.Title)
+	attr("title", title)
 	b.WriteString(">")
 }
 
-// paragraphViews lays out the shown revision's highlights and, in Suggest
-// mode, the suggestions (current is the one being decided).
-func paragraphViews(s *library.Session, selected string, suggestions []library.Suggestion, current string) []*paragraphView {
-	marks := make(map[string]markView, len(s.Annotations)+len(suggestions))
-	for _, a := range s.Annotations {
-		marks[a.ID] = markView{ID: a.ID, Kind: string(a.Kind), Status: string(a.Status), Title: markTitle(a), Selected: a.ID == selected, Moved: a.Moved}
-	}
-	layoutMarks := s.Marks()
-	for _, sg := range suggestions {
-		id := "suggestion " + sg.Key // cannot collide with an annotation IRI
-		title := "suggested " + string(sg.Kind)
-		if sg.Speaker != "" {
-			title += " · " + sg.Speaker
-		}
-		marks[id] = markView{ID: sg.Key, Kind: string(sg.Kind), Title: title, Selected: sg.Key == current, Suggestion: true}
-		layoutMarks = append(layoutMarks, reading.Mark{ID: id, Span: sg.Span})
-	}
-	layout := reading.Layout(s.Paragraphs, layoutMarks)
-	views := make([]*paragraphView, len(layout))
-	for i, segs := range layout {
-		v := &paragraphView{Segments: make([]segmentView, len(segs))}
-		for j, seg := range segs {
-			sv := segmentView{Start: seg.Start, Text: s.Slice(seg.Span)}
-			for _, id := range seg.IDs {
-				sv.Marks = append(sv.Marks, marks[id])
-			}
-			v.Segments[j] = sv
-		}
-		views[i] = v
-	}
-	return views
+// savingTitle ends the tooltip of a highlight whose write has not committed.
+const savingTitle = " · saving…"
+
+func newMarkView(a library.Placed, selected, saving bool) markView {
+	return markView{ID: a.ID, Kind: string(a.Kind), Status: string(a.Status), Title: markTitle(a), Selected: selected, Moved: a.Moved, Saving: saving}
 }
 
 // markTitle is the tooltip of a highlight.

@@ -9,15 +9,15 @@ import (
 	"time"
 
 	"github.com/redline-news/redline/bench/corpus"
-	"github.com/redline-news/redline/internal/article"
 )
 
 // How many timed runs each figure is the median of.
 const (
-	startRuns = 7  // each a fresh server and browser: the slowest part
-	fieldRuns = 15 // after one warm-up run; a run takes well under a second
-	tagRuns   = 15 // after one warm-up run
-	revRuns   = 5  // each imports 1,000 annotations into a fresh story first
+	startRuns    = 7  // each a fresh server and browser: the slowest part
+	fieldRuns    = 15 // after one warm-up run; a run takes well under a second
+	tagRuns      = 15 // after one warm-up run
+	revRuns      = 5  // each imports 1,000 annotations into a fresh story first
+	scaleTagRuns = 5  // at ten times the size, where each run takes seconds
 )
 
 // BenchmarkReport measures Redline against its peers, in one go and in the
@@ -51,6 +51,7 @@ func BenchmarkReport(b *testing.B) {
 		r.Field, chromium = measureField(b, root, pair, fieldRuns)
 		r.Tagging, r.Shown = measureTagging(b, startRedline, pair, tagRuns)
 		r.Revision = measureRevision(b, startRedline, pair, revRuns)
+		r.Scale = measureScale(b, startRedline, sizedPair(b, root, 1_000_000, 10_000), scaleTagRuns)
 		r.Machine, r.LoadAfter = thisMachine(chromium), loadAverage()
 		if core, err := os.ReadFile(filepath.Join(root, "bench", "out", "core.txt")); err == nil {
 			r.Core = string(core)
@@ -72,17 +73,5 @@ func BenchmarkReport(b *testing.B) {
 // revision of it and 1,000 annotations (package corpus).
 func benchPair(b *testing.B, root string) corpus.Pair {
 	b.Helper()
-	data, err := os.ReadFile(filepath.Join(root, "testdata", "putin-prayed-2025-03-23.txt"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	a, err := article.Parse(data, article.FormatText)
-	if err != nil {
-		b.Fatal(err)
-	}
-	pair, err := corpus.Generate(a.Text, 100_000, 1000)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return pair
+	return sizedPair(b, root, 100_000, 1000)
 }

@@ -61,6 +61,13 @@ type page struct {
 // DESIGN.md: no network chatter of its own) and returns its first tab.
 func newBrowser(t testing.TB) *page {
 	t.Helper()
+	return newBrowserWithin(t, 90*time.Second)
+}
+
+// newBrowserWithin is newBrowser for a session of the given length (the
+// benchmarks at ten times the size take longer).
+func newBrowserWithin(t testing.TB, limit time.Duration) *page {
+	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(findBrowser(t)),
 		chromedp.Headless,
@@ -78,7 +85,7 @@ func newBrowser(t testing.TB) *page {
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, limit)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 
 	p := &page{ctx: ctx, t: t, headers: map[string]network.Headers{}}

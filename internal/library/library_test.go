@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -505,5 +506,83 @@ func TestUndoRefusesWhatAnotherTabChangedSince(t *testing.T) {
 	again, _ := l.Open(ctx, a.Story.ID)
 	if got, ok := again.Find(p.ID); !ok || got.Note != note {
 		t.Errorf("after the refused undo: %+v, %v", got, ok)
+	}
+}
+
+// TestDraftThenKeep: a draft changes nothing until kept, is stored by
+// Keep like a tag, and is refused once another revision is shown.
+func TestDraftThenKeep(t *testing.T) {
+	l := newLibrary(t)
+	s := openSample(t, l)
+	d, err := s.Draft(find(t, s, "super smart"), annotation.KindQuote)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Annotations) != 0 || s.CanUndo() != "" {
+		t.Fatal("a draft changed the session")
+	}
+	kept, err := s.Keep(ctx, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kept.ID != d.ID || kept.Rev == 0 || s.CanUndo() == "" {
+		t.Errorf("kept %+v, undo %q", kept, s.CanUndo())
+	}
+	again, err := l.Open(ctx, s.Story.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.Annotations) != 1 || again.Annotations[0].ID != d.ID {
+		t.Errorf("reopened: %+v", again.Annotations)
+	}
+
+	late, err := s.Draft(find(t, s, "Kherson"), annotation.KindNote)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddRevision(ctx, "v2.txt", laterVersion("super smart", "very smart")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Keep(ctx, late); !errors.Is(err, ErrRevisionChanged) {
+		t.Errorf("kept on another revision: err = %v", err)
+	}
+	if _, ok := s.Find(late.ID); ok {
+		t.Error("the refused draft is in the session")
+	}
+}
+
+// TestImportKeepsTextOrder: an import sorts what it adds in among the
+// annotations shown once, in text order, ties included (the same words
+// tagged twice).
+func TestImportKeepsTextOrder(t *testing.T) {
+	l := newLibrary(t)
+	s := openSample(t, l)
+	for _, words := range []string{"Kherson", "super smart", "super smart", "a bad guy"} {
+		if _, err := s.Tag(ctx, find(t, s, words), annotation.KindQuote); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, err := s.ExportJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := openSample(t, l) // a second copy: the import gets fresh ids
+	if _, err := other.Tag(ctx, find(t, other, "super smart"), annotation.KindClaim); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Import(ctx, data); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(other.Annotations); n != 5 || !slices.IsSortedFunc(other.Annotations, textOrder) {
+		t.Errorf("%d annotations, in text order: %v", n, slices.IsSortedFunc(other.Annotations, textOrder))
+	}
+	again, err := l.Open(ctx, other.Story.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range again.Annotations {
+		if again.Annotations[i].Span != other.Annotations[i].Span {
+			t.Errorf("annotation %d: at %v after the import, at %v when reopened", i, other.Annotations[i].Span, again.Annotations[i].Span)
+		}
 	}
 }

@@ -159,17 +159,6 @@ func paragraphs(text []rune) []span.Span {
 	return out
 }
 
-// Marks are the highlights of placed annotations, for reading.Layout.
-func (s *Session) Marks() []reading.Mark {
-	marks := make([]reading.Mark, 0, len(s.Annotations))
-	for _, a := range s.Annotations {
-		if !a.Orphaned {
-			marks = append(marks, reading.Mark{ID: a.ID, Span: a.Span})
-		}
-	}
-	return marks
-}
-
 // Find returns the placed annotation with the given id.
 func (s *Session) Find(id string) (Placed, bool) {
 	i := slices.IndexFunc(s.Annotations, func(p Placed) bool { return p.ID == id })
@@ -190,16 +179,21 @@ var ErrEmptySelection = errors.New("select some words first")
 // Tag snaps a selection to whole words and stores a new annotation of the
 // given kind on it.
 func (s *Session) Tag(ctx context.Context, sel span.Span, kind annotation.Kind) (Placed, error) {
-	p, err := s.draft(sel, kind)
+	p, err := s.Draft(sel, kind)
 	if err != nil {
 		return Placed{}, err
 	}
-	return s.commit(ctx, p)
+	return s.Keep(ctx, p)
 }
 
-// draft is the first half of Tag: it snaps the selection and makes the
-// annotation, in the session but not yet stored.
-func (s *Session) draft(sel span.Span, kind annotation.Kind) (Placed, error) {
+// ErrRevisionChanged means a drafted annotation was kept after another
+// revision came to be shown: its span counts in the text it was drafted on.
+var ErrRevisionChanged = errors.New("another revision is shown now; the words were not tagged: select them again")
+
+// Draft is the first half of Tag: it snaps the selection and makes the
+// annotation, leaving the session as it is. The UI draws it at once, in the
+// frame of the keypress, and then stores it with Keep.
+func (s *Session) Draft(sel span.Span, kind annotation.Kind) (Placed, error) {
 	if !slices.Contains(annotation.Kinds, kind) {
 		return Placed{}, fmt.Errorf("unknown kind %q", kind)
 	}
@@ -227,9 +221,17 @@ func (s *Session) draft(sel span.Span, kind annotation.Kind) (Placed, error) {
 	if kind == annotation.KindClaim {
 		a.Verdict = annotation.VerdictUnverified
 	}
-	p := Placed{Annotation: a, Span: sp}
+	return Placed{Annotation: a, Span: sp}, nil
+}
+
+// Keep stores an annotation made by Draft on the revision still shown. It
+// is in the session while its write runs.
+func (s *Session) Keep(ctx context.Context, p Placed) (Placed, error) {
+	if p.Revision != s.Revision().ID {
+		return Placed{}, ErrRevisionChanged
+	}
 	s.insert(p)
-	return p, nil
+	return s.commit(ctx, p)
 }
 
 // commit stores a drafted annotation. If the store refuses it, the draft
