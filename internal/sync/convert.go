@@ -72,12 +72,12 @@ func fieldsFromW3C(data []byte) Fields {
 		}
 	}
 	data, _ = json.Marshal(obj)
-	anns, err := annotation.Decode(data)
+	a, err := annotation.DecodeStored(data) // the server checked it
 	var f Fields
-	if err != nil || len(anns) != 1 {
+	if err != nil {
 		f = Fields{fieldW3C: data}
 	} else {
-		f = annotationFields(anns[0])
+		f = annotationFields(a)
 	}
 	if marks.DeletedElsewhere {
 		f[fieldDeletedElsewhere] = json.RawMessage("true")

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/core"
 	"github.com/redline-news/redline/internal/library"
 	"github.com/redline-news/redline/internal/span"
 	"github.com/redline-news/redline/internal/store"
@@ -25,7 +26,7 @@ type desk struct {
 func newDesk(e *env, user string) desk {
 	r := e.replica(user, nil)
 	s := sync.NewLibraryStore(r)
-	return desk{r, s, &library.Library{Store: s}}
+	return desk{r, s, &library.Library{Store: s, Core: core.Core{}}}
 }
 
 func (d desk) open(t *testing.T, id string) *library.Session {
