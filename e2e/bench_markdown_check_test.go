@@ -63,3 +63,23 @@ func TestBenchVerdicts(t *testing.T) {
 		t.Errorf("table:\n%s\nwant:\n%s", w.String(), want)
 	}
 }
+
+// TestBenchScaleSection: the figures at ten times the size are written
+// beside the 100 KB ones, and nothing when they were not measured.
+func TestBenchScaleSection(t *testing.T) {
+	var empty strings.Builder
+	(&report{}).writeScale(&empty)
+	if empty.Len() != 0 {
+		t.Errorf("unmeasured scale section written: %q", empty.String())
+	}
+	r := report{Tagging: tagTimes{Shown: timings{3}, Stored: timings{50}}}
+	r.Scale = scaleResults{Bytes: 1_000_034, Annotations: 10_000, Stories: 500, Open: 7176, WasmMB: 194, HeapMB: 49.4,
+		Tag: tagTimes{Shown: timings{4.2}, Stored: timings{211.6}}, LibraryStart: 5932}
+	var w strings.Builder
+	r.writeScale(&w)
+	for _, want := range []string{"## At ten times the size", "| open |  | 7,176 ms |", "| tag: keypress to highlight | 3.0 ms (3.0–3.0) | 4.2 ms (4.2–4.2) |", "start-up, library of 500 stories", "wasm 194 MB, JS heap 49 MB"} {
+		if !strings.Contains(w.String(), want) {
+			t.Errorf("no %q in\n%s", want, w.String())
+		}
+	}
+}

@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	cdppage "github.com/chromedp/cdproto/page"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"github.com/redline-news/redline/bench/corpus"
@@ -50,7 +51,6 @@ func measureScale(b *testing.B, start func(testing.TB) *server, pair corpus.Pair
 	defer srv.Stop()
 	p := newBrowserWithin(b, benchSession)
 	defer chromedp.Cancel(p.ctx)
-	p.watchFromStart()
 	p.run(chromedp.Navigate(srv.URL + "/"))
 	p.waitMounted()
 	shown := p.storyWithAnnotations(b, pair, "bench-scale")
@@ -61,7 +61,8 @@ func measureScale(b *testing.B, start func(testing.TB) *server, pair corpus.Pair
 	r.Open, r.OpenLongest = p.timeUntil(`document.querySelectorAll("#article mark[data-id]").length > 0 && document.querySelector("#count")?.textContent.endsWith(" of ` + itoaJS(shown) + `")`)
 	p.waitMarks(shown)
 	var mem struct{ Wasm, Heap float64 }
-	p.run(chromedp.Evaluate(`({ Wasm: window.benchWasm ? benchWasm.exports.mem.buffer.byteLength : 0, Heap: performance.memory ? performance.memory.usedJSHeapSize : 0 })`, &mem))
+	p.run(chromedp.Evaluate(`({ Heap: performance.memory ? performance.memory.usedJSHeapSize : 0 })`, &mem))
+	mem.Wasm = p.wasmMemory()
 	r.WasmMB, r.HeapMB = mem.Wasm/1e6, mem.Heap/1e6
 
 	var scroll struct{ Longest, Frame float64 }
@@ -93,7 +94,6 @@ func measureLibraryStart(b *testing.B, start func(testing.TB) *server) (float64,
 	defer srv.Stop()
 	p := newBrowserWithin(b, benchSession)
 	defer chromedp.Cancel(p.ctx)
-	p.watchFromStart()
 	p.run(chromedp.Navigate(srv.URL + "/"))
 	p.waitMounted()
 	dir := b.TempDir()
@@ -119,23 +119,39 @@ func measureLibraryStart(b *testing.B, start func(testing.TB) *server) (float64,
 // the measure to stop (it draws a window of them: app/library.go).
 const libraryLimit = 100
 
-// watchFromStart makes every page the browser loads keep its wasm instance
-// (window.benchWasm, for its memory's size) and its long tasks
-// (window.benchTasks) from the start.
-func (p *page) watchFromStart() {
+// wasmMemory is the size of the page's WebAssembly memories, in bytes,
+// found through DevTools (Runtime.queryObjects): go-app keeps its instance
+// to itself, and a script run before the page's own (to catch it) made
+// Chromium lose the page's context under the pre-compressed app.
+func (p *page) wasmMemory() float64 {
 	p.t.Helper()
+	var n float64
 	p.run(chromedp.ActionFunc(func(ctx context.Context) error {
-		_, err := cdppage.AddScriptToEvaluateOnNewDocument(watchFromStartJS).Do(ctx)
-		return err
+		proto, _, err := cdpruntime.Evaluate("WebAssembly.Memory.prototype").Do(ctx)
+		if err != nil {
+			return err
+		}
+		list, err := cdpruntime.QueryObjects(proto.ObjectID).Do(ctx)
+		if err != nil {
+			return err
+		}
+		got, _, err := cdpruntime.CallFunctionOn(`function () { return this.reduce((n, m) => n + m.buffer.byteLength, 0); }`).
+			WithObjectID(list.ObjectID).WithReturnByValue(true).Do(ctx)
+		if err != nil {
+			return err
+		}
+		return json.Unmarshal(got.Value, &n)
 	}))
+	return n
 }
 
 // timeUntil polls a condition after a navigation and returns the page's
 // clock when it first held (ms since navigation start, to within the
-// 20 ms polling interval) and the longest task seen until then
-// (watchFromStart).
+// 20 ms polling interval) and the longest task seen until then, as far as
+// the page's buffer of long tasks holds them (an observer with buffered).
 func (p *page) timeUntil(cond string) (float64, float64) {
 	p.t.Helper()
+	p.run(chromedp.Evaluate(`(() => { window.benchTasks = []; new PerformanceObserver((list) => { for (const t of list.getEntries()) benchTasks.push(t.duration); }).observe({ type: "longtask", buffered: true }); })()`, nil))
 	js := `(() => { if (!(` + cond + `)) return 0;
 		return { at: performance.now(), longest: Math.max(0, ...(window.benchTasks || [])) }; })()`
 	var got struct{ At, Longest float64 }
@@ -155,21 +171,6 @@ func (p *page) timeUntil(cond string) (float64, float64) {
 }
 
 func itoaJS(n int) string { return fmt.Sprint(n) }
-
-// watchFromStartJS keeps the instance go-app's loader makes, as
-// window.benchWasm, and the durations of the page's long tasks.
-const watchFromStartJS = `(() => {
-	window.benchTasks = [];
-	new PerformanceObserver((list) => { for (const t of list.getEntries()) window.benchTasks.push(t.duration); }).observe({ type: "longtask" });
-	for (const name of ["instantiateStreaming", "instantiate"]) {
-		const real = WebAssembly[name];
-		WebAssembly[name] = async (...args) => {
-			const got = await real.apply(WebAssembly, args);
-			if (got && got.instance) window.benchWasm = got.instance;
-			return got;
-		};
-	}
-})()`
 
 // scrollJS scrolls the window through the article in 30 steps, a frame
 // each, and returns the longest task and the longest frame meanwhile.
