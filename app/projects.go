@@ -61,7 +61,7 @@ func openProject(ctx context.Context, user, slug string) (*projectLib, error) {
 	if err != nil {
 		return nil, fmt.Errorf("project %s: %w", slug, err)
 	}
-	tr := &sync.HTTP{Server: serverOrigin(), Project: slug}
+	tr := &sync.HTTP{Client: fetchClient{}, Server: serverOrigin(), Project: slug}
 	r, err := sync.Open(ctx, storage, tr, deviceName())
 	if err != nil {
 		storage.Close()

@@ -25,7 +25,7 @@ func apiCall(ctx context.Context, base, method, path string, body io.Reader, con
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
 	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := fetchClient{}.Do(req)
 	if err != nil {
 		return fmt.Errorf("the server cannot be reached (%v)", err)
 	}

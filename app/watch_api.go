@@ -94,7 +94,7 @@ func serverJSON(ctx context.Context, method, path string, in, out any) error {
 	if in != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := fetchClient{}.Do(req)
 	if err != nil {
 		return fmt.Errorf("the server cannot be reached (%v)", err)
 	}

@@ -303,3 +303,14 @@ function redlineUnmarkSaving(rootId, id) {
     if (m.dataset.id === id) m.replaceWith(...m.childNodes);
   }
 }
+
+// redlineFetch makes one request for the Go side (app/fetch_js.go, which
+// does not link net/http's client) and calls done(status, statusText,
+// body, error) once; error is "" unless no answer came.
+function redlineFetch(method, url, headers, body, done) {
+  const init = { method, headers, credentials: "same-origin" };
+  if (body !== "") init.body = body;
+  fetch(url, init)
+    .then((r) => r.text().then((text) => done(r.status, r.statusText, text, "")))
+    .catch((e) => done(0, "", "", String(e && e.message ? e.message : e) || "no answer"));
+}

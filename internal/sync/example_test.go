@@ -3,6 +3,7 @@ package sync_test
 import (
 	"context"
 	"fmt"
+	"net/http"
 
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/sync"
@@ -12,7 +13,7 @@ import (
 // browser), write through it, keep it live, and render its State.
 func ExampleReplica() {
 	ctx := context.Background()
-	tr := &sync.HTTP{Project: "desk"} // the server that served the app, with its session cookie
+	tr := &sync.HTTP{Client: http.DefaultClient, Server: "https://desk.example", Project: "desk"} // in the browser: the page's fetch, to the server that served the app
 	r, err := sync.Open(ctx, sync.NewMemory(), tr, "laptop-1")
 	if err != nil {
 		fmt.Println(err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -13,10 +14,13 @@ import (
 
 // HTTP is the Transport over Redline's JSON API (docs/api.md).
 type HTTP struct {
-	Client  *http.Client // nil: http.DefaultClient (in the browser: fetch, with the session cookie)
-	Server  string       // e.g. "https://desk.example"; "" = the origin that served the app
-	Project string       // the project slug
-	Token   string       // an API token; "" = the session cookie
+	// Client sends the requests: an *http.Client natively; in the browser
+	// the page's fetch (with the session cookie), since net/http's own
+	// client would add its TLS stack to the page's wasm.
+	Client  Doer
+	Server  string // e.g. "https://desk.example"; "" = the origin that served the app
+	Project string // the project slug
+	Token   string // an API token; "" = the session cookie
 }
 
 // Push implements Transport.
@@ -47,6 +51,11 @@ func (h *HTTP) Changes(ctx context.Context, since int64, limit int) (Feed, error
 	return f, err
 }
 
+// Doer sends one request: *http.Client, or the browser's fetch.
+type Doer interface {
+	Do(*http.Request) (*http.Response, error)
+}
+
 func (h *HTTP) do(ctx context.Context, method, path string, body []byte, out any) error {
 	req, err := http.NewRequestWithContext(ctx, method, h.Server+"/api/projects/"+url.PathEscape(h.Project)+path, bytes.NewReader(body))
 	if err != nil {
@@ -58,11 +67,10 @@ func (h *HTTP) do(ctx context.Context, method, path string, body []byte, out any
 	if h.Token != "" {
 		req.Header.Set("Authorization", "Bearer "+h.Token)
 	}
-	client := h.Client
-	if client == nil {
-		client = http.DefaultClient
+	if h.Client == nil {
+		return errors.New("sync: HTTP transport without a Client")
 	}
-	resp, err := client.Do(req)
+	resp, err := h.Client.Do(req)
 	if err != nil {
 		return fmt.Errorf("%w: %v", ErrOffline, err)
 	}
