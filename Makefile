@@ -50,7 +50,7 @@ unit:
 	$(GO) test -race ./...
 
 e2e: build e2e/axe/node_modules/.package-lock.json ## browser end-to-end tests (headless Chromium)
-	$(GO) test -tags e2e -count=1 -v ./e2e/
+	$(GO) test -tags e2e -count=1 -timeout 45m -v ./e2e/
 
 # axe-core, the accessibility engine the e2e tests inject, at the version
 # pinned in e2e/axe/package-lock.json.
