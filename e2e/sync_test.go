@@ -446,3 +446,35 @@ func TestOneTabSyncsForAll(t *testing.T) {
 	bob.waitWithin("the speaker sent by the tab that took over", 8*time.Second, bob.entryHas(q, ".who", "Donald Trump"))
 	b.waitSync(10*time.Second, "synced")
 }
+
+// TestAxeFindsNoViolationsSignedIn checks the screens of sign-in and
+// projects with axe-core, as TestAxeFindsNoViolations does the others.
+func TestAxeFindsNoViolationsSignedIn(t *testing.T) {
+	script := axeScript(t)
+	d := newDesk(t)
+	p := newBrowser(t)
+	p.run(chromedp.Navigate(d.srv.URL + "/"))
+	p.waitMounted()
+	p.click("#sign-in-open")
+	p.waitCount("#sign-in", 1)
+	p.assertAxeClean(script, "the sign-in form")
+	p.setField(`#sign-in input[name="username"]`, "alice")
+	p.setField(`#sign-in input[name="password"]`, "wrong")
+	p.click("#sign-in-submit")
+	p.waitCount("#sign-in-problem", 1)
+	p.assertAxeClean(script, "a refused sign-in")
+	p.click("#sign-in-cancel")
+	p.signIn("alice", "alice-secret-1")
+	p.click("#add-sample")
+	p.waitCount("#stories li.story", 1)
+	p.click("#share-open")
+	p.waitCount("#share", 1)
+	p.assertAxeClean(script, "the library signed in, Share with… open")
+	p.click("#share-submit")
+	p.waitCount(`#projects li.story[data-project="desk"]`, 1)
+	p.assertAxeClean(script, "the library with a project story")
+	p.openProjectStory()
+	p.tagHere("super smart", "q")
+	p.waitSync(10*time.Second, "synced")
+	p.assertAxeClean(script, "a project story")
+}
