@@ -77,6 +77,7 @@ func (p *storyPage) OnNav(ctx app.Context) {
 					err = errors.New("this story is not in your library (it may have been deleted)")
 				}
 				m.status = failure(err)
+				p.openWhenItArrives(ctx, watch)
 				return
 			}
 			m.sess, m.status = sess, status{}

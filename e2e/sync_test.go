@@ -397,3 +397,84 @@ func TestSignOutAsksAndTheNextUserSeesNothingOfTheLast(t *testing.T) {
 		t.Errorf("the library says of desk: %q", words)
 	}
 }
+
+// TestOneTabSyncsForAll: of alice's tabs on desk one holds the sync lock
+// and the other waits for it; the waiting tab's edit reaches bob through
+// the one that syncs, and when that tab goes the other takes over.
+func TestOneTabSyncsForAll(t *testing.T) {
+	d := newDesk(t)
+	a := newBrowser(t)
+	a.run(chromedp.Navigate(d.srv.URL + "/"))
+	a.waitMounted()
+	a.signIn("alice", "alice-secret-1")
+	a.click("#add-sample")
+	a.waitCount("#stories li.story", 1)
+	a.click("#share-open")
+	a.click("#share-submit")
+	a.waitCount(`#projects li.story[data-project="desk"]`, 1)
+	a.openProjectStory()
+	q := a.tagHere("super smart", "q")
+	a.waitSync(10*time.Second, "synced")
+	var storyURL string
+	a.eval(`location.href`, &storyURL)
+
+	bob := newBrowser(t)
+	bob.run(chromedp.Navigate(d.srv.URL + "/"))
+	bob.waitMounted()
+	bob.signIn("bob", "bob-secret-22")
+	bob.waitCount(`#projects li.story[data-project="desk"]`, 1)
+	bob.openProjectStory()
+	bob.waitCount(mark(q), 1)
+
+	b := a.newTab()
+	b.run(chromedp.Navigate(storyURL), chromedp.WaitVisible(`#article p`, chromedp.ByQuery))
+	b.waitJS("one tab holding desk's sync lock and the other waiting for it", `navigator.locks.query().then(s =>
+		s.held.filter(l => l.name === "redline-sync/alice/desk").length === 1 &&
+		s.pending.filter(l => l.name === "redline-sync/alice/desk").length === 1)`)
+	b.waitSync(5*time.Second, "synced")
+
+	b.selectEntry(q)
+	b.setField("#edit-note", "from the tab that does not sync")
+	bob.selectEntry(q)
+	bob.waitWithin("the waiting tab's note at bob's", 8*time.Second, `document.querySelector("#edit-note")?.value === "from the tab that does not sync"`)
+
+	a.run(chromedp.Navigate("about:blank")) // the syncing tab goes
+	b.waitJS("the other tab holding the lock", `navigator.locks.query().then(s =>
+		s.held.filter(l => l.name === "redline-sync/alice/desk").length === 1 &&
+		s.pending.filter(l => l.name === "redline-sync/alice/desk").length === 0)`)
+	b.setField("#edit-speaker", "Donald Trump")
+	bob.waitWithin("the speaker sent by the tab that took over", 8*time.Second, bob.entryHas(q, ".who", "Donald Trump"))
+	b.waitSync(10*time.Second, "synced")
+}
+
+// TestAxeFindsNoViolationsSignedIn checks the screens of sign-in and
+// projects with axe-core, as TestAxeFindsNoViolations does the others.
+func TestAxeFindsNoViolationsSignedIn(t *testing.T) {
+	script := axeScript(t)
+	d := newDesk(t)
+	p := newBrowser(t)
+	p.run(chromedp.Navigate(d.srv.URL + "/"))
+	p.waitMounted()
+	p.click("#sign-in-open")
+	p.waitCount("#sign-in", 1)
+	p.assertAxeClean(script, "the sign-in form")
+	p.setField(`#sign-in input[name="username"]`, "alice")
+	p.setField(`#sign-in input[name="password"]`, "wrong")
+	p.click("#sign-in-submit")
+	p.waitCount("#sign-in-problem", 1)
+	p.assertAxeClean(script, "a refused sign-in")
+	p.click("#sign-in-cancel")
+	p.signIn("alice", "alice-secret-1")
+	p.click("#add-sample")
+	p.waitCount("#stories li.story", 1)
+	p.click("#share-open")
+	p.waitCount("#share", 1)
+	p.assertAxeClean(script, "the library signed in, Share with… open")
+	p.click("#share-submit")
+	p.waitCount(`#projects li.story[data-project="desk"]`, 1)
+	p.assertAxeClean(script, "the library with a project story")
+	p.openProjectStory()
+	p.tagHere("super smart", "q")
+	p.waitSync(10*time.Second, "synced")
+	p.assertAxeClean(script, "a project story")
+}
