@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net"
 	"net/http"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -477,4 +478,44 @@ func TestAxeFindsNoViolationsSignedIn(t *testing.T) {
 	p.tagHere("super smart", "q")
 	p.waitSync(10*time.Second, "synced")
 	p.assertAxeClean(script, "a project story")
+}
+
+// TestSharedStoryWithTwoRevisionsOpensAndTags: a story with a later
+// revision, shared into a project, opens there with its timeline and can
+// be tagged (tester 3: its timeline's statistics had no engines to ask
+// and the client died while the page looked normal).
+func TestSharedStoryWithTwoRevisionsOpensAndTags(t *testing.T) {
+	d := newDesk(t)
+	p := newBrowser(t)
+	p.run(chromedp.Navigate(d.srv.URL + "/"))
+	p.waitMounted()
+	p.signIn("alice", "alice-secret-1")
+	p.addFiles(sampleFile(t))
+	p.openStory("putin-prayed")
+	data, err := os.ReadFile(sampleFile(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	later := filepath.Join(t.TempDir(), "later.txt")
+	text := strings.Replace(string(data), "date 2025-03-23", "date 2025-03-24", 1)
+	if err := os.WriteFile(later, []byte(strings.Replace(text, "super smart", "very smart", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.run(chromedp.SetUploadFiles(`#revision-file`, []string{later}, chromedp.ByQuery))
+	p.waitCount(".revision-list li", 2)
+
+	p.run(chromedp.Navigate(d.srv.URL + "/"))
+	p.waitMounted()
+	p.click("#share-open")
+	p.click("#share-submit")
+	p.waitCount(`#projects li.story[data-project="desk"]`, 1)
+	p.openProjectStory()
+	p.waitCount(".revision-list li", 2)
+	p.waitCount("#timeline g.point", 2)
+	p.tagHere("very smart", "q")
+	for _, e := range p.Errors() {
+		if strings.Contains(e, "panic") || strings.Contains(e, "exited") {
+			t.Errorf("the client failed: %s", e)
+		}
+	}
 }
