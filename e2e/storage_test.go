@@ -81,6 +81,9 @@ func TestStaleTabsEditKeepsBoth(t *testing.T) {
 	stale.waitStored(id, "speaker", both)
 	stale.waitJS("the stale tab to say both are kept", `/both texts are kept/.test(document.querySelector("#edit-elsewhere")?.textContent ?? "")`)
 	stale.waitJS("the stale tab's editor to show what is stored", `document.querySelector("#edit-speaker")?.value === `+jsString(both))
+	// The stale tab cannot tell the first (it has no BroadcastChannel):
+	// the first shows it once it reads the story again.
+	a.reloadStory()
 	a.waitJS("the first tab to show what is stored", `document.querySelector(`+jsString(item(id)+" .who")+`)?.textContent === `+jsString("— "+both))
 
 	stale.setField("#edit-speaker", "Steve Witkoff")
