@@ -183,8 +183,18 @@ func (m *storyModel) commit(ctx context.Context, s *library.Session, c *library.
 
 func revisionAdded(s *library.Session, c *library.Comparison) string {
 	q, cl := c.Affected()
-	return fmt.Sprintf("Added the revision #%d (%s): %s; %s and %s affected.",
-		s.Current+1, s.Revision().DateLabel(), c.Diff.Stats, plural(q, "quote"), plural(cl, "claim"))
+	return fmt.Sprintf("Added the revision #%d (%s): %s; %s and %s affected%s.",
+		s.Current+1, s.Revision().DateLabel(), c.Diff.Stats, plural(q, "quote"), plural(cl, "claim"), movedNote(c))
+}
+
+// movedNote adds to a count of quotes and claims whose words changed the
+// ones only moved, which the changed-quotes report does not list.
+func movedNote(c *library.Comparison) string {
+	n := c.MovedOnly()
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; %d more moved, words unchanged", n)
 }
 
 // unrelatedWarning asks before adding a later version that shares almost

@@ -83,13 +83,12 @@ func paragraphNumber(text string, cp int) int {
 	return n
 }
 
-// Affected counts the quotes and claims that did not come through intact.
+// Affected counts the quotes and claims whose words this revision
+// changed or took away: those Changed lists, so a summary and its report
+// agree (tester 1's bug 11: a moved quote was counted and not listed).
 func (c *Comparison) Affected() (quotes, claims int) {
-	for _, r := range c.Results {
-		if !c.news(r) {
-			continue
-		}
-		switch c.kinds[r.ID] {
+	for _, ch := range c.Changed() {
+		switch ch.Kind {
 		case annotation.KindQuote:
 			quotes++
 		case annotation.KindClaim:
@@ -97,6 +96,18 @@ func (c *Comparison) Affected() (quotes, claims int) {
 		}
 	}
 	return quotes, claims
+}
+
+// MovedOnly counts the quotes and claims this revision moved with their
+// words unchanged.
+func (c *Comparison) MovedOnly() int {
+	n := 0
+	for _, r := range c.Results {
+		if r.Status == annotation.StatusMoved && c.news(r) && c.kinds[r.ID] != annotation.KindNote {
+			n++
+		}
+	}
+	return n
 }
 
 // Compare diffs two revisions (by index) and migrates the earlier one's

@@ -326,3 +326,36 @@ func TestDeleteLatestRevisionAndUndo(t *testing.T) {
 		}
 	}
 }
+
+// TestAffectedCountsWhatTheReportLists is tester 1's bug 11: a quote
+// that only moved is not counted among those whose words changed (the
+// report does not list it), and is counted as moved.
+func TestAffectedCountsWhatTheReportLists(t *testing.T) {
+	l := newLibrary(t)
+	v1 := "The mayor spoke first on Monday.\n\n“We will rebuild the bridge by spring,” the mayor said at the hall.\n\nThe council voted later that night after a long debate about money.\n\nResidents were not convinced by any of it."
+	st, err := l.AddStory(ctx, "bridge.txt", []byte(v1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := l.Open(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Tag(ctx, find(t, s, "We will rebuild the bridge by spring"), annotation.KindQuote); err != nil {
+		t.Fatal(err)
+	}
+	v2 := "The mayor spoke first on Monday.\n\nThe council voted later that night after a long debate about money.\n\nResidents were not convinced by any of it.\n\n“We will rebuild the bridge by spring,” the mayor said at the hall."
+	cmp, err := s.AddRevision(ctx, "bridge-2.txt", []byte(v2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Annotations[0].Status; got != annotation.StatusMoved {
+		t.Fatalf("the quote is %s, want moved", got)
+	}
+	if q, c := cmp.Affected(); q != 0 || c != 0 || len(cmp.Changed()) != 0 {
+		t.Errorf("affected %d quotes and %d claims, the report lists %d, want none", q, c, len(cmp.Changed()))
+	}
+	if n := cmp.MovedOnly(); n != 1 {
+		t.Errorf("the moved quote is counted as moved %d times", n)
+	}
+}
