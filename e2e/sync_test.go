@@ -25,12 +25,13 @@ type desk struct {
 	db, addr   string
 	srv        *server
 	aliceToken string
+	serveFlags []string // more flags for redline serve
 }
 
-func newDesk(t *testing.T) *desk {
+func newDesk(t *testing.T, serveFlags ...string) *desk {
 	t.Helper()
 	root := repoRoot(t)
-	d := &desk{t: t, root: root, bin: filepath.Join(root, "bin", "redline"), db: filepath.Join(t.TempDir(), "redline.db")}
+	d := &desk{t: t, root: root, bin: filepath.Join(root, "bin", "redline"), db: filepath.Join(t.TempDir(), "redline.db"), serveFlags: serveFlags}
 	d.admin("alice-secret-1\n", "user", "add", "alice")
 	d.admin("bob-secret-22\n", "user", "add", "bob")
 	d.admin("", "project", "add", "desk", "--owner", "alice")
@@ -59,7 +60,7 @@ func (d *desk) admin(stdin string, args ...string) string {
 
 func (d *desk) start() {
 	d.t.Helper()
-	d.srv = startProcess(d.t, d.root, "make build", d.bin, "serve", "--addr", d.addr, "--dir", d.root, "--db", d.db)
+	d.srv = startProcess(d.t, d.root, "make build", d.bin, append([]string{"serve", "--addr", d.addr, "--dir", d.root, "--db", d.db}, d.serveFlags...)...)
 }
 
 // signIn signs in with the app's form.

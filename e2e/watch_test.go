@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -123,5 +124,47 @@ func TestWatchAWebPage(t *testing.T) {
 	for _, size := range []struct{ width, height int64 }{{1280, 900}, {390, 844}} {
 		p.run(chromedp.EmulateViewport(size.width, size.height))
 		p.assertAxeClean(axeScript(t), fmt.Sprintf("the watch page at %dx%d", size.width, size.height))
+	}
+}
+
+// TestWatchedPageChangesTheOpenStory is the browser end of issue 14: a
+// page watched from the app becomes a story of the project; open, with a
+// quote tagged in it, it shows the revision the server captures after the
+// page's edit, and on it the quote carried as changed, without a reload.
+func TestWatchedPageChangesTheOpenStory(t *testing.T) {
+	d := newDesk(t, "--watch-every", "2s", "--watch-allow-private")
+	site := newNewsPage(t, "<p>The council voted on Tuesday to approve the budget after a long debate that lasted into the evening.</p>"+
+		"<p>“We will not raise taxes this year,” said Mayor Jane Ortiz, speaking to reporters outside City Hall after the vote.</p>")
+	p := newBrowser(t)
+	p.run(chromedp.Navigate(d.srv.URL + "/"))
+	p.waitMounted()
+	p.signIn("alice", "alice-secret-1")
+	p.waitCount(`#projects .project[data-project="desk"]`, 1)
+	p.click("#watch-page-link")
+	p.waitJS("the watch page for desk", `document.querySelector("#watch-page[data-project=desk]")`)
+	p.setField("#watch-url", site.URL+"/news/budget")
+	p.click("#watch-add")
+	p.waitJS("the watch with its first revision", `document.querySelector("li.watch[data-state=watching][data-revisions='1']")`)
+
+	p.run(chromedp.Navigate(d.srv.URL + "/"))
+	p.waitMounted()
+	p.openProjectStory()
+	p.tagHere("We will not raise taxes this year", "q")
+	p.waitSync(10*time.Second, "synced")
+
+	site.edit("We will not raise taxes", "We do not plan to raise taxes")
+	p.waitCount(".revision-list li", 2)
+	// The reader stays on the text she was reading, told that a later
+	// revision came.
+	p.waitCount("#old-revision button", 1)
+	p.click("#old-revision button")
+	// Each revision holds its own copy of an annotation (a new id), as
+	// when a revision is added by hand.
+	p.waitJS("the quote carried as changed", `[...document.querySelectorAll('#article mark[data-status="changed"]')].some(m =>
+		m.textContent === "We do not plan to raise taxes this year" && m.title.includes("We will not raise taxes this year"))`)
+	for _, e := range p.Errors() {
+		if strings.Contains(e, "panic") || strings.Contains(e, "exited") {
+			t.Errorf("the client failed: %s", e)
+		}
 	}
 }
