@@ -520,3 +520,35 @@ func TestSharedStoryWithTwoRevisionsOpensAndTags(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedUndatedStoryStaysUndated: an undated story shared into a
+// project is still undated there, after its trip through the server
+// (tester 3: it came back dated by the day it was added).
+func TestSharedUndatedStoryStaysUndated(t *testing.T) {
+	d := newDesk(t)
+	p := newBrowser(t)
+	p.run(chromedp.Navigate(d.srv.URL + "/"))
+	p.waitMounted()
+	p.signIn("alice", "alice-secret-1")
+	p.setField("#paste", "Officials said on Tuesday that the bridge would reopen in spring.\n\nCritics doubted it.")
+	p.run(chromedp.WaitEnabled("#add-paste", chromedp.ByQuery))
+	p.click("#add-paste")
+	p.waitCount("#stories li.story", 1)
+	p.click("#share-open")
+	p.click("#share-submit")
+	p.waitCount(`#projects li.story[data-project="desk"]`, 1)
+	p.openProjectStory()
+	p.waitSync(10*time.Second, "synced")
+	// Read again from the server: a fresh profile signs in and opens it.
+	q := newBrowser(t)
+	q.run(chromedp.Navigate(d.srv.URL + "/"))
+	q.waitMounted()
+	q.signIn("bob", "bob-secret-22")
+	q.waitCount(`#projects li.story[data-project="desk"]`, 1)
+	q.openProjectStory()
+	for _, b := range []*page{p, q} {
+		if got := b.text("#story-date"); !strings.HasPrefix(got, "undated, added ") {
+			t.Errorf("the shared story's date reads %q, want undated", got)
+		}
+	}
+}

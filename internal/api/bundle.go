@@ -80,7 +80,7 @@ func (h *Handler) bundle(r *http.Request, project string, a store.Actor, in crea
 		if v.StoryID != "" && v.StoryID != s.ID {
 			add(at+".storyId", "%q is not the story of the bundle (%q)", v.StoryID, s.ID)
 		}
-		rec, err := revisionIn{ID: v.ID, Date: v.Date, Title: v.Title, Text: v.Text, Added: v.Added, Source: v.Source}.record(project, s.ID, now)
+		rec, err := revisionIn{ID: v.ID, Date: v.Date, Title: v.Title, Text: v.Text, Added: v.Added, Source: v.Source, Undated: v.Undated, Byline: v.Byline}.record(project, s.ID, now)
 		if err != nil {
 			add(at, "%v", err)
 		}

@@ -41,11 +41,13 @@ type revisionJSON struct {
 	Seq     int64     `json:"seq"`
 	Deleted bool      `json:"deleted,omitempty"`
 	AddedBy string    `json:"addedBy,omitempty"`
+	Undated bool      `json:"undated,omitempty"` // the text gives no date: date is the day it was added
+	Byline  string    `json:"byline,omitempty"`
 }
 
 func revisionOut(v store.RevisionRec) revisionJSON {
 	return revisionJSON{ID: v.ID, StoryID: v.StoryID, Date: v.Date, Title: v.Title, Text: v.Text, Added: v.Added.UTC(),
-		Source: v.Source, Seq: v.Seq, Deleted: v.Deleted, AddedBy: v.AddedBy}
+		Source: v.Source, Seq: v.Seq, Deleted: v.Deleted, AddedBy: v.AddedBy, Undated: v.Undated, Byline: v.Byline}
 }
 
 type annotationJSON struct {

@@ -30,8 +30,10 @@ type revisionIn struct {
 	Date   string    `json:"date"`
 	Title  string    `json:"title"`
 	Text   string    `json:"text"`
-	Added  time.Time `json:"added"`
-	Source string    `json:"source"`
+	Added   time.Time `json:"added"`
+	Source  string    `json:"source"`
+	Undated bool      `json:"undated"`
+	Byline  string    `json:"byline"`
 }
 
 // keyedID is the id a story created under an Idempotency-Key gets when the
@@ -74,7 +76,8 @@ func (in revisionIn) record(project, storyID string, now time.Time) (store.Revis
 		in.Added = now
 	}
 	return store.RevisionRec{Project: project, Source: in.Source, Revision: annotation.Revision{
-		ID: in.ID, StoryID: storyID, Date: in.Date, Title: in.Title, Text: in.Text, Added: in.Added.UTC().Truncate(time.Second)}}, nil
+		ID: in.ID, StoryID: storyID, Date: in.Date, Title: in.Title, Text: in.Text, Added: in.Added.UTC().Truncate(time.Second),
+		Undated: in.Undated, Byline: in.Byline}}, nil
 }
 
 func (h *Handler) listStories(w http.ResponseWriter, r *http.Request, project string) error {

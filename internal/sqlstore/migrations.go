@@ -226,4 +226,10 @@ var migrations = [][]string{
 			since BIGINT NOT NULL)`,
 		`CREATE INDEX signin_failures_since ON signin_failures (since)`,
 	},
+	// 6: a revision whose text gives no date says so (its date is the
+	// day it was added), and keeps the article's byline.
+	{
+		`ALTER TABLE revisions ADD COLUMN undated INTEGER NOT NULL DEFAULT 0`,
+		`ALTER TABLE revisions ADD COLUMN byline TEXT NOT NULL DEFAULT ''`,
+	},
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/redline-news/redline/internal/store"
 )
 
-const revisionColumns = `project, id, story_id, date, title, text, added, source, seq, deleted, added_by, pos`
+const revisionColumns = `project, id, story_id, date, title, text, added, source, seq, deleted, added_by, pos, undated, byline`
 
 type revisionRow struct {
 	store.RevisionRec
@@ -20,12 +20,12 @@ type revisionRow struct {
 func scanRevision(sc scanner) (revisionRow, error) {
 	var r revisionRow
 	var added string
-	var deleted int
-	err := sc.Scan(&r.Project, &r.ID, &r.StoryID, &r.Date, &r.Title, &r.Text, &added, &r.Source, &r.Seq, &deleted, &r.AddedBy, &r.pos)
+	var deleted, undated int
+	err := sc.Scan(&r.Project, &r.ID, &r.StoryID, &r.Date, &r.Title, &r.Text, &added, &r.Source, &r.Seq, &deleted, &r.AddedBy, &r.pos, &undated, &r.Byline)
 	if err != nil {
 		return r, err
 	}
-	r.Deleted = deleted != 0
+	r.Deleted, r.Undated = deleted != 0, undated != 0
 	r.Added, err = parseTime(added)
 	return r, err
 }
@@ -121,8 +121,9 @@ func (w *wtx) putRevision(rev revisionRow, a store.Actor, stored bool) (revision
 			return rev, err
 		}
 	}
-	return rev, w.exec(`INSERT INTO revisions (`+revisionColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
-		rev.Project, rev.ID, rev.StoryID, rev.Date, rev.Title, rev.Text, formatTime(rev.Added), rev.Source, seq, rev.AddedBy, rev.pos)
+	return rev, w.exec(`INSERT INTO revisions (`+revisionColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
+		rev.Project, rev.ID, rev.StoryID, rev.Date, rev.Title, rev.Text, formatTime(rev.Added), rev.Source, seq, rev.AddedBy, rev.pos,
+		flag(rev.Undated), rev.Byline)
 }
 
 // deleteRevision leaves a revision's tombstone, with a change, so synced

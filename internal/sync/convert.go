@@ -24,6 +24,8 @@ type revisionFields struct {
 	Text    string    `json:"text"`
 	Added   time.Time `json:"added,omitzero"`
 	Source  string    `json:"source,omitempty"`
+	Undated bool      `json:"undated,omitempty"` // the text gives no date: Date is the day it was added
+	Byline  string    `json:"byline,omitempty"`
 }
 
 // syncExtension is the annotation property that carries the engine's

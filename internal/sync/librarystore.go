@@ -186,7 +186,7 @@ func (s *LibraryStore) Revisions(ctx context.Context, storyID string) ([]annotat
 			return nil, fmt.Errorf("revision %s: %w", rec.ID, err)
 		}
 		if f.StoryID == storyID {
-			out = append(out, annotation.Revision{ID: rec.ID, StoryID: f.StoryID, Date: f.Date, Title: f.Title, Text: f.Text, Added: f.Added})
+			out = append(out, annotation.Revision{ID: rec.ID, StoryID: f.StoryID, Date: f.Date, Title: f.Title, Text: f.Text, Added: f.Added, Undated: f.Undated, Byline: f.Byline})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b annotation.Revision) int { return a.Added.Compare(b.Added) })
@@ -205,7 +205,7 @@ func (s *LibraryStore) AddRevision(ctx context.Context, v annotation.Revision, a
 	if _, ok := s.R.Record(KindRevision, v.ID); ok {
 		return nil, fmt.Errorf("revision %s: %w", v.ID, store.ErrConflict)
 	}
-	fields := fieldsOf(revisionFields{StoryID: v.StoryID, Date: v.Date, Title: v.Title, Text: v.Text, Added: v.Added.UTC()})
+	fields := fieldsOf(revisionFields{StoryID: v.StoryID, Date: v.Date, Title: v.Title, Text: v.Text, Added: v.Added.UTC(), Undated: v.Undated, Byline: v.Byline})
 	ops := []op{{k: Key{KindRevision, v.ID}, content: func(Record) (Fields, error) { return fields, nil }}}
 	return s.putAnnotations(ctx, anns, ops)
 }

@@ -135,7 +135,7 @@ func (r *Replica) AddRevision(ctx context.Context, v annotation.Revision, source
 	}
 	return id, r.edit(ctx, Key{KindRevision, id}, func(Record) (Fields, error) {
 		return fieldsOf(revisionFields{StoryID: v.StoryID, Date: v.Date, Title: v.Title, Text: v.Text,
-			Added: v.Added.UTC(), Source: source}), nil
+			Added: v.Added.UTC(), Source: source, Undated: v.Undated, Byline: v.Byline}), nil
 	})
 }
 

@@ -334,7 +334,8 @@ func (w *Watcher) capture(ctx context.Context, wt *store.Watch, res *Result, pag
 	}
 	a := page.article
 	cw.Revision = store.RevisionRec{Project: wt.Project, Source: res.FinalURL, Revision: annotation.Revision{
-		ID: protocol.NewID(), StoryID: storyID, Date: cmp.Or(a.Date, now.Format(time.DateOnly)), Title: a.Title, Text: a.Text, Added: now}}
+		ID: protocol.NewID(), StoryID: storyID, Date: cmp.Or(a.Date, now.Format(time.DateOnly)), Title: a.Title, Text: a.Text, Added: now,
+		Undated: a.Date == "", Byline: a.Byline}}
 	if old.ID != "" {
 		docs, err := w.store.Docs(ctx, wt.Project, store.DocQuery{StoryID: storyID})
 		if err != nil {
