@@ -26,10 +26,10 @@ type storyIn struct {
 
 // revisionIn is a revision as a client sends it.
 type revisionIn struct {
-	ID     string    `json:"id"`
-	Date   string    `json:"date"`
-	Title  string    `json:"title"`
-	Text   string    `json:"text"`
+	ID      string    `json:"id"`
+	Date    string    `json:"date"`
+	Title   string    `json:"title"`
+	Text    string    `json:"text"`
 	Added   time.Time `json:"added"`
 	Source  string    `json:"source"`
 	Undated bool      `json:"undated"`
