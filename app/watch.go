@@ -28,7 +28,7 @@ type watchPage struct {
 	mounted  bool
 	loaded   bool
 	user     string // "" not signed in
-	projects []projectChoice
+	projects []Project
 	project  string // the chosen project's slug
 	address  string // the URL being typed
 	adding   bool
@@ -69,7 +69,7 @@ func (p *watchPage) load(ctx app.Context) {
 		bg := context.Background()
 		user := signedInUser(bg)
 		var projects struct {
-			Projects []projectChoice `json:"projects"`
+			Projects []Project `json:"projects"`
 		}
 		var view watchOverview
 		var err error
@@ -98,11 +98,11 @@ func (p *watchPage) load(ctx app.Context) {
 
 // chooseProject is the project asked for if the user is in it, else the
 // first one they may edit, else their first.
-func chooseProject(ps []projectChoice, asked string) string {
-	if slices.ContainsFunc(ps, func(p projectChoice) bool { return p.Slug == asked }) {
+func chooseProject(ps []Project, asked string) string {
+	if slices.ContainsFunc(ps, func(p Project) bool { return p.Slug == asked }) {
 		return asked
 	}
-	if i := slices.IndexFunc(ps, projectChoice.canEdit); i >= 0 {
+	if i := slices.IndexFunc(ps, Project.canEdit); i >= 0 {
 		return ps[i].Slug
 	}
 	if len(ps) > 0 {
@@ -111,10 +111,10 @@ func chooseProject(ps []projectChoice, asked string) string {
 	return ""
 }
 
-func (p *watchPage) current() projectChoice {
-	i := slices.IndexFunc(p.projects, func(c projectChoice) bool { return c.Slug == p.project })
+func (p *watchPage) current() Project {
+	i := slices.IndexFunc(p.projects, func(c Project) bool { return c.Slug == p.project })
 	if i < 0 {
-		return projectChoice{}
+		return Project{}
 	}
 	return p.projects[i]
 }
@@ -145,7 +145,7 @@ func (p *watchPage) renderProject() app.UI {
 		app.If(editor, func() app.UI {
 			return app.Form().ID("watch-form").Class("add-row").OnSubmit(p.add).Body(
 				app.Label().For("watch-url").Text("Address of the page or feed"),
-				app.Input().ID("watch-url").Type("url").Required(true).Placeholder("https://news.example/story").
+				app.Input().ID("watch-url").Type("url").Required(true).Placeholder("the address of a news story or its feed").
 					Value(p.address).OnInput(p.ValueTo(&p.address)),
 				app.Button().ID("watch-add").Type("submit").Disabled(p.adding).Text("Watch"),
 			)

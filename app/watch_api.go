@@ -4,13 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"time"
-
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // The server's watch API as the "Watch a web page…" page uses it
@@ -58,64 +55,22 @@ type quoteAlert struct {
 	Created time.Time `json:"created"`
 }
 
-// projectChoice is one of the signed-in user's projects.
-type projectChoice struct {
-	Slug  string `json:"slug"`
-	Title string `json:"title"`
-	Role  string `json:"role"`
-}
+// canEdit says the user may add and change watches in the project.
+func (p Project) canEdit() bool { return p.Role == "editor" || p.Role == "admin" }
 
-func (p projectChoice) canEdit() bool { return p.Role == "editor" || p.Role == "admin" }
-
-// serverError is an answer other than 2xx, with the server's reason.
-type serverError struct {
-	status int
-	reason string
-}
-
-func (e *serverError) Error() string { return e.reason }
-
-// serverJSON sends in (nil: no body) as JSON to the app's own server and
-// decodes the answer into out (nil: ignore it).
+// serverJSON sends in (nil: no body) as JSON to the app's own server
+// (apiCall) and decodes the answer into out (nil: ignore it).
 func serverJSON(ctx context.Context, method, path string, in, out any) error {
 	var body io.Reader
+	contentType := ""
 	if in != nil {
 		data, err := json.Marshal(in)
 		if err != nil {
 			return err
 		}
-		body = bytes.NewReader(data)
+		body, contentType = bytes.NewReader(data), "application/json"
 	}
-	origin := app.Window().URL()
-	req, err := http.NewRequestWithContext(ctx, method, (&url.URL{Scheme: origin.Scheme, Host: origin.Host}).String()+path, body)
-	if err != nil {
-		return err
-	}
-	if in != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	resp, err := fetchClient{}.Do(req)
-	if err != nil {
-		return fmt.Errorf("the server cannot be reached (%v)", err)
-	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
-	if err != nil {
-		return fmt.Errorf("the server's answer was cut off (%v)", err)
-	}
-	if resp.StatusCode/100 != 2 {
-		var e struct {
-			Error string `json:"error"`
-		}
-		if json.Unmarshal(data, &e) != nil || e.Error == "" {
-			e.Error = resp.Status
-		}
-		return &serverError{status: resp.StatusCode, reason: e.Error}
-	}
-	if out == nil || resp.StatusCode == http.StatusNoContent {
-		return nil
-	}
-	return json.Unmarshal(data, out)
+	return apiCall(ctx, serverOrigin(), method, path, body, contentType, out)
 }
 
 // signedInUser is who the server says this browser is signed in as (""
