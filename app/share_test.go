@@ -73,7 +73,7 @@ func TestMoveStoryRefusedChangesNothing(t *testing.T) {
 	local := &library.Library{Store: mem, Core: newCore()}
 	st, q := sampleWithQuote(t, local)
 	foreign := q.Annotation
-	foreign.ID, foreign.Rev = "https://hypothes.is/a/xyz", 0
+	foreign.ID, foreign.Rev = "urn:x-hypothesis:a/xyz", 0 // another tool's id, not a UUID
 	if _, err := mem.PutAnnotations(ctx, []store.Annotation{foreign}); err != nil {
 		t.Fatal(err)
 	}
