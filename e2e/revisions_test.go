@@ -121,7 +121,7 @@ func TestRevisionReviewReattachAcceptAndTimelineKeys(t *testing.T) {
 
 	p.run(chromedp.Click(`#article mark[data-kind="quote"]`, chromedp.ByQuery))
 	p.run(chromedp.WaitVisible(`#review`, chromedp.ByQuery))
-	p.run(chromedp.Click(`#accept`, chromedp.ByQuery))
+	p.eval(`document.querySelector("#accept").click()`, nil) // from script: a pointer click on it was missed in a clean-clone run
 	p.waitCount(`#article mark[data-kind="quote"]:not([data-status])`, 1)
 
 	// Keys with the focus inside the SVG timeline (no isContentEditable
