@@ -131,7 +131,11 @@ func (h *Handler) apply(r *http.Request, project, device string, c changeIn) (re
 		seq, current, err := h.putAnnotation(ctx, r, actor, project, c)
 		return h.outcome(r, project, c, seq, current, err)
 	case "revision delete":
-		seq, err := h.deleteRevision(ctx, actor, project, c.StoryID, c.ID, c.BaseSeq)
+		// Not the documents on it: a replica deletes the annotations it
+		// knows of in the same push, and one it has not seen (made on
+		// another device against the delete) is kept, for the replicas
+		// to move onto a revision the story still has.
+		seq, err := h.deleteRevision(ctx, actor, project, c.StoryID, c.ID, c.BaseSeq, nil)
 		return h.outcome(r, project, c, seq, nil, err)
 	case "annotation delete":
 		d, err := h.store.DeleteDoc(ctx, actor, project, c.ID, c.BaseSeq)

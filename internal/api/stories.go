@@ -215,12 +215,13 @@ func (h *Handler) addRevision(w http.ResponseWriter, r *http.Request, project st
 }
 
 // deleteRevision tombstones a story's latest revision with the
-// annotations made on it (never its only revision: delete the story).
-func (h *Handler) deleteRevision(ctx context.Context, a store.Actor, project, storyID, id string, ifSeq int64) (int64, error) {
+// annotations made on it that onRevision claims (never its only
+// revision: delete the story).
+func (h *Handler) deleteRevision(ctx context.Context, a store.Actor, project, storyID, id string, ifSeq int64, onRevision func(doc []byte) bool) (int64, error) {
 	if err := auth.ValidSlug(storyID); err != nil {
 		return 0, badRequest("storyId: %v", err)
 	}
-	return h.store.DeleteRevision(ctx, a, project, storyID, id, ifSeq, protocol.OnRevision(id))
+	return h.store.DeleteRevision(ctx, a, project, storyID, id, ifSeq, onRevision)
 }
 
 // deleteRevisionReq is DELETE …/revisions/ID [If-Match: SEQ].
@@ -229,7 +230,7 @@ func (h *Handler) deleteRevisionReq(w http.ResponseWriter, r *http.Request, proj
 	if err != nil {
 		return err
 	}
-	_, err = h.deleteRevision(r.Context(), auth.Actor(r.Context(), "", r.Header.Get("Idempotency-Key")), project, r.PathValue("story"), r.PathValue("revision"), seq)
+	_, err = h.deleteRevision(r.Context(), auth.Actor(r.Context(), "", r.Header.Get("Idempotency-Key")), project, r.PathValue("story"), r.PathValue("revision"), seq, protocol.OnRevision(r.PathValue("revision")))
 	if err != nil && !errors.Is(err, store.ErrReplayed) {
 		return stale(err)
 	}

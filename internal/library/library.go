@@ -122,7 +122,7 @@ func (l *Library) AddStory(ctx context.Context, name string, data []byte) (store
 	if err != nil {
 		return store.Story{}, err
 	}
-	rev := newRevision(s.ID, a, now)
+	rev := newRevision(l.revisionID(s.ID, a.Text), s.ID, a, now)
 	if _, err := l.Store.AddRevision(ctx, rev, nil); err != nil {
 		// Do not leave a story without text behind.
 		l.Store.DeleteStory(ctx, s.ID)
@@ -131,13 +131,13 @@ func (l *Library) AddStory(ctx context.Context, name string, data []byte) (store
 	return s, nil
 }
 
-func newRevision(storyID string, a corecall.Parsed, now time.Time) annotation.Revision {
+func newRevision(id, storyID string, a corecall.Parsed, now time.Time) annotation.Revision {
 	date := a.Date
 	if date == "" {
 		date = now.Format(time.DateOnly)
 	}
 	return annotation.Revision{
-		ID:      strings.TrimPrefix(annotation.NewID(), "urn:uuid:"),
+		ID:      id,
 		StoryID: storyID,
 		Date:    date,
 		Title:   a.Title,

@@ -175,7 +175,7 @@ func (s *Session) PrepareRevision(name string, data []byte) (*Comparison, error)
 	if a.Text == latest.Text {
 		return nil, fmt.Errorf("%s has the same text as the latest revision (%s)", displayName(name), latest.Date)
 	}
-	rev := newRevision(s.Story.ID, a, s.lib.now())
+	rev := newRevision(s.lib.revisionID(s.Story.ID, a.Text), s.Story.ID, a, s.lib.now())
 	return s.comparison(len(s.Revisions)-1, len(s.Revisions), latest, rev)
 }
 
@@ -189,7 +189,7 @@ func (s *Session) CommitRevision(ctx context.Context, c *Comparison) error {
 	carried := make([]store.Annotation, len(c.Results))
 	for i, r := range c.Results {
 		m := r.Annotation
-		m.ID = annotation.NewID()
+		m.ID = s.lib.carriedID(r.Annotation.ID, rev.ID)
 		m.Revision = rev.ID
 		m.Modified = now
 		m.Target.Source = annotation.StorySource(s.Story.ID)

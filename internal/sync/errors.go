@@ -22,3 +22,7 @@ type StatusError struct {
 }
 
 func (e *StatusError) Error() string { return e.Message }
+
+// ErrInvalid: the change breaks a rule of the model (deleting a story's
+// only revision, or one that is not its latest).
+var ErrInvalid = errors.New("not allowed")

@@ -28,9 +28,8 @@ import (
 // Conflict keeping both values. A Rev older than the last few is
 // ErrConflict and changes nothing.
 //
-// Known limits: rejected suggestions are kept in memory only (the API
-// has no place for them), and DeleteRevision is refused (ErrInvalid):
-// delete the story, or its latest revision on the personal library.
+// Known limit: rejected suggestions are kept in memory only (the API
+// has no place for them).
 type LibraryStore struct {
 	R *Replica
 
@@ -194,7 +193,10 @@ func (s *LibraryStore) Revisions(ctx context.Context, storyID string) ([]annotat
 }
 
 // AddRevision implements store.Store: the revision and the annotations
-// carried onto it in one transaction.
+// carried onto it in one transaction. A deleted revision comes back
+// under its id while the server has not taken the delete (an undo);
+// after that, ids being never reused, under a new one, its annotations
+// too (the page reloads what is stored).
 func (s *LibraryStore) AddRevision(ctx context.Context, v annotation.Revision, anns []store.Annotation) ([]store.Annotation, error) {
 	if err := s.storyExists(v.StoryID); err != nil {
 		return nil, err
@@ -202,12 +204,23 @@ func (s *LibraryStore) AddRevision(ctx context.Context, v annotation.Revision, a
 	if err := needID(v.ID); err != nil {
 		return nil, err
 	}
-	if _, ok := s.R.Record(KindRevision, v.ID); ok {
-		return nil, fmt.Errorf("revision %s: %w", v.ID, store.ErrConflict)
+	if rec, ok := s.R.Record(KindRevision, v.ID); ok && !rec.Deleted {
+		return nil, fmt.Errorf("this text is already a revision of the story (%s): %w", v.ID, store.ErrConflict)
+	} else if ok && !s.R.Revivable(KindRevision, v.ID) {
+		v.ID = s.RevisionID(v.StoryID, v.Text)
+	}
+	anns = slices.Clone(anns)
+	for i, a := range anns {
+		anns[i].Revision = v.ID
+		if id, err := annotationID(a.ID); err == nil {
+			if rec, ok := s.R.Record(KindAnnotation, id); ok && rec.Deleted && !s.R.Revivable(KindAnnotation, id) {
+				anns[i].ID = annotation.NewID()
+			}
+		}
 	}
 	fields := fieldsOf(revisionFields{StoryID: v.StoryID, Date: v.Date, Title: v.Title, Text: v.Text, Added: v.Added.UTC(), Undated: v.Undated, Byline: v.Byline})
-	ops := []op{{k: Key{KindRevision, v.ID}, content: func(Record) (Fields, error) { return fields, nil }}}
-	return s.putAnnotations(ctx, anns, ops)
+	ops := []op{{k: Key{KindRevision, v.ID}, revive: true, content: func(Record) (Fields, error) { return fields, nil }}}
+	return s.putAnnotations(ctx, anns, ops, true)
 }
 
 func needID(revisionID string) error {
@@ -217,9 +230,53 @@ func needID(revisionID string) error {
 	return nil
 }
 
-// DeleteRevision implements store.Store: refused (see LibraryStore).
-func (s *LibraryStore) DeleteRevision(context.Context, string, string) (store.Deleted, error) {
-	return store.Deleted{}, fmt.Errorf("a revision of a shared story cannot be deleted here yet: %w", store.ErrInvalid)
+// DeleteRevision implements store.Store: the story's latest revision
+// goes with its annotations and rejections, and syncs.
+func (s *LibraryStore) DeleteRevision(ctx context.Context, storyID, revisionID string) (store.Deleted, error) {
+	if err := store.CheckStoryID(storyID); err != nil {
+		return store.Deleted{}, err
+	}
+	if err := needID(revisionID); err != nil {
+		return store.Deleted{}, err
+	}
+	if err := s.storyExists(storyID); err != nil {
+		return store.Deleted{}, err
+	}
+	revs := map[Key]int{}
+	rev, on, err := s.R.DeleteRevision(ctx, storyID, revisionID)
+	if err != nil {
+		if errors.Is(err, ErrInvalid) {
+			return store.Deleted{}, fmt.Errorf("%w (%v)", store.ErrInvalid, err)
+		}
+		return store.Deleted{}, storeErr(err)
+	}
+	for _, rec := range on {
+		revs[rec.key()] = s.rev(rec, true)
+	}
+	var f revisionFields
+	if err := rev.Fields.into(&f); err != nil {
+		return store.Deleted{}, fmt.Errorf("revision %s: %w", revisionID, err)
+	}
+	d := store.Deleted{Revision: annotation.Revision{ID: revisionID, StoryID: f.StoryID, Date: f.Date, Title: f.Title, Text: f.Text, Added: f.Added, Undated: f.Undated, Byline: f.Byline}}
+	for _, rec := range on {
+		var a annotation.Annotation
+		if err := rec.Fields.into(&a); err != nil {
+			return store.Deleted{}, fmt.Errorf("annotation %s: %w", rec.ID, err)
+		}
+		a.ID = "urn:uuid:" + rec.ID
+		d.Annotations = append(d.Annotations, store.Annotation{Annotation: a, StoryID: storyID, Rev: revs[rec.key()]})
+	}
+	slices.SortStableFunc(d.Annotations, func(a, b store.Annotation) int {
+		return cmp.Or(a.Created.Compare(b.Created), cmp.Compare(a.ID, b.ID))
+	})
+	s.mu.Lock()
+	for k := range s.rejections[revisionID] {
+		d.Rejections = append(d.Rejections, k)
+	}
+	delete(s.rejections, revisionID)
+	s.mu.Unlock()
+	slices.Sort(d.Rejections)
+	return d, nil
 }
 
 // Annotations implements store.Store.
@@ -254,10 +311,12 @@ func (s *LibraryStore) Annotations(ctx context.Context, storyID string) ([]store
 
 // PutAnnotations implements store.Store, in one transaction.
 func (s *LibraryStore) PutAnnotations(ctx context.Context, anns []store.Annotation) ([]store.Annotation, error) {
-	return s.putAnnotations(ctx, anns, nil)
+	return s.putAnnotations(ctx, anns, nil, false)
 }
 
-func (s *LibraryStore) putAnnotations(ctx context.Context, anns []store.Annotation, ops []op) ([]store.Annotation, error) {
+// putAnnotations writes anns after ops; revive: tombstones the server
+// never took may live again (an undo of a revision delete).
+func (s *LibraryStore) putAnnotations(ctx context.Context, anns []store.Annotation, ops []op, revive bool) ([]store.Annotation, error) {
 	out := make([]store.Annotation, len(anns))
 	written := make([]Record, len(anns))
 	for i, a := range anns {
@@ -271,7 +330,7 @@ func (s *LibraryStore) putAnnotations(ctx context.Context, anns []store.Annotati
 		if a.Target.Source != annotation.StorySource(a.StoryID) {
 			return nil, fmt.Errorf("annotation %s: its target is not story %s: %w", a.ID, a.StoryID, store.ErrInvalid)
 		}
-		ops = append(ops, op{k: Key{KindAnnotation, id}, content: func(old Record) (Fields, error) {
+		ops = append(ops, op{k: Key{KindAnnotation, id}, revive: revive, content: func(old Record) (Fields, error) {
 			f, err := s.written(old, a.Rev, keepMarks(old, annotationFields(a.Annotation)))
 			written[i] = old
 			written[i].Fields = f

@@ -44,6 +44,8 @@ func (r *Replica) wire(ctx context.Context, entries []Entry) ([]WireChange, []En
 	var changes []WireChange
 	var kept []Entry
 	var b Batch
+	r.mu.Lock()
+	defer r.unlockAndTell()
 	for _, e := range entries {
 		w, err := wireChange(e)
 		if err != nil {
@@ -51,10 +53,11 @@ func (r *Replica) wire(ctx context.Context, entries []Entry) ([]WireChange, []En
 			b.Entries = append(b.Entries, e)
 			continue
 		}
+		if w.Op == "delete" && e.Kind == KindRevision {
+			w.StoryID = r.records[Key{e.Kind, e.ID}].StoryID() // the server finds a revision by its story
+		}
 		changes, kept = append(changes, w), append(kept, e)
 	}
-	r.mu.Lock()
-	defer r.unlockAndTell()
 	return changes, kept, r.commit(ctx, b)
 }
 

@@ -37,16 +37,24 @@ func (r *Replica) reconcile(b *Batch, rec Record, base Fields, baseDeleted bool,
 		// Ids are never reused: the edited annotation is created again
 		// under a new id, marked, so that every replica gets it.
 		rec.Fields, rec.Deleted = nil, true
-		r.queue(b, Record{Kind: rec.Kind, ID: newChangeID(), Fields: markDeletedElsewhere(ours)})
+		r.queue(b, r.keepOnLiveRevision(b, Record{Kind: rec.Kind, ID: newChangeID(), Fields: markDeletedElsewhere(ours)}))
 	case oursDeleted && !baseDeleted && !rec.edited(theirs, base):
 		// our delete stands; it goes with the new base
 	case oursDeleted:
 		rec.Fields, rec.Deleted = markDeletedElsewhere(theirs), false
+	case rec.Kind == KindRevision:
+		// Revisions never change, and one id is one content (the hash
+		// of story and text when the same file is added on two
+		// devices): the server's copy, added first, is the revision.
+		rec.Fields = theirs
 	default:
-		rec.Fields = Merge3(base, ours, theirs)
+		rec.Fields = Merge3(base, serverOwnedFrom(ours, theirs), theirs)
 		nameHeads(rec.Fields, seq, oursBase, r.device)
 	}
 	r.settle(b, rec, !rec.synced())
+	if rec.Kind == KindRevision && rec.Deleted {
+		r.rehome(b, rec.ID)
+	}
 }
 
 func markDeletedElsewhere(f Fields) Fields {
@@ -72,4 +80,20 @@ func (r *Replica) settle(b *Batch, rec Record, send bool) {
 			b.Done = append(b.Done, e.ChangeID)
 		}
 	}
+}
+
+// serverOwnedFrom is ours with the server-owned fields as theirs has
+// them: the server sets those, so they are never ours to conflict on (a
+// carried copy made on two devices has the creator who sent it first).
+func serverOwnedFrom(ours, theirs Fields) Fields {
+	if ours == nil || theirs == nil {
+		return ours
+	}
+	out := ours.without(serverOwned...)
+	for _, k := range serverOwned {
+		if v, ok := theirs[k]; ok {
+			out[k] = v
+		}
+	}
+	return out
 }

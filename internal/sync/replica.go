@@ -193,6 +193,7 @@ func (r *Replica) Resolve(ctx context.Context, kind, id, field string, value jso
 type op struct {
 	k       Key
 	del     bool
+	revive  bool // a tombstone the server never took may live again (an undo)
 	content func(old Record) (Fields, error)
 }
 
@@ -231,7 +232,7 @@ func (r *Replica) applyLocked(ctx context.Context, ops []op) error {
 			return fmt.Errorf("%s %s: %w", o.k.Kind, o.k.ID, ErrNotFound)
 		case o.del && old.Deleted:
 			continue
-		case exists && old.Deleted:
+		case exists && old.Deleted && !(o.revive && r.revivableLocked(old)):
 			return fmt.Errorf("%s %s: %w", o.k.Kind, o.k.ID, ErrDeleted)
 		case !exists:
 			if err := ids.ValidSlug(o.k.ID); err != nil {
@@ -243,6 +244,7 @@ func (r *Replica) applyLocked(ctx context.Context, ops []op) error {
 		if o.del {
 			rec.Fields, rec.Deleted = nil, true
 		} else {
+			rec.Deleted = false // revived
 			f, err := o.content(old)
 			if err != nil {
 				return err

@@ -1,0 +1,239 @@
+package sync_test
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/library"
+	"github.com/redline-news/redline/internal/store"
+	"github.com/redline-news/redline/internal/sync"
+)
+
+// secondVersion is the sample with one word changed: a later revision.
+func secondVersion(t *testing.T) []byte {
+	t.Helper()
+	v := bytes.Replace(library.SampleArticle(), []byte("church"), []byte("cathedral"), 1)
+	if bytes.Equal(v, library.SampleArticle()) {
+		t.Fatal("the sample no longer says church")
+	}
+	return v
+}
+
+// sharedSample is the sample story on both desks, with alice's quote on
+// its first revision, synced.
+func sharedSample(t *testing.T, e *env) (alice, bob desk, storyID, quoteID string) {
+	t.Helper()
+	alice, bob = newDesk(e, "alice"), newDesk(e, "bob")
+	clock := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	tick := func() time.Time { clock = clock.Add(time.Minute); return clock } // revisions are ordered by when they were added
+	alice.lib.Now, bob.lib.Now = tick, tick
+	st, err := alice.lib.AddStory(ctx, library.SampleName, library.SampleArticle())
+	must(t, err)
+	as := alice.open(t, st.ID)
+	q, err := as.Tag(ctx, words(t, as, "super smart"), annotation.KindQuote)
+	must(t, err)
+	syncAll(t, alice.r, bob.r)
+	return alice, bob, st.ID, q.ID
+}
+
+// addVersion adds the second version on d's desk and tags words of it.
+func addVersion(t *testing.T, d desk, storyID, tag string) (revisionID, tagID string) {
+	t.Helper()
+	s := d.open(t, storyID)
+	_, err := s.AddRevision(ctx, "later.txt", secondVersion(t))
+	must(t, err)
+	p, err := s.Tag(ctx, words(t, s, tag), annotation.KindClaim)
+	must(t, err)
+	return s.Revision().ID, p.ID
+}
+
+// annotationsOn lists the annotations of story storyID on revisionID.
+func annotationsOn(t *testing.T, d desk, storyID, revisionID string) []store.Annotation {
+	t.Helper()
+	anns, err := d.s.Annotations(ctx, storyID)
+	must(t, err)
+	var out []store.Annotation
+	for _, a := range anns {
+		if a.Revision == revisionID {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// The same file added as a revision on two devices offline is one
+// revision once they sync, with one copy of the carried quote, and the
+// annotation each made on it is kept.
+func TestSameFileOnTwoDevicesIsOneRevision(t *testing.T) {
+	for _, first := range []string{"alice", "bob"} {
+		t.Run(first+" syncs first", func(t *testing.T) {
+			e := newEnv(t)
+			alice, bob, storyID, _ := sharedSample(t, e)
+			ra, claimA := addVersion(t, alice, storyID, "Vladimir Putin prayed")
+			rb, claimB := addVersion(t, bob, storyID, "Russian artist")
+			if ra != rb {
+				t.Errorf("the same file got ids %s and %s", ra, rb)
+			}
+			order := []*sync.Replica{alice.r, bob.r}
+			if first == "bob" {
+				order = []*sync.Replica{bob.r, alice.r}
+			}
+			syncAll(t, order...)
+			revs, err := e.db.Revisions(ctx, "desk", storyID)
+			must(t, err)
+			if len(revs) != 2 {
+				t.Errorf("the server has %d revisions, want 2", len(revs))
+			}
+			for name, d := range map[string]desk{"alice": alice, "bob": bob} {
+				got, err := d.s.Revisions(ctx, storyID)
+				must(t, err)
+				if len(got) != 2 {
+					t.Errorf("%s has %d revisions, want 2", name, len(got))
+				}
+				kinds := map[string]int{}
+				ids := map[string]bool{}
+				for _, a := range annotationsOn(t, d, storyID, ra) {
+					kinds[string(a.Kind)]++
+					ids[a.ID] = true
+				}
+				if kinds["quote"] != 1 || kinds["claim"] != 2 || !ids[claimA] || !ids[claimB] {
+					t.Errorf("%s: on the new revision %v (%v), want the carried quote once and both claims", name, kinds, ids)
+				}
+				for _, a := range annotationsOn(t, d, storyID, ra) {
+					if cs, _ := d.s.Marks(a.ID); len(cs) != 0 {
+						t.Errorf("%s: %s is in conflict: %+v", name, a.ID, cs)
+					}
+				}
+				if st := d.r.State(); st.Kind != sync.StateSynced {
+					t.Errorf("%s: state %+v", name, st)
+				}
+			}
+			assertSame(t, alice.r, bob.r)
+		})
+	}
+}
+
+// A revision of a project story is deleted through sync: it goes on the
+// other device with the annotations on it; the revision before keeps
+// its own. Undone before it synced, it comes back under its id; undone
+// after, under a new one, with its annotations.
+func TestDeleteRevisionSyncs(t *testing.T) {
+	e := newEnv(t)
+	alice, bob, storyID, quoteID := sharedSample(t, e)
+	r2, _ := addVersion(t, alice, storyID, "Russian artist")
+	syncAll(t, alice.r, bob.r)
+
+	as := alice.open(t, storyID)
+	must(t, as.DeleteRevision(ctx))
+	if _, err := as.Undo(ctx); err != nil {
+		t.Fatalf("undo before sync: %v", err)
+	}
+	if got := as.Revision().ID; got != r2 {
+		t.Errorf("undone before sync: shows %s, want %s back", got, r2)
+	}
+	syncAll(t, alice.r, bob.r)
+	if n := len(annotationsOn(t, bob, storyID, r2)); n != 2 {
+		t.Errorf("bob has %d annotations on the revision deleted and undone, want 2", n)
+	}
+
+	must(t, as.DeleteRevision(ctx))
+	syncAll(t, alice.r, bob.r)
+	for name, d := range map[string]desk{"alice": alice, "bob": bob} {
+		revs, err := d.s.Revisions(ctx, storyID)
+		must(t, err)
+		if len(revs) != 1 {
+			t.Errorf("%s has %d revisions, want 1", name, len(revs))
+		}
+		if n := len(annotationsOn(t, d, storyID, r2)); n != 0 {
+			t.Errorf("%s still has %d annotations on the deleted revision", name, n)
+		}
+		if p := placed(t, d.open(t, storyID), quoteID); p.Kind != annotation.KindQuote {
+			t.Errorf("%s: the first revision's quote is %+v", name, p)
+		}
+	}
+	if _, err := bob.s.DeleteRevision(ctx, storyID, revsOf(t, bob, storyID)[0].ID); err == nil {
+		t.Error("deleting the only revision was not refused")
+	}
+
+	if _, err := as.Undo(ctx); err != nil {
+		t.Fatalf("undo after sync: %v", err)
+	}
+	back := as.Revision().ID
+	if back == r2 || len(as.Revisions) != 2 {
+		t.Errorf("undone after sync: revision %s of %d, want a new id and 2 revisions", back, len(as.Revisions))
+	}
+	syncAll(t, alice.r, bob.r)
+	if n := len(annotationsOn(t, bob, storyID, back)); n != 2 {
+		t.Errorf("bob has %d annotations on the revision put back, want 2", n)
+	}
+	assertSame(t, alice.r, bob.r)
+	for _, d := range []desk{alice, bob} {
+		if st := d.r.State(); st.Kind != sync.StateSynced {
+			t.Errorf("state %+v", st)
+		}
+	}
+}
+
+func revsOf(t *testing.T, d desk, storyID string) []annotation.Revision {
+	t.Helper()
+	revs, err := d.s.Revisions(ctx, storyID)
+	must(t, err)
+	return revs
+}
+
+// An annotation edited on one device while its revision is deleted on
+// the other is kept, said to be deleted elsewhere, on the revision the
+// story still has, whoever syncs first; so is one made on it meanwhile.
+func TestEditAgainstDeletedRevisionIsKept(t *testing.T) {
+	for _, first := range []string{"alice", "bob"} {
+		t.Run(first+" syncs first", func(t *testing.T) {
+			e := newEnv(t)
+			alice, bob, storyID, _ := sharedSample(t, e)
+			_, claim := addVersion(t, alice, storyID, "Russian artist")
+			syncAll(t, alice.r, bob.r)
+
+			must(t, alice.open(t, storyID).DeleteRevision(ctx))
+			bs := bob.open(t, storyID)
+			_, err := bs.Update(ctx, claim, library.Edit{Note: ptr("bob's note on the new revision")})
+			must(t, err)
+			fresh, err := bs.Tag(ctx, words(t, bs, "Kursk live"), annotation.KindQuote) // made against the delete
+			must(t, err)
+			order := []*sync.Replica{alice.r, bob.r}
+			if first == "bob" {
+				order = []*sync.Replica{bob.r, alice.r}
+			}
+			syncAll(t, order...)
+			syncAll(t, order...)
+			r1 := revsOf(t, alice, storyID)[0].ID
+			for name, d := range map[string]desk{"alice": alice, "bob": bob} {
+				if revs := revsOf(t, d, storyID); len(revs) != 1 {
+					t.Errorf("%s has %d revisions, want 1", name, len(revs))
+				}
+				var kept []store.Annotation
+				for _, a := range annotationsOn(t, d, storyID, r1) {
+					if a.Note == "bob's note on the new revision" {
+						kept = append(kept, a)
+					}
+				}
+				if len(kept) != 1 {
+					t.Fatalf("%s: %d annotations with bob's note on the revision left, want 1", name, len(kept))
+				}
+				if _, elsewhere := d.s.Marks(kept[0].ID); !elsewhere {
+					t.Errorf("%s: the kept annotation does not say it was deleted elsewhere", name)
+				}
+				var quotes int
+				for _, a := range annotationsOn(t, d, storyID, r1) {
+					if a.Target.Selector.Quote != nil && a.Target.Selector.Quote.Exact == fresh.Target.Selector.Quote.Exact {
+						quotes++
+					}
+				}
+				if quotes != 1 {
+					t.Errorf("%s: bob's new quote on the deleted revision is on the one left %d times, want once", name, quotes)
+				}
+			}
+			assertSame(t, alice.r, bob.r)
+		})
+	}
+}
