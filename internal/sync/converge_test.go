@@ -1,10 +1,13 @@
 package sync_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/sync"
@@ -35,6 +38,7 @@ func converge(t *testing.T, seed uint64) {
 	must(t, rs[0].PutStory(ctx, annotation.Story{ID: "s1", Title: "Sample", Created: created}, ""))
 	var ids []string
 	deleted := map[string]bool{}
+	revisionDeletes := 0
 	last := map[string]map[string]string{} // per annotation, per field, the value written last (in time, on any replica)
 	for step := range 120 {
 		r := rs[rng.IntN(len(rs))]
@@ -49,7 +53,11 @@ func converge(t *testing.T, seed uint64) {
 		case op < 2 || len(ids) == 0:
 			id := fmt.Sprintf("00000000-0000-4000-8000-%012d", len(ids)+1)
 			ids = append(ids, id)
-			must(t, r.PutAnnotation(ctx, quote(id, "words "+id[len(id)-3:])))
+			a := quote(id, "words "+id[len(id)-3:])
+			if revs := liveRevisions(r); len(revs) > 0 {
+				a.Revision = revs[len(revs)-1] // made on the latest revision this replica has
+			}
+			must(t, r.PutAnnotation(ctx, a))
 		case op < 6:
 			id := ids[rng.IntN(len(ids))]
 			a, err := r.Annotation(id)
@@ -70,11 +78,25 @@ func converge(t *testing.T, seed uint64) {
 			last[id][field] = value
 		case op == 6 && rng.IntN(2) == 0:
 			must(t, r.PutStory(ctx, annotation.Story{ID: "s1", Title: fmt.Sprint("title ", step), Created: created}, ""))
-		case op == 6:
-			text := fmt.Sprint("text ", rng.IntN(3)) // the same file on several replicas is one revision
-			_, err := r.AddRevision(ctx, annotation.Revision{StoryID: "s1", Date: "2026-12-01", Title: "v", Text: text}, "")
+		case op == 6 && rng.IntN(3) > 0:
+			text := fmt.Sprint("text ", rng.IntN(4)) // the same file on several replicas is one revision
+			added := created.Add(time.Duration(rng.IntN(4)) * time.Hour)
+			_, err := r.AddRevision(ctx, annotation.Revision{StoryID: "s1", Date: "2026-12-01", Title: "v", Text: text, Added: added}, "")
 			if err != nil && !errors.Is(err, sync.ErrNotFound) { // the story has not reached this replica yet
 				t.Fatal(err)
+			}
+		case op == 6:
+			// The latest revision goes with the annotations this replica
+			// has on it; ones another replica made or edits on it stay.
+			revs := liveRevisions(r)
+			if len(revs) < 2 {
+				continue
+			}
+			_, on, err := r.DeleteRevision(ctx, "s1", revs[len(revs)-1])
+			must(t, err)
+			revisionDeletes++
+			for _, rec := range on {
+				deleted[rec.ID] = true
 			}
 		case op < 8:
 			id := ids[rng.IntN(len(ids))]
@@ -132,5 +154,40 @@ func converge(t *testing.T, seed uint64) {
 			}
 		}
 	}
-	t.Logf("%d annotations created, %d deleted, %d records", len(ids), len(deleted), len(rs[0].Records()))
+	// No annotation is left on a revision that is gone, where no page
+	// would show it.
+	revs := liveRevisions(rs[0])
+	var onRevisions, kept int
+	for _, rec := range rs[0].Records() {
+		if rec.Kind != sync.KindAnnotation || rec.Deleted {
+			continue
+		}
+		a, err := rs[0].Annotation(rec.ID)
+		must(t, err)
+		if a.Revision != "" {
+			onRevisions++
+			if !slices.Contains(revs, a.Revision) {
+				t.Errorf("annotation %s is on revision %s, which is gone (live: %v)", rec.ID, a.Revision, revs)
+			}
+		}
+		if rec.DeletedElsewhere() {
+			kept++
+		}
+	}
+	t.Logf("%d annotations created (%d live on revisions, %d kept against a delete), %d deleted, %d revision deletes, %d revisions left, %d records",
+		len(ids), onRevisions, kept, len(deleted), revisionDeletes, len(revs), len(rs[0].Records()))
+}
+
+// liveRevisions are story s1's live revisions on r, in the story's order.
+func liveRevisions(r *sync.Replica) []string {
+	store := sync.NewLibraryStore(r)
+	revs, err := store.Revisions(context.Background(), "s1")
+	if err != nil {
+		return nil
+	}
+	var ids []string
+	for _, v := range revs {
+		ids = append(ids, v.ID)
+	}
+	return ids
 }

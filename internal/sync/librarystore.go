@@ -175,7 +175,11 @@ func (s *LibraryStore) Revisions(ctx context.Context, storyID string) ([]annotat
 	if err := s.storyExists(storyID); err != nil {
 		return nil, err
 	}
-	var out []annotation.Revision
+	type ordered struct {
+		annotation.Revision
+		seq int64
+	}
+	var list []ordered
 	for _, rec := range s.R.Records() {
 		if rec.Kind != KindRevision || rec.Deleted {
 			continue
@@ -185,10 +189,17 @@ func (s *LibraryStore) Revisions(ctx context.Context, storyID string) ([]annotat
 			return nil, fmt.Errorf("revision %s: %w", rec.ID, err)
 		}
 		if f.StoryID == storyID {
-			out = append(out, annotation.Revision{ID: rec.ID, StoryID: f.StoryID, Date: f.Date, Title: f.Title, Text: f.Text, Added: f.Added, Undated: f.Undated, Byline: f.Byline})
+			v := annotation.Revision{ID: rec.ID, StoryID: f.StoryID, Date: f.Date, Title: f.Title, Text: f.Text, Added: f.Added, Undated: f.Undated, Byline: f.Byline}
+			list = append(list, ordered{v, rec.BaseSeq})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b annotation.Revision) int { return a.Added.Compare(b.Added) })
+	slices.SortFunc(list, func(a, b ordered) int { // as DeleteRevision and the server order them
+		return compareRevisions(liveRevision{a.ID, a.Added, a.seq}, liveRevision{b.ID, b.Added, b.seq})
+	})
+	out := make([]annotation.Revision, len(list))
+	for i, v := range list {
+		out[i] = v.Revision
+	}
 	return out, nil
 }
 

@@ -129,6 +129,12 @@ func (r *Replica) result(b *Batch, e Entry, res WireResult) error {
 		b.Done = append(b.Done, e.ChangeID) // nothing there to delete
 		rec.BaseDeleted, rec.Base = true, nil
 		r.settle(b, rec, !rec.synced())
+	case res.Status == StatusInvalid && e.Delete && e.Kind == KindRevision && !rec.BaseDeleted && rec.Base != nil:
+		// Not the story's latest there (another device added a later
+		// one meanwhile): the revision stays, here too, as the server has it.
+		b.Done = append(b.Done, e.ChangeID)
+		rec.Fields, rec.Deleted = rec.Base.without(), false
+		r.settle(b, rec, false)
 	default: // notfound, invalid: the server will not take it; keep it, say so
 		e.Failed = res.Status + ": " + res.Error
 		b.Entries = append(b.Entries, e)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"time"
 )
@@ -46,10 +47,22 @@ func (r *Replica) DeleteRevision(ctx context.Context, storyID, id string) (revis
 }
 
 // liveRevision is a revision as ordered on its story: by when it was
-// added, then id.
+// added, then, as the server orders them, by when it reached the server
+// (not yet: last), then id.
 type liveRevision struct {
 	id    string
 	added time.Time
+	seq   int64
+}
+
+func compareRevisions(a, b liveRevision) int {
+	seq := func(v liveRevision) int64 {
+		if v.seq == 0 {
+			return math.MaxInt64
+		}
+		return v.seq
+	}
+	return cmp.Or(a.added.Compare(b.added), cmp.Compare(seq(a), seq(b)), cmp.Compare(a.id, b.id))
 }
 
 // liveRevisionsLocked lists story storyID's live revisions, oldest
@@ -64,7 +77,7 @@ func (r *Replica) liveRevisionsLocked(b *Batch, storyID string) []liveRevision {
 		seen[rec.ID] = true
 		var f revisionFields
 		if !rec.Deleted && rec.Fields.into(&f) == nil && f.StoryID == storyID {
-			out = append(out, liveRevision{rec.ID, f.Added})
+			out = append(out, liveRevision{rec.ID, f.Added, rec.BaseSeq})
 		}
 	}
 	if b != nil {
@@ -75,7 +88,7 @@ func (r *Replica) liveRevisionsLocked(b *Batch, storyID string) []liveRevision {
 	for _, rec := range r.records {
 		add(rec)
 	}
-	slices.SortFunc(out, func(a, b liveRevision) int { return cmp.Or(a.added.Compare(b.added), cmp.Compare(a.id, b.id)) })
+	slices.SortFunc(out, compareRevisions)
 	return out
 }
 
