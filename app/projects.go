@@ -76,10 +76,16 @@ func openProject(ctx context.Context, user, slug string) (*projectLib, error) {
 		}
 	})
 	stopState := r.Watch(func(sync.Change) { p.publish() })
+	stopOnline := onOnline(func() {
+		if p.isLeader() {
+			r.Kick() // back online: send what waits now
+		}
+	})
 	go func() {
 		<-live.Done()
 		stopWatch()
 		stopState()
+		stopOnline()
 	}()
 	leadSync(live, syncLockName(user, slug), func(ctx context.Context) {
 		p.mu.Lock()

@@ -118,3 +118,15 @@ func deviceName() string {
 	ls.Call("setItem", key, name)
 	return name
 }
+
+// onOnline calls back when the browser's network comes back, so that the
+// syncing tab tries at once instead of at the end of its backoff (up to
+// half a minute after a day offline). It returns the unsubscribe.
+func onOnline(back func()) func() {
+	f := js.FuncOf(func(js.Value, []js.Value) any { back(); return nil })
+	js.Global().Call("addEventListener", "online", f)
+	return func() {
+		js.Global().Call("removeEventListener", "online", f)
+		f.Release()
+	}
+}

@@ -29,3 +29,5 @@ func publishState(string, sync.State)              {}
 func readPublishedState(string) (sync.State, bool) { return sync.State{}, false }
 func forgetPublishedStates(string)                 {}
 func deviceName() string                           { return "native" }
+
+func onOnline(func()) func() { return func() {} }

@@ -163,45 +163,9 @@ func (p *page) entryHas(id, part, want string) string {
 // offline edits across a server stop and reloads, a conflict resolved on
 // one side for both, and the W3C container listing what they show.
 func TestTwoProfilesShareTheDesk(t *testing.T) {
-	d := newDesk(t)
-	alice, bob := newBrowser(t), newBrowser(t)
-	for _, p := range []*page{alice, bob} {
-		p.run(chromedp.Navigate(d.srv.URL + "/"))
-		p.waitMounted()
-		if got := p.syncState(); got != "local" {
-			t.Fatalf("not signed in, #sync-status is %q, want local", got)
-		}
-	}
-	alice.signIn("alice", "alice-secret-1")
-	bob.signIn("bob", "bob-secret-22")
-	for _, p := range []*page{alice, bob} {
-		p.waitCount(`#projects .project[data-project="desk"]`, 1)
-		p.waitSync(10*time.Second, "synced")
-	}
-
-	// alice adds the sample story to desk and tags "super smart" as a quote.
-	alice.click("#add-sample")
-	alice.waitCount("#stories li.story", 1)
-	alice.click("#share-open")
-	alice.click("#share-submit")
-	shared := time.Now()
-	alice.waitCount(`#projects li.story[data-project="desk"]`, 1)
-	alice.waitCount("#stories li.story", 0)
-
-	// bob sees it within 5 s: the story in his desk, then the quote on
-	// his open page.
-	bob.waitWithin("the shared story in bob's desk", 5*time.Second, `document.querySelector('#projects li.story[data-project="desk"]')`)
-	t.Logf("bob's library listed the shared story %v after alice shared it", time.Since(shared).Round(time.Millisecond))
-	bob.openProjectStory()
-	alice.openProjectStory()
-	q := alice.tagHere("super smart", "q")
-	tagged := time.Now()
-	bob.waitWithin("alice's quote on bob's page", 5*time.Second, `document.querySelector(`+jsString(mark(q))+`)`)
-	t.Logf("bob's open page showed alice's quote %v after it was stored on her side", time.Since(tagged).Round(time.Millisecond))
-	for _, p := range []*page{alice, bob} {
-		p.waitOfflineReady()
-		p.waitSync(10*time.Second, "synced")
-	}
+	// alice adds the sample story to desk and tags "super smart" as a
+	// quote; bob sees it within 5 s.
+	d, alice, bob, q := deskWithAQuote(t)
 
 	// The server stops. alice sets the speaker; bob writes a note on the
 	// same quote and tags a claim. Both reload offline.

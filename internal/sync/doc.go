@@ -28,10 +28,21 @@
 // Commit, and pushes what the merges left. Run repeats that, woken by
 // the feed's long-poll.
 //
+// Revisions never change, so one id is one content: LibraryStore names a
+// new revision by the hash of its story and text, and each annotation
+// carried onto it by the hash of the original's id and the revision's
+// (library.Namer), so the same file added on two devices offline is one
+// revision with one copy of each carried annotation once they sync. A
+// revision is deleted with the annotations this replica has on it; one
+// made or edited on it elsewhere meanwhile is kept, moved onto the
+// story's latest revision left and marked deleted elsewhere.
+//
 // For the app: one Storage per signed-in user and project (so one
 // user's data is never shown to the next), the outbox and checkpoint in
 // the same IndexedDB transaction as the records. Known limits: the API
 // keeps no extension for stories and revisions, so their conflicts and
 // deleted-elsewhere marks stay on the replica that found them; a story
-// edited here but deleted elsewhere stays here and is not sent again.
+// edited here but deleted elsewhere stays here and is not sent again;
+// the same file added as a new story on two devices is two stories
+// (stories have no content of their own to name them by).
 package sync
