@@ -108,9 +108,7 @@ func (c *conflictPanel) Render() app.UI {
 			it := c.items[i]
 			return app.Div().Class("conflict").DataSet("id", "urn:uuid:"+it.ID).Body(
 				app.P().Class("exact").Text("“"+shorten(it.Exact, 80)+"”"),
-				app.If(it.DeletedElsewhere, func() app.UI {
-					return app.P().Class("deleted-elsewhere").Text("Deleted elsewhere while edited here: your edit was kept.")
-				}),
+				app.If(it.DeletedElsewhere, func() app.UI { return c.renderKept(it) }),
 				app.Range(it.Conflicts).Slice(func(j int) app.UI { return c.renderConflict(it, it.Conflicts[j]) }),
 			)
 		}),
@@ -151,6 +149,53 @@ func (c *conflictPanel) renderConflict(it conflictItem, cf sync.Conflict) app.UI
 	)
 }
 
+// renderKept is an annotation deleted on one side while edited on the
+// other. Which side this is, the replica cannot always tell (the server
+// answers "gone", not who), so the words are true on both; the choice
+// settles it on every side.
+func (c *conflictPanel) renderKept(it conflictItem) app.UI {
+	scope := itemScope(it.ID, "kept")
+	return app.Div().Class("deleted-elsewhere").Body(
+		app.P().Text("Deleted on one side while edited on the other: the edited annotation was kept."),
+		app.Button().Class("keep-kept").Text("Keep it").
+			Aria("label", "Keep “"+shorten(it.Exact, 40)+"”").
+			OnClick(func(ctx app.Context, e app.Event) { c.settleKept(ctx, it.ID, false) }, scope),
+		app.Text(" "),
+		app.Button().Class("delete-kept danger").Text("Delete it").
+			Aria("label", "Delete “"+shorten(it.Exact, 40)+"”").
+			OnClick(func(ctx app.Context, e app.Event) { c.settleKept(ctx, it.ID, true) }, scope),
+	)
+}
+
+// settleKept keeps (the mark goes) or deletes an annotation kept against
+// a delete.
+func (c *conflictPanel) settleKept(ctx app.Context, id string, del bool) {
+	ctx.Async(func() {
+		p, err := c.projectLib()
+		if err == nil && del {
+			err = p.Replica.DeleteAnnotation(context.Background(), id)
+		} else if err == nil {
+			err = p.Store.KeepDeletedElsewhere(context.Background(), "urn:uuid:"+id)
+		}
+		c.settled(ctx, id, err)
+	})
+}
+
+// settled shows what a choice came to, and has the page reload the story.
+func (c *conflictPanel) settled(ctx app.Context, draft string, err error) {
+	ctx.Dispatch(func(app.Context) {
+		c.problem = ""
+		if err != nil {
+			c.problem = err.Error()
+			return
+		}
+		delete(c.drafts, draft)
+		if c.OnResolved != nil {
+			c.OnResolved()
+		}
+	})
+}
+
 // resolve keeps v as the field's value.
 func (c *conflictPanel) resolve(ctx app.Context, id, field string, v json.RawMessage) {
 	if v == nil {
@@ -161,17 +206,7 @@ func (c *conflictPanel) resolve(ctx app.Context, id, field string, v json.RawMes
 		if err == nil {
 			err = p.Store.Resolve(context.Background(), "urn:uuid:"+id, field, v)
 		}
-		ctx.Dispatch(func(app.Context) {
-			c.problem = ""
-			if err != nil {
-				c.problem = err.Error()
-				return
-			}
-			delete(c.drafts, id+" "+field)
-			if c.OnResolved != nil {
-				c.OnResolved()
-			}
-		})
+		c.settled(ctx, id+" "+field, err)
 	})
 }
 

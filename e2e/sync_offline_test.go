@@ -100,8 +100,10 @@ func TestConflictWithBothBrowsersOffline(t *testing.T) {
 }
 
 // A quote deleted offline by alice while bob, offline too, edits its
-// note: after sync the edited annotation is kept on both sides, and the
-// page says it was deleted elsewhere.
+// note: after sync the edited annotation is kept on both sides, the page
+// says it was deleted on one side and edited on the other and asks
+// (#sync-status conflict); keeping it on one side settles it for both
+// (tester 4's bug 7).
 func TestEditAgainstDeleteKeepsTheEdit(t *testing.T) {
 	_, alice, bob, q := deskWithAQuote(t)
 	for _, p := range []*page{alice, bob} {
@@ -120,8 +122,8 @@ func TestEditAgainstDeleteKeepsTheEdit(t *testing.T) {
 	const kept = `#annotations li[data-deleted-elsewhere]`
 	for name, p := range map[string]*page{"alice": alice, "bob": bob} {
 		p.waitWithin(name+" keeps bob's edit, marked deleted elsewhere", 20*time.Second, `document.querySelector(`+jsString(kept)+`)`)
-		p.waitWithin(name+" says it was deleted elsewhere", 5*time.Second,
-			`(document.querySelector("#conflicts .deleted-elsewhere")?.textContent || "").includes("Deleted elsewhere")`)
+		p.waitWithin(name+" says it was deleted on one side and edited on the other", 5*time.Second,
+			`(document.querySelector("#conflicts .deleted-elsewhere")?.textContent || "").includes("Deleted on one side while edited on the other")`)
 		var id string
 		p.eval(`document.querySelector(`+jsString(kept)+`).dataset.id`, &id)
 		p.selectEntry(id)
@@ -131,7 +133,16 @@ func TestEditAgainstDeleteKeepsTheEdit(t *testing.T) {
 		if n := len(p.sidebarIDs()); n != 1 {
 			t.Errorf("%s shows %d annotations, want the kept one only", name, n)
 		}
+		p.waitSync(10*time.Second, "conflict") // a choice is asked for
+	}
+	// alice, who deleted it, keeps it: settled on both sides.
+	alice.click("#conflicts .deleted-elsewhere button.keep-kept")
+	for name, p := range map[string]*page{"alice": alice, "bob": bob} {
+		p.waitWithin(name+": settled", 10*time.Second, `!document.querySelector("[data-deleted-elsewhere]") && !document.querySelector("#conflicts .deleted-elsewhere")`)
 		p.waitSync(10*time.Second, "synced")
+		if n := len(p.sidebarIDs()); n != 1 {
+			t.Errorf("%s shows %d annotations after keeping it, want 1", name, n)
+		}
 	}
 }
 

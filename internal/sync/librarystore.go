@@ -448,6 +448,16 @@ func (s *LibraryStore) Resolve(ctx context.Context, annotationIRI, field string,
 	return s.R.Resolve(ctx, KindAnnotation, id, field, value)
 }
 
+// KeepDeletedElsewhere settles an annotation (its urn:uuid: id) kept
+// against a delete: it stays, and no replica asks about it again.
+func (s *LibraryStore) KeepDeletedElsewhere(ctx context.Context, annotationIRI string) error {
+	id, err := annotationID(annotationIRI)
+	if err != nil {
+		return err
+	}
+	return s.R.KeepDeletedElsewhere(ctx, KindAnnotation, id)
+}
+
 // storeErr words the replica's errors as the Store's.
 func storeErr(err error) error {
 	switch {

@@ -187,6 +187,18 @@ func (r *Replica) Resolve(ctx context.Context, kind, id, field string, value jso
 	})
 }
 
+// KeepDeletedElsewhere settles a record kept against a delete: the
+// mark goes, and the record stays (delete it to let the delete stand).
+// Like a resolved conflict, it is settled on every replica.
+func (r *Replica) KeepDeletedElsewhere(ctx context.Context, kind, id string) error {
+	return r.edit(ctx, Key{kind, id}, func(old Record) (Fields, error) {
+		if !old.DeletedElsewhere() {
+			return nil, fmt.Errorf("%s %s: not deleted elsewhere", kind, id)
+		}
+		return old.Fields.without(fieldDeletedElsewhere), nil
+	})
+}
+
 // op is one record written by apply: a delete, or new content made
 // from the record as stored (old is a fresh Record of the key when there
 // is none).

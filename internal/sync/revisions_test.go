@@ -237,3 +237,52 @@ func TestEditAgainstDeletedRevisionIsKept(t *testing.T) {
 		})
 	}
 }
+
+// An annotation kept against a delete asks for a choice on both sides
+// (#sync-status counts it with the conflicts) until one side keeps it,
+// or deletes it, for all.
+func TestKeptAgainstDeleteIsSettledForAll(t *testing.T) {
+	for _, choice := range []string{"keep", "delete"} {
+		t.Run(choice, func(t *testing.T) {
+			e := newEnv(t)
+			alice, bob, storyID, q := sharedSample(t, e)
+			as, bs := alice.open(t, storyID), bob.open(t, storyID)
+			must(t, as.Delete(ctx, q))
+			_, err := bs.Update(ctx, q, library.Edit{Note: ptr("bob's reason to keep it")})
+			must(t, err)
+			syncAll(t, alice.r, bob.r)
+			var kept string
+			for name, d := range map[string]desk{"alice": alice, "bob": bob} {
+				if st := d.r.State(); st.Kind != sync.StateConflict || st.Conflicts != 1 {
+					t.Errorf("%s: state %+v, want one record asking for a choice", name, st)
+				}
+				for _, a := range annotationsOn(t, d, storyID, revsOf(t, d, storyID)[0].ID) {
+					if _, elsewhere := d.s.Marks(a.ID); elsewhere {
+						kept = a.ID
+					}
+				}
+			}
+			if kept == "" {
+				t.Fatal("no annotation kept against the delete")
+			}
+			if choice == "keep" {
+				must(t, alice.s.KeepDeletedElsewhere(ctx, kept))
+			} else {
+				must(t, alice.s.DeleteAnnotations(ctx, []store.Ref{{ID: kept, Rev: placed(t, alice.open(t, storyID), kept).Rev}}))
+			}
+			syncAll(t, alice.r, bob.r)
+			for name, d := range map[string]desk{"alice": alice, "bob": bob} {
+				if st := d.r.State(); st.Kind != sync.StateSynced {
+					t.Errorf("%s: state %+v after alice chose to %s it", name, st, choice)
+				}
+				_, found := d.open(t, storyID).Find(kept)
+				if found != (choice == "keep") {
+					t.Errorf("%s: the kept annotation is on the page: %v, after alice chose to %s it", name, found, choice)
+				}
+				if _, elsewhere := d.s.Marks(kept); elsewhere && choice == "keep" {
+					t.Errorf("%s: still marked deleted elsewhere", name)
+				}
+			}
+		})
+	}
+}

@@ -22,7 +22,7 @@ const (
 type State struct {
 	Kind      StateKind
 	Pending   int    // records with changes not yet on the server
-	Conflicts int    // records with unresolved conflicts
+	Conflicts int    // records with unresolved conflicts, or kept against a delete and not yet settled
 	Reason    string // for StateError
 	LastSync  time.Time
 }
@@ -47,8 +47,8 @@ func (r *Replica) State() State {
 	}
 	s.Pending = len(pending)
 	for _, rec := range r.records {
-		if len(rec.Conflicts()) > 0 {
-			s.Conflicts++
+		if len(rec.Conflicts()) > 0 || rec.Kind == KindAnnotation && !rec.Deleted && rec.DeletedElsewhere() {
+			s.Conflicts++ // a record kept against a delete needs a choice too
 		}
 	}
 	switch {
