@@ -218,17 +218,41 @@ func storyLibrary(ctx context.Context, project string) (lib *library.Library, wa
 		return nil, nil, err
 	}
 	return p.Lib, func(fn func(string)) func() {
+		stories := storiesOf(p.Replica.Records())
+		var mu gosync.Mutex
 		return p.Replica.Watch(func(c sync.Change) {
-			if c.Local {
-				return
-			}
+			mu.Lock()
+			defer mu.Unlock()
 			seen := map[string]bool{}
 			for _, rec := range c.Records {
-				if id := rec.StoryID(); id != "" && !seen[id] {
+				id := stories.of(rec)
+				if !c.Local && id != "" && !seen[id] {
 					seen[id] = true
 					go fn(id)
 				}
 			}
 		})
 	}, nil
+}
+
+// recordStories remembers the story of each record, for the tombstones
+// the server sends: they hold no content, so no story of their own.
+type recordStories map[sync.Key]string
+
+func storiesOf(recs []sync.Record) recordStories {
+	m := recordStories{}
+	for _, rec := range recs {
+		m.of(rec)
+	}
+	return m
+}
+
+// of is rec's story, as it says or as it was when it last said.
+func (m recordStories) of(rec sync.Record) string {
+	k := sync.Key{Kind: rec.Kind, ID: rec.ID}
+	if id := rec.StoryID(); id != "" {
+		m[k] = id
+		return id
+	}
+	return m[k]
 }

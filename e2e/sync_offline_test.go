@@ -6,6 +6,8 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -246,4 +248,41 @@ func deskWithAQuote(t *testing.T) (*desk, *page, *page, string) {
 		p.waitSync(10*time.Second, "synced")
 	}
 	return d, alice, bob, q
+}
+
+// The same later version added as a revision in both browsers offline is
+// one revision once both are back, with one copy of the carried quote;
+// then alice deletes it and bob's page has one revision again.
+func TestSameRevisionAddedOfflineTwiceIsOneAndDeletes(t *testing.T) {
+	_, alice, bob, _ := deskWithAQuote(t)
+	data, err := os.ReadFile(sampleFile(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	later := filepath.Join(t.TempDir(), "later.txt")
+	text := strings.Replace(string(data), "date 2025-03-23", "date 2025-03-24", 1)
+	if err := os.WriteFile(later, []byte(strings.Replace(text, "went to a church", "went to a cathedral", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []*page{alice, bob} {
+		p.setOffline(true)
+		p.run(chromedp.SetUploadFiles(`#revision-file`, []string{later}, chromedp.ByQuery))
+		p.waitCount(".revision-list li", 2)
+		p.waitSync(20*time.Second, "offline", "pending")
+	}
+	for _, p := range []*page{alice, bob} {
+		p.setOffline(false)
+	}
+	for name, p := range map[string]*page{"alice": alice, "bob": bob} {
+		p.waitSync(20*time.Second, "synced")
+		p.reloadStory()
+		p.waitCount(".revision-list li", 2)
+		p.waitWithin(name+" shows the carried quote once", 10*time.Second, `document.querySelectorAll("#annotations li").length === 1`)
+	}
+	alice.click("#revision-delete")
+	alice.waitCount(".revision-list li", 1)
+	bob.waitWithin("the revision gone on bob's page", 15*time.Second, `document.querySelectorAll(".revision-list li").length === 1`)
+	for _, p := range []*page{alice, bob} {
+		p.waitSync(10*time.Second, "synced")
+	}
 }
