@@ -44,5 +44,7 @@
 // deleted-elsewhere marks stay on the replica that found them; a story
 // edited here but deleted elsewhere stays here and is not sent again;
 // the same file added as a new story on two devices is two stories
-// (stories have no content of their own to name them by).
+// (stories have no content of their own to name them by); rejected
+// suggestions are records of this device only, stored with the replica
+// but never sent (the API has no place for them).
 package sync

@@ -28,14 +28,14 @@ import (
 // Conflict keeping both values. A Rev older than the last few is
 // ErrConflict and changes nothing.
 //
-// Known limit: rejected suggestions are kept in memory only (the API
-// has no place for them).
+// Rejected suggestions are kept on this device only (rejections.go):
+// the API has no place for them.
 type LibraryStore struct {
 	R *Replica
 
-	mu         gosync.Mutex
-	revs       map[Key][]counted          // oldest first
-	rejections map[string]map[string]bool // revision id → suggestion keys
+	mu      gosync.Mutex
+	revs    map[Key][]counted // oldest first
+	renamed map[string]string // a deleted revision's id → the one it came back under (an undo after the delete synced)
 }
 
 // counted is a Rev handed out for a record and the content it was for.
@@ -50,7 +50,7 @@ const keptRevs = 16
 
 // NewLibraryStore is the store over r.
 func NewLibraryStore(r *Replica) *LibraryStore {
-	return &LibraryStore{R: r, revs: map[Key][]counted{}, rejections: map[string]map[string]bool{}}
+	return &LibraryStore{R: r, revs: map[Key][]counted{}, renamed: map[string]string{}}
 }
 
 // rev is the Rev of rec as held now (0: absent or deleted).
@@ -218,7 +218,11 @@ func (s *LibraryStore) AddRevision(ctx context.Context, v annotation.Revision, a
 	if rec, ok := s.R.Record(KindRevision, v.ID); ok && !rec.Deleted {
 		return nil, fmt.Errorf("this text is already a revision of the story (%s): %w", v.ID, store.ErrConflict)
 	} else if ok && !s.R.Revivable(KindRevision, v.ID) {
+		old := v.ID
 		v.ID = s.RevisionID(v.StoryID, v.Text)
+		s.mu.Lock()
+		s.renamed[old] = v.ID // the undo's rejections follow it
+		s.mu.Unlock()
 	}
 	anns = slices.Clone(anns)
 	for i, a := range anns {
@@ -280,13 +284,9 @@ func (s *LibraryStore) DeleteRevision(ctx context.Context, storyID, revisionID s
 	slices.SortStableFunc(d.Annotations, func(a, b store.Annotation) int {
 		return cmp.Or(a.Created.Compare(b.Created), cmp.Compare(a.ID, b.ID))
 	})
-	s.mu.Lock()
-	for k := range s.rejections[revisionID] {
-		d.Rejections = append(d.Rejections, k)
+	if d.Rejections, err = s.dropRejections(ctx, revisionID); err != nil {
+		return store.Deleted{}, err
 	}
-	delete(s.rejections, revisionID)
-	s.mu.Unlock()
-	slices.Sort(d.Rejections)
 	return d, nil
 }
 
@@ -376,40 +376,6 @@ func (s *LibraryStore) DeleteAnnotations(ctx context.Context, refs []store.Ref) 
 		ops = append(ops, op{k: Key{KindAnnotation, id}, del: true})
 	}
 	return storeErr(s.R.apply(ctx, ops...))
-}
-
-// Rejections implements store.Store (kept in memory: see LibraryStore).
-func (s *LibraryStore) Rejections(ctx context.Context, revisionID string) ([]string, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var keys []string
-	for k := range s.rejections[revisionID] {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys, ctx.Err()
-}
-
-// Reject implements store.Store.
-func (s *LibraryStore) Reject(ctx context.Context, storyID, revisionID, key string) error {
-	if _, ok := s.R.Record(KindRevision, revisionID); !ok {
-		return fmt.Errorf("revision %s: %w", revisionID, store.ErrNotFound)
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.rejections[revisionID] == nil {
-		s.rejections[revisionID] = map[string]bool{}
-	}
-	s.rejections[revisionID][key] = true
-	return ctx.Err()
-}
-
-// Unreject implements store.Store.
-func (s *LibraryStore) Unreject(ctx context.Context, storyID, revisionID, key string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	delete(s.rejections[revisionID], key)
-	return ctx.Err()
 }
 
 // keepMarks adds old's conflicts and deleted-elsewhere mark to f: the

@@ -206,6 +206,7 @@ type op struct {
 	k       Key
 	del     bool
 	revive  bool // a tombstone the server never took may live again (an undo)
+	local   bool // a record of this device only: stored, never queued
 	content func(old Record) (Fields, error)
 }
 
@@ -244,7 +245,7 @@ func (r *Replica) applyLocked(ctx context.Context, ops []op) error {
 			return fmt.Errorf("%s %s: %w", o.k.Kind, o.k.ID, ErrNotFound)
 		case o.del && old.Deleted:
 			continue
-		case exists && old.Deleted && !(o.revive && r.revivableLocked(old)):
+		case exists && old.Deleted && !o.local && !(o.revive && r.revivableLocked(old)):
 			return fmt.Errorf("%s %s: %w", o.k.Kind, o.k.ID, ErrDeleted)
 		case !exists:
 			if err := ids.ValidSlug(o.k.ID); err != nil {
@@ -262,6 +263,10 @@ func (r *Replica) applyLocked(ctx context.Context, ops []op) error {
 				return err
 			}
 			rec.Fields = f
+		}
+		if o.local {
+			b.Records = append(b.Records, rec)
+			continue
 		}
 		r.queue(&b, rec)
 	}

@@ -286,3 +286,59 @@ func TestKeptAgainstDeleteIsSettledForAll(t *testing.T) {
 		})
 	}
 }
+
+// Rejected suggestions of a project story are kept with the replica: a
+// reload (the replica opened again over its storage) still has them, a
+// deleted revision takes them and its undo brings them back, and they
+// are never sent to the server.
+func TestRejectionsOutliveAReload(t *testing.T) {
+	e := newEnv(t)
+	mem := sync.NewMemory()
+	open := func() *sync.LibraryStore {
+		r, err := sync.Open(ctx, mem, e.transport("alice"), "alice-device")
+		must(t, err)
+		return sync.NewLibraryStore(r)
+	}
+	s := open()
+	must(t, s.R.PutStory(ctx, annotation.Story{ID: "s1", Title: "Sample", Created: created}, ""))
+	r1, err := s.R.AddRevision(ctx, annotation.Revision{StoryID: "s1", Text: "one", Added: created}, "")
+	must(t, err)
+	r2, err := s.R.AddRevision(ctx, annotation.Revision{StoryID: "s1", Text: "two", Added: created.Add(time.Hour)}, "")
+	must(t, err)
+	must(t, s.Reject(ctx, "s1", r2, "quote 3-9 «super smart»"))
+	must(t, s.Reject(ctx, "s1", r1, "claim 0-4"))
+	must(t, s.R.Sync(ctx))
+
+	s = open()
+	if got, err := s.Rejections(ctx, r2); err != nil || len(got) != 1 || got[0] != "quote 3-9 «super smart»" {
+		t.Errorf("after a reload, rejections %q (%v)", got, err)
+	}
+	d, err := s.DeleteRevision(ctx, "s1", r2)
+	must(t, err)
+	if len(d.Rejections) != 1 {
+		t.Errorf("the deleted revision took rejections %q, want its one", d.Rejections)
+	}
+	if got, _ := s.Rejections(ctx, r2); len(got) != 0 {
+		t.Errorf("rejections of a deleted revision: %q", got)
+	}
+	must(t, s.R.Sync(ctx)) // the delete reaches the server: the undo is a new revision
+	if _, err := s.AddRevision(ctx, d.Revision, d.Carried()); err != nil {
+		t.Fatalf("undo: %v", err)
+	}
+	must(t, s.Reject(ctx, "s1", d.Revision.ID, d.Rejections[0]))
+	revs, err := s.Revisions(ctx, "s1")
+	must(t, err)
+	if back := revs[len(revs)-1].ID; back == r2 {
+		t.Errorf("the undo reused the deleted id %s", r2)
+	} else if got, _ := s.Rejections(ctx, back); len(got) != 1 {
+		t.Errorf("the revision put back has rejections %q, want the one it had", got)
+	}
+	must(t, s.Unreject(ctx, "s1", r1, "claim 0-4"))
+	if got, _ := s.Rejections(ctx, r1); len(got) != 0 {
+		t.Errorf("unrejected, still %q", got)
+	}
+	must(t, s.R.Sync(ctx))
+	if st := s.R.State(); st.Kind != sync.StateSynced || st.Pending != 0 {
+		t.Errorf("state %+v: rejections are not for the server", st)
+	}
+}
