@@ -30,6 +30,9 @@ type changeIn struct {
 	Story      *storyIn        `json:"story"`
 	Revision   *revisionIn     `json:"revision"`
 	Annotation json.RawMessage `json:"annotation"` // W3C JSON-LD
+	// KeepAnnotations: a revision delete takes the revision only (a
+	// replica deletes the annotations it knows on it in the same push).
+	KeepAnnotations bool `json:"keepAnnotations"`
 }
 
 // Push result statuses.
@@ -131,11 +134,15 @@ func (h *Handler) apply(r *http.Request, project, device string, c changeIn) (re
 		seq, current, err := h.putAnnotation(ctx, r, actor, project, c)
 		return h.outcome(r, project, c, seq, current, err)
 	case "revision delete":
-		// Not the documents on it: a replica deletes the annotations it
-		// knows of in the same push, and one it has not seen (made on
-		// another device against the delete) is kept, for the replicas
-		// to move onto a revision the story still has.
-		seq, err := h.deleteRevision(ctx, actor, project, c.StoryID, c.ID, c.BaseSeq, nil)
+		// With keepAnnotations, not the documents on it: the replica
+		// deletes the annotations it knows of in the same push, and one it
+		// has not seen (made on another device against the delete) is
+		// kept, for the replicas to move onto a revision the story has.
+		onRevision := protocol.OnRevision(c.ID)
+		if c.KeepAnnotations {
+			onRevision = nil
+		}
+		seq, err := h.deleteRevision(ctx, actor, project, c.StoryID, c.ID, c.BaseSeq, onRevision)
 		return h.outcome(r, project, c, seq, nil, err)
 	case "annotation delete":
 		d, err := h.store.DeleteDoc(ctx, actor, project, c.ID, c.BaseSeq)

@@ -64,3 +64,24 @@ func TestDeleteLatestRevision(t *testing.T) {
 		e.do("bob", "DELETE", "/api/projects/desk/stories/s1/revisions/r3", "").expect(t, http.StatusNoContent)
 	})
 }
+
+// With keepAnnotations, a pushed revision delete takes the revision
+// only: an annotation on it that the deleting replica did not know stays
+// (the replicas move it onto the revision left).
+func TestDeleteRevisionKeepingAnnotations(t *testing.T) {
+	engines(t, func(t *testing.T, e *env) {
+		e.do("bob", "POST", "/api/projects/desk/stories", storyBundle).expect(t, http.StatusCreated)
+		onR2 := `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "redline:revision": "r2",
+			"body": {"type": "TextualBody", "value": "made elsewhere"}, "target": "urn:redline:story:s1"}`
+		e.do("bob", "POST", desk, onR2, "Slug: elsewhere").expect(t, http.StatusCreated)
+		del := `{"changeId": "k1", "kind": "revision", "op": "delete", "id": "r2", "storyId": "s1", "keepAnnotations": true}`
+		if r := pushOne(t, e, "bob", del); r["status"] != "applied" {
+			t.Fatalf("deleting the latest revision: %v", r)
+		}
+		got := e.do("vera", "GET", "/api/projects/desk/stories/s1", "").expect(t, http.StatusOK).json(t)
+		if revs := got["revisions"].([]any); len(revs) != 1 {
+			t.Errorf("after the delete: %d revisions, want 1", len(revs))
+		}
+		e.do("vera", "GET", desk+"elsewhere", "").expect(t, http.StatusOK)
+	})
+}

@@ -55,6 +55,7 @@ func (r *Replica) wire(ctx context.Context, entries []Entry) ([]WireChange, []En
 		}
 		if w.Op == "delete" && e.Kind == KindRevision {
 			w.StoryID = r.records[Key{e.Kind, e.ID}].StoryID() // the server finds a revision by its story
+			w.KeepAnnotations = true                           // DeleteRevision queued those it had
 		}
 		changes, kept = append(changes, w), append(kept, e)
 	}

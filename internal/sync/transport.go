@@ -25,6 +25,10 @@ type WireChange struct {
 	Story      json.RawMessage `json:"story,omitempty"`
 	Revision   json.RawMessage `json:"revision,omitempty"`
 	Annotation json.RawMessage `json:"annotation,omitempty"`
+	// KeepAnnotations: a revision delete takes only the revision; the
+	// annotations this replica knows on it go as deletes of their own,
+	// and ones made on it elsewhere meanwhile stay.
+	KeepAnnotations bool `json:"keepAnnotations,omitempty"`
 }
 
 // Push result statuses (docs/api.md).
