@@ -58,7 +58,9 @@ func (s *LibraryStore) rev(rec Record, exists bool) int {
 	if !exists || rec.Deleted {
 		return 0
 	}
-	data, _ := json.Marshal(rec.Fields) // raw JSON values always encode; map keys sorted
+	// Not the server-owned fields: the server's echo of a write (its
+	// creator and via) is not a change the page has to catch up with.
+	data, _ := json.Marshal(rec.Fields.without(serverOwned...)) // raw JSON values always encode; map keys sorted
 	sum := sha256.Sum256(data)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -81,6 +83,7 @@ func (s *LibraryStore) rev(rec Record, exists bool) int {
 // written is the content to store for a write of f at rev over old: f
 // itself when rev is old's, merged with what changed since otherwise.
 func (s *LibraryStore) written(old Record, rev int, f Fields) (Fields, error) {
+	f = serverOwnedFrom(f, old.Fields) // the page's copy may predate the server's creator and via
 	exists := old.Fields != nil || old.Deleted
 	cur := s.rev(old, exists)
 	switch {

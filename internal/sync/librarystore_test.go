@@ -186,3 +186,44 @@ func TestLibraryStoreWatchAndBatches(t *testing.T) {
 		t.Errorf("%d annotations after a refused batch, want only the quote", len(anns))
 	}
 }
+
+// Undo works on a project story after the change synced: the server's
+// echo (its creator and via) is not another tab's change (tester 4's
+// bug 13: every undo in a project story was refused).
+func TestUndoAfterSyncInAProjectStory(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t)
+	alice, bob := newDesk(e, "alice"), newDesk(e, "bob")
+	st, err := alice.lib.AddStory(ctx, library.SampleName, library.SampleArticle())
+	must(t, err)
+	s := alice.open(t, st.ID)
+	p, err := s.Tag(ctx, words(t, s, "super smart"), annotation.KindNote)
+	must(t, err)
+	syncAll(t, alice.r, bob.r)
+	if _, err := s.Undo(ctx); err != nil {
+		t.Fatalf("undo of a tag after sync: %v", err)
+	}
+	q, err := s.Tag(ctx, words(t, s, "super smart"), annotation.KindQuote)
+	must(t, err)
+	syncAll(t, alice.r, bob.r)
+	_, err = s.Update(ctx, q.ID, library.Edit{Speaker: ptr("Witkoff")})
+	must(t, err)
+	syncAll(t, alice.r, bob.r)
+	if _, err := s.Undo(ctx); err != nil {
+		t.Fatalf("undo of an edit after sync: %v", err)
+	}
+	syncAll(t, alice.r, bob.r)
+	for name, d := range map[string]desk{"alice": alice, "bob": bob} {
+		page := d.open(t, st.ID)
+		if _, found := page.Find(p.ID); found {
+			t.Errorf("%s: the undone tag is still there", name)
+		}
+		got := placed(t, page, q.ID)
+		if got.Speaker != "" {
+			t.Errorf("%s: speaker %q after its undo", name, got.Speaker)
+		}
+		if got.Creator == "" {
+			t.Errorf("%s: the quote lost its creator", name)
+		}
+	}
+}

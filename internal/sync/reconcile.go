@@ -6,8 +6,9 @@ import (
 )
 
 // serverOwned are annotation fields the server sets itself (creator is
-// the user it authenticated): what we sent there is not an edit.
-var serverOwned = []string{"Creator"}
+// the user it authenticated, via the id the client gave): what we sent
+// there is not an edit.
+var serverOwned = []string{"Creator", "Via"}
 
 // edited says f differs from base in what rec shares with the server,
 // other than in server-owned fields.
