@@ -43,7 +43,7 @@ func (a *accountBox) Render() app.UI {
 			app.Span().ID("signed-in-as").DataSet("user", s.User).Text("Signed in as "+s.User),
 			app.If(a.confirming > 0, func() app.UI {
 				return app.Div().ID("sign-out-confirm").Class("notice").Role("alertdialog").Aria("label", "Sign out?").Body(
-					app.P().Text(unsentWords(a.confirming)+" not reached the server yet. Signing out discards them from this browser."),
+					app.P().Text(unsentWarning(a.confirming)),
 					app.Button().ID("sign-out-discard").Text("Discard them and sign out").OnClick(a.signOut),
 					app.Button().ID("sign-out-cancel").Text("Keep them, stay signed in").OnClick(func(app.Context, app.Event) { a.confirming = 0 }),
 				)
@@ -64,12 +64,18 @@ func (a *accountBox) Render() app.UI {
 				})
 		}).Else(func() app.UI {
 			return app.Form().ID("sign-in").Class("sign-in").Aria("label", "Sign in").OnSubmit(a.signIn).Body(
-				app.Label().For("sign-in-username").Text("Name"),
-				app.Input().ID("sign-in-username").Name("username").Attr("autocomplete", "username").Required(true).
-					Value(a.username).OnInput(a.ValueTo(&a.username)),
-				app.Label().For("sign-in-password").Text("Password"),
-				app.Input().ID("sign-in-password").Name("password").Type("password").Attr("autocomplete", "current-password").Required(true).
-					OnInput(a.ValueTo(&a.password)),
+				// Each label with its field, so that a narrow screen wraps
+				// between the pairs, never between a label and its field.
+				app.Span().Class("field").Body(
+					app.Label().For("sign-in-username").Text("Name"),
+					app.Input().ID("sign-in-username").Name("username").Attr("autocomplete", "username").Required(true).
+						Value(a.username).OnInput(a.ValueTo(&a.username)),
+				),
+				app.Span().Class("field").Body(
+					app.Label().For("sign-in-password").Text("Password"),
+					app.Input().ID("sign-in-password").Name("password").Type("password").Attr("autocomplete", "current-password").Required(true).
+						OnInput(a.ValueTo(&a.password)),
+				),
 				app.Button().Type("submit").ID("sign-in-submit").Disabled(a.busy).Text("Sign in"),
 				app.Button().Type("button").ID("sign-in-cancel").Text("Cancel").OnClick(func(app.Context, app.Event) { a.open, a.problem = false, "" }),
 				app.If(a.problem != "", func() app.UI { return app.P().ID("sign-in-problem").Role("alert").Class("error").Text(a.problem) }),
@@ -78,11 +84,12 @@ func (a *accountBox) Render() app.UI {
 	)
 }
 
-func unsentWords(n int) string {
+// unsentWarning is what signing out would discard, in words.
+func unsentWarning(n int) string {
 	if n == 1 {
-		return "1 edit has"
+		return "1 edit has not reached the server yet. Signing out discards it from this browser."
 	}
-	return fmt.Sprintf("%d edits have", n)
+	return fmt.Sprintf("%d edits have not reached the server yet. Signing out discards them from this browser.", n)
 }
 
 func (a *accountBox) signIn(ctx app.Context, e app.Event) {

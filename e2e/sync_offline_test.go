@@ -286,3 +286,30 @@ func TestSameRevisionAddedOfflineTwiceIsOneAndDeletes(t *testing.T) {
 		p.waitSync(10*time.Second, "synced")
 	}
 }
+
+// After alice signs out and bob signs in on the same page (no reload),
+// bob's page syncs live: a claim tagged by bob in another browser shows
+// within seconds (tester 4's bug 14: it stayed "Synced" with an old time
+// and pulled nothing until a reload).
+func TestNextUserOnTheSamePageSyncsLive(t *testing.T) {
+	d, alice, _, _ := deskWithAQuote(t)
+	alice.run(chromedp.Navigate(d.srv.URL + "/"))
+	alice.waitMounted()
+	alice.click("#sign-out")
+	alice.waitCount("#sign-in-open", 1)
+	alice.waitSync(5*time.Second, "local")
+	alice.signIn("bob", "bob-secret-22") // the same page, now bob's
+	alice.waitSync(10*time.Second, "synced")
+	alice.openProjectStory()
+	alice.waitSync(10*time.Second, "synced")
+
+	other := newBrowser(t)
+	other.run(chromedp.Navigate(d.srv.URL + "/"))
+	other.waitMounted()
+	other.signIn("bob", "bob-secret-22")
+	other.waitCount(`#projects li.story[data-project="desk"]`, 1)
+	other.openProjectStory()
+	claim := other.tagHere("prayed for", "c")
+	other.waitSync(10*time.Second, "synced")
+	alice.waitWithin("the claim bob tagged elsewhere, on the page signed in again", 10*time.Second, `document.querySelector(`+jsString(mark(claim))+`)`)
+}
