@@ -300,6 +300,11 @@ func TestNextUserOnTheSamePageSyncsLive(t *testing.T) {
 	alice.waitSync(5*time.Second, "local")
 	alice.signIn("bob", "bob-secret-22") // the same page, now bob's
 	alice.waitSync(10*time.Second, "synced")
+	alice.click("#add-sample") // and he shares a story of his own first
+	alice.waitCount("#stories li.story", 1)
+	alice.click("#share-open")
+	alice.click("#share-submit")
+	alice.waitCount(`#projects li.story[data-project="desk"]`, 2)
 	alice.openProjectStory()
 	alice.waitSync(10*time.Second, "synced")
 
@@ -307,7 +312,7 @@ func TestNextUserOnTheSamePageSyncsLive(t *testing.T) {
 	other.run(chromedp.Navigate(d.srv.URL + "/"))
 	other.waitMounted()
 	other.signIn("bob", "bob-secret-22")
-	other.waitCount(`#projects li.story[data-project="desk"]`, 1)
+	other.waitCount(`#projects li.story[data-project="desk"]`, 2)
 	other.openProjectStory()
 	claim := other.tagHere("prayed for", "c")
 	other.waitSync(10*time.Second, "synced")
