@@ -14,7 +14,10 @@ import (
 // managers expect) against the server that served the app; signed in,
 // it names the user and signs out, asking first when edits have not
 // reached the server. Signing out deletes this browser's copies of the
-// user's projects, so the next user never sees them.
+// user's projects, so the next user never sees them. The personal
+// library belongs to the browser (it is what works without signing in),
+// so signing out says that its stories stay for whoever comes next, and
+// offers to remove them.
 type accountBox struct {
 	app.Compo
 
@@ -24,7 +27,9 @@ type accountBox struct {
 	password   string
 	busy       bool
 	problem    string
-	confirming int // edits that would be lost: the sign-out question is shown
+	confirming int  // edits that would be lost
+	personal   int  // stories of the personal library, which stay in the browser
+	asking     bool // the sign-out question is shown
 
 	stop func()
 }
@@ -41,11 +46,17 @@ func (a *accountBox) Render() app.UI {
 	if s.SignedIn() && !s.Revoked && !a.open {
 		return app.Div().ID("account").Class("account").Body(
 			app.Span().ID("signed-in-as").DataSet("user", s.User).Text("Signed in as "+s.User),
-			app.If(a.confirming > 0, func() app.UI {
+			app.If(a.asking, func() app.UI {
 				return app.Div().ID("sign-out-confirm").Class("notice").Role("alertdialog").Aria("label", "Sign out?").Body(
-					app.P().Text(unsentWarning(a.confirming)),
-					app.Button().ID("sign-out-discard").Text("Discard them and sign out").OnClick(a.signOut),
-					app.Button().ID("sign-out-cancel").Text("Keep them, stay signed in").OnClick(func(app.Context, app.Event) { a.confirming = 0 }),
+					app.If(a.confirming > 0, func() app.UI { return app.P().Text(unsentWarning(a.confirming)) }),
+					app.If(a.personal > 0, func() app.UI { return app.P().ID("sign-out-personal").Text(personalWarning(a.personal)) }),
+					app.Button().ID("sign-out-discard").Text(map[bool]string{true: "Discard them and sign out", false: "Sign out"}[a.confirming > 0]).
+						OnClick(func(ctx app.Context, e app.Event) { a.signOut(ctx, false) }),
+					app.If(a.personal > 0, func() app.UI {
+						return app.Button().ID("sign-out-remove").Class("danger").Text("Sign out and remove " + storiesWord(a.personal) + " from this browser").
+							OnClick(func(ctx app.Context, e app.Event) { a.signOut(ctx, true) })
+					}),
+					app.Button().ID("sign-out-cancel").Text("Stay signed in").OnClick(func(app.Context, app.Event) { a.asking = false }),
 				)
 			}).Else(func() app.UI {
 				return app.Button().ID("sign-out").Text("Sign out").OnClick(a.askSignOut)
@@ -84,6 +95,36 @@ func (a *accountBox) Render() app.UI {
 	)
 }
 
+// personalWarning says what stays in the browser after signing out.
+func personalWarning(n int) string {
+	return fmt.Sprintf("Your personal library (%s) stays in this browser: whoever uses the browser next sees it.", storiesWord(n))
+}
+
+func storiesWord(n int) string {
+	if n == 1 {
+		return "1 story"
+	}
+	return fmt.Sprintf("%d stories", n)
+}
+
+// removePersonalStories deletes every story of the personal library.
+func removePersonalStories(ctx context.Context) error {
+	lib, _, err := openLibrary(ctx)
+	if err != nil {
+		return err
+	}
+	stories, err := lib.Store.Stories(ctx)
+	if err != nil {
+		return err
+	}
+	for _, s := range stories {
+		if _, err := lib.Delete(ctx, s.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // unsentWarning is what signing out would discard, in words.
 func unsentWarning(n int) string {
 	if n == 1 {
@@ -119,23 +160,42 @@ func (a *accountBox) signIn(ctx app.Context, e app.Event) {
 	})
 }
 
-// askSignOut signs out, after asking when edits wait to be sent.
+// askSignOut signs out, after asking when edits wait to be sent or the
+// personal library holds stories (they stay for the next user).
 func (a *accountBox) askSignOut(ctx app.Context, e app.Event) {
-	if n := currentSyncState().Pending; n > 0 {
-		a.confirming = n
-		return
-	}
-	a.signOut(ctx, e)
+	pending := currentSyncState().Pending
+	ctx.Async(func() {
+		personal := 0
+		if lib, _, err := openLibrary(context.Background()); err == nil {
+			if stories, err := lib.Store.Stories(context.Background()); err == nil {
+				personal = len(stories)
+			}
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			a.confirming, a.personal = pending, personal
+			if pending == 0 && personal == 0 {
+				a.signOut(ctx, false)
+				return
+			}
+			a.asking = true
+		})
+	})
 }
 
-func (a *accountBox) signOut(ctx app.Context, e app.Event) {
+// signOut signs out; removePersonal also empties the personal library.
+func (a *accountBox) signOut(ctx app.Context, removePersonal bool) {
 	user := a.session.User
-	a.confirming = 0
+	a.confirming, a.asking = 0, false
 	ctx.Async(func() {
 		c, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		_ = signOut(c, serverOrigin()) // offline: this browser forgets the session all the same
 		closeProjects()
+		if removePersonal {
+			if err := removePersonalStories(c); err != nil {
+				app.Log("sign out: " + err.Error())
+			}
+		}
 		err := deleteUserData(c, user)
 		forgetPublishedStates(user)
 		setSession(Session{})

@@ -14,3 +14,14 @@ func TestUnsentWarningAgreesWithItsCount(t *testing.T) {
 		}
 	}
 }
+
+func TestPersonalWarningCountsStories(t *testing.T) {
+	for n, want := range map[int]string{
+		1: "Your personal library (1 story) stays in this browser: whoever uses the browser next sees it.",
+		2: "Your personal library (2 stories) stays in this browser: whoever uses the browser next sees it.",
+	} {
+		if got := personalWarning(n); got != want {
+			t.Errorf("%d: %q, want %q", n, got, want)
+		}
+	}
+}

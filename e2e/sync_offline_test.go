@@ -318,3 +318,31 @@ func TestNextUserOnTheSamePageSyncsLive(t *testing.T) {
 	other.waitSync(10*time.Second, "synced")
 	alice.waitWithin("the claim bob tagged elsewhere, on the page signed in again", 10*time.Second, `document.querySelector(`+jsString(mark(claim))+`)`)
 }
+
+// Signing out with stories in the personal library says they stay in
+// the browser for the next user, and can remove them: then the next
+// user who signs in sees none of them (tester 4's bug 11).
+func TestSignOutCanRemoveThePersonalLibrary(t *testing.T) {
+	d := newDesk(t)
+	p := newBrowser(t)
+	p.run(chromedp.Navigate(d.srv.URL + "/"))
+	p.waitMounted()
+	p.signIn("alice", "alice-secret-1")
+	p.click("#add-sample")
+	p.waitCount("#stories li.story", 1)
+	p.click("#sign-out")
+	p.waitCount("#sign-out-personal", 1)
+	if got := p.text("#sign-out-personal"); !strings.Contains(got, "1 story") || !strings.Contains(got, "next") {
+		t.Errorf("the sign-out question says %q", got)
+	}
+	p.click("#sign-out-remove")
+	p.waitCount("#sign-in-open", 1)
+	p.waitSync(5*time.Second, "local")
+	p.run(chromedp.Navigate(d.srv.URL + "/"))
+	p.waitMounted()
+	p.signIn("bob", "bob-secret-22")
+	p.waitSync(10*time.Second, "synced")
+	if n := p.count("#stories li.story"); n != 0 {
+		t.Errorf("bob's library lists %d of alice's personal stories", n)
+	}
+}
