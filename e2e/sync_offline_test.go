@@ -346,3 +346,32 @@ func TestSignOutCanRemoveThePersonalLibrary(t *testing.T) {
 		t.Errorf("bob's library lists %d of alice's personal stories", n)
 	}
 }
+
+// Undo works in a project story once the change has synced: a tag, and
+// an edit, are taken back on both browsers (tester 4's bug 13: it always
+// said another tab had changed the story).
+func TestUndoInAProjectStoryAfterSync(t *testing.T) {
+	_, alice, bob, q := deskWithAQuote(t)
+	alice.selectEntry(q)
+	alice.setField("#edit-speaker", "Witkoff")
+	alice.waitCount(item(q)+" .who", 1)
+	alice.waitSync(10*time.Second, "synced")
+	bob.waitCount(item(q)+" .who", 1)
+	alice.ctrl("z")
+	alice.waitCount(item(q)+" .who", 0)
+	bob.waitWithin("the undone speaker gone on bob's page", 10*time.Second, `!document.querySelector(`+jsString(item(q)+" .who")+`)`)
+
+	claim := alice.tagHere("prayed for", "c")
+	alice.waitSync(10*time.Second, "synced")
+	bob.waitCount(mark(claim), 1)
+	alice.run(chromedp.Evaluate(`document.querySelector("#article").focus()`, nil))
+	alice.ctrl("z")
+	alice.waitCount(mark(claim), 0)
+	bob.waitWithin("the undone claim gone on bob's page", 10*time.Second, `!document.querySelector(`+jsString(mark(claim))+`)`)
+	if n := alice.count("#status .error, #status.error"); n != 0 {
+		t.Errorf("undo said: %s", alice.text("#status"))
+	}
+	for _, p := range []*page{alice, bob} {
+		p.waitSync(10*time.Second, "synced")
+	}
+}
