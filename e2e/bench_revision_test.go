@@ -70,7 +70,7 @@ func (p *page) timeRevision(b *testing.B, file string, r *revisionRuns) {
 // then 300 ms more, for the article's last chunks and the last long task's
 // report.
 const armRevisionJS = `(() => {
-	window.benchRevision = new Promise((resolve) => {
+	window.benchRevision = new Promise((resolve, reject) => {
 		let changed = -1, longest = 0, shown = -1;
 		const tasks = new PerformanceObserver((list) => {
 			for (const t of list.getEntries()) if (t.startTime >= changed) longest = Math.max(longest, t.duration);
@@ -87,6 +87,9 @@ const armRevisionJS = `(() => {
 				setTimeout(() => { tasks.disconnect(); resolve({ Shown: shown, Longest: longest }); }, 300);
 			}
 		});
-		watch.observe(document.body, { childList: true, subtree: true, characterData: true });
+		watch.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+		setTimeout(() => reject(new Error("the revision was not stored and drawn within 2 minutes; status: " +
+			document.querySelector("#status")?.textContent + "; diff shown: " + (shown >= 0) +
+			"; drawing: " + document.querySelector("#article")?.dataset.drawing)), 120000);
 	});
 })()`
