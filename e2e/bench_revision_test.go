@@ -77,8 +77,12 @@ const armRevisionJS = `(() => {
 		});
 		tasks.observe({ type: "longtask" });
 		addEventListener("change", (e) => { changed = e.timeStamp; }, { capture: true, once: true });
-		const done = () => /^Added the revision/.test(document.querySelector("#status")?.textContent || "") &&
-			!document.querySelector("#article mark[data-saving]") && !document.querySelector('#article[data-drawing="true"]');
+		// The status fades after a few seconds, so its news is kept.
+		let added = false;
+		const done = () => {
+			added ||= /^Added the revision/.test(document.querySelector("#status")?.textContent || "");
+			return added && !document.querySelector("#article mark[data-saving]") && !document.querySelector('#article[data-drawing="true"]');
+		};
 		const watch = new MutationObserver(() => {
 			if (changed < 0) return;
 			if (shown < 0 && document.querySelector("#diff")) shown = performance.now() - changed;
