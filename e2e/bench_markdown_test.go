@@ -182,7 +182,8 @@ func (r *report) writeRevision(w *strings.Builder) {
 	w.WriteString("## Adding a revision in the app\n\n")
 	fmt.Fprintf(w, "In the real app: the old text added as a story with its %s annotations imported, then the revision given to the story view's file input, %d runs (each on a fresh story). "+
 		"*Diff on screen* is the time from the input's change event to `#diff` in the DOM: the app parses the file, diffs it against the latest revision and carries every annotation over, shows the diff, then stores the revision with the carried annotations in one IndexedDB transaction and shows them. "+
-		"*Longest block* is the longest task meanwhile (PerformanceObserver `longtask`): how long the page could not answer input at a stretch. wasm runs on the page's one thread: the browser gets in only between the steps (parse, diff and carry; the IndexedDB write; the renders).\n\n",
+		"*Longest block* is the longest task from the change event until the revision is stored and every mark on it drawn (the status says it was added and no mark is still being saved), plus 300 ms (PerformanceObserver `longtask`): how long the page could not answer input at a stretch. "+
+		"The parse, diff and carry run in the core's worker; the page decodes the answer, stores it and draws, yielding to the browser between chunks.\n\n",
 		thousands(r.Shown), len(r.Revision.Shown))
 	table(w, []string{"", "diff on screen", "longest block", "annotations on the new revision"},
 		[]string{"Redline", spread(r.Revision.Shown), spread(r.Revision.Longest), thousands(r.Revision.Carried)},

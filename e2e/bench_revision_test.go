@@ -25,8 +25,9 @@ type revisionRuns struct {
 // annotations, then gives the pair's new text to the story view's file
 // input. A run is the time from the input's change event to #diff in the
 // DOM (the app parses the file, diffs, carries every annotation over,
-// stores the revision and renders), and the longest task that kept the
-// page from answering meanwhile (PerformanceObserver "longtask").
+// and shows the diff), and the longest task that kept the page from
+// answering until the revision was stored and its marks drawn
+// (PerformanceObserver "longtask").
 func measureRevision(b *testing.B, start func(testing.TB) *server, pair corpus.Pair, runs int) revisionRuns {
 	b.Helper()
 	newFile := filepath.Join(b.TempDir(), "bench-revision.txt")
@@ -63,23 +64,36 @@ func (p *page) timeRevision(b *testing.B, file string, r *revisionRuns) {
 
 // armRevisionJS sets window.benchRevision to a promise of {shown, longest}:
 // ms from the next change event to #diff appearing, and the longest task
-// seen meanwhile.
+// seen from the change until the revision is stored and its marks drawn
+// (the status says it was added, no mark is being saved and no
+// paragraph is left to draw: #article's data-drawing),
+// then 300 ms more, for the article's last chunks and the last long task's
+// report.
 const armRevisionJS = `(() => {
-	window.benchRevision = new Promise((resolve) => {
-		let changed = -1, longest = 0;
+	window.benchRevision = new Promise((resolve, reject) => {
+		let changed = -1, longest = 0, shown = -1;
 		const tasks = new PerformanceObserver((list) => {
 			for (const t of list.getEntries()) if (t.startTime >= changed) longest = Math.max(longest, t.duration);
 		});
 		tasks.observe({ type: "longtask" });
 		addEventListener("change", (e) => { changed = e.timeStamp; }, { capture: true, once: true });
+		// The status fades after a few seconds, so its news is kept.
+		let added = false;
+		const done = () => {
+			added ||= /^Added the revision/.test(document.querySelector("#status")?.textContent || "");
+			return added && !document.querySelector("#article mark[data-saving]") && !document.querySelector('#article[data-drawing="true"]');
+		};
 		const watch = new MutationObserver(() => {
-			if (changed >= 0 && document.querySelector("#diff")) {
-				const shown = performance.now() - changed;
+			if (changed < 0) return;
+			if (shown < 0 && document.querySelector("#diff")) shown = performance.now() - changed;
+			if (shown >= 0 && done()) {
 				watch.disconnect();
-				// Let the last long task be reported before stopping.
-				setTimeout(() => { tasks.disconnect(); resolve({ Shown: shown, Longest: longest }); }, 200);
+				setTimeout(() => { tasks.disconnect(); resolve({ Shown: shown, Longest: longest }); }, 300);
 			}
 		});
-		watch.observe(document.body, { childList: true, subtree: true });
+		watch.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+		setTimeout(() => reject(new Error("the revision was not stored and drawn within 2 minutes; status: " +
+			document.querySelector("#status")?.textContent + "; diff shown: " + (shown >= 0) +
+			"; drawing: " + document.querySelector("#article")?.dataset.drawing)), 120000);
 	});
 })()`

@@ -126,9 +126,21 @@ func (p *page) waitSaved() {
 func (p *page) waitMarks(n int) {
 	p.t.Helper()
 	js := fmt.Sprintf(`new Set([...document.querySelectorAll("#article mark[data-id]")].map(m => m.dataset.id)).size === %d`, n)
-	err := chromedp.Run(p.ctx, chromedp.Poll(js, nil, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second)))
-	if err != nil {
-		p.t.Fatalf("waiting for %d annotations in the article: %v; errors: %v", n, err, p.Errors())
+	// Evaluated afresh each time rather than with chromedp.Poll, which
+	// keeps the execution context it started in: the app replacing it
+	// (a reload, the service worker taking over) failed a whole
+	// `make bench` with "Cannot find context with specified id".
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		var ok bool
+		err := chromedp.Run(p.ctx, chromedp.Evaluate(js, &ok))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			p.t.Fatalf("waiting for %d annotations in the article: %v; errors: %v", n, err, p.Errors())
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }
 

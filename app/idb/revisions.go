@@ -45,7 +45,7 @@ func (d *DB) AddRevision(ctx context.Context, rev annotation.Revision, anns []st
 		if err != nil {
 			return err
 		}
-		out, err = writes.put(t)
+		out, err = writes.put(ctx, t)
 		return err
 	})
 	if err != nil {

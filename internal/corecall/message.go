@@ -121,10 +121,12 @@ type Tested struct {
 	Failures []string `json:"failures"`
 }
 
-// Compared answers a CompareRequest; the diff's texts are the request's.
+// Compared answers a CompareRequest; the diff's texts are the request's,
+// and the results' annotations are told as changes to the request's
+// (CarriedWire).
 type Compared struct {
 	Diff    revision.Wire `json:"diff"`
-	Results []Carried     `json:"results"`
+	Results []CarriedWire `json:"results"`
 }
 
 // Found answers a SuggestRequest.

@@ -30,7 +30,7 @@ func Serve(c Core, r Request) (resp Response) {
 		var res []Carried
 		d, res, err = c.Compare(r.Compare.Old, r.Compare.New, r.Compare.Annotations)
 		if err == nil {
-			resp.Compared = &Compared{Diff: d.Wire(), Results: res}
+			resp.Compared = &Compared{Diff: d.Wire(), Results: carriedToWire(res, r.Compare.Annotations)}
 		}
 	case r.Suggest != nil:
 		var f []Finding
@@ -122,7 +122,11 @@ func (c *Client) Compare(oldText, newText string, anns []annotation.Annotation) 
 	if err != nil {
 		return nil, nil, fmt.Errorf("the core's answer: %w", err)
 	}
-	return d, resp.Compared.Results, nil
+	results, err := carriedFromWire(resp.Compared.Results, anns)
+	if err != nil {
+		return nil, nil, err
+	}
+	return d, results, nil
 }
 
 // ReadAnnotations implements Core.

@@ -13,6 +13,7 @@ import (
 	"github.com/redline-news/redline/internal/corecall"
 	"github.com/redline-news/redline/internal/interop"
 	"github.com/redline-news/redline/internal/revision"
+	"github.com/redline-news/redline/internal/span"
 )
 
 // loopback is a Client whose requests travel as JSON to Serve with c and
@@ -149,5 +150,40 @@ func TestServeErrors(t *testing.T) {
 	}}
 	if _, err := wrong.Suggest("z"); err == nil {
 		t.Error("an answer to another call was taken")
+	}
+}
+
+// A carried annotation travels back as its changes, not whole, and the
+// client rebuilds what the core migrated, its fields and tags its own.
+func TestCompareAnswerCarriesEditsNotWholeAnnotations(t *testing.T) {
+	const text = "Title\n\n“We will not stop,” said Ana Pagonis, the minister. Prices rose 40 percent in 2024."
+	const later = "Title\n\nPrices rose 40 percent in 2024. “We will never stop,” said Ana Pagonis, the minister."
+	at := func(exact string) anchor.Selector {
+		start := len([]rune(text[:strings.Index(text, exact)]))
+		return anchor.Describe(anchor.NewText(text), span.Span{Start: start, End: start + len([]rune(exact))})
+	}
+	created := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
+	anns := []annotation.Annotation{
+		{ID: "urn:uuid:q", Kind: annotation.KindQuote, Speaker: "Ana Pagonis", Tags: []string{"energy"}, Note: "check", Created: created, Modified: created, Target: annotation.Target{Selector: at("We will not stop")}},
+		{ID: "urn:uuid:c", Kind: annotation.KindClaim, Created: created, Modified: created, Target: annotation.Target{Selector: at("Prices rose 40 percent")}},
+	}
+	req := corecall.Request{ID: 1, Compare: &corecall.CompareRequest{Old: text, New: later, Annotations: anns}}
+	resp := corecall.Serve(core.Core{}, req)
+	if resp.Compared == nil {
+		t.Fatalf("no comparison: %+v", resp)
+	}
+	for _, r := range resp.Compared.Results {
+		if r.Whole != nil || r.Edit == nil {
+			t.Errorf("%s travels whole: %+v", r.ID, r)
+		}
+	}
+	_, want, _ := core.Core{}.Compare(text, later, anns)
+	_, got, err := loopback(core.Core{}).Compare(text, later, anns)
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("through the client: %+v %v\nwant %+v", got, err, want)
+	}
+	got[0].Annotation.Tags[0] = "changed"
+	if anns[0].Tags[0] != "energy" {
+		t.Error("a carried annotation shares its tags with the one sent")
 	}
 }

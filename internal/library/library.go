@@ -48,20 +48,13 @@ type Summary struct {
 
 // Summaries lists every story, newest first.
 func (l *Library) Summaries(ctx context.Context) ([]Summary, error) {
-	stories, err := l.Store.Stories(ctx)
+	stories, err := l.contents(ctx)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]Summary, 0, len(stories))
-	for _, s := range stories {
-		revs, err := l.Store.Revisions(ctx, s.ID)
-		if err != nil {
-			return nil, err
-		}
-		anns, err := l.Store.Annotations(ctx, s.ID)
-		if err != nil {
-			return nil, err
-		}
+	for _, c := range stories {
+		s, revs, anns := c.Story, c.Revisions, c.Annotations
 		sum := Summary{Story: s, Revisions: len(revs), Changed: s.Created}
 		if len(revs) > 0 {
 			latest := revs[len(revs)-1]
