@@ -270,7 +270,7 @@ func (s *Session) Timeline() (points []TimelinePoint, complete bool) {
 	out := make([]TimelinePoint, len(s.Revisions))
 	complete = true
 	for i, rev := range s.Revisions {
-		p := TimelinePoint{Date: rev.DateLabel(), Words: len(strings.Fields(rev.Text))}
+		p := TimelinePoint{Date: rev.DateLabel(), Words: reading.CountWords(rev.Text)}
 		if i > 0 {
 			st, ok := s.statsCache[statsKey(s.Revisions[i-1], rev)]
 			p.Added, p.Removed = st.WordsAdded, st.WordsRemoved
