@@ -265,3 +265,22 @@ func TestDetectTooDeep(t *testing.T) {
 		t.Errorf("Read of deep arrays: %v", err)
 	}
 }
+
+// TestUnplacedNamesWhatTheFileHolds: a W3C annotation that cannot be
+// placed is named by its place in the file and its quote, never by an id
+// the import made up for it (a Recogito "#…" id, a missing one).
+func TestUnplacedNamesWhatTheFileHolds(t *testing.T) {
+	file := `[{"@context": "http://www.w3.org/ns/anno.jsonld", "id": "#a1", "type": "Annotation", "target": {"selector": {"type": "TextQuoteSelector", "exact": "le président"}}},
+	{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "target": {"selector": {"type": "TextQuoteSelector", "exact": "nowhere to be found"}}}]`
+	f, err := Read([]byte(file), annotation.StorySource("s"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, unplaced := Place(anchor.NewText(emojiText), f.Items)
+	if len(unplaced) != 1 {
+		t.Fatalf("unplaced %q, want one", unplaced)
+	}
+	if got := unplaced[0]; !strings.HasPrefix(got, "annotation 2: ") || !strings.Contains(got, "nowhere to be found") || strings.Contains(got, "urn:") {
+		t.Errorf("unplaced %q: want it named as the file's 2nd annotation, by its quote, with no made-up id", got)
+	}
+}
