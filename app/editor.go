@@ -11,26 +11,48 @@ import (
 	"github.com/redline-news/redline/internal/library"
 )
 
-// renderEditor edits the selected annotation; each field is stored as it
-// is typed.
-func (p *storyPage) renderEditor() app.UI {
-	a, ok := p.m.sess.Find(p.m.selected)
-	if !ok {
-		return nil
+// editorHost draws the editor of the selected annotation, if any, above
+// the sidebar's list.
+type editorHost struct {
+	app.Compo
+
+	Model   *storyModel
+	Version int // the model's: redraw with it
+
+	focus bool // the next editor opened takes the focus
+}
+
+func (h *editorHost) OnMount(ctx app.Context) { h.Model.editors = h }
+
+func (h *editorHost) OnDismount() {
+	if h.Model.editors == h {
+		h.Model.editors = nil
+	}
+}
+
+// focusNext gives the focus to the next editor opened: one opened from
+// the keyboard (the word cursor, Enter on a sidebar entry).
+func (h *editorHost) focusNext() { h.focus = true }
+
+func (h *editorHost) Render() app.UI {
+	m := h.Model
+	a, ok := m.sess.Find(m.selected)
+	if m.selected == "" || !ok {
+		return app.Text("")
 	}
 	id := a.ID
-	focus := p.focusEditor
-	p.focusEditor = false // once, for the editor this selection opens
+	focus := h.focus
+	h.focus = false // once, for the editor this selection opens
 	return &annotationEditor{
 		Focus:      focus,
-		StoryID:    p.storyID,
+		StoryID:    m.storyID,
 		Annotation: a,
-		Speakers:   p.m.sess.Speakers(),
-		Save:       func(field, base, value string) { p.saveField(id, field, base, value) },
-		Delete:     func(ctx app.Context) { p.remove(ctx, id) },
-		Close:      func(app.Context) { p.m.selected = "" },
-		Opened:     p.m.editorOpened,
-		ReadOnly:   p.m.gone,
+		Speakers:   m.sess.Speakers(),
+		Save:       func(field, base, value string) { m.saveField(id, field, base, value) },
+		Delete:     func(app.Context) { m.remove(id) },
+		Close:      func(app.Context) { m.redraw(func(app.Context) { m.selected = "" }) },
+		Opened:     m.editorOpened,
+		ReadOnly:   m.gone,
 	}
 }
 
@@ -73,8 +95,12 @@ type annotationEditor struct {
 	notice  string            // what another tab did to a field the reader is in
 	pending map[string]string // typed and not saved yet, by field
 	typing  int               // counts keystrokes, so only the last one's delay saves
-	ctx     app.Context
-	onHide  app.Func
+	// deleting: Delete was pressed and the editor stays until it is
+	// done; a second press (a space typed on the still focused button)
+	// deleted the annotation again and showed a raw "not found".
+	deleting bool
+	ctx      app.Context
+	onHide   app.Func
 }
 
 // editorFirstField is the field a reader most often fills for the kind:
@@ -269,7 +295,12 @@ func (e *annotationEditor) Render() app.UI {
 				OnInput(input("note")).OnChange(change("note")),
 		),
 		app.Div().Class("dialog-actions").Body(
-			app.Button().ID("edit-delete").Class("danger").Disabled(e.ReadOnly).Text("Delete").OnClick(func(ctx app.Context, _ app.Event) { e.Delete(ctx) }),
+			app.Button().ID("edit-delete").Class("danger").Disabled(e.ReadOnly || e.deleting).Text("Delete").OnClick(func(ctx app.Context, _ app.Event) {
+				if !e.deleting {
+					e.deleting = true
+					e.Delete(ctx)
+				}
+			}),
 			app.Button().ID("edit-close").Text("Done").OnClick(func(ctx app.Context, _ app.Event) { e.Close(ctx) }),
 		),
 	)

@@ -82,23 +82,25 @@ func printHeading(a library.Placed) string {
 
 // print draws the print view with the report of the revision shown, then
 // opens the browser's print dialog (where "Save as PDF" is).
-func (p *storyPage) print() {
-	s := p.m.sess
+func (m *storyModel) print() {
+	s := m.sess
 	if s == nil {
 		return
 	}
-	p.m.flushEdits()
-	asked := 1
-	if p.printing != nil {
-		asked = p.printing.Asked + 1
-	}
-	p.printing = &printView{Model: p.m, First: s.Current == 0, Asked: asked}
-	if s.Current > 0 {
-		c, err := s.Compare(s.Current-1, s.Current)
-		if err != nil {
-			p.m.status = failure(fmt.Errorf("the changed-quotes report for printing: %w", err))
-			return
+	m.flushEdits()
+	m.redraw(func(app.Context) {
+		asked := 1
+		if m.printing != nil {
+			asked = m.printing.Asked + 1
 		}
-		p.printing.Changes = c.Changed()
-	}
+		m.printing = &printView{Model: m, First: s.Current == 0, Asked: asked}
+		if s.Current > 0 {
+			c, err := s.Compare(s.Current-1, s.Current)
+			if err != nil {
+				m.status = failure(fmt.Errorf("the changed-quotes report for printing: %w", err))
+				return
+			}
+			m.printing.Changes = c.Changed()
+		}
+	})
 }

@@ -21,8 +21,10 @@ import (
 // redraw the page (and so every component given what changed): a handler
 // alone redraws only its own component.
 type storyModel struct {
-	ui   app.Context // the page's context
-	sess *library.Session
+	ui      app.Context // the page's context
+	sess    *library.Session
+	storyID string
+	project string // the project the story is in; "" for the personal library
 
 	selected string              // id of the annotation being looked at or edited
 	compare  *library.Comparison // the diff shown, if any
@@ -49,6 +51,17 @@ type storyModel struct {
 	// editor is the annotation editor open, whose typed fields are saved
 	// before an operation replaces the annotations shown (see flushEdits).
 	editor *annotationEditor
+	// printing is what the last Print asked for (nil: not asked).
+	printing *printView
+
+	// The page's components that others act on or that take the page's
+	// keys, each set while it is mounted (see their OnMount).
+	suggest  *suggestMode
+	sidebar  *annotationSidebar
+	editors  *editorHost
+	text     *articleView
+	importer *importDialog
+	help     *helpDialog
 }
 
 // editorOpened keeps track of the editor open: a closing editor forgets
