@@ -135,7 +135,7 @@ func (c *comparePanel) Render() app.UI {
 		),
 		app.P().ID("diff-summary").Class("summary").Text(fmt.Sprintf(
 			"%s → %s: %d words added, %d removed, %s touched; %s and %s affected%s.",
-			from.DateLabel(), to.DateLabel(), st.WordsAdded, st.WordsRemoved, plural(st.ParagraphsTouched, "paragraph"), plural(q, "quote"), plural(cl, "claim"), movedNote(cmp))),
+			revisionLabel(cmp.From, from), revisionLabel(cmp.To, to), st.WordsAdded, st.WordsRemoved, plural(st.ParagraphsTouched, "paragraph"), plural(q, "quote"), plural(cl, "claim"), movedNote(cmp))),
 		renderChangedReport(cmp.Changed()),
 		renderDiff(cmp.Diff, c.sideBySide, c.wholeText, c.hunk),
 	)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/corecall"
 	"github.com/redline-news/redline/internal/library"
 )
@@ -179,6 +180,13 @@ func (m *storyModel) commit(ctx context.Context, s *library.Session, c *library.
 		return err
 	}
 	return nil
+}
+
+// revisionLabel names revision i for a reader by its number and date
+// ("#2 (undated, added 2026-12-01)"): two undated revisions added on one
+// day read alike by their dates alone.
+func revisionLabel(i int, r annotation.Revision) string {
+	return fmt.Sprintf("#%d (%s)", i+1, r.DateLabel())
 }
 
 func revisionAdded(s *library.Session, c *library.Comparison) string {

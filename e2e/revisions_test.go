@@ -285,7 +285,7 @@ func TestRevisionCompareSelectorsMatchTheDiff(t *testing.T) {
 	dates := []string{"2025-03-23", "2025-03-24", "2025-03-25"}
 	check := func(step string, from, to int) {
 		t.Helper()
-		want := dates[from] + " → " + dates[to]
+		want := "#" + strconv.Itoa(from+1) + " (" + dates[from] + ") → #" + strconv.Itoa(to+1) + " (" + dates[to] + ")"
 		p.waitJS(step+": the diff of "+want, `document.querySelector("#diff-summary")?.textContent.startsWith(`+jsString(want)+`)`)
 		if got, want := p.selectedText("#compare-from"), dates[from]+" (#"+strconv.Itoa(from+1)+")"; got != want {
 			t.Errorf("%s: From reads %q over the diff of %s, want %q", step, got, dates[from]+" → "+dates[to], want)

@@ -204,7 +204,7 @@ func TestKeyboardSidebarEntryAndTimelinePoint(t *testing.T) {
 	p.run(chromedp.Focus(`#timeline g.point:nth-of-type(2)`, chromedp.ByQuery))
 	p.press("\r")
 	p.waitCount("#compare", 1)
-	if got := p.text("#diff-summary"); !strings.HasPrefix(got, "2025-03-23 → 2025-03-24") {
+	if got := p.text("#diff-summary"); !strings.HasPrefix(got, "#1 (2025-03-23) → #2 (2025-03-24)") {
 		t.Errorf("Enter on the second timeline point opens %q", got)
 	}
 }
