@@ -14,8 +14,10 @@ import (
 // numbered note, its number also after its words in the text (see
 // redlinePrint in web/redline.js), and the report of the quotes and
 // claims whose words the revision shown changed. It is drawn once the
-// reader asks to print, and only the print stylesheet (web/redline.css)
-// shows it; that stylesheet leaves out every control.
+// reader asks to print (Print…), or always for a story of up to
+// printAlways annotations, so that the browser's own Print (Ctrl+P) shows
+// them too (tester 4); only the print stylesheet (web/redline.css) shows
+// it, and that stylesheet leaves out every control.
 type printView struct {
 	app.Compo
 
@@ -30,6 +32,11 @@ type printView struct {
 
 // OnMount and OnUpdate open the print dialog for a new request, once the
 // notes are in the document: redlinePrint numbers them in the text.
+// printAlways is how many annotations the print view is drawn for
+// without Print… asked: every redraw draws it (a story's list beyond that
+// is drawn a window at a time, app/sidebar.go).
+const printAlways = listLimit
+
 func (v *printView) OnMount(ctx app.Context)  { v.printAsked(ctx) }
 func (v *printView) OnUpdate(ctx app.Context) { v.printAsked(ctx) }
 
@@ -54,7 +61,12 @@ func (v *printView) Render() app.UI {
 				app.If(a.Note != "", func() app.UI { return app.P().Class("note").Text(a.Note) }),
 			)
 		})),
-		app.If(!v.First, func() app.UI { return renderChangedReport(v.Changes) }),
+		app.H3().Text("Key"),
+		markKey(),
+		app.If(!v.First && v.Asked > 0, func() app.UI { return renderChangedReport(v.Changes) }),
+		app.If(!v.First && v.Asked == 0, func() app.UI {
+			return app.P().Text("The report of the quotes and claims this revision changed prints with Print… in the story's tools.")
+		}),
 	)
 }
 

@@ -57,7 +57,9 @@ func (r *revisionsPanel) Render() app.UI {
 				return app.Li().Body(b)
 			}
 			return app.Li().Body(b, app.Button().ID("revision-delete").Class("link").
-				Aria("label", fmt.Sprintf("Delete this revision (#%d)", i+1)).Text("Delete this revision").
+				// Named, in view: "this revision" beside #2 read as the one
+				// shown, which may be #1 (tester 4).
+				Text(fmt.Sprintf("Delete #%d, the latest", i+1)).
 				OnClick(func(ctx app.Context, e app.Event) { m.deleteRevision() }))
 		})),
 		app.Div().Class("add-row").Body(

@@ -57,7 +57,7 @@ func (m *storyModel) saveField(id, field, base, value string) {
 					e.bothKept(field)
 				}
 			})
-			return "Another tab changed this " + field + " while you typed: both texts are kept.", err
+			return "This " + field + " was changed elsewhere while you typed: both texts are kept.", err
 		}
 		return "Saved.", err
 	}, nil)

@@ -105,6 +105,12 @@ func (d *importDialog) importData(ctx app.Context, data []byte) {
 				if res.Approximate > 0 {
 					msg += fmt.Sprintf(" %d of them landed on words that differ from their quote: check them.", res.Approximate)
 				}
+				// What the file held and Redline skips on purpose (a
+				// Recogito relation, a Hypothesis reply) is said, not
+				// dropped without a word (tester 4).
+				if len(res.Notes) > 0 {
+					msg += " Not imported: " + strings.Join(res.Notes, "; ") + "."
+				}
 				m.say(success(msg)) // and the page draws what was imported
 			}
 		})

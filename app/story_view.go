@@ -55,6 +55,9 @@ func (p *storyPage) Render() app.UI {
 				app.If(m.printing != nil, func() app.UI {
 					return &printView{Model: m, Version: m.version, Changes: m.printing.Changes, First: m.printing.First, Asked: m.printing.Asked}
 				}),
+				app.If(m.printing == nil && len(s.Annotations) <= printAlways, func() app.UI {
+					return &printView{Model: m, Version: m.version, First: s.Current == 0}
+				}),
 			),
 			&tagToolbar{Model: m},
 			&helpDialog{Model: m},

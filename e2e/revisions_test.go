@@ -368,8 +368,9 @@ func TestMarksSayWhatHappenedToThem(t *testing.T) {
 }
 
 // TestDeleteLatestRevisionAndUndo is the way back from a wrong file: the
-// latest revision (never the only one) has a "Delete this revision"
-// button; deleting it shows the story as it was, with its annotations as
+// latest revision (never the only one) has a button naming it ("Delete
+// #2, the latest", tester 4's bug 4: "Delete this revision" beside #2
+// read as the revision shown); deleting it shows the story as it was, with its annotations as
 // they were, Undo brings the revision and its carried annotations back,
 // and a reload keeps that.
 func TestDeleteLatestRevisionAndUndo(t *testing.T) {
@@ -396,6 +397,9 @@ func TestDeleteLatestRevisionAndUndo(t *testing.T) {
 		t.Fatal("no carried annotation stored")
 	}
 	p.waitStored(carried, "note", "kept on v1")
+	if got := p.text(`#revision-delete`); !strings.Contains(got, "#2") {
+		t.Errorf("the delete button reads %q: it does not say which revision it deletes", got)
+	}
 
 	p.click(`#revision-delete`)
 	p.waitCount(`#revisions button.revision`, 1)
