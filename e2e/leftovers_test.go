@@ -179,6 +179,7 @@ func TestImportSaysWhatItSkipped(t *testing.T) {
 	p.waitJS("the import done", `/^Imported/.test(document.querySelector("#status")?.textContent ?? "")`)
 	if got := p.text("#status"); !strings.Contains(got, "Not imported") || !strings.Contains(got, "linking") {
 		t.Errorf("the import says %q: nothing of the relation it skipped", got)
-	} // The comments imported show in the list, not only in the editor.
+	}
+	// The comments imported show in the list, not only in the editor.
 	p.waitJS("a comment in the list", `[...document.querySelectorAll("#annotations li .item-note")].some(n => n.textContent.includes("This is a comment"))`)
 }
