@@ -128,12 +128,12 @@ func TestEditorShowsWhatIsStoredAfterAChangeElsewhere(t *testing.T) {
 
 	a.setField("#edit-note", "first words, and A's")
 	a.waitStored(id, "note", "first words, and A's")
-	b.waitJS("tab B to say the note changed elsewhere", `/changed elsewhere/.test(document.querySelector("#edit-elsewhere:not([hidden])")?.textContent ?? "")`)
 	a.setField("#edit-speaker", "Steve Witkoff") // another redraw in tab B
 	b.waitJS("tab B's editor to show the speaker", `document.querySelector("#edit-speaker")?.value === "Steve Witkoff"`)
 	if got := b.value("#edit-note"); got != "first words, and A's" {
 		t.Fatalf("tab B's note reads %q after tab A's save, want what is stored", got)
 	}
+	b.waitJS("tab B to say the note changed elsewhere", `/changed/.test(document.querySelector("#edit-elsewhere:not([hidden])")?.textContent ?? "")`)
 	b.setField("#edit-note", b.value("#edit-note")+" and B's")
 	b.waitStored(id, "note", "first words, and A's and B's")
 }
