@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/redline-news/redline/internal/interop"
 )
@@ -53,6 +55,12 @@ func (a *storyActions) exportAs(ctx app.Context, e app.Event) {
 	}
 	if err != nil {
 		m.say(failure(err))
+		return
+	}
+	if chosen == interop.ClaimReview && len(files) == 1 && strings.TrimSpace(string(files[0].Data)) == "[]" {
+		// An empty file downloaded without a word read as a failed
+		// export (tester 4).
+		m.say(complaint("No claim has a verdict other than “unverified” yet, and ClaimReview lists only checked claims: nothing was exported."))
 		return
 	}
 	mime := "application/octet-stream"

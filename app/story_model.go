@@ -173,4 +173,4 @@ func (m *storyModel) reload() {
 
 // deletedElsewhere is what a story page says once another tab deleted its
 // story.
-const deletedElsewhere = "This story was deleted in another tab, so nothing here can be saved now. What you typed in the editor is kept in this browser and saved if the story is brought back (Undo in the library)."
+const deletedElsewhere = "This story was deleted in another tab, so nothing here can be changed until it is brought back (Undo in the library). What you had typed and not saved yet is kept in this browser and saved then."

@@ -183,3 +183,14 @@ func TestImportSaysWhatItSkipped(t *testing.T) {
 	// The comments imported show in the list, not only in the editor.
 	p.waitJS("a comment in the list", `[...document.querySelectorAll("#annotations li .item-note")].some(n => n.textContent.includes("This is a comment"))`)
 }
+
+// TestEmptyClaimReviewSaysWhy is tester 4's bug 15: Export for… →
+// ClaimReview with no checked claim downloaded a file holding only "[]",
+// without a word.
+func TestEmptyClaimReviewSaysWhy(t *testing.T) {
+	_, p := openApp(t)
+	p.openSample()
+	p.tag("friend", "c")
+	p.chooseOptionText("#export-format", "ClaimReview (schema.org)")
+	p.waitJS("the reason", `/nothing was exported/.test(document.querySelector("#status")?.textContent ?? "")`)
+}

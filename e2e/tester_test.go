@@ -369,6 +369,10 @@ func TestStoryDeletedInAnotherTabStopsEdits(t *testing.T) {
 	if !a.evalBool(`document.querySelector("#edit-note").readOnly && document.querySelector("#edit-delete").disabled`) {
 		t.Error("the editor of a deleted story still takes edits")
 	}
+	// Tester 4's bug 10: its fields looked as if they took typing.
+	if a.evalBool(`getComputedStyle(document.querySelector("#edit-note")).backgroundColor === "rgb(255, 255, 255)"`) {
+		t.Error("the read-only note looks like a field that takes typing")
+	}
 	a.selectText("#article", "friend")
 	a.press("q") // a tag is refused with the same words, not an error
 	if got := a.text("#status"); !strings.Contains(got, "deleted in another tab") {
