@@ -166,6 +166,12 @@ func (m *storyModel) reload() {
 				m.status = failure(err)
 			case m.gone:
 				m.gone, m.status = false, success("This story is back: it can be edited again.")
+			case m.selected != "":
+				// The editor open goes with its annotation: say why, rather
+				// than let it vanish (tester 4).
+				if _, ok := sess.Find(m.selected); !ok {
+					m.selected, m.status = "", complaint("The annotation you had open was deleted elsewhere (another tab, or a colleague). Undo there brings it back.")
+				}
 			}
 		})
 	})

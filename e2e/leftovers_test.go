@@ -194,3 +194,19 @@ func TestEmptyClaimReviewSaysWhy(t *testing.T) {
 	p.chooseOptionText("#export-format", "ClaimReview (schema.org)")
 	p.waitJS("the reason", `/nothing was exported/.test(document.querySelector("#status")?.textContent ?? "")`)
 }
+
+// TestEditorClosedByADeletionElsewhereSaysSo is one of tester 4's small
+// findings: an editor open in one tab vanished without a word when
+// another tab deleted its annotation.
+func TestEditorClosedByADeletionElsewhereSaysSo(t *testing.T) {
+	_, a := openApp(t)
+	a.openSample()
+	id := a.tag("super smart", "q")
+	b := a.newTab()
+	b.run(chromedp.Navigate(a.location()), chromedp.WaitVisible("#article p", chromedp.ByQuery))
+	b.click(item(id) + " button")
+	b.waitCount(`#editor[data-id="`+id+`"]`, 1)
+	b.click("#edit-delete")
+	a.waitCount(`#editor[data-id="`+id+`"]`, 0)
+	a.waitJS("tab A to say why its editor closed", `/deleted elsewhere/.test(document.querySelector("#status")?.textContent ?? "")`)
+}
