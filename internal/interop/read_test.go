@@ -149,7 +149,7 @@ func TestClaimReview(t *testing.T) {
 func TestCSV(t *testing.T) {
 	_, anns := emojiAnnotations(t)
 	anns[2].Note = "=HYPERLINK(\"x\")"
-	rows := []CSVRow{{Story: "S", RevisionDate: "2025-03-23", Annotation: anns[0]}, {Story: "S", Annotation: anns[2]}}
+	rows := []CSVRow{{Story: "S", Revision: 1, RevisionDate: "2025-03-23", Annotation: anns[0]}, {Story: "S", Annotation: anns[2]}}
 	data, err := WriteCSV(rows, CSVOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -161,7 +161,7 @@ func TestCSV(t *testing.T) {
 		t.Errorf("CSV:\n%s\nwant:\n%s", data, want)
 	}
 	data, _ = WriteCSV(rows[:1], CSVOptions{Story: true, Revisions: true, Offsets: true})
-	if !strings.HasPrefix(string(data), "\uFEFFstory,revision date,kind,") || !strings.Contains(string(data), "S,2025-03-23,quote,") || !strings.Contains(string(data), ",27,53\n") {
+	if !strings.HasPrefix(string(data), "\uFEFFstory,revision,revision date,kind,") || !strings.Contains(string(data), "S,1,2025-03-23,quote,") || !strings.Contains(string(data), ",27,53\n") {
 		t.Errorf("CSV with every column:\n%s", data)
 	}
 }

@@ -85,8 +85,8 @@ func TestCSVAllRevisions(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
-	if len(lines) != 2 || !strings.HasPrefix(lines[0], "\uFEFFrevision date,kind,") || !strings.HasSuffix(lines[0], ",start,end") ||
-		!strings.HasPrefix(lines[1], s.Revision().Date+",quote,super smart,") {
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "\uFEFFrevision,revision date,kind,") || !strings.HasSuffix(lines[0], ",start,end") ||
+		!strings.HasPrefix(lines[1], "1,"+s.Revision().Date+",quote,super smart,") {
 		t.Errorf("CSV:\n%s", data)
 	}
 	if !slices.Contains(interop.ExportFormats, interop.Brat) {
@@ -104,11 +104,11 @@ func TestCSVAllRevisions(t *testing.T) {
 	}
 	every, _ := s.ExportCSVWith(interop.CSVOptions{Revisions: true})
 	lines = strings.Split(strings.TrimSpace(string(every)), "\n")
-	if len(lines) != 3 || !strings.HasPrefix(lines[1], "2025-03-23,quote,super smart,,") || !strings.HasPrefix(lines[2], "2025-03-24,quote,very smart,changed,super smart,") {
+	if len(lines) != 3 || !strings.HasPrefix(lines[1], "1,2025-03-23,quote,super smart,,") || !strings.HasPrefix(lines[2], "2,2025-03-24,quote,very smart,changed,super smart,") {
 		t.Errorf("every revision's CSV:\n%s", every)
 	}
 	all, _ := l.ExportAllCSV(ctx)
-	if n := strings.Count(string(all), "\n"); n != 2 || !strings.Contains(string(all), ",2025-03-24,quote,very smart,changed,") {
+	if n := strings.Count(string(all), "\n"); n != 2 || !strings.Contains(string(all), ",2,2025-03-24,quote,very smart,changed,") {
 		t.Errorf("the library CSV holds the latest revision's rows only:\n%s", all)
 	}
 }
