@@ -120,9 +120,9 @@ func (c *comparePanel) Render() app.UI {
 			// captured here would be the first comparison drawn, and
 			// changing From would put back that one's To.
 			app.Div().Class("field").Body(app.Label().For("compare-from").Text("From"),
-				&revisionSelect{ID: "compare-from", Options: dates, Value: cmp.From, Picks: c.picks, Pick: func(i int) { c.pick(i, c.Comparison.To) }}),
+				&revisionSelect{ID: "compare-from", Options: dates, Value: cmp.From, Min: 0, Max: cmp.To - 1, Picks: c.picks, Pick: func(i int) { c.pick(i, c.Comparison.To) }}),
 			app.Div().Class("field").Body(app.Label().For("compare-to").Text("To"),
-				&revisionSelect{ID: "compare-to", Options: dates, Value: cmp.To, Picks: c.picks, Pick: func(i int) { c.pick(c.Comparison.From, i) }}),
+				&revisionSelect{ID: "compare-to", Options: dates, Value: cmp.To, Min: cmp.From + 1, Max: len(dates) - 1, Picks: c.picks, Pick: func(i int) { c.pick(c.Comparison.From, i) }}),
 			app.Button().ID("diff-mode").Text(map[bool]string{true: "Side by side", false: "Inline"}[!c.sideBySide]).
 				OnClick(func(ctx app.Context, e app.Event) { c.sideBySide = !c.sideBySide }),
 			app.Button().ID("diff-whole").Text(map[bool]string{true: "Fold unchanged text", false: "Show all text"}[c.wholeText]).
@@ -135,7 +135,7 @@ func (c *comparePanel) Render() app.UI {
 		),
 		app.P().ID("diff-summary").Class("summary").Text(fmt.Sprintf(
 			"%s → %s: %d words added, %d removed, %s touched; %s and %s affected%s.",
-			from.DateLabel(), to.DateLabel(), st.WordsAdded, st.WordsRemoved, plural(st.ParagraphsTouched, "paragraph"), plural(q, "quote"), plural(cl, "claim"), movedNote(cmp))),
+			revisionLabel(cmp.From, from), revisionLabel(cmp.To, to), st.WordsAdded, st.WordsRemoved, plural(st.ParagraphsTouched, "paragraph"), plural(q, "quote"), plural(cl, "claim"), movedNote(cmp))),
 		renderChangedReport(cmp.Changed()),
 		renderDiff(cmp.Diff, c.sideBySide, c.wholeText, c.hunk),
 	)
@@ -150,11 +150,12 @@ func (c *comparePanel) Render() app.UI {
 type revisionSelect struct {
 	app.Compo
 
-	ID      string
-	Options []string
-	Value   int
-	Picks   int
-	Pick    func(int)
+	ID       string
+	Options  []string
+	Value    int
+	Min, Max int // the options that can be picked: From is before To, To after From (the others are disabled)
+	Picks    int
+	Pick     func(int)
 }
 
 func (r *revisionSelect) CompoID() string {
@@ -165,6 +166,6 @@ func (r *revisionSelect) Render() app.UI {
 	return app.Select().ID(r.ID).OnChange(func(ctx app.Context, e app.Event) {
 		r.Pick(ctx.JSSrc().Get("selectedIndex").Int())
 	}).Body(app.Range(r.Options).Slice(func(i int) app.UI {
-		return app.Option().Value(i).Text(r.Options[i]).Selected(i == r.Value)
+		return app.Option().Value(i).Text(r.Options[i]).Selected(i == r.Value).Disabled(i < r.Min || i > r.Max)
 	}))
 }

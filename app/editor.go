@@ -11,26 +11,48 @@ import (
 	"github.com/redline-news/redline/internal/library"
 )
 
-// renderEditor edits the selected annotation; each field is stored as it
-// is typed.
-func (p *storyPage) renderEditor() app.UI {
-	a, ok := p.m.sess.Find(p.m.selected)
-	if !ok {
-		return nil
+// editorHost draws the editor of the selected annotation, if any, above
+// the sidebar's list.
+type editorHost struct {
+	app.Compo
+
+	Model   *storyModel
+	Version int // the model's: redraw with it
+
+	focus bool // the next editor opened takes the focus
+}
+
+func (h *editorHost) OnMount(ctx app.Context) { h.Model.editors = h }
+
+func (h *editorHost) OnDismount() {
+	if h.Model.editors == h {
+		h.Model.editors = nil
+	}
+}
+
+// focusNext gives the focus to the next editor opened: one opened from
+// the keyboard (the word cursor, Enter on a sidebar entry).
+func (h *editorHost) focusNext() { h.focus = true }
+
+func (h *editorHost) Render() app.UI {
+	m := h.Model
+	a, ok := m.sess.Find(m.selected)
+	if m.selected == "" || !ok {
+		return app.Text("")
 	}
 	id := a.ID
-	focus := p.focusEditor
-	p.focusEditor = false // once, for the editor this selection opens
+	focus := h.focus
+	h.focus = false // once, for the editor this selection opens
 	return &annotationEditor{
 		Focus:      focus,
-		StoryID:    p.storyID,
+		StoryID:    m.storyID,
 		Annotation: a,
-		Speakers:   p.m.sess.Speakers(),
-		Save:       func(field, base, value string) { p.saveField(id, field, base, value) },
-		Delete:     func(ctx app.Context) { p.remove(ctx, id) },
-		Close:      func(app.Context) { p.m.selected = "" },
-		Opened:     p.m.editorOpened,
-		ReadOnly:   p.m.gone,
+		Speakers:   m.sess.Speakers(),
+		Save:       func(field, base, value string) { m.saveField(id, field, base, value) },
+		Delete:     func(app.Context) { m.remove(id) },
+		Close:      func(app.Context) { m.redraw(func(app.Context) { m.selected = "" }) },
+		Opened:     m.editorOpened,
+		ReadOnly:   m.gone,
 	}
 }
 
@@ -65,16 +87,21 @@ type annotationEditor struct {
 	Delete     func(app.Context)
 	Close      func(app.Context)
 	Opened     func(e *annotationEditor, open bool) // tells the page which editor is open (see storyModel.flushEdits)
-	ReadOnly   bool                                 // the story is gone (deleted in another tab): the fields show, and cannot change
+	ReadOnly   bool                                 // the story is gone (deleted in another tab): the fields show, greyed, and cannot change
 
-	first   map[string]string // the values of the first drawing, by field
+	first   map[string]string // the value each text field was drawn with when it was drawn anew, by field
+	drawn   map[string]bool   // the text fields the last drawing had
 	shown   map[string]string // the values last shown, by field
 	base    map[string]string // the stored value each field's text started from (or this editor saved last), by field
 	notice  string            // what another tab did to a field the reader is in
 	pending map[string]string // typed and not saved yet, by field
 	typing  int               // counts keystrokes, so only the last one's delay saves
-	ctx     app.Context
-	onHide  app.Func
+	// deleting: Delete was pressed and the editor stays until it is
+	// done; a second press (a space typed on the still focused button)
+	// deleted the annotation again and showed a raw "not found".
+	deleting bool
+	ctx      app.Context
+	onHide   app.Func
 }
 
 // editorFirstField is the field a reader most often fills for the kind:
@@ -123,6 +150,7 @@ func (e *annotationEditor) OnDismount() {
 
 func (e *annotationEditor) OnUpdate(ctx app.Context) {
 	ctx.Defer(func(app.Context) {
+		notice := e.notice
 		now := e.fields()
 		for field, v := range now {
 			switch _, typing := e.pending[field]; {
@@ -131,16 +159,19 @@ func (e *annotationEditor) OnUpdate(ctx app.Context) {
 			case typing:
 				// Another tab saved this field while the reader types in
 				// it: what they type stays, and its save keeps both.
-				e.notice = "Another tab changed this " + field + " while you were typing; when yours is saved, both texts are kept."
+				e.notice = "This " + field + " was changed elsewhere (another tab, or a colleague) while you were typing; when yours is saved, both texts are kept."
 			default:
 				if hasFocus("edit-" + field) {
-					e.notice = "Another tab changed this " + field + "; it shows what is stored now."
+					e.notice = "This " + field + " was changed elsewhere (another tab, or a colleague); it shows what is stored now."
 				}
 				setValue("edit-"+field, v)
 				e.base[field] = v
 			}
 		}
 		e.shown = now
+		if e.notice != notice {
+			e.ctx.Dispatch(func(app.Context) {}) // drawn now, not at the next change
+		}
 	})
 }
 
@@ -148,7 +179,7 @@ func (e *annotationEditor) OnUpdate(ctx app.Context) {
 // text there and kept both.
 func (e *annotationEditor) bothKept(field string) {
 	e.ctx.Dispatch(func(app.Context) {
-		e.notice = "Another tab changed this " + field + " while you were typing: both texts are kept, the other tab's first. Edit it to keep what you want."
+		e.notice = "This " + field + " was changed elsewhere (another tab, or a colleague) while you were typing: both texts are kept. Edit it to keep what you want."
 	})
 }
 
@@ -209,14 +240,28 @@ func (e *annotationEditor) flush() {
 
 func (e *annotationEditor) Render() app.UI {
 	a := e.Annotation
-	// The text fields are drawn with the values of the first drawing
-	// only: go-app sets a field's value whenever the one drawn changes,
-	// and would replace what the reader is typing with another tab's
-	// save. OnUpdate sets the fields the reader is not in.
+	// The text fields are drawn with the value they start from only:
+	// go-app sets a field's value whenever the one drawn changes, and
+	// would replace what the reader is typing with another tab's save.
+	// OnUpdate sets the fields the reader is not in. A field drawn anew
+	// (the kind changed and the speaker is back) starts from what is
+	// stored now, or what was typed and is not saved yet.
 	if e.first == nil {
-		e.first = e.fields()
+		e.first = map[string]string{}
 	}
-	first := e.first
+	now := e.fields()
+	drawn := map[string]bool{}
+	start := func(field string) string {
+		if !e.drawn[field] {
+			v, typing := e.pending[field]
+			if !typing {
+				v = now[field]
+			}
+			e.first[field] = v
+		}
+		drawn[field] = true
+		return e.first[field]
+	}
 	value := func(ctx app.Context) string { return ctx.JSSrc().Get("value").String() }
 	change := func(field string) app.EventHandler {
 		return func(ctx app.Context, _ app.Event) { e.changed(field, value(ctx)) }
@@ -224,14 +269,18 @@ func (e *annotationEditor) Render() app.UI {
 	input := func(field string) app.EventHandler {
 		return func(ctx app.Context, _ app.Event) { e.typed(ctx, field, value(ctx)) }
 	}
-	return app.Section().ID("editor").Class("editor").DataSet("id", a.ID).Aria("label", "Edit annotation").Body(
+	// Every element keeps its place whatever is shown (a notice, the
+	// words before, the kind's own field), each optional one in a slot
+	// of its own: go-app matches elements by position, and one put in
+	// front of the fields made it draw them again from their first
+	// values, dropping what the reader had typed or another tab had
+	// saved since (tester 4's stale editor and lost words).
+	ui := app.Section().ID("editor").Class("editor").DataSet("id", a.ID).Aria("label", "Edit annotation").Body(
 		app.Blockquote().Class("exact").Text(a.Exact()),
-		app.If(e.notice != "", func() app.UI {
-			return app.P().ID("edit-elsewhere").Class("notice").Role("status").Text(e.notice)
-		}),
-		app.If(a.Before != "" && a.Before != a.Exact(), func() app.UI {
+		app.P().ID("edit-elsewhere").Class("notice").Role("status").Hidden(e.notice == "").Text(e.notice),
+		app.Div().Body(app.If(a.Before != "" && a.Before != a.Exact(), func() app.UI {
 			return app.P().Class("before").Body(app.Strong().Text("Before: "), app.Del().Text(a.Before))
-		}),
+		})),
 		app.Div().Class("field").Body(
 			app.Label().For("edit-kind").Text("Kind"),
 			app.Select().ID("edit-kind").Disabled(e.ReadOnly).OnChange(change("kind")).Body(app.Range(annotation.Kinds).Slice(func(i int) app.UI {
@@ -239,17 +288,17 @@ func (e *annotationEditor) Render() app.UI {
 				return app.Option().Value(string(k)).Text(string(k)).Selected(k == a.Kind)
 			})),
 		),
-		app.If(a.Kind == annotation.KindQuote, func() app.UI {
+		app.Div().Body(app.If(a.Kind == annotation.KindQuote, func() app.UI {
 			return app.Div().Class("field").Body(
 				app.Label().For("edit-speaker").Text("Speaker"),
-				app.Input().ID("edit-speaker").ReadOnly(e.ReadOnly).List("speakers").Value(first["speaker"]).Placeholder("Who said it?").
+				app.Input().ID("edit-speaker").ReadOnly(e.ReadOnly).List("speakers").Value(start("speaker")).Placeholder("Who said it?").
 					OnInput(input("speaker")).OnChange(change("speaker")),
 				app.DataList().ID("speakers").Body(app.Range(e.Speakers).Slice(func(i int) app.UI {
 					return app.Option().Value(e.Speakers[i])
 				})),
 			)
-		}),
-		app.If(a.Kind == annotation.KindClaim, func() app.UI {
+		})),
+		app.Div().Body(app.If(a.Kind == annotation.KindClaim, func() app.UI {
 			return app.Div().Class("field").Body(
 				app.Label().For("edit-verdict").Text("Verdict"),
 				app.Select().ID("edit-verdict").Disabled(e.ReadOnly).OnChange(change("verdict")).Body(app.Range(annotation.Verdicts).Slice(func(i int) app.UI {
@@ -257,20 +306,27 @@ func (e *annotationEditor) Render() app.UI {
 					return app.Option().Value(string(v)).Text(string(v)).Selected(v == a.Verdict)
 				})),
 			)
-		}),
+		})),
 		app.Div().Class("field").Body(
 			app.Label().For("edit-tags").Text("Tags (comma-separated)"),
-			app.Input().ID("edit-tags").ReadOnly(e.ReadOnly).Value(first["tags"]).
+			app.Input().ID("edit-tags").ReadOnly(e.ReadOnly).Value(start("tags")).
 				OnInput(input("tags")).OnChange(change("tags")),
 		),
 		app.Div().Class("field").Body(
 			app.Label().For("edit-note").Text("Note"),
-			app.Textarea().ID("edit-note").ReadOnly(e.ReadOnly).Rows(3).Text(first["note"]).
+			app.Textarea().ID("edit-note").ReadOnly(e.ReadOnly).Rows(3).Text(start("note")).
 				OnInput(input("note")).OnChange(change("note")),
 		),
 		app.Div().Class("dialog-actions").Body(
-			app.Button().ID("edit-delete").Class("danger").Disabled(e.ReadOnly).Text("Delete").OnClick(func(ctx app.Context, _ app.Event) { e.Delete(ctx) }),
+			app.Button().ID("edit-delete").Class("danger").Disabled(e.ReadOnly || e.deleting).Text("Delete").OnClick(func(ctx app.Context, _ app.Event) {
+				if !e.deleting {
+					e.deleting = true
+					e.Delete(ctx)
+				}
+			}),
 			app.Button().ID("edit-close").Text("Done").OnClick(func(ctx app.Context, _ app.Event) { e.Close(ctx) }),
 		),
 	)
+	e.drawn = drawn
+	return ui
 }

@@ -141,9 +141,13 @@ func (l *libraryPage) Render() app.UI {
 					&projectsSection{Local: l.stories, Refresh: l.refresh},
 					app.If(len(l.stories) > 0, func() app.UI {
 						return app.Section().Class("export").Body(
-							app.H2().Text("Export the whole library"),
-							app.Button().ID("export-library-json").Text("Export all (W3C JSON)").OnClick(l.exportAll(false)),
-							app.Button().ID("export-library-csv").Text("Export all (CSV)").OnClick(l.exportAll(true)),
+							// Says what it holds: a project's stories are not in it,
+							// and a backup that silently left them out misled
+							// (tester 4).
+							app.H2().Text("Export your stories"),
+							app.P().ID("export-library-scope").Class("muted").Text("Every story under “Your stories”. A project's stories are not in these files: open one and use its Export."),
+							app.Button().ID("export-library-json").Text("Export your stories (W3C JSON)").OnClick(l.exportAll(false)),
+							app.Button().ID("export-library-csv").Text("Export your stories (CSV)").OnClick(l.exportAll(true)),
 						)
 					}),
 					app.P().ID("storage").Class("muted").Text(l.usage),

@@ -14,8 +14,10 @@ import (
 // numbered note, its number also after its words in the text (see
 // redlinePrint in web/redline.js), and the report of the quotes and
 // claims whose words the revision shown changed. It is drawn once the
-// reader asks to print, and only the print stylesheet (web/redline.css)
-// shows it; that stylesheet leaves out every control.
+// reader asks to print (Print…), or always for a story of up to
+// printAlways annotations, so that the browser's own Print (Ctrl+P) shows
+// them too (tester 4); only the print stylesheet (web/redline.css) shows
+// it, and that stylesheet leaves out every control.
 type printView struct {
 	app.Compo
 
@@ -30,6 +32,11 @@ type printView struct {
 
 // OnMount and OnUpdate open the print dialog for a new request, once the
 // notes are in the document: redlinePrint numbers them in the text.
+// printAlways is how many annotations the print view is drawn for
+// without Print… asked: every redraw draws it (a story's list beyond that
+// is drawn a window at a time, app/sidebar.go).
+const printAlways = listLimit
+
 func (v *printView) OnMount(ctx app.Context)  { v.printAsked(ctx) }
 func (v *printView) OnUpdate(ctx app.Context) { v.printAsked(ctx) }
 
@@ -54,7 +61,12 @@ func (v *printView) Render() app.UI {
 				app.If(a.Note != "", func() app.UI { return app.P().Class("note").Text(a.Note) }),
 			)
 		})),
-		app.If(!v.First, func() app.UI { return renderChangedReport(v.Changes) }),
+		app.H3().Text("Key"),
+		markKey(),
+		app.If(!v.First && v.Asked > 0, func() app.UI { return renderChangedReport(v.Changes) }),
+		app.If(!v.First && v.Asked == 0, func() app.UI {
+			return app.P().Text("The report of the quotes and claims this revision changed prints with Print… in the story's tools.")
+		}),
 	)
 }
 
@@ -82,23 +94,25 @@ func printHeading(a library.Placed) string {
 
 // print draws the print view with the report of the revision shown, then
 // opens the browser's print dialog (where "Save as PDF" is).
-func (p *storyPage) print() {
-	s := p.m.sess
+func (m *storyModel) print() {
+	s := m.sess
 	if s == nil {
 		return
 	}
-	p.m.flushEdits()
-	asked := 1
-	if p.printing != nil {
-		asked = p.printing.Asked + 1
-	}
-	p.printing = &printView{Model: p.m, First: s.Current == 0, Asked: asked}
-	if s.Current > 0 {
-		c, err := s.Compare(s.Current-1, s.Current)
-		if err != nil {
-			p.m.status = failure(fmt.Errorf("the changed-quotes report for printing: %w", err))
-			return
+	m.flushEdits()
+	m.redraw(func(app.Context) {
+		asked := 1
+		if m.printing != nil {
+			asked = m.printing.Asked + 1
 		}
-		p.printing.Changes = c.Changed()
-	}
+		m.printing = &printView{Model: m, First: s.Current == 0, Asked: asked}
+		if s.Current > 0 {
+			c, err := s.Compare(s.Current-1, s.Current)
+			if err != nil {
+				m.status = failure(fmt.Errorf("the changed-quotes report for printing: %w", err))
+				return
+			}
+			m.printing.Changes = c.Changed()
+		}
+	})
 }

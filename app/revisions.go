@@ -7,6 +7,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/corecall"
 	"github.com/redline-news/redline/internal/library"
 )
@@ -56,7 +57,9 @@ func (r *revisionsPanel) Render() app.UI {
 				return app.Li().Body(b)
 			}
 			return app.Li().Body(b, app.Button().ID("revision-delete").Class("link").
-				Aria("label", fmt.Sprintf("Delete this revision (#%d)", i+1)).Text("Delete this revision").
+				// Named, in view: "this revision" beside #2 read as the one
+				// shown, which may be #1 (tester 4).
+				Text(fmt.Sprintf("Delete #%d, the latest", i+1)).
 				OnClick(func(ctx app.Context, e app.Event) { m.deleteRevision() }))
 		})),
 		app.Div().Class("add-row").Body(
@@ -179,6 +182,13 @@ func (m *storyModel) commit(ctx context.Context, s *library.Session, c *library.
 		return err
 	}
 	return nil
+}
+
+// revisionLabel names revision i for a reader by its number and date
+// ("#2 (undated, added 2026-12-01)"): two undated revisions added on one
+// day read alike by their dates alone.
+func revisionLabel(i int, r annotation.Revision) string {
+	return fmt.Sprintf("#%d (%s)", i+1, r.DateLabel())
 }
 
 func revisionAdded(s *library.Session, c *library.Comparison) string {

@@ -10,31 +10,74 @@ import (
 	"github.com/redline-news/redline/internal/library"
 )
 
-// renderSidebar lists the annotations in text order under the filters,
-// with the editor of the selected one on top.
-func (p *storyPage) renderSidebar() app.UI {
-	s := p.m.sess
-	list := s.Filtered(p.filter)
-	shown, from := listWindow(list, p.m.selected, p.showAll)
+// annotationSidebar lists the annotations in text order under its
+// filters, with the editor of the selected one on top; j and k step
+// through the list as filtered.
+type annotationSidebar struct {
+	app.Compo
+
+	Model   *storyModel
+	Version int // the model's: redraw with it
+
+	filter  library.Filter
+	showAll bool // list every annotation, however many
+}
+
+func (a *annotationSidebar) OnMount(ctx app.Context) { a.Model.sidebar = a }
+
+func (a *annotationSidebar) OnDismount() {
+	if a.Model.sidebar == a {
+		a.Model.sidebar = nil
+	}
+}
+
+func (a *annotationSidebar) Render() app.UI {
+	m := a.Model
+	s := m.sess
+	list := s.Filtered(a.filter)
+	shown, from := listWindow(list, m.selected, a.showAll)
 	return app.Aside().ID("sidebar").Class("sidebar").Aria("label", "Annotations").Body(
-		app.If(p.m.selected != "", p.renderEditor),
-		app.If(p.project != "", func() app.UI {
-			return &conflictPanel{Project: p.project, StoryID: p.storyID, OnResolved: p.m.reload}
+		&editorHost{Model: m, Version: m.version},
+		app.If(m.project != "", func() app.UI {
+			return &conflictPanel{Project: m.project, StoryID: m.storyID, OnResolved: m.reload}
 		}),
 		app.H2().Text("Annotations"),
-		p.renderFilters(),
+		a.renderFilters(),
 		legend(),
 		app.P().ID("count").Class("muted").Text(plural(len(list), "annotation")+" shown of "+itoa(len(s.Annotations))),
-		app.Ul().ID("annotations").Class("annotations").OnClick(p.onListClick).Body(app.Range(shown).Slice(func(i int) app.UI {
-			return newAnnotationItem(shown[i], shown[i].ID == p.m.selected)
+		app.Ul().ID("annotations").Class("annotations").OnClick(a.onListClick).Body(app.Range(shown).Slice(func(i int) app.UI {
+			return newAnnotationItem(shown[i], shown[i].ID == m.selected)
 		})),
 		app.If(len(shown) < len(list), func() app.UI {
 			return app.P().Class("muted").Body(
 				app.Text(fmt.Sprintf("Listing %d–%d of %d (j/k move on through all). ", from+1, from+len(shown), len(list))),
-				app.Button().ID("show-all").Text("List all").OnClick(func(ctx app.Context, e app.Event) { p.showAll = true }),
+				app.Button().ID("show-all").Text("List all").OnClick(func(ctx app.Context, e app.Event) { a.showAll = true }),
 			)
 		}),
 	)
+}
+
+// step selects the next (+1) or previous (-1) annotation in the list's
+// order and scrolls to it.
+func (a *annotationSidebar) step(dir int) {
+	m := a.Model
+	if m.sess == nil {
+		return
+	}
+	list := m.sess.Filtered(a.filter)
+	if len(list) == 0 {
+		return
+	}
+	i := slices.IndexFunc(list, func(p library.Placed) bool { return p.ID == m.selected })
+	switch {
+	case i < 0 && dir < 0:
+		i = len(list) - 1
+	case i < 0:
+		i = 0
+	default:
+		i = (i + dir + len(list)) % len(list)
+	}
+	m.selectAnnotation(list[i].ID)
 }
 
 // listLimit is how many sidebar entries are drawn unless the reader asks
@@ -53,22 +96,22 @@ func listWindow(list []library.Placed, selected string, all bool) ([]library.Pla
 }
 
 // onListClick selects the annotation whose sidebar entry was clicked.
-func (p *storyPage) onListClick(ctx app.Context, e app.Event) {
+func (a *annotationSidebar) onListClick(ctx app.Context, e app.Event) {
 	li := e.Get("target").Call("closest", "li[data-id]")
 	if !li.Truthy() {
 		return
 	}
-	p.selectAnnotation(ctx, li.Get("dataset").Get("id").String())
-	if e.Get("detail").Int() == 0 {
+	if e.Get("detail").Int() == 0 && a.Model.editors != nil {
 		// Enter or Space on the entry (a click from the keyboard has no
 		// mouse clicks to count): the reader goes on with the keyboard,
 		// in the editor's first field.
-		p.focusEditor = true
+		a.Model.editors.focusNext()
 	}
+	a.Model.selectAnnotation(li.Get("dataset").Get("id").String())
 }
 
-func (p *storyPage) renderFilters() app.UI {
-	s := p.m.sess
+func (a *annotationSidebar) renderFilters() app.UI {
+	s := a.Model.sess
 	kinds := make([]string, len(annotation.Kinds))
 	for i, k := range annotation.Kinds {
 		kinds[i] = string(k)
@@ -80,13 +123,13 @@ func (p *storyPage) renderFilters() app.UI {
 	return app.Form().ID("filters").Class("filters").Aria("label", "Filter annotations").
 		OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).
 		Body(
-			filterSelect("filter-kind", "Kind", kinds, string(p.filter.Kind), func(v string) { p.filter.Kind = annotation.Kind(v) }),
-			filterSelect("filter-tag", "Tag", s.Tags(), p.filter.Tag, func(v string) { p.filter.Tag = v }),
-			filterSelect("filter-speaker", "Speaker", s.Speakers(), p.filter.Speaker, func(v string) { p.filter.Speaker = v }),
-			filterSelect("filter-verdict", "Verdict", verdicts, string(p.filter.Verdict), func(v string) { p.filter.Verdict = annotation.Verdict(v) }),
+			filterSelect("filter-kind", "Kind", kinds, string(a.filter.Kind), func(v string) { a.filter.Kind = annotation.Kind(v) }),
+			filterSelect("filter-tag", "Tag", s.Tags(), a.filter.Tag, func(v string) { a.filter.Tag = v }),
+			filterSelect("filter-speaker", "Speaker", s.Speakers(), a.filter.Speaker, func(v string) { a.filter.Speaker = v }),
+			filterSelect("filter-verdict", "Verdict", verdicts, string(a.filter.Verdict), func(v string) { a.filter.Verdict = annotation.Verdict(v) }),
 			app.Label().For("filter-search").Text("Search"),
 			app.Input().ID("filter-search").Type("search").Placeholder("words in quote, note, tags…").
-				Value(p.filter.Search).OnInput(func(ctx app.Context, e app.Event) { p.filter.Search = ctx.JSSrc().Get("value").String() }),
+				Value(a.filter.Search).OnInput(func(ctx app.Context, e app.Event) { a.filter.Search = ctx.JSSrc().Get("value").String() }),
 		)
 }
 

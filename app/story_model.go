@@ -21,8 +21,10 @@ import (
 // redraw the page (and so every component given what changed): a handler
 // alone redraws only its own component.
 type storyModel struct {
-	ui   app.Context // the page's context
-	sess *library.Session
+	ui      app.Context // the page's context
+	sess    *library.Session
+	storyID string
+	project string // the project the story is in; "" for the personal library
 
 	selected string              // id of the annotation being looked at or edited
 	compare  *library.Comparison // the diff shown, if any
@@ -49,6 +51,17 @@ type storyModel struct {
 	// editor is the annotation editor open, whose typed fields are saved
 	// before an operation replaces the annotations shown (see flushEdits).
 	editor *annotationEditor
+	// printing is what the last Print asked for (nil: not asked).
+	printing *printView
+
+	// The page's components that others act on or that take the page's
+	// keys, each set while it is mounted (see their OnMount).
+	suggest  *suggestMode
+	sidebar  *annotationSidebar
+	editors  *editorHost
+	text     *articleView
+	importer *importDialog
+	help     *helpDialog
 }
 
 // editorOpened keeps track of the editor open: a closing editor forgets
@@ -153,6 +166,12 @@ func (m *storyModel) reload() {
 				m.status = failure(err)
 			case m.gone:
 				m.gone, m.status = false, success("This story is back: it can be edited again.")
+			case m.selected != "":
+				// The editor open goes with its annotation: say why, rather
+				// than let it vanish (tester 4).
+				if _, ok := sess.Find(m.selected); !ok {
+					m.selected, m.status = "", complaint("The annotation you had open was deleted elsewhere (another tab, or a colleague). Undo there brings it back.")
+				}
 			}
 		})
 	})
@@ -160,4 +179,4 @@ func (m *storyModel) reload() {
 
 // deletedElsewhere is what a story page says once another tab deleted its
 // story.
-const deletedElsewhere = "This story was deleted in another tab, so nothing here can be saved now. What you typed in the editor is kept in this browser and saved if the story is brought back (Undo in the library)."
+const deletedElsewhere = "This story was deleted in another tab, so nothing here can be changed until it is brought back (Undo in the library). What you had typed and not saved yet is kept in this browser and saved then."

@@ -7,17 +7,17 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // synced it (or before its text came) shows as soon as it is here.
 // watch is nil when the library could not be opened at all.
 func (p *storyPage) openWhenItArrives(ctx app.Context, watch func(fn func(storyID string)) (stop func())) {
-	if p.project == "" || watch == nil {
+	if p.m.project == "" || watch == nil {
 		return
 	}
 	if p.stopWatch != nil {
 		p.stopWatch()
 	}
-	id := p.storyID
+	id := p.m.storyID
 	p.stopWatch = watch(func(storyID string) {
 		if storyID == id {
 			ctx.Dispatch(func(ctx app.Context) {
-				if p.m.sess == nil && p.storyID == id {
+				if p.m.sess == nil && p.m.storyID == id {
 					p.OnNav(ctx)
 				}
 			})

@@ -9,12 +9,6 @@ import (
 	"github.com/redline-news/redline/internal/library"
 )
 
-// The Suggest mode of the story page: the quotes (with speakers) and
-// check-worthy claims internal/suggest finds are shown as dashed
-// highlights apart from the reader's own; Enter or a accepts the current
-// one (it becomes an ordinary annotation), x rejects it (it does not come
-// back on this revision), Tab moves on, Esc leaves the mode.
-
 // suggestKeys are the keys Suggest mode takes, for the help dialog.
 var suggestKeys = []shortcut{
 	{"Enter / a", "accept the current suggestion"},
@@ -22,92 +16,172 @@ var suggestKeys = []shortcut{
 	{"Tab / Shift+Tab", "next / previous suggestion"},
 }
 
-// startSuggesting enters Suggest mode and puts the focus on the panel of
-// the first suggestion, so that Enter right after pressing Suggest accepts
-// it (on the Suggest button, Enter would press Suggest again).
-func (p *storyPage) startSuggesting(ctx app.Context) {
-	p.suggesting, p.suggestAt = true, 0
-	p.loadSuggestions(ctx)
-	ctx.Defer(func(app.Context) { focusFirst("#suggestions") })
+// suggestMode is the Suggest mode of the story page: the quotes (with speakers) and
+// check-worthy claims internal/suggest finds are shown as dashed
+// highlights apart from the reader's own; Enter or a accepts the current
+// one (it becomes an ordinary annotation), x rejects it (it does not come
+// back on this revision), Tab moves on, Esc leaves the mode.
+type suggestMode struct {
+	app.Compo
+
+	Model   *storyModel
+	Version int // the model's: redraw with it
+
+	active bool // in Suggest mode
+	list   []library.Suggestion
+	at     int // index of the suggestion being decided
 }
 
-// loadSuggestions refreshes the list, keeping the position.
-func (p *storyPage) loadSuggestions(ctx app.Context) {
-	sess := p.m.sess
-	ctx.Async(func() {
+func (s *suggestMode) OnMount(ctx app.Context) { s.Model.suggest = s }
+
+func (s *suggestMode) OnDismount() {
+	if s.Model.suggest == s {
+		s.Model.suggest = nil
+	}
+}
+
+// start enters Suggest mode and puts the focus on the panel of the first
+// suggestion, so that Enter right after pressing Suggest accepts it (on
+// the Suggest button, Enter would press Suggest again). The whole page
+// redraws with the mode: the article draws the suggestions.
+func (s *suggestMode) start() {
+	s.Model.redraw(func(ctx app.Context) {
+		s.active, s.at = true, 0
+		s.load()
+		ctx.Defer(func(app.Context) { focusFirst("#suggestions") })
+	})
+}
+
+func (s *suggestMode) stop() { s.Model.redraw(func(app.Context) { s.active = false }) }
+
+// revisionShown makes the suggestions the revision's just shown.
+func (s *suggestMode) revisionShown() {
+	if s.active {
+		s.at = 0
+		s.load()
+	}
+}
+
+// shown is what the article draws: the suggestions and the current one's
+// key (none outside Suggest mode).
+func (s *suggestMode) shown() ([]library.Suggestion, string) {
+	cur, ok := s.current()
+	if !ok {
+		return nil, ""
+	}
+	return s.list, cur.Key
+}
+
+// load refreshes the list, keeping the position.
+func (s *suggestMode) load() {
+	m := s.Model
+	sess := m.sess
+	m.ui.Async(func() {
 		list, err := sess.Suggestions(context.Background())
-		ctx.Dispatch(func(ctx app.Context) {
+		m.redraw(func(ctx app.Context) {
 			if err != nil {
-				p.m.status = failure(err)
+				m.status = failure(err)
 				return
 			}
-			p.suggestions = list
-			p.suggestAt = min(p.suggestAt, max(0, len(list)-1))
-			p.focusSuggestion(ctx)
+			s.list = list
+			s.at = min(s.at, max(0, len(list)-1))
+			s.scrollToCurrent(ctx)
 		})
 	})
 }
 
-func (p *storyPage) currentSuggestion() (library.Suggestion, bool) {
-	if !p.suggesting || p.suggestAt >= len(p.suggestions) {
+func (s *suggestMode) current() (library.Suggestion, bool) {
+	if !s.active || s.at >= len(s.list) {
 		return library.Suggestion{}, false
 	}
-	return p.suggestions[p.suggestAt], true
+	return s.list[s.at], true
 }
 
-func (p *storyPage) focusSuggestion(ctx app.Context) {
-	if s, ok := p.currentSuggestion(); ok {
-		ctx.Defer(func(app.Context) { scrollIntoView(`#article mark[data-suggestion="` + cssString(s.Key) + `"]`) })
+func (s *suggestMode) scrollToCurrent(ctx app.Context) {
+	if cur, ok := s.current(); ok {
+		ctx.Defer(func(app.Context) { scrollIntoView(`#article mark[data-suggestion="` + cssString(cur.Key) + `"]`) })
 	}
 }
 
-func (p *storyPage) stepSuggestion(ctx app.Context, dir int) {
-	if n := len(p.suggestions); n > 0 {
-		p.suggestAt = (p.suggestAt + dir + n) % n
-		p.focusSuggestion(ctx)
-	}
+func (s *suggestMode) step(dir int) {
+	s.Model.redraw(func(ctx app.Context) {
+		if n := len(s.list); n > 0 {
+			s.at = (s.at + dir + n) % n
+			s.scrollToCurrent(ctx)
+		}
+	})
 }
 
-// decideSuggestion accepts or rejects the current suggestion.
-func (p *storyPage) decideSuggestion(ctx app.Context, accept bool) {
-	s, ok := p.currentSuggestion()
+// decide accepts or rejects the current suggestion.
+func (s *suggestMode) decide(accept bool) {
+	cur, ok := s.current()
 	if !ok {
 		return
 	}
-	p.m.change(func(ctx context.Context, sess *library.Session) (string, error) {
+	s.Model.change(func(ctx context.Context, sess *library.Session) (string, error) {
 		if accept {
-			_, err := sess.AcceptSuggestion(ctx, s.Key)
-			return fmt.Sprintf("Accepted the %s “%s”.", s.Kind, shorten(sess.Slice(s.Span), 60)), err
+			_, err := sess.AcceptSuggestion(ctx, cur.Key)
+			return fmt.Sprintf("Accepted the %s “%s”.", cur.Kind, shorten(sess.Slice(cur.Span), 60)), err
 		}
-		return fmt.Sprintf("Rejected the suggested %s.", s.Kind), sess.RejectSuggestion(ctx, s.Key)
-	}, p.loadSuggestions)
+		return fmt.Sprintf("Rejected the suggested %s.", cur.Kind), sess.RejectSuggestion(ctx, cur.Key)
+	}, func(app.Context) { s.load() })
 }
 
-func (p *storyPage) renderSuggestPanel() app.UI {
-	s, ok := p.currentSuggestion()
+// key is what a key does in Suggest mode (nil: not a Suggest key, or not
+// suggesting). Tab is taken only while suggesting and only outside form
+// fields, so keyboard navigation works everywhere else.
+func (s *suggestMode) key(key string, shift, onControl bool) func(app.Context) {
+	if !s.active {
+		return nil
+	}
+	switch key {
+	case "Enter":
+		if onControl { // Enter on a focused button presses that button
+			return nil
+		}
+		return func(app.Context) { s.decide(true) }
+	case "a":
+		return func(app.Context) { s.decide(true) }
+	case "x":
+		return func(app.Context) { s.decide(false) }
+	case "Tab":
+		dir := map[bool]int{false: 1, true: -1}[shift]
+		return func(app.Context) { s.step(dir) }
+	case "Escape":
+		return func(app.Context) { s.stop() }
+	}
+	return nil
+}
+
+func (s *suggestMode) Render() app.UI {
+	if !s.active {
+		return app.Text("")
+	}
+	done := app.Button().ID("suggest-done").Text("Done").OnClick(func(app.Context, app.Event) { s.stop() })
+	cur, ok := s.current()
 	if !ok {
 		return app.Section().ID("suggestions").Class("suggest-panel").TabIndex(-1).Aria("label", "Suggestions").Body(
 			app.P().Text("No suggestions left on this revision."),
-			app.Button().ID("suggest-done").Text("Done").OnClick(func(ctx app.Context, e app.Event) { p.suggesting = false }),
+			done,
 		)
 	}
 	who := ""
-	if s.Speaker != "" {
-		who = " — " + s.Speaker
+	if cur.Speaker != "" {
+		who = " — " + cur.Speaker
 	}
 	return app.Section().ID("suggestions").Class("suggest-panel").TabIndex(-1).Aria("label", "Suggestions").Aria("live", "polite").Body(
-		app.P().Class("muted").Text(fmt.Sprintf("Suggestion %d of %d · Enter or a accepts, x rejects, Tab moves on, Esc stops", p.suggestAt+1, len(p.suggestions))),
+		app.P().Class("muted").Text(fmt.Sprintf("Suggestion %d of %d · Enter or a accepts, x rejects, Tab moves on, Esc stops", s.at+1, len(s.list))),
 		app.P().Body(
-			app.Span().Class("badge", "k-"+string(s.Kind)).Text(string(s.Kind)),
-			app.Q().Text(shorten(p.m.sess.Slice(s.Span), 200)),
+			app.Span().Class("badge", "k-"+string(cur.Kind)).Text(string(cur.Kind)),
+			app.Q().Text(shorten(s.Model.sess.Slice(cur.Span), 200)),
 			app.Text(who),
 		),
-		app.P().Class("muted").Text(s.Reason),
+		app.P().Class("muted").Text(cur.Reason),
 		app.Div().Class("dialog-actions").Body(
-			app.Button().ID("suggest-accept").Text("Accept (a)").OnClick(func(ctx app.Context, e app.Event) { p.decideSuggestion(ctx, true) }),
-			app.Button().ID("suggest-reject").Text("Reject (x)").OnClick(func(ctx app.Context, e app.Event) { p.decideSuggestion(ctx, false) }),
-			app.Button().ID("suggest-next").Text("Next (Tab)").OnClick(func(ctx app.Context, e app.Event) { p.stepSuggestion(ctx, 1) }),
-			app.Button().ID("suggest-done").Text("Done").OnClick(func(ctx app.Context, e app.Event) { p.suggesting = false }),
+			app.Button().ID("suggest-accept").Text("Accept (a)").OnClick(func(app.Context, app.Event) { s.decide(true) }),
+			app.Button().ID("suggest-reject").Text("Reject (x)").OnClick(func(app.Context, app.Event) { s.decide(false) }),
+			app.Button().ID("suggest-next").Text("Next (Tab)").OnClick(func(app.Context, app.Event) { s.step(1) }),
+			done,
 		),
 	)
 }

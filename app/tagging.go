@@ -21,17 +21,18 @@ import (
 // commits stores it when the story opens again (keepPendingTags). Tagged
 // from the word cursor, the editor takes the focus once the tag is stored,
 // and the cursor goes on after the words.
-func (p *storyPage) tag(ctx app.Context, sel span.Span, kind annotation.Kind, keyboard bool) {
-	s := p.m.sess
+func (a *articleView) tag(ctx app.Context, sel span.Span, kind annotation.Kind, keyboard bool) {
+	m := a.Model
+	s := m.sess
 	if s == nil {
 		return
 	}
 	d, err := s.Draft(sel, kind)
 	if err != nil {
-		p.m.say(failure(err))
+		m.say(failure(err))
 		return
 	}
-	if err := ctx.LocalStorage().Set(pendingTagKey(p.storyID, d.ID), d); err != nil {
+	if err := ctx.LocalStorage().Set(pendingTagKey(m.storyID, d.ID), d); err != nil {
 		app.Log("keeping a tag until it is stored:", err) // the IndexedDB write still runs
 	}
 	// The selection goes first: cleared after the marks went in, it made
@@ -41,15 +42,17 @@ func (p *storyPage) tag(ctx app.Context, sel span.Span, kind annotation.Kind, ke
 	newMarkView(d, true, true).open(&mark)
 	mark.WriteString("</mark>")
 	markSaving("article", d.Span, mark.String())
-	p.focusEditor = keyboard
-	p.cursor.resume = d.Span.End
-	p.keep(d)
+	if m.editors != nil && keyboard {
+		m.editors.focusNext()
+	}
+	a.cursor.resume = d.Span.End
+	m.keep(d)
 }
 
 // keep stores a drafted tag, in turn with the page's other operations, and
 // selects it once stored.
-func (p *storyPage) keep(d library.Placed) {
-	m, story := p.m, p.storyID
+func (m *storyModel) keep(d library.Placed) {
+	story := m.storyID
 	if m.saving == nil {
 		m.saving = map[string]bool{}
 	}
@@ -76,10 +79,10 @@ func pendingTagKey(story, id string) string { return pendingTagPrefix + story + 
 
 // keepPendingTags stores the tags drawn in this story's last tab whose
 // writes had not committed when it closed.
-func (p *storyPage) keepPendingTags(ctx app.Context) {
+func (m *storyModel) keepPendingTags(ctx app.Context) {
 	var pending []library.Placed
 	ctx.LocalStorage().ForEach(func(k string) {
-		if !strings.HasPrefix(k, pendingTagPrefix+p.storyID+"\x00") {
+		if !strings.HasPrefix(k, pendingTagPrefix+m.storyID+"\x00") {
 			return
 		}
 		var d library.Placed
@@ -90,10 +93,10 @@ func (p *storyPage) keepPendingTags(ctx app.Context) {
 		pending = append(pending, d)
 	})
 	for _, d := range pending {
-		if _, ok := p.m.sess.Find(d.ID); ok {
-			ctx.LocalStorage().Del(pendingTagKey(p.storyID, d.ID))
+		if _, ok := m.sess.Find(d.ID); ok {
+			ctx.LocalStorage().Del(pendingTagKey(m.storyID, d.ID))
 			continue
 		}
-		p.keep(d)
+		m.keep(d)
 	}
 }

@@ -42,7 +42,17 @@ func timeline(points []library.TimelinePoint, open func(i int)) app.UI {
 		if p.Changed > 0 {
 			g = append(g, svg("circle").Attr("class", "changed").Attr("cx", x+14).Attr("cy", mid).Attr("r", 3+min(9, p.Changed)))
 		}
-		g = append(g, svg("text").Attr("x", x).Attr("y", h-6).Attr("text-anchor", "middle").Text(p.Date))
+		// The end labels run inwards from their points: centred, a date
+		// as long as "undated, added 2026-12-01" was cut off at both
+		// edges of the drawing.
+		anchor, lx := "middle", x
+		switch {
+		case i == 0:
+			anchor, lx = "start", x-7
+		case i == len(points)-1:
+			anchor, lx = "end", x+7
+		}
+		g = append(g, svg("text").Attr("x", lx).Attr("y", h-6).Attr("text-anchor", anchor).Text(fmt.Sprintf("#%d · %s", i+1, p.Date)))
 		marks = append(marks, svg("g").Attr("class", "point").Attr("tabindex", 0).Attr("role", "button").Attr("aria-label", label).
 			On("click", func(ctx app.Context, e app.Event) { open(i) }, itemScope(i)).
 			On("keydown", func(ctx app.Context, e app.Event) {

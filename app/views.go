@@ -130,6 +130,7 @@ func markTitle(a library.Placed) string {
 type annotationItem struct {
 	app.Compo
 	ID, Kind, Exact, Speaker, Verdict, Tags string
+	Note                                    string // the start of its note: an imported comment shows in the list
 	Status                                  string // moved or changed by a revision ("" otherwise)
 	Orphaned, Selected                      bool
 }
@@ -137,7 +138,7 @@ type annotationItem struct {
 func newAnnotationItem(a library.Placed, selected bool) *annotationItem {
 	item := &annotationItem{
 		ID: a.ID, Kind: string(a.Kind), Exact: shorten(a.Exact(), 140), Speaker: a.Speaker,
-		Verdict: string(a.Verdict), Orphaned: a.Orphaned, Selected: selected,
+		Verdict: string(a.Verdict), Orphaned: a.Orphaned, Selected: selected, Note: shorten(a.Note, 100),
 	}
 	if a.Status == annotation.StatusMoved || a.Status == annotation.StatusChanged {
 		item.Status = string(a.Status)
@@ -161,5 +162,6 @@ func (v *annotationItem) Render() app.UI {
 		app.If(v.Speaker != "", func() app.UI { return app.Span().Class("who").Text("— " + v.Speaker) }),
 		app.If(v.Verdict != "", func() app.UI { return app.Span().Class("verdict").Text(v.Verdict) }),
 		app.If(v.Tags != "", func() app.UI { return app.Span().Class("tags").Text(v.Tags) }),
+		app.If(v.Note != "", func() app.UI { return app.Span().Class("item-note").Text(v.Note) }),
 	))
 }

@@ -1,9 +1,8 @@
 package ui
 
 import (
-	"strings"
-
 	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/reading"
 )
 
 // wordCount is how many words a revision has, counted once: the story page
@@ -16,7 +15,7 @@ func (m *storyModel) wordCount(rev annotation.Revision) int {
 	if m.words == nil {
 		m.words = map[string]int{}
 	}
-	n := len(strings.Fields(rev.Text))
+	n := reading.CountWords(rev.Text) // as the server counts it (article.CountWords)
 	m.words[rev.ID] = n
 	return n
 }

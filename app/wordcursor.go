@@ -41,8 +41,8 @@ func cursorStep(key string, shift bool) (reading.Step, bool) {
 // moveCursor takes one step from the selection in the article, or, when
 // there is none, puts the cursor on a word: where it last left off, or
 // the first one on screen.
-func (p *storyPage) moveCursor(step reading.Step, extend bool) {
-	s := p.m.sess
+func (a *articleView) moveCursor(step reading.Step, extend bool) {
+	s := a.Model.sess
 	if s == nil {
 		return
 	}
@@ -54,7 +54,7 @@ func (p *storyPage) moveCursor(step reading.Step, extend bool) {
 			c = c.Move(words, s.Paragraphs, step, extend)
 		}
 	} else {
-		from := p.cursor.resume
+		from := a.cursor.resume
 		if from < 0 {
 			from = app.Window().Call("redlineFirstVisible", "article").Int()
 		}
@@ -63,15 +63,15 @@ func (p *storyPage) moveCursor(step reading.Step, extend bool) {
 	if !ok {
 		return
 	}
-	p.cursor.drawn = c.Span(words)
-	app.Window().Call("redlineSelect", "article", p.cursor.drawn.Start, p.cursor.drawn.End, c.Backward())
+	a.cursor.drawn = c.Span(words)
+	app.Window().Call("redlineSelect", "article", a.cursor.drawn.Start, a.cursor.drawn.End, c.Backward())
 }
 
 // fromCursor reports whether sel is the selection the word cursor drew,
 // with the article still focused: the reader is tagging from the
 // keyboard and goes on in the editor.
-func (p *storyPage) fromCursor(sel span.Span) bool {
-	return sel == p.cursor.drawn && hasFocus("article")
+func (a *articleView) fromCursor(sel span.Span) bool {
+	return sel == a.cursor.drawn && hasFocus("article")
 }
 
 // selectionBackward reports whether the selection in the element with the

@@ -278,7 +278,7 @@ func TestImportDoccanoExportForOtherTools(t *testing.T) {
 
 	p.setField("#export-format", "csv-revisions")
 	rows := readCSV(t, next())
-	if len(rows) != 2 || rows[0][0] != "\uFEFFrevision date" || rows[1][0] != "2025-03-23" || rows[1][2] != "super smart" {
+	if len(rows) != 2 || rows[0][0] != "\uFEFFrevision" || rows[0][1] != "revision date" || rows[1][0] != "1" || rows[1][1] != "2025-03-23" || rows[1][3] != "super smart" {
 		t.Errorf("the every-revision CSV is %q", rows)
 	}
 }

@@ -285,7 +285,7 @@ func TestRevisionCompareSelectorsMatchTheDiff(t *testing.T) {
 	dates := []string{"2025-03-23", "2025-03-24", "2025-03-25"}
 	check := func(step string, from, to int) {
 		t.Helper()
-		want := dates[from] + " → " + dates[to]
+		want := "#" + strconv.Itoa(from+1) + " (" + dates[from] + ") → #" + strconv.Itoa(to+1) + " (" + dates[to] + ")"
 		p.waitJS(step+": the diff of "+want, `document.querySelector("#diff-summary")?.textContent.startsWith(`+jsString(want)+`)`)
 		if got, want := p.selectedText("#compare-from"), dates[from]+" (#"+strconv.Itoa(from+1)+")"; got != want {
 			t.Errorf("%s: From reads %q over the diff of %s, want %q", step, got, dates[from]+" → "+dates[to], want)
@@ -368,8 +368,9 @@ func TestMarksSayWhatHappenedToThem(t *testing.T) {
 }
 
 // TestDeleteLatestRevisionAndUndo is the way back from a wrong file: the
-// latest revision (never the only one) has a "Delete this revision"
-// button; deleting it shows the story as it was, with its annotations as
+// latest revision (never the only one) has a button naming it ("Delete
+// #2, the latest", tester 4's bug 4: "Delete this revision" beside #2
+// read as the revision shown); deleting it shows the story as it was, with its annotations as
 // they were, Undo brings the revision and its carried annotations back,
 // and a reload keeps that.
 func TestDeleteLatestRevisionAndUndo(t *testing.T) {
@@ -396,6 +397,9 @@ func TestDeleteLatestRevisionAndUndo(t *testing.T) {
 		t.Fatal("no carried annotation stored")
 	}
 	p.waitStored(carried, "note", "kept on v1")
+	if got := p.text(`#revision-delete`); !strings.Contains(got, "#2") {
+		t.Errorf("the delete button reads %q: it does not say which revision it deletes", got)
+	}
 
 	p.click(`#revision-delete`)
 	p.waitCount(`#revisions button.revision`, 1)

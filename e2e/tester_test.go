@@ -204,7 +204,7 @@ func TestKeyboardSidebarEntryAndTimelinePoint(t *testing.T) {
 	p.run(chromedp.Focus(`#timeline g.point:nth-of-type(2)`, chromedp.ByQuery))
 	p.press("\r")
 	p.waitCount("#compare", 1)
-	if got := p.text("#diff-summary"); !strings.HasPrefix(got, "2025-03-23 → 2025-03-24") {
+	if got := p.text("#diff-summary"); !strings.HasPrefix(got, "#1 (2025-03-23) → #2 (2025-03-24)") {
 		t.Errorf("Enter on the second timeline point opens %q", got)
 	}
 }
@@ -368,6 +368,10 @@ func TestStoryDeletedInAnotherTabStopsEdits(t *testing.T) {
 	a.waitJS("the story page to say it was deleted elsewhere", `/deleted in another tab/.test(document.querySelector("#status[role=alert]")?.textContent ?? "")`)
 	if !a.evalBool(`document.querySelector("#edit-note").readOnly && document.querySelector("#edit-delete").disabled`) {
 		t.Error("the editor of a deleted story still takes edits")
+	}
+	// Tester 4's bug 10: its fields looked as if they took typing.
+	if a.evalBool(`getComputedStyle(document.querySelector("#edit-note")).backgroundColor === "rgb(255, 255, 255)"`) {
+		t.Error("the read-only note looks like a field that takes typing")
 	}
 	a.selectText("#article", "friend")
 	a.press("q") // a tag is refused with the same words, not an error

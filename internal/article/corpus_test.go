@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 
 	"golang.org/x/net/html"
 )
@@ -91,7 +92,7 @@ func expectedText(t *testing.T, data []byte) string {
 // wordTokens splits text into lower-case words (runs of letters, digits
 // and marks), the unit of the token F1.
 func wordTokens(text string) []string {
-	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !isWordRune(r) })
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) })
 }
 
 // tokenF1 is the harmonic mean of precision and recall of got's words

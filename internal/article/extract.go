@@ -60,8 +60,8 @@ func readabilityArticle(doc *html.Node, meta *metadata) *html.Node {
 	if err != nil {
 		return nil
 	}
-	meta.title = cleanParagraph(page.Title())
 	meta.byline = cleanParagraph(page.Byline())
+	meta.title = headline(cleanParagraph(page.Title()), meta.byline, page.SiteName())
 	if t, err := page.PublishedTime(); err == nil {
 		meta.date = t.Format(time.DateOnly)
 	}

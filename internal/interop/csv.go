@@ -12,6 +12,7 @@ import (
 // CSVRow is one annotation in a CSV export, with the story it is in.
 type CSVRow struct {
 	Story        string // the story's title
+	Revision     int    // the number of the revision the annotation is on (1 for the first)
 	RevisionDate string // the date of the revision the annotation is on
 	Annotation   annotation.Annotation
 }
@@ -19,7 +20,7 @@ type CSVRow struct {
 // CSVOptions chooses the optional columns.
 type CSVOptions struct {
 	Story     bool // a story column (a library-wide export)
-	Revisions bool // a revision date column (rows from every revision)
+	Revisions bool // revision number and date columns (rows from every revision)
 	Offsets   bool // start and end, in code points
 }
 
@@ -36,7 +37,9 @@ func WriteCSV(rows []CSVRow, o CSVOptions) ([]byte, error) {
 	w := csv.NewWriter(&buf)
 	header := []string{"kind", "text", "status", "text before", "speaker", "verdict", "tags", "note"}
 	if o.Revisions {
-		header = append([]string{"revision date"}, header...)
+		// The number first: undated revisions added on one day share a
+		// date, and rows of #1 and #2 read alike by it (tester 4).
+		header = append([]string{"revision", "revision date"}, header...)
 	}
 	if o.Story {
 		header = append([]string{"story"}, header...)
@@ -50,7 +53,7 @@ func WriteCSV(rows []CSVRow, o CSVOptions) ([]byte, error) {
 		record := []string{string(a.Kind), exactOf(a), string(a.Status), a.Before, a.Speaker,
 			string(a.Verdict), strings.Join(a.Tags, "; "), a.Note}
 		if o.Revisions {
-			record = append([]string{r.RevisionDate}, record...)
+			record = append([]string{strconv.Itoa(r.Revision), r.RevisionDate}, record...)
 		}
 		if o.Story {
 			record = append([]string{r.Story}, record...)

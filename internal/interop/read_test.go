@@ -149,7 +149,7 @@ func TestClaimReview(t *testing.T) {
 func TestCSV(t *testing.T) {
 	_, anns := emojiAnnotations(t)
 	anns[2].Note = "=HYPERLINK(\"x\")"
-	rows := []CSVRow{{Story: "S", RevisionDate: "2025-03-23", Annotation: anns[0]}, {Story: "S", Annotation: anns[2]}}
+	rows := []CSVRow{{Story: "S", Revision: 1, RevisionDate: "2025-03-23", Annotation: anns[0]}, {Story: "S", Annotation: anns[2]}}
 	data, err := WriteCSV(rows, CSVOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -161,7 +161,7 @@ func TestCSV(t *testing.T) {
 		t.Errorf("CSV:\n%s\nwant:\n%s", data, want)
 	}
 	data, _ = WriteCSV(rows[:1], CSVOptions{Story: true, Revisions: true, Offsets: true})
-	if !strings.HasPrefix(string(data), "\uFEFFstory,revision date,kind,") || !strings.Contains(string(data), "S,2025-03-23,quote,") || !strings.Contains(string(data), ",27,53\n") {
+	if !strings.HasPrefix(string(data), "\uFEFFstory,revision,revision date,kind,") || !strings.Contains(string(data), "S,1,2025-03-23,quote,") || !strings.Contains(string(data), ",27,53\n") {
 		t.Errorf("CSV with every column:\n%s", data)
 	}
 }
@@ -263,5 +263,24 @@ func TestDetectTooDeep(t *testing.T) {
 	}
 	if _, err := Read([]byte(strings.Repeat("[", 10_000)+strings.Repeat("]", 10_000)), "urn:x"); err == nil || !strings.Contains(err.Error(), "levels deep") {
 		t.Errorf("Read of deep arrays: %v", err)
+	}
+}
+
+// TestUnplacedNamesWhatTheFileHolds: a W3C annotation that cannot be
+// placed is named by its place in the file and its quote, never by an id
+// the import made up for it (a Recogito "#…" id, a missing one).
+func TestUnplacedNamesWhatTheFileHolds(t *testing.T) {
+	file := `[{"@context": "http://www.w3.org/ns/anno.jsonld", "id": "#a1", "type": "Annotation", "target": {"selector": {"type": "TextQuoteSelector", "exact": "le président"}}},
+	{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "target": {"selector": {"type": "TextQuoteSelector", "exact": "nowhere to be found"}}}]`
+	f, err := Read([]byte(file), annotation.StorySource("s"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, unplaced := Place(anchor.NewText(emojiText), f.Items)
+	if len(unplaced) != 1 {
+		t.Fatalf("unplaced %q, want one", unplaced)
+	}
+	if got := unplaced[0]; !strings.HasPrefix(got, "annotation 2: ") || !strings.Contains(got, "nowhere to be found") || strings.Contains(got, "urn:") {
+		t.Errorf("unplaced %q: want it named as the file's 2nd annotation, by its quote, with no made-up id", got)
 	}
 }

@@ -2,6 +2,7 @@ package interop
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/redline-news/redline/internal/annotation"
 )
@@ -25,8 +26,11 @@ func readW3C(data []byte, source string) (*File, error) {
 		return nil, err
 	}
 	f := &File{Format: W3C, Notes: notes}
-	for _, a := range anns {
-		f.Items = append(f.Items, Item{Annotation: a, Unit: CodePoints, Where: "annotation " + a.ID})
+	for i, a := range anns {
+		// Its place in the file, not its id: a fragment, a bare UUID or
+		// no id at all gets a new one (DecodeLenient), which the reader
+		// never wrote. The message goes on with the annotation's quote.
+		f.Items = append(f.Items, Item{Annotation: a, Unit: CodePoints, Where: fmt.Sprintf("annotation %d", i+1)})
 	}
 	return f, nil
 }

@@ -40,7 +40,7 @@ func csvRows(title string, revs []annotation.Revision, from int, anns []store.An
 	for i := max(from, 0); i < len(revs); i++ {
 		for _, a := range anns {
 			if a.Revision == revs[i].ID || (a.Revision == "" && i == 0) {
-				rows = append(rows, interop.CSVRow{Story: title, RevisionDate: revs[i].Date, Annotation: a.Annotation})
+				rows = append(rows, interop.CSVRow{Story: title, Revision: i + 1, RevisionDate: revs[i].Date, Annotation: a.Annotation})
 			}
 		}
 	}

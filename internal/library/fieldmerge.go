@@ -43,9 +43,12 @@ func (s *Session) UpdateField(ctx context.Context, id, field, base, value string
 // If the store still holds base, or already holds value, the reader's
 // value is stored as it is. Otherwise both tabs changed the field, and
 // nothing either typed is dropped (bothKept is true):
-//   - a note or a speaker keeps both texts, the stored one first (a note
-//     as two paragraphs, a speaker as "A / B"), unless one text already
-//     holds the other;
+//   - a note gets the reader's edit applied to the stored note where it
+//     applies cleanly (mergeEdits: two additions to one note make one
+//     note with both);
+//   - otherwise a note or a speaker keeps both texts, the stored one
+//     first (a note as two paragraphs, a speaker as "A / B"), unless one
+//     text already holds the other;
 //   - tags get the reader's additions and removals applied to the stored
 //     tags (a three-way merge of two sets, letter case aside);
 //   - a kind or a verdict is a choice, not typed text: the reader's
@@ -63,6 +66,9 @@ func MergeField(field, base, stored, value string) (merged string, bothKept bool
 			return value, true
 		case strings.Contains(theirs, ours):
 			return stored, true
+		}
+		if merged, ok := mergeEdits(norm(base), ours, theirs); ok && field == "note" {
+			return merged, true
 		}
 		sep := map[string]string{"note": "\n\n", "speaker": " / "}[field]
 		return theirs + sep + ours, true

@@ -7,9 +7,12 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
+	"github.com/redline-news/redline/internal/anchor"
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/interop"
+	"github.com/redline-news/redline/internal/span"
 	"github.com/redline-news/redline/internal/store"
 )
 
@@ -93,11 +96,17 @@ func (s *Session) Import(ctx context.Context, data []byte) (ImportResult, error)
 	rev := s.Revision()
 	now := s.lib.now()
 	fresh := make([]Placed, 0, len(placed))
-	for _, p := range placed {
-		a := p.Annotation
+	for i, p := range placed { // in the order of items: none was left unplaced
 		if p.Approximate {
 			res.Approximate++
+			if q := items[i].Annotation.Target.Selector.Quote; q != nil {
+				if sp := trimmedToQuote(s.runes, p.Span, q.Exact); sp != p.Span && !sp.Empty() {
+					p.Span = sp
+					p.Annotation.Target.Selector = anchor.Describe(s.Text, sp)
+				}
+			}
 		}
+		a := p.Annotation
 		if a.Created.IsZero() {
 			a.Created = now
 		}
@@ -148,4 +157,27 @@ func (l *Library) annotationIDs(ctx context.Context) (map[string]bool, error) {
 	ids := map[string]bool{}
 	err := l.eachAnnotation(ctx, func(_ store.Story, a store.Annotation) { ids[a.ID] = true })
 	return ids, err
+}
+
+// trimmedToQuote narrows an approximate placement by the punctuation it
+// took at an edge where the quote itself has a letter or digit: the
+// quote " components, connectors, and data " on "elements--components,
+// … data--constrained" was placed from the second hyphen on (tester 4).
+func trimmedToQuote(text []rune, sp span.Span, quote string) span.Span {
+	q := []rune(strings.TrimSpace(quote))
+	if len(q) == 0 {
+		return sp
+	}
+	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	if word(q[0]) {
+		for sp.Start < sp.End && !word(text[sp.Start]) {
+			sp.Start++
+		}
+	}
+	if word(q[len(q)-1]) {
+		for sp.End > sp.Start && !word(text[sp.End-1]) {
+			sp.End--
+		}
+	}
+	return sp
 }

@@ -85,8 +85,8 @@ func TestCSVAllRevisions(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
-	if len(lines) != 2 || !strings.HasPrefix(lines[0], "\uFEFFrevision date,kind,") || !strings.HasSuffix(lines[0], ",start,end") ||
-		!strings.HasPrefix(lines[1], s.Revision().Date+",quote,super smart,") {
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "\uFEFFrevision,revision date,kind,") || !strings.HasSuffix(lines[0], ",start,end") ||
+		!strings.HasPrefix(lines[1], "1,"+s.Revision().Date+",quote,super smart,") {
 		t.Errorf("CSV:\n%s", data)
 	}
 	if !slices.Contains(interop.ExportFormats, interop.Brat) {
@@ -104,11 +104,38 @@ func TestCSVAllRevisions(t *testing.T) {
 	}
 	every, _ := s.ExportCSVWith(interop.CSVOptions{Revisions: true})
 	lines = strings.Split(strings.TrimSpace(string(every)), "\n")
-	if len(lines) != 3 || !strings.HasPrefix(lines[1], "2025-03-23,quote,super smart,,") || !strings.HasPrefix(lines[2], "2025-03-24,quote,very smart,changed,super smart,") {
+	if len(lines) != 3 || !strings.HasPrefix(lines[1], "1,2025-03-23,quote,super smart,,") || !strings.HasPrefix(lines[2], "2,2025-03-24,quote,very smart,changed,super smart,") {
 		t.Errorf("every revision's CSV:\n%s", every)
 	}
 	all, _ := l.ExportAllCSV(ctx)
-	if n := strings.Count(string(all), "\n"); n != 2 || !strings.Contains(string(all), ",2025-03-24,quote,very smart,changed,") {
+	if n := strings.Count(string(all), "\n"); n != 2 || !strings.Contains(string(all), ",2,2025-03-24,quote,very smart,changed,") {
 		t.Errorf("the library CSV holds the latest revision's rows only:\n%s", all)
+	}
+}
+
+// TestApproximateImportKeepsToTheQuotesWords is tester 4's bug 17: a
+// Hypothesis quote " components, connectors, and data " on a text that
+// writes "elements--components, connectors, and data--constrained" was
+// placed from the second hyphen on ("-components, …").
+func TestApproximateImportKeepsToTheQuotesWords(t *testing.T) {
+	l := newLibrary(t)
+	st, err := l.AddStory(ctx, "arch.txt", []byte("Architecture notes\n\nA software architecture is defined by a configuration of architectural elements--components, connectors, and data--constrained in their relationships in order to achieve a desired set of architectural properties."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := l.Open(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := `{"@context": "http://www.w3.org/ns/anno.jsonld", "id": "https://hypothes.is/a/x1", "type": "Annotation", "body": [{"type": "TextualBody", "value": "REST", "purpose": "commenting"}],
+		"target": {"source": "https://example.com", "selector": [{"type": "TextQuoteSelector", "exact": " components, connectors, and data ", "prefix": "architectural elements--", "suffix": "--constrained in their"}]}}`
+	if _, err := s.Import(ctx, []byte(file)); err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Annotations) != 1 {
+		t.Fatalf("%d annotations", len(s.Annotations))
+	}
+	if got := s.Annotations[0].Exact(); got != "components, connectors, and data" {
+		t.Errorf("placed on %q", got)
 	}
 }

@@ -186,9 +186,24 @@ func (s *Session) CommitRevision(ctx context.Context, c *Comparison) error {
 	if c.To != len(s.Revisions) {
 		return errors.New("the story changed since this revision was prepared: add it again")
 	}
+	// What another tab saved on the annotations since the comparison was
+	// made (a note typed there a moment before) goes onto the new
+	// revision too: the carried copies take the fields a reader edits
+	// from the store as it is now, their places from the comparison.
+	stored, err := s.lib.Store.Annotations(ctx, s.Story.ID)
+	if err != nil {
+		return err
+	}
+	latest := make(map[string]annotation.Annotation, len(stored))
+	for _, a := range stored {
+		latest[a.ID] = a.Annotation
+	}
 	carried := make([]store.Annotation, len(c.Results))
 	for i, r := range c.Results {
 		m := r.Annotation
+		if now, ok := latest[m.ID]; ok {
+			m.Kind, m.Speaker, m.Verdict, m.Tags, m.Note = now.Kind, now.Speaker, now.Verdict, now.Tags, now.Note
+		}
 		m.ID = s.lib.carriedID(r.Annotation.ID, rev.ID)
 		m.Revision = rev.ID
 		m.Modified = now
@@ -270,7 +285,7 @@ func (s *Session) Timeline() (points []TimelinePoint, complete bool) {
 	out := make([]TimelinePoint, len(s.Revisions))
 	complete = true
 	for i, rev := range s.Revisions {
-		p := TimelinePoint{Date: rev.DateLabel(), Words: len(strings.Fields(rev.Text))}
+		p := TimelinePoint{Date: rev.DateLabel(), Words: reading.CountWords(rev.Text)}
 		if i > 0 {
 			st, ok := s.statsCache[statsKey(s.Revisions[i-1], rev)]
 			p.Added, p.Removed = st.WordsAdded, st.WordsRemoved

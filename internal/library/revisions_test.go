@@ -359,3 +359,34 @@ func TestAffectedCountsWhatTheReportLists(t *testing.T) {
 		t.Errorf("the moved quote is counted as moved %d times", n)
 	}
 }
+
+// TestCommitCarriesWhatAnotherTabSavedMeanwhile is tester 4's bug 16: a
+// note typed in a second tab just before the first adds a revision is
+// carried to it, not left on the old revision only.
+func TestCommitCarriesWhatAnotherTabSavedMeanwhile(t *testing.T) {
+	l := newLibrary(t)
+	a := openSample(t, l)
+	claim, err := a.Tag(ctx, find(t, a, "friend"), "claim")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := a.PrepareRevision("v2.txt", laterVersion("super smart", "very smart"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := l.Open(ctx, a.Story.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := b.UpdateField(ctx, claim.ID, "note", "", "typed in tab 2"); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.CommitRevision(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range a.Annotations {
+		if p.Exact() == "friend" && p.Note != "typed in tab 2" {
+			t.Errorf("the claim carried to v2 has note %q, want the other tab's", p.Note)
+		}
+	}
+}

@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// storyActions are the story's tools in the top bar: undo, Suggest,
+// the exports, print, import and the shortcuts.
+type storyActions struct {
+	app.Compo
+
+	Model   *storyModel
+	Version int // the model's: Undo is enabled by what can be undone
+}
+
+func (a *storyActions) Render() app.UI {
+	m := a.Model
+	return app.Nav().Class("tools").Aria("label", "Story tools").Body(
+		app.Button().ID("undo").Text("Undo").Title("Ctrl+Z").Disabled(m.sess.CanUndo() == "").OnClick(func(app.Context, app.Event) { m.undo() }),
+		app.Button().ID("suggest").Text("Suggest").Title("Find quotes and claims").OnClick(func(app.Context, app.Event) {
+			if m.suggest != nil {
+				m.suggest.start()
+			}
+		}),
+		app.Button().ID("export-json").Text("Export").Title("W3C Web Annotation JSON-LD").OnClick(a.export(false)),
+		app.Button().ID("export-csv").Text("Export CSV").OnClick(a.export(true)),
+		a.renderExportFormats(),
+		app.Button().ID("print").Text("Print…").Title("Print the story with its annotations, or save it as PDF").OnClick(func(app.Context, app.Event) { m.print() }),
+		app.Button().ID("import").Text("Import…").OnClick(func(app.Context, app.Event) {
+			if m.importer != nil {
+				m.importer.show()
+			}
+		}),
+		app.Button().ID("help").Text("?").Aria("label", "Keyboard shortcuts").OnClick(func(app.Context, app.Event) {
+			if m.help != nil {
+				m.help.toggle()
+			}
+		}),
+	)
+}
+
+func (a *storyActions) export(csv bool) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		m := a.Model
+		if m.sess == nil {
+			return
+		}
+		name := fileName(m.sess.Story.Title)
+		var data []byte
+		var err error
+		if csv {
+			data, err = m.sess.ExportCSV()
+		} else {
+			data, err = m.sess.ExportJSON()
+		}
+		if err != nil {
+			m.say(failure(err))
+			return
+		}
+		if csv {
+			download(name+".csv", "text/csv", data)
+		} else {
+			download(name+".jsonld", "application/ld+json", data)
+		}
+	}
+}
+
+// fileName turns a story title into a safe download name: its letters
+// and digits in any script, lower case, the rest one hyphen ("Māori" stays
+// "māori"; a browser saves any Unicode name).
+func fileName(title string) string {
+	var b []rune
+	for _, r := range strings.ToLower(title) {
+		switch {
+		case unicode.IsLetter(r), unicode.IsDigit(r), unicode.Is(unicode.Mn, r), unicode.Is(unicode.Mc, r):
+			b = append(b, r)
+		case len(b) > 0 && b[len(b)-1] != '-':
+			b = append(b, '-')
+		}
+		if len(b) >= 60 {
+			break
+		}
+	}
+	name := strings.Trim(string(b), "-")
+	if name == "" {
+		name = "story"
+	}
+	return "redline-" + name
+}

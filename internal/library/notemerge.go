@@ -1,0 +1,45 @@
+package library
+
+import (
+	"strings"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// mergeEdits applies the edit that took base to ours onto theirs, the
+// text another tab or a colleague stored meanwhile: two people adding
+// words to one note get one note with both additions ("X A6 B6"), not
+// the whole note twice. Only additions are merged so: when either side
+// deleted or rewrote words, the merge would drop words someone typed
+// or kept, and both texts are kept instead (ok is false). go-diff's
+// patches (diff-match-patch) do the three-way merge. Each is applied only where the words it edits, with
+// their context, are still there, once, as they were (no fuzzy
+// placement: an edit of words the other side rewrote is not guessed
+// into its text); ok is false when any is not, or when base is empty
+// (nothing to place an edit by).
+func mergeEdits(base, ours, theirs string) (merged string, ok bool) {
+	if strings.TrimSpace(base) == "" {
+		return "", false
+	}
+	dmp := diffmatchpatch.New()
+	for _, side := range []string{ours, theirs} {
+		for _, d := range dmp.DiffMain(base, side, false) {
+			if d.Type == diffmatchpatch.DiffDelete {
+				return "", false
+			}
+		}
+	}
+	patches := dmp.PatchMake(base, ours)
+	for _, p := range patches { // offsets in bytes, as go-diff counts a string
+		if p.Start1 < 0 || p.Start1+p.Length1 > len(base) || strings.Count(theirs, base[p.Start1:p.Start1+p.Length1]) != 1 {
+			return "", false
+		}
+	}
+	merged, applied := dmp.PatchApply(patches, theirs)
+	for _, a := range applied {
+		if !a {
+			return "", false
+		}
+	}
+	return merged, true
+}
