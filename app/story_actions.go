@@ -1,10 +1,9 @@
 package ui
 
 import (
-	"strings"
-	"unicode"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/redline-news/redline/internal/library"
 )
 
 // storyActions are the story's tools in the top bar: undo, Suggest,
@@ -68,25 +67,6 @@ func (a *storyActions) export(csv bool) app.EventHandler {
 	}
 }
 
-// fileName turns a story title into a safe download name: its letters
-// and digits in any script, lower case, the rest one hyphen ("Māori" stays
-// "māori"; a browser saves any Unicode name).
-func fileName(title string) string {
-	var b []rune
-	for _, r := range strings.ToLower(title) {
-		switch {
-		case unicode.IsLetter(r), unicode.IsDigit(r), unicode.Is(unicode.Mn, r), unicode.Is(unicode.Mc, r):
-			b = append(b, r)
-		case len(b) > 0 && b[len(b)-1] != '-':
-			b = append(b, '-')
-		}
-		if len(b) >= 60 {
-			break
-		}
-	}
-	name := strings.Trim(string(b), "-")
-	if name == "" {
-		name = "story"
-	}
-	return "redline-" + name
-}
+// fileName is a download's name for a story: "redline-" and the title
+// made safe (library.FileName).
+func fileName(title string) string { return "redline-" + library.FileName(title) }

@@ -73,7 +73,7 @@ func TestControlsHaveLabelsAndFocusShows(t *testing.T) {
 	p.assertFocusVisible("the library")
 
 	p.reloadLibrary()
-	p.openStory("putin-prayed")
+	p.openStory("Vladimir Putin prayed")
 	p.tag("super smart", "q")
 	p.assertLabelled("a quote's editor")
 	p.tag("a bad guy", "c")
@@ -93,7 +93,7 @@ func TestUsableOnAPhone(t *testing.T) {
 	p.click("#add-sample")
 	p.waitCount("li.story", 1)
 	p.assertNoSidewaysScroll("the library")
-	p.openStory("putin-prayed")
+	p.openStory("Vladimir Putin prayed")
 	p.assertNoSidewaysScroll("the story")
 	p.tag("super smart", "q")
 	p.tag("prayed for the US president", "c")
@@ -208,7 +208,7 @@ func TestAxeFindsNoViolations(t *testing.T) {
 			p.addFiles(sampleFile(t))
 			p.waitCount("li.story", 1)
 			p.assertAxeClean(script, "the library")
-			p.openStory("putin-prayed")
+			p.openStory("Vladimir Putin prayed")
 			p.assertAxeClean(script, "the story")
 			p.tag("super smart", "q")
 			p.assertAxeClean(script, "the editor")
@@ -220,7 +220,7 @@ func TestAxeFindsNoViolations(t *testing.T) {
 		}},
 		{"import dialog, revision diff", func(t *testing.T, p *page) {
 			p.addFiles(sampleFile(t))
-			p.openStory("putin-prayed")
+			p.openStory("Vladimir Putin prayed")
 			p.click("#import")
 			p.waitCount("#import-dialog", 1)
 			p.assertAxeClean(script, "the import dialog")

@@ -21,7 +21,7 @@ func TestTagQuoteKeepsItThroughReloadOfflineAndExport(t *testing.T) {
 	srv, p := openApp(t)
 
 	p.addFiles(sampleFile(t))
-	p.openStory("putin-prayed")
+	p.openStory("Vladimir Putin prayed")
 	p.selectText("#article", "super smart")
 	p.press("q")
 

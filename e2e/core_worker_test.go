@@ -53,7 +53,7 @@ func TestCoreWorksOfflineFromFirstVisit(t *testing.T) {
 	p.waitMounted()
 
 	p.addFiles(sampleFile(t)) // parsed in the worker
-	p.openStory("putin-prayed")
+	p.openStory("Vladimir Putin prayed")
 	p.selectText("#article", "super smart")
 	p.press("q")
 	p.waitCount(`#article mark[data-kind="quote"]`, 1)

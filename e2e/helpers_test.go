@@ -37,7 +37,7 @@ func (p *page) openSample() {
 	n := p.count("li.story")
 	p.click("#add-sample")
 	p.waitCount("li.story", n+1)
-	p.openStory("putin-prayed")
+	p.openStory("Vladimir Putin prayed")
 }
 
 // eval evaluates a JavaScript expression (awaiting it if it is a promise)

@@ -91,7 +91,7 @@ func TestExportStoryAndLibrary(t *testing.T) {
 	for _, r := range rows[1:] {
 		stories[r[0]]++
 	}
-	if len(rows) != 5 || stories["putin-prayed-2025-03-23"] != 3 || stories["The minister said exports rose. Analysts disagreed."] != 1 {
+	if len(rows) != 5 || stories["Russian President Vladimir Putin prayed for Donald Trump…"] != 3 || stories["The minister said exports rose."] != 1 {
 		t.Errorf("the library CSV has rows per story %v (%d rows)", stories, len(rows))
 	}
 }

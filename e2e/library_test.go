@@ -52,7 +52,7 @@ func TestLibraryAddsStoriesFromPasteFilesAndDrop(t *testing.T) {
 	}
 
 	titles := p.storyTitles()
-	for _, want := range []string{"Officials said on Tuesday that the bridge would…", "council-vote", "Harbour dredging approved", "Turnout hits record", "Dropped story", "desktop"} {
+	for _, want := range []string{"Officials said on Tuesday that the bridge would…", "The council voted nine to two.", "Harbour dredging approved", "Turnout hits record", "Dropped story", "Dragged from the desktop."} {
 		if !strings.Contains(strings.Join(titles, "\n"), want) {
 			t.Errorf("no story titled %q in the library: %q", want, titles)
 		}
@@ -229,7 +229,7 @@ func TestLibrarySearchAndSort(t *testing.T) {
 	p.setField("#story-search", "harbour")
 	p.waitCount("li.story", 1)
 	p.setField("#story-search", "aground coast")
-	p.waitJS("the ferry story found by words of its text", `document.querySelectorAll("li.story").length === 1 && document.querySelector("li.story a.title").textContent === "ferry"`)
+	p.waitJS("the ferry story found by words of its text", `document.querySelectorAll("li.story").length === 1 && document.querySelector("li.story a.title").textContent === "A ferry ran aground off the coast."`)
 	p.setField("#story-search", "nothing like this")
 	p.waitJS("no match said", `document.querySelector("#stories")?.textContent === "No story matches."`)
 	p.setField("#story-search", "")
@@ -238,5 +238,5 @@ func TestLibrarySearchAndSort(t *testing.T) {
 	p.chooseOptionText("#story-order", "Last changed")
 	p.waitCount("li.story", 3)
 	p.chooseOptionText("#story-order", "Date added")
-	p.waitJS("the newest first", `document.querySelector("li.story a.title")?.textContent === "ferry"`)
+	p.waitJS("the newest first", `document.querySelector("li.story a.title")?.textContent === "A ferry ran aground off the coast."`)
 }

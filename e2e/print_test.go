@@ -20,7 +20,7 @@ import (
 func TestPrintShowsTheStoryWithItsAnnotations(t *testing.T) {
 	_, p := openApp(t)
 	p.addFiles(sampleFile(t))
-	p.openStory("putin-prayed")
+	p.openStory("Vladimir Putin prayed")
 	quote := p.tag("super smart", "q")
 	p.setField("#edit-speaker", "Steve Witkoff")
 	p.waitStored(quote, "speaker", "Steve Witkoff")

@@ -37,7 +37,7 @@ func laterRevision(t *testing.T) string {
 func TestRevisionCarriesChangedQuote(t *testing.T) {
 	_, p := openApp(t)
 	p.addFiles(sampleFile(t))
-	p.openStory("putin-prayed")
+	p.openStory("Vladimir Putin prayed")
 	p.selectText("#article", "super smart")
 	p.press("q")
 	p.waitCount(`#article mark[data-kind="quote"]`, 1)
@@ -90,7 +90,7 @@ func TestRevisionCarriesChangedQuote(t *testing.T) {
 func TestRevisionReviewReattachAcceptAndTimelineKeys(t *testing.T) {
 	_, p := openApp(t)
 	p.addFiles(sampleFile(t))
-	p.openStory("putin-prayed")
+	p.openStory("Vladimir Putin prayed")
 	p.selectText("#article", "super smart")
 	p.press("q")
 	p.waitCount(`#article mark[data-kind="quote"]`, 1)
@@ -148,7 +148,7 @@ func TestRevisionMovedAndEditedQuote(t *testing.T) {
 	)
 	_, p := openApp(t)
 	p.addFiles(sampleFile(t))
-	p.openStory("putin-prayed")
+	p.openStory("Vladimir Putin prayed")
 	p.selectText("#article", sentence)
 	p.press("q")
 	p.waitCount(`#article mark[data-kind="quote"]`, 1)
@@ -227,7 +227,7 @@ func TestRevisionSentenceMovedAndEdited(t *testing.T) {
 	)
 	_, p := openApp(t)
 	p.addFiles(sampleFile(t))
-	p.openStory("putin-prayed")
+	p.openStory("Vladimir Putin prayed")
 	data, err := os.ReadFile(sampleFile(t))
 	if err != nil {
 		t.Fatal(err)
@@ -266,7 +266,7 @@ func TestRevisionSentenceMovedAndEdited(t *testing.T) {
 func TestRevisionCompareSelectorsMatchTheDiff(t *testing.T) {
 	_, p := openApp(t)
 	p.addFiles(sampleFile(t))
-	p.openStory("putin-prayed")
+	p.openStory("Vladimir Putin prayed")
 	second := laterRevision(t)
 	data, err := os.ReadFile(second)
 	if err != nil {
@@ -312,7 +312,7 @@ func TestRevisionCompareSelectorsMatchTheDiff(t *testing.T) {
 func TestUnrelatedLaterVersionIsNotAddedUnlessConfirmed(t *testing.T) {
 	_, p := openApp(t)
 	p.addFiles(sampleFile(t))
-	p.openStory("putin-prayed")
+	p.openStory("Vladimir Putin prayed")
 	id := p.tag("super smart", "q")
 	other := writeFile(t, "texas-judge.txt", "A tough Texas judge has released the man.\n\nThe court said the jail was full and the case would wait until spring.")
 
@@ -345,7 +345,7 @@ func TestUnrelatedLaterVersionIsNotAddedUnlessConfirmed(t *testing.T) {
 func TestMarksSayWhatHappenedToThem(t *testing.T) {
 	_, p := openApp(t)
 	p.addFiles(sampleFile(t))
-	p.openStory("putin-prayed")
+	p.openStory("Vladimir Putin prayed")
 	p.tag("super smart", "q")
 	p.run(chromedp.SetUploadFiles(`#revision-file`, []string{laterRevision(t)}, chromedp.ByQuery))
 	changed := `#article mark[data-status="changed"]`
@@ -376,7 +376,7 @@ func TestMarksSayWhatHappenedToThem(t *testing.T) {
 func TestDeleteLatestRevisionAndUndo(t *testing.T) {
 	_, p := openApp(t)
 	p.addFiles(sampleFile(t))
-	p.openStory("putin-prayed")
+	p.openStory("Vladimir Putin prayed")
 	quote := p.tag("super smart", "q")
 	p.setField("#edit-note", "kept on v1")
 	p.waitStored(quote, "note", "kept on v1")
@@ -433,7 +433,7 @@ func TestDeleteLatestRevisionAndUndo(t *testing.T) {
 func TestNoteTypedJustBeforeARevisionIsCarried(t *testing.T) {
 	_, p := openApp(t)
 	p.addFiles(sampleFile(t))
-	p.openStory("putin-prayed")
+	p.openStory("Vladimir Putin prayed")
 	quote := p.tag("super smart", "q")
 	later := laterRevision(t)
 	p.evalBool(`(() => {

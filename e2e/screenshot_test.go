@@ -26,7 +26,7 @@ func TestScreenshots(t *testing.T) {
 	p.waitCount("li.story", 1)
 	shot(t, p, filepath.Join(dir, "library.png"))
 
-	p.openStory("putin-prayed")
+	p.openStory("Vladimir Putin prayed")
 	for i, tag := range []struct{ text, key string }{
 		{"super smart", "q"}, {"a bad guy", "q"}, {"prayed for the US president", "c"}, {"Butler, Pennsylvania", "n"},
 	} {

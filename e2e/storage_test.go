@@ -21,7 +21,7 @@ func TestEveryChangeIsStoredInIndexedDB(t *testing.T) {
 	p.waitCount("li.story", 1)
 	p.waitJS("the storage figures", `/^Storage used: .+ of .+ available to this site\.$/.test(document.querySelector("#storage").textContent)`)
 
-	p.openStory("putin-prayed")
+	p.openStory("Vladimir Putin prayed")
 	id := p.tag("super smart", "q")
 	p.waitStored(id, "kind", "quote")
 	p.setField("#edit-speaker", "Steve Witkoff")

@@ -18,7 +18,7 @@ import (
 func TestSuggestAcceptRejectReload(t *testing.T) {
 	_, p := openApp(t)
 	p.addFiles(sampleFile(t))
-	p.openStory("putin-prayed")
+	p.openStory("Vladimir Putin prayed")
 
 	p.run(chromedp.Click("#suggest", chromedp.ByQuery))
 	p.run(chromedp.WaitVisible(`#article mark[data-suggestion]`, chromedp.ByQuery))

@@ -456,7 +456,7 @@ func TestSharedStoryWithTwoRevisionsOpensAndTags(t *testing.T) {
 	p.waitMounted()
 	p.signIn("alice", "alice-secret-1")
 	p.addFiles(sampleFile(t))
-	p.openStory("putin-prayed")
+	p.openStory("Vladimir Putin prayed")
 	data, err := os.ReadFile(sampleFile(t))
 	if err != nil {
 		t.Fatal(err)

@@ -152,7 +152,7 @@ func TestEditorInViewWhenTaggingFarDown(t *testing.T) {
 			}
 			b.WriteString("At the very end the mayor said the bridge would reopen in spring.")
 			p.addFiles(writeFile(t, "long-story.txt", b.String()))
-			p.openStory("long-story")
+			p.openStory("Paragraph 1 of a long story")
 			first := p.tag("Paragraph 3 of", "c")
 			p.run(chromedp.ScrollIntoView(`#article p:last-child`, chromedp.ByQuery))
 			p.tag("the bridge would reopen in spring", "c")
@@ -185,7 +185,7 @@ func TestEditorInViewWhenTaggingFarDown(t *testing.T) {
 func TestKeyboardSidebarEntryAndTimelinePoint(t *testing.T) {
 	_, p := openApp(t)
 	p.addFiles(sampleFile(t))
-	p.openStory("putin-prayed")
+	p.openStory("Vladimir Putin prayed")
 	id := p.tag("super smart", "q")
 	p.press("\x1b")
 	p.waitCount("#editor", 0)
@@ -233,7 +233,7 @@ func TestLibraryRefusesAnAnnotationFileAsAStory(t *testing.T) {
 func TestWordCursorTagsFromTheKeyboard(t *testing.T) {
 	_, p := openApp(t)
 	p.addFiles(sampleFile(t))
-	p.openStory("putin-prayed")
+	p.openStory("Vladimir Putin prayed")
 	p.waitJS("the article", `document.querySelector("#article p")`)
 	p.tabTo("#article")
 	selected := func() string {

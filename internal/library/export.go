@@ -2,6 +2,8 @@ package library
 
 import (
 	"context"
+	"strings"
+	"unicode"
 
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/corecall"
@@ -51,27 +53,29 @@ func csvRows(title string, revs []annotation.Revision, from int, anns []store.An
 // (see interop.Export): file names start with the story's title.
 func (s *Session) Export(f interop.Format) ([]interop.OutFile, error) {
 	rev := s.Revision()
-	return s.lib.Core.Export(f, corecall.ExportStory{Title: s.Story.Title, Date: rev.Date, Text: rev.Text, Name: fileName(s.Story.Title)}, s.plain())
+	return s.lib.Core.Export(f, corecall.ExportStory{Title: s.Story.Title, Date: rev.Date, Text: rev.Text, Name: FileName(s.Story.Title)}, s.plain())
 }
 
-// fileName is a title made safe as a file name's base.
-func fileName(title string) string {
-	var out []rune
-	for _, r := range title {
+// FileName turns a story title into a safe base for a download's name:
+// its letters and digits in any script, lower case, the rest one hyphen
+// ("Māori" stays "māori"; a browser saves any Unicode name).
+func FileName(title string) string {
+	var b []rune
+	for _, r := range strings.ToLower(title) {
 		switch {
-		case r == '/' || r == '\\' || r == ':' || r == '*' || r == '?' || r == '"' || r == '<' || r == '>' || r == '|' || r < ' ':
-			out = append(out, '-')
-		default:
-			out = append(out, r)
+		case unicode.IsLetter(r), unicode.IsDigit(r), unicode.Is(unicode.Mn, r), unicode.Is(unicode.Mc, r):
+			b = append(b, r)
+		case len(b) > 0 && b[len(b)-1] != '-':
+			b = append(b, '-')
 		}
-		if len(out) >= 80 {
+		if len(b) >= 60 {
 			break
 		}
 	}
-	if len(out) == 0 {
-		return "story"
+	if name := strings.Trim(string(b), "-"); name != "" {
+		return name
 	}
-	return string(out)
+	return "story"
 }
 
 func (s *Session) plain() []annotation.Annotation {

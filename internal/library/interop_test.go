@@ -59,7 +59,7 @@ func TestExportFormatsImportIntoFreshStory(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !strings.HasPrefix(files[0].Name, "putin-prayed") {
+			if !strings.HasPrefix(files[0].Name, "russian-president-vladimir-putin-prayed") {
 				t.Errorf("file name %q", files[0].Name)
 			}
 			fresh := openSample(t, newLibrary(t))

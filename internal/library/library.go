@@ -141,16 +141,21 @@ func newRevision(id, storyID string, a corecall.Parsed, now time.Time) annotatio
 	}
 }
 
-// storyTitle is the article's title, else the file name without its
-// extension, else the first words of the text.
+// storyTitle is the article's title, else the first words of its first
+// line (what a reader sees first: a file's name is often a slug or
+// "v1"), else the file name without its extension.
 func storyTitle(a corecall.Parsed, name string) string {
 	if a.Title != "" {
 		return a.Title
 	}
+	firstLine, _, _ := strings.Cut(strings.TrimSpace(a.Text), "\n")
+	if title := firstWords(firstLine, 8); title != "" {
+		return title
+	}
 	if base := strings.TrimSuffix(path.Base(name), path.Ext(name)); name != "" && base != "." && base != "/" {
 		return base
 	}
-	return firstWords(a.Text, 8)
+	return ""
 }
 
 func firstWords(text string, n int) string {
