@@ -92,7 +92,17 @@ func (m *storyModel) undo() {
 	m.change(func(ctx context.Context, s *library.Session) (string, error) {
 		what, err := s.Undo(ctx)
 		return "Undid the last " + what + ".", err
-	}, nil)
+	}, func(app.Context) {
+		// An undone tag takes its open editor with it; this page did it,
+		// so the editor closes without blaming elsewhere (the reload a
+		// project story's sync then brings would).
+		if m.sess == nil {
+			return
+		}
+		if _, ok := m.sess.Find(m.selected); !ok {
+			m.selected = ""
+		}
+	})
 }
 
 // show switches to revision i; in Suggest mode the suggestions become
