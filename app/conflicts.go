@@ -6,6 +6,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -118,9 +119,13 @@ func (c *conflictPanel) Render() app.UI {
 func (c *conflictPanel) renderConflict(it conflictItem, cf sync.Conflict) app.UI {
 	key := it.ID + " " + cf.Field
 	scope := itemScope(key, string(cf.Ours)+"|"+string(cf.Theirs))
-	choice := func(label, id string, v json.RawMessage) app.UI {
+	user, here, now := CurrentSession().User, deviceName(), time.Now()
+	choice := func(fallback, id string, v json.RawMessage) app.UI {
+		side := sideOf(cf, id == "ours", user, here, now)
 		return app.Li().Body(
-			app.Span().Class("value").DataSet("value", fieldText(v)).Text(label+": "+orNone(fieldText(v))),
+			app.Span().Class("who").DataSet("by", side.Who).DataSet("at", side.at()).Text(side.label(fallback)),
+			app.Text(": "),
+			app.Span().Class("value").DataSet("value", fieldText(v)).Text(orNone(fieldText(v))),
 			app.Text(" "),
 			app.Button().Class("keep").DataSet("keep", id).Text("Keep this").
 				Aria("label", "Keep "+orNone(fieldText(v))+" as the "+fieldLabel(cf.Field)).

@@ -3,6 +3,7 @@ package sync
 import (
 	"encoding/json"
 	"slices"
+	"time"
 )
 
 // serverOwned are annotation fields the server sets itself (creator is
@@ -16,13 +17,14 @@ func (r Record) edited(f, base Fields) bool {
 	return !r.shared(f).without(serverOwned...).Equal(r.shared(base).without(serverOwned...))
 }
 
-// reconcile brings the server's state of rec (theirs, at seq) into rec,
+// reconcile brings the server's state of rec (theirs, at seq, written by
+// who) into rec,
 // given the base both sides started from, and queues what is left to
 // send. Nothing local is dropped: an edit against a delete keeps the
 // edit (an annotation moves to a new id, since ids are never reused),
 // a delete against an edit keeps the edit, and a field edited on both
 // sides keeps both values (Merge3).
-func (r *Replica) reconcile(b *Batch, rec Record, base Fields, baseDeleted bool, theirs Fields, theirsDeleted bool, seq int64) {
+func (r *Replica) reconcile(b *Batch, rec Record, base Fields, baseDeleted bool, theirs Fields, theirsDeleted bool, seq int64, who Author) {
 	ours, oursDeleted, oursBase := rec.Fields, rec.Deleted, rec.BaseSeq
 	rec.Base, rec.BaseDeleted, rec.BaseSeq = theirs, theirsDeleted, seq
 	switch {
@@ -50,7 +52,8 @@ func (r *Replica) reconcile(b *Batch, rec Record, base Fields, baseDeleted bool,
 		rec.Fields = theirs
 	default:
 		rec.Fields = Merge3(base, serverOwnedFrom(ours, theirs), theirs)
-		nameHeads(rec.Fields, seq, oursBase, r.device)
+		nameHeads(rec.Fields, Conflict{TheirsSeq: seq, OursBase: oursBase, Device: r.device,
+			TheirsBy: who, OursBy: Author{By: r.user, At: modifiedOf(ours)}})
 	}
 	r.settle(b, rec, !rec.synced())
 	if rec.Kind == KindRevision && rec.Deleted {
@@ -97,4 +100,14 @@ func serverOwnedFrom(ours, theirs Fields) Fields {
 		}
 	}
 	return out
+}
+
+// modifiedOf is when f was last edited here, as an annotation says it
+// (its Modified field); zero for a record that does not say.
+func modifiedOf(f Fields) time.Time {
+	var t time.Time
+	if raw, ok := f["Modified"]; ok {
+		_ = json.Unmarshal(raw, &t) // not a time: not said
+	}
+	return t
 }
