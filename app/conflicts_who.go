@@ -25,6 +25,12 @@ func sideOf(cf sync.Conflict, ours bool, user, here string, now time.Time) confl
 	if ours {
 		a, elsewhere = cf.OursBy, cf.Device != here
 	}
+	return named(a, user, elsewhere, now)
+}
+
+// named is a as user reads it: "you" for the user's own ("you, on
+// another browser" when known to be from elsewhere), else the name.
+func named(a sync.Author, user string, elsewhere bool, now time.Time) conflictSide {
 	s := conflictSide{Who: a.By, At: a.At, When: whenText(a.At, now)}
 	switch {
 	case a.By == "" || a.By != user:

@@ -128,6 +128,9 @@ func TestEditAgainstDeleteKeepsTheEdit(t *testing.T) {
 		p.waitWithin(name+" keeps bob's edit, marked deleted elsewhere", 20*time.Second, `document.querySelector(`+jsString(kept)+`)`)
 		p.waitWithin(name+" says it was deleted on one side and edited on the other", 5*time.Second,
 			`(document.querySelector("#conflicts .deleted-elsewhere")?.textContent || "").includes("Deleted on one side while edited on the other")`)
+		deleter := map[string]string{"alice": "you", "bob": "alice"}[name]
+		p.waitWithin(name+" says who deleted it", 5*time.Second,
+			`(document.querySelector("#conflicts .deleted-by")?.textContent || "").startsWith(`+jsString("Deleted by "+deleter)+`)`)
 		var id string
 		p.eval(`document.querySelector(`+jsString(kept)+`).dataset.id`, &id)
 		p.selectEntry(id)

@@ -33,18 +33,18 @@ func (r *Replica) reconcile(b *Batch, rec Record, base Fields, baseDeleted bool,
 	case theirsDeleted && rec.Kind != KindAnnotation:
 		// Stories and revisions are named by others: the edited one
 		// stays here, marked, without going back to the server.
-		rec.Fields = markDeletedElsewhere(ours)
+		rec.Fields = markDeletedElsewhere(ours, who)
 		r.settle(b, rec, false)
 		return
 	case theirsDeleted:
 		// Ids are never reused: the edited annotation is created again
 		// under a new id, marked, so that every replica gets it.
 		rec.Fields, rec.Deleted = nil, true
-		r.queue(b, r.keepOnLiveRevision(b, Record{Kind: rec.Kind, ID: newChangeID(), Fields: markDeletedElsewhere(ours)}))
+		r.queue(b, r.keepOnLiveRevision(b, Record{Kind: rec.Kind, ID: newChangeID(), Fields: markDeletedElsewhere(ours, who)}))
 	case oursDeleted && !baseDeleted && !rec.edited(theirs, base):
 		// our delete stands; it goes with the new base
 	case oursDeleted:
-		rec.Fields, rec.Deleted = markDeletedElsewhere(theirs), false
+		rec.Fields, rec.Deleted = markDeletedElsewhere(theirs, Author{By: r.user}), false // deleted here: by this replica's user
 	case rec.Kind == KindRevision:
 		// Revisions never change, and one id is one content (the hash
 		// of story and text when the same file is added on two
@@ -61,12 +61,17 @@ func (r *Replica) reconcile(b *Batch, rec Record, base Fields, baseDeleted bool,
 	}
 }
 
-func markDeletedElsewhere(f Fields) Fields {
+// markDeletedElsewhere marks f deleted elsewhere by who: the mark is
+// who (an Author object), or true when who is not known.
+func markDeletedElsewhere(f Fields, who Author) Fields {
 	f = f.without()
 	if f == nil {
 		f = Fields{}
 	}
 	f[fieldDeletedElsewhere] = json.RawMessage("true")
+	if who != (Author{}) {
+		f[fieldDeletedElsewhere], _ = json.Marshal(who) // an Author always encodes
+	}
 	return f
 }
 

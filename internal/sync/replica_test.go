@@ -128,6 +128,9 @@ func TestEditVersusDeleteKeepsTheEdit(t *testing.T) {
 					if got.Note != "keep me" || !rec.DeletedElsewhere() {
 						t.Errorf("editorFirst %v: kept %+v, deleted elsewhere %v", editorFirst, got, rec.DeletedElsewhere())
 					}
+					if by := rec.DeletedBy(); by.By != "bob" || !editorFirst && by.At.IsZero() {
+						t.Errorf("editorFirst %v: deleted by %+v, want bob (and when, from the server's tombstone)", editorFirst, by)
+					}
 					kept++
 				}
 			}
