@@ -6,6 +6,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -36,6 +37,7 @@ type conflictItem struct {
 	Exact            string
 	Conflicts        []sync.Conflict
 	DeletedElsewhere bool
+	DeletedBy        sync.Author // who deleted it, when known
 }
 
 func (c *conflictPanel) OnMount(ctx app.Context) {
@@ -82,7 +84,7 @@ func (c *conflictPanel) read(p *projectLib) {
 			continue
 		}
 		a, _ := p.Replica.Annotation(rec.ID)
-		item := conflictItem{ID: rec.ID, Conflicts: cs, DeletedElsewhere: gone}
+		item := conflictItem{ID: rec.ID, Conflicts: cs, DeletedElsewhere: gone, DeletedBy: rec.DeletedBy()}
 		if q := a.Target.Selector.Quote; q != nil {
 			item.Exact = q.Exact
 		}
@@ -118,9 +120,13 @@ func (c *conflictPanel) Render() app.UI {
 func (c *conflictPanel) renderConflict(it conflictItem, cf sync.Conflict) app.UI {
 	key := it.ID + " " + cf.Field
 	scope := itemScope(key, string(cf.Ours)+"|"+string(cf.Theirs))
-	choice := func(label, id string, v json.RawMessage) app.UI {
+	user, here, now := CurrentSession().User, deviceName(), time.Now()
+	choice := func(fallback, id string, v json.RawMessage) app.UI {
+		side := sideOf(cf, id == "ours", user, here, now)
 		return app.Li().Body(
-			app.Span().Class("value").DataSet("value", fieldText(v)).Text(label+": "+orNone(fieldText(v))),
+			app.Span().Class("who").DataSet("by", side.Who).DataSet("at", side.at()).Text(side.label(fallback)),
+			app.Text(": "),
+			app.Span().Class("value").DataSet("value", fieldText(v)).Text(orNone(fieldText(v))),
 			app.Text(" "),
 			app.Button().Class("keep").DataSet("keep", id).Text("Keep this").
 				Aria("label", "Keep "+orNone(fieldText(v))+" as the "+fieldLabel(cf.Field)).
@@ -150,13 +156,17 @@ func (c *conflictPanel) renderConflict(it conflictItem, cf sync.Conflict) app.UI
 }
 
 // renderKept is an annotation deleted on one side while edited on the
-// other. Which side this is, the replica cannot always tell (the server
-// answers "gone", not who), so the words are true on both; the choice
+// other, naming who deleted it when the replica knows (the server's
+// tombstone says); the words are true on both sides, and the choice
 // settles it on every side.
 func (c *conflictPanel) renderKept(it conflictItem) app.UI {
 	scope := itemScope(it.ID, "kept")
+	by := named(it.DeletedBy, CurrentSession().User, false, time.Now())
 	return app.Div().Class("deleted-elsewhere").Body(
 		app.P().Text("Deleted on one side while edited on the other: the edited annotation was kept."),
+		app.If(by.Who != "", func() app.UI {
+			return app.P().Class("deleted-by").DataSet("by", by.Who).DataSet("at", by.at()).Text("Deleted by " + by.label(""))
+		}),
 		app.Button().Class("keep-kept").Text("Keep it").
 			Aria("label", "Keep “"+shorten(it.Exact, 40)+"”").
 			OnClick(func(ctx app.Context, e app.Event) { c.settleKept(ctx, it.ID, false) }, scope),

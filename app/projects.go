@@ -62,7 +62,7 @@ func openProject(ctx context.Context, user, slug string) (*projectLib, error) {
 		return nil, fmt.Errorf("project %s: %w", slug, err)
 	}
 	tr := &sync.HTTP{Client: fetchClient{}, Server: serverOrigin(), Project: slug}
-	r, err := sync.Open(ctx, storage, tr, deviceName())
+	r, err := sync.OpenAs(ctx, storage, tr, deviceName(), user)
 	if err != nil {
 		storage.Close()
 		return nil, fmt.Errorf("project %s: %w", slug, err)

@@ -86,6 +86,8 @@ func TestConflictWithBothBrowsersOffline(t *testing.T) {
 		p.waitSync(10*time.Second, "conflict")
 		t.Logf("%s shows the conflict %v after both were back online", name, time.Since(online).Round(time.Millisecond))
 	}
+	alice.waitConflictNames("alice", "alice: on the train", "bob", "bob: in the tunnel")
+	bob.waitConflictNames("bob", "bob: in the tunnel", "alice", "alice: on the train")
 	bob.click(`#conflicts .conflict-field[data-field="Note"] button.keep[data-keep="theirs"]`)
 	for name, p := range map[string]*page{"alice": alice, "bob": bob} {
 		p.waitWithin(name+": the conflict resolved", 10*time.Second, `!document.querySelector("[data-conflict]")`)
@@ -126,6 +128,9 @@ func TestEditAgainstDeleteKeepsTheEdit(t *testing.T) {
 		p.waitWithin(name+" keeps bob's edit, marked deleted elsewhere", 20*time.Second, `document.querySelector(`+jsString(kept)+`)`)
 		p.waitWithin(name+" says it was deleted on one side and edited on the other", 5*time.Second,
 			`(document.querySelector("#conflicts .deleted-elsewhere")?.textContent || "").includes("Deleted on one side while edited on the other")`)
+		deleter := map[string]string{"alice": "you", "bob": "alice"}[name]
+		p.waitWithin(name+" says who deleted it", 5*time.Second,
+			`(document.querySelector("#conflicts .deleted-by")?.textContent || "").startsWith(`+jsString("Deleted by "+deleter)+`)`)
 		var id string
 		p.eval(`document.querySelector(`+jsString(kept)+`).dataset.id`, &id)
 		p.selectEntry(id)
@@ -374,4 +379,18 @@ func TestUndoInAProjectStoryAfterSync(t *testing.T) {
 	for _, p := range []*page{alice, bob} {
 		p.waitSync(10*time.Second, "synced")
 	}
+}
+
+// waitConflictNames waits until p's note conflict names each side's
+// author and time (tester 4, bug 18): the reader's own value as "you,
+// HH:MM", the other's as "other, HH:MM".
+func (p *page) waitConflictNames(name, mine, other, theirValue string) {
+	p.waitWithin(name+" sees who wrote each note, and when", 5*time.Second, `(() => {
+		const sides = [...document.querySelectorAll('#conflicts .conflict-field[data-field="Note"] li')].map(li => ({
+			who: li.querySelector(".who")?.textContent || "", value: li.querySelector(".value")?.dataset.value}));
+		const at = /, \d\d:\d\d$/;
+		return sides.length === 2 &&
+			sides.some(s => s.value === `+jsString(mine)+` && s.who.startsWith("you, ") && at.test(s.who)) &&
+			sides.some(s => s.value === `+jsString(theirValue)+` && s.who.startsWith(`+jsString(other+", ")+`) && at.test(s.who));
+	})()`)
 }

@@ -228,6 +228,8 @@ func TestTwoProfilesShareTheDesk(t *testing.T) {
 		})()`)
 		p.waitSync(10*time.Second, "conflict")
 	}
+	alice.waitConflictNames("alice", "alice: the transcript agrees", "bob", "bob: the transcript differs")
+	bob.waitConflictNames("bob", "bob: the transcript differs", "alice", "alice: the transcript agrees")
 	alice.click(`#conflicts .conflict-field[data-field="Note"] button.keep[data-keep="ours"]`)
 	var kept string
 	alice.eval(`document.querySelector('#conflicts .conflict-field[data-field="Note"] li:nth-child(2) .value').dataset.value`, &kept)

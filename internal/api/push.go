@@ -164,7 +164,7 @@ func (h *Handler) outcome(r *http.Request, project string, c changeIn, seq int64
 	case errors.Is(err, store.ErrConflict):
 		res.Status, res.Current = statusConflict, h.currentOf(r, project, c)
 	case errors.Is(err, store.ErrGone):
-		res.Status = statusGone
+		res.Status, res.Current = statusGone, h.currentOf(r, project, c) // the tombstone: who deleted it, and when
 	case errors.Is(err, store.ErrNotFound):
 		res.Status = statusNotFound
 	case httperr.Status(err) == http.StatusBadRequest:

@@ -36,6 +36,7 @@ const syncExtension = "redlineSync"
 type syncMarks struct {
 	Conflicts        []Conflict `json:"conflicts,omitempty"`
 	DeletedElsewhere bool       `json:"deletedElsewhere,omitempty"`
+	DeletedBy        Author     `json:"deletedBy,omitzero"` // who deleted it, when known
 }
 
 // fieldW3C holds, whole, an annotation Redline's model cannot read (one
@@ -82,7 +83,7 @@ func fieldsFromW3C(data []byte) Fields {
 		f = annotationFields(a)
 	}
 	if marks.DeletedElsewhere {
-		f[fieldDeletedElsewhere] = json.RawMessage("true")
+		f = markDeletedElsewhere(f, marks.DeletedBy)
 	}
 	setConflicts(f, marks.Conflicts)
 	return f.compact()
@@ -104,7 +105,8 @@ func w3cOf(id string, f Fields) (json.RawMessage, error) {
 			return nil, fmt.Errorf("annotation %s: %w", id, err)
 		}
 	}
-	marks := syncMarks{Conflicts: conflictsOf(f), DeletedElsewhere: Record{Fields: f}.DeletedElsewhere()}
+	rec := Record{Fields: f}
+	marks := syncMarks{Conflicts: conflictsOf(f), DeletedElsewhere: rec.DeletedElsewhere(), DeletedBy: rec.DeletedBy()}
 	if len(marks.Conflicts) == 0 && !marks.DeletedElsewhere {
 		return data, nil
 	}

@@ -16,20 +16,27 @@ func sample() annotation.Annotation {
 }
 
 // The W3C form the engine pushes reads back as the same fields, marks
-// (conflicts, deleted elsewhere) included.
+// (conflicts, deleted elsewhere, by whom when known) included.
 func TestW3CRoundTrip(t *testing.T) {
-	f := annotationFields(sample())
-	setConflicts(f, []Conflict{{Field: "Note", Ours: json.RawMessage(`"a"`), Theirs: json.RawMessage(`"b"`)}})
-	f = markDeletedElsewhere(f)
-	data, err := w3cOf("00000000-0000-4000-8000-000000000001", f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if problems := annotation.Validate(data); len(problems) > 0 {
-		t.Fatalf("pushed annotation is not valid W3C: %v", problems)
-	}
-	if got := fieldsFromW3C(data); !got.Equal(f) {
-		t.Errorf("round trip:\n got %s\nwant %s", js(got), js(f))
+	for _, deleter := range []Author{{}, {By: "bob", At: time.Date(2026, 12, 1, 16, 2, 0, 0, time.UTC)}} {
+		f := annotationFields(sample())
+		setConflicts(f, []Conflict{{Field: "Note", Ours: json.RawMessage(`"a"`), Theirs: json.RawMessage(`"b"`),
+			TheirsBy: Author{By: "alice", At: time.Date(2026, 12, 1, 16, 2, 0, 0, time.UTC)}, OursBy: Author{By: "bob"}}})
+		f = markDeletedElsewhere(f, deleter)
+		data, err := w3cOf("00000000-0000-4000-8000-000000000001", f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if problems := annotation.Validate(data); len(problems) > 0 {
+			t.Fatalf("pushed annotation is not valid W3C: %v", problems)
+		}
+		got := fieldsFromW3C(data)
+		if !got.Equal(f) {
+			t.Errorf("round trip:\n got %s\nwant %s", js(got), js(f))
+		}
+		if rec := (Record{Fields: got}); !rec.DeletedElsewhere() || rec.DeletedBy() != deleter {
+			t.Errorf("deleted elsewhere %v by %+v, want by %+v", rec.DeletedElsewhere(), rec.DeletedBy(), deleter)
+		}
 	}
 }
 

@@ -23,7 +23,11 @@
 // and applies the results: applied moves the record's base; replayed
 // (the answer to an earlier try was lost) and conflict merge the
 // server's current state in; gone keeps an edited annotation under a new
-// id, marked deleted elsewhere. Then it pulls the feed from the
+// id, marked deleted elsewhere. A conflict names who wrote each side and
+// when (Conflict.TheirsBy from the server's modifiedBy and modified,
+// OursBy the replica's user, OpenAs, and the edit's Modified), and a
+// deleted-elsewhere mark who deleted (Record.DeletedBy), so the reader is
+// told "alice, 16:02", not just "one side". Then it pulls the feed from the
 // checkpoint, each page merged and stored with its checkpoint in one
 // Commit, and pushes what the merges left. Run repeats that, woken by
 // the feed's long-poll.

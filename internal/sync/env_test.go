@@ -91,7 +91,7 @@ func (e *env) replica(user string, tr sync.Transport) *sync.Replica {
 	if tr == nil {
 		tr = e.transport(user)
 	}
-	r, err := sync.Open(context.Background(), sync.NewMemory(), tr, user+"-device")
+	r, err := sync.OpenAs(context.Background(), sync.NewMemory(), tr, user+"-device", user)
 	must(e.t, err)
 	return r
 }

@@ -14,7 +14,9 @@ import (
 // The conflict names both heads: TheirsSeq is the server revision that
 // holds Theirs, and Ours is the edit Device made on top of OursBase. The
 // revision that resolves it is written on top of the one holding the
-// conflict, so the server's history links all three.
+// conflict, so the server's history links all three. TheirsBy and OursBy
+// say who wrote each value and when (empty in a conflict found before
+// they were kept, or when the server did not say).
 type Conflict struct {
 	Field     string          `json:"field"`
 	Ours      json.RawMessage `json:"ours,omitempty"`
@@ -22,6 +24,8 @@ type Conflict struct {
 	TheirsSeq int64           `json:"theirsSeq,omitempty"`
 	OursBase  int64           `json:"oursBase,omitempty"`
 	Device    string          `json:"device,omitempty"`
+	TheirsBy  Author          `json:"theirsBy,omitzero"`
+	OursBy    Author          `json:"oursBy,omitzero"`
 }
 
 // laterWins are fields where two edits are not a conflict: the later
@@ -178,12 +182,14 @@ func union(fs ...Fields) []string {
 	return keys
 }
 
-// nameHeads stamps the conflicts of f that no replica has named yet.
-func nameHeads(f Fields, theirsSeq, oursBase int64, device string) {
+// nameHeads stamps the conflicts of f that no replica has named yet
+// with heads' TheirsSeq, OursBase, Device, TheirsBy and OursBy.
+func nameHeads(f Fields, heads Conflict) {
 	cs := conflictsOf(f)
-	for i := range cs {
-		if cs[i].TheirsSeq == 0 && cs[i].Field != fieldConflicts {
-			cs[i].TheirsSeq, cs[i].OursBase, cs[i].Device = theirsSeq, oursBase, device
+	for i, c := range cs {
+		if c.TheirsSeq == 0 && c.Field != fieldConflicts {
+			heads.Field, heads.Ours, heads.Theirs = c.Field, c.Ours, c.Theirs
+			cs[i] = heads
 		}
 	}
 	setConflicts(f, cs)

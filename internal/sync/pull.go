@@ -53,7 +53,7 @@ func (r *Replica) applyFeed(ctx context.Context, feed Feed) error {
 		case c.Seq < rec.BaseSeq:
 			continue // older than what we have: delivered out of order
 		}
-		r.reconcile(&b, rec.clone(), rec.Base, rec.BaseDeleted, theirs, c.Deleted, c.Seq)
+		r.reconcile(&b, rec.clone(), rec.Base, rec.BaseDeleted, theirs, c.Deleted, c.Seq, c.author())
 	}
 	if feed.Last > r.checkpoint {
 		b.SetCheckpoint, b.Checkpoint = true, feed.Last

@@ -122,10 +122,14 @@ func (r *Replica) result(b *Batch, e Entry, res WireResult) error {
 		if err != nil {
 			return err
 		}
-		r.reconcile(b, rec, base, baseDeleted, theirs, res.Current.Deleted, res.Current.Seq)
+		r.reconcile(b, rec, base, baseDeleted, theirs, res.Current.Deleted, res.Current.Seq, res.Current.author())
 	case res.Status == StatusGone:
 		b.Done = append(b.Done, e.ChangeID)
-		r.reconcile(b, rec, rec.Base, rec.BaseDeleted, nil, true, rec.BaseSeq)
+		var who Author
+		if res.Current != nil {
+			who = res.Current.author() // the tombstone's: who deleted it
+		}
+		r.reconcile(b, rec, rec.Base, rec.BaseDeleted, nil, true, rec.BaseSeq, who)
 	case res.Status == StatusNotFound && e.Delete:
 		b.Done = append(b.Done, e.ChangeID) // nothing there to delete
 		rec.BaseDeleted, rec.Base = true, nil

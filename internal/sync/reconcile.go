@@ -3,6 +3,7 @@ package sync
 import (
 	"encoding/json"
 	"slices"
+	"time"
 )
 
 // serverOwned are annotation fields the server sets itself (creator is
@@ -16,13 +17,14 @@ func (r Record) edited(f, base Fields) bool {
 	return !r.shared(f).without(serverOwned...).Equal(r.shared(base).without(serverOwned...))
 }
 
-// reconcile brings the server's state of rec (theirs, at seq) into rec,
+// reconcile brings the server's state of rec (theirs, at seq, written by
+// who) into rec,
 // given the base both sides started from, and queues what is left to
 // send. Nothing local is dropped: an edit against a delete keeps the
 // edit (an annotation moves to a new id, since ids are never reused),
 // a delete against an edit keeps the edit, and a field edited on both
 // sides keeps both values (Merge3).
-func (r *Replica) reconcile(b *Batch, rec Record, base Fields, baseDeleted bool, theirs Fields, theirsDeleted bool, seq int64) {
+func (r *Replica) reconcile(b *Batch, rec Record, base Fields, baseDeleted bool, theirs Fields, theirsDeleted bool, seq int64, who Author) {
 	ours, oursDeleted, oursBase := rec.Fields, rec.Deleted, rec.BaseSeq
 	rec.Base, rec.BaseDeleted, rec.BaseSeq = theirs, theirsDeleted, seq
 	switch {
@@ -31,18 +33,18 @@ func (r *Replica) reconcile(b *Batch, rec Record, base Fields, baseDeleted bool,
 	case theirsDeleted && rec.Kind != KindAnnotation:
 		// Stories and revisions are named by others: the edited one
 		// stays here, marked, without going back to the server.
-		rec.Fields = markDeletedElsewhere(ours)
+		rec.Fields = markDeletedElsewhere(ours, who)
 		r.settle(b, rec, false)
 		return
 	case theirsDeleted:
 		// Ids are never reused: the edited annotation is created again
 		// under a new id, marked, so that every replica gets it.
 		rec.Fields, rec.Deleted = nil, true
-		r.queue(b, r.keepOnLiveRevision(b, Record{Kind: rec.Kind, ID: newChangeID(), Fields: markDeletedElsewhere(ours)}))
+		r.queue(b, r.keepOnLiveRevision(b, Record{Kind: rec.Kind, ID: newChangeID(), Fields: markDeletedElsewhere(ours, who)}))
 	case oursDeleted && !baseDeleted && !rec.edited(theirs, base):
 		// our delete stands; it goes with the new base
 	case oursDeleted:
-		rec.Fields, rec.Deleted = markDeletedElsewhere(theirs), false
+		rec.Fields, rec.Deleted = markDeletedElsewhere(theirs, Author{By: r.user}), false // deleted here: by this replica's user
 	case rec.Kind == KindRevision:
 		// Revisions never change, and one id is one content (the hash
 		// of story and text when the same file is added on two
@@ -50,7 +52,8 @@ func (r *Replica) reconcile(b *Batch, rec Record, base Fields, baseDeleted bool,
 		rec.Fields = theirs
 	default:
 		rec.Fields = Merge3(base, serverOwnedFrom(ours, theirs), theirs)
-		nameHeads(rec.Fields, seq, oursBase, r.device)
+		nameHeads(rec.Fields, Conflict{TheirsSeq: seq, OursBase: oursBase, Device: r.device,
+			TheirsBy: who, OursBy: Author{By: r.user, At: modifiedOf(ours)}})
 	}
 	r.settle(b, rec, !rec.synced())
 	if rec.Kind == KindRevision && rec.Deleted {
@@ -58,12 +61,17 @@ func (r *Replica) reconcile(b *Batch, rec Record, base Fields, baseDeleted bool,
 	}
 }
 
-func markDeletedElsewhere(f Fields) Fields {
+// markDeletedElsewhere marks f deleted elsewhere by who: the mark is
+// who (an Author object), or true when who is not known.
+func markDeletedElsewhere(f Fields, who Author) Fields {
 	f = f.without()
 	if f == nil {
 		f = Fields{}
 	}
 	f[fieldDeletedElsewhere] = json.RawMessage("true")
+	if who != (Author{}) {
+		f[fieldDeletedElsewhere], _ = json.Marshal(who) // an Author always encodes
+	}
 	return f
 }
 
@@ -97,4 +105,14 @@ func serverOwnedFrom(ours, theirs Fields) Fields {
 		}
 	}
 	return out
+}
+
+// modifiedOf is when f was last edited here, as an annotation says it
+// (its Modified field); zero for a record that does not say.
+func modifiedOf(f Fields) time.Time {
+	var t time.Time
+	if raw, ok := f["Modified"]; ok {
+		_ = json.Unmarshal(raw, &t) // not a time: not said
+	}
+	return t
 }

@@ -39,7 +39,17 @@ func (r Record) Conflicts() []Conflict { return conflictsOf(r.Fields) }
 // was edited on this one; the edit was kept.
 func (r Record) DeletedElsewhere() bool {
 	var b bool
-	return json.Unmarshal(r.Fields[fieldDeletedElsewhere], &b) == nil && b
+	return json.Unmarshal(r.Fields[fieldDeletedElsewhere], &b) == nil && b || r.DeletedBy() != Author{}
+}
+
+// DeletedBy is who deleted the record on the other side, and when, when
+// that is known (the empty Author otherwise).
+func (r Record) DeletedBy() Author {
+	var a Author
+	if json.Unmarshal(r.Fields[fieldDeletedElsewhere], &a) != nil {
+		return Author{}
+	}
+	return a
 }
 
 // synced says the local content is what the server has.

@@ -23,6 +23,7 @@ type Replica struct {
 	store  Storage
 	tr     Transport // nil: not signed in, a personal library
 	device string
+	user   string // who edits here ("" unknown), named in the conflicts this replica finds
 	now    func() time.Time
 
 	syncing gosync.Mutex // one Sync at a time
@@ -43,11 +44,17 @@ type Replica struct {
 // Open loads a replica from its storage. tr nil is a local library
 // that never syncs; device names this replica in the server's history.
 func Open(ctx context.Context, s Storage, tr Transport, device string) (*Replica, error) {
+	return OpenAs(ctx, s, tr, device, "")
+}
+
+// OpenAs is Open for the signed-in user, whom the conflicts this
+// replica finds name as the author of its side.
+func OpenAs(ctx context.Context, s Storage, tr Transport, device, user string) (*Replica, error) {
 	snap, err := s.Load(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("sync: load: %w", err)
 	}
-	r := &Replica{store: s, tr: tr, device: device, now: time.Now, kick: make(chan struct{}, 1)}
+	r := &Replica{store: s, tr: tr, device: device, user: user, now: time.Now, kick: make(chan struct{}, 1)}
 	r.load(snap)
 	return r, nil
 }

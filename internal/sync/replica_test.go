@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/sync"
@@ -72,6 +73,38 @@ func TestSameFieldEditedDifferentlyIsAConflictKeepingBoth(t *testing.T) {
 	}
 }
 
+// TestConflictNamesBothAuthorsAndTimes: each side of a conflict says
+// who wrote it and when (tester 4, bug 18: the panel could not say
+// alice or bob), on every replica, not only the one that found it.
+func TestConflictNamesBothAuthorsAndTimes(t *testing.T) {
+	e := newEnv(t)
+	alice, bob := e.replica("alice", nil), e.replica("bob", nil)
+	must(t, alice.PutAnnotation(ctx, quote(id1, "super smart")))
+	syncAll(t, alice, bob)
+	a, b := ann(t, alice, id1), ann(t, bob, id1)
+	aliceAt, bobAt := created.Add(7*time.Hour+2*time.Minute), created.Add(7*time.Hour+5*time.Minute)
+	a.Note, a.Modified = "alice's note", aliceAt
+	b.Note, b.Modified = "bob's note", bobAt
+	must(t, alice.PutAnnotation(ctx, a))
+	must(t, bob.PutAnnotation(ctx, b))
+	before := time.Now().Add(-time.Second)
+	syncAll(t, alice, bob) // alice's reaches the server first: bob's replica finds the conflict
+	for name, r := range map[string]*sync.Replica{"alice": alice, "bob": bob} {
+		rec, _ := r.Record(sync.KindAnnotation, id1)
+		cs := rec.Conflicts()
+		if len(cs) != 1 {
+			t.Fatalf("%s: conflicts %+v", name, cs)
+		}
+		c := cs[0]
+		if string(c.Theirs) != `"alice's note"` || c.TheirsBy.By != "alice" || c.TheirsBy.At.Before(before) {
+			t.Errorf("%s: theirs %s by %+v, want alice's note by alice, written on the server after %v", name, c.Theirs, c.TheirsBy, before)
+		}
+		if string(c.Ours) != `"bob's note"` || c.OursBy.By != "bob" || !c.OursBy.At.Equal(bobAt) {
+			t.Errorf("%s: ours %s by %+v, want bob's note by bob at %v", name, c.Ours, c.OursBy, bobAt)
+		}
+	}
+}
+
 func TestEditVersusDeleteKeepsTheEdit(t *testing.T) {
 	for _, editorFirst := range []bool{true, false} {
 		e := newEnv(t)
@@ -94,6 +127,9 @@ func TestEditVersusDeleteKeepsTheEdit(t *testing.T) {
 					got := ann(t, r, rec.ID)
 					if got.Note != "keep me" || !rec.DeletedElsewhere() {
 						t.Errorf("editorFirst %v: kept %+v, deleted elsewhere %v", editorFirst, got, rec.DeletedElsewhere())
+					}
+					if by := rec.DeletedBy(); by.By != "bob" || !editorFirst && by.At.IsZero() {
+						t.Errorf("editorFirst %v: deleted by %+v, want bob (and when, from the server's tombstone)", editorFirst, by)
 					}
 					kept++
 				}

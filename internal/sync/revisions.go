@@ -134,7 +134,7 @@ func (r *Replica) rehome(b *Batch, id string) {
 		}
 		moved := r.keepOnLiveRevision(b, rec.clone())
 		if !moved.DeletedElsewhere() {
-			moved.Fields = markDeletedElsewhere(moved.Fields)
+			moved.Fields = markDeletedElsewhere(moved.Fields, Author{}) // the revision's delete does not say who
 		}
 		if !moved.Fields.Equal(rec.Fields) {
 			r.queue(b, moved)

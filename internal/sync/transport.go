@@ -3,6 +3,7 @@ package sync
 import (
 	"context"
 	"encoding/json"
+	"time"
 )
 
 // Transport carries pushes and feed reads to the server.
@@ -67,5 +68,31 @@ type FeedChange struct {
 	Revision   json.RawMessage `json:"revision,omitempty"`
 	Annotation *struct {
 		Annotation json.RawMessage `json:"annotation"` // W3C JSON-LD; absent for a tombstone
+		ModifiedBy string          `json:"modifiedBy"` // the user whose write (or delete) this is
+		Modified   time.Time       `json:"modified"`
 	} `json:"annotation,omitempty"`
+}
+
+// Author is who last wrote the record, and when, as the server has it
+// (set from the signed-in user on every write): the empty Author when
+// the server does not say (stories and revisions carry it in their own
+// JSON, read by author).
+type Author struct {
+	By string    `json:"by,omitempty"`
+	At time.Time `json:"at,omitzero"`
+}
+
+// author is who wrote c.
+func (c FeedChange) author() Author {
+	if c.Annotation != nil {
+		return Author{By: c.Annotation.ModifiedBy, At: c.Annotation.Modified}
+	}
+	var w struct {
+		ModifiedBy string    `json:"modifiedBy"`
+		Modified   time.Time `json:"modified"`
+	}
+	if c.Story != nil {
+		_ = json.Unmarshal(c.Story, &w) // checked by feedFields
+	}
+	return Author{By: w.ModifiedBy, At: w.Modified}
 }
