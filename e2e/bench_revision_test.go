@@ -63,10 +63,14 @@ func (p *page) timeRevision(b *testing.B, file string, r *revisionRuns) {
 	b.Helper()
 	p.run(chromedp.Evaluate(armRevisionJS, nil))
 	p.run(chromedp.SetUploadFiles(`#revision-file`, []string{file}, chromedp.ByQuery))
-	var got struct{ Shown, Longest float64 }
+	var got struct {
+		Shown, Longest, Added float64
+		Tasks                 [][2]float64
+	}
 	p.run(chromedp.Evaluate(`benchRevision`, &got, awaitPromise))
 	r.Shown = append(r.Shown, got.Shown)
 	r.Longest = append(r.Longest, got.Longest)
+	b.Logf("long tasks [ms from the change, ms long]: %v; diff shown at %.0f ms, the revision added at %.0f ms", got.Tasks, got.Shown, got.Added)
 	p.run(chromedp.Evaluate(`new Set([...document.querySelectorAll("#article mark[data-id]")].map(m => m.dataset.id)).size + document.querySelectorAll("#orphans li").length`, &r.Carried))
 }
 
@@ -80,9 +84,13 @@ func (p *page) timeRevision(b *testing.B, file string, r *revisionRuns) {
 // report.
 const armRevisionJS = `(() => {
 	window.benchRevision = new Promise((resolve, reject) => {
-		let changed = -1, longest = 0, shown = -1;
+		let changed = -1, longest = 0, shown = -1, addedAt = -1;
+		const seen = [];
 		const tasks = new PerformanceObserver((list) => {
-			for (const t of list.getEntries()) if (t.startTime >= changed) longest = Math.max(longest, t.duration);
+			for (const t of list.getEntries()) if (t.startTime >= changed) {
+				longest = Math.max(longest, t.duration);
+				seen.push([Math.round(t.startTime - changed), Math.round(t.duration)]);
+			}
 		});
 		tasks.observe({ type: "longtask" });
 		addEventListener("change", (e) => { changed = e.timeStamp; }, { capture: true, once: true });
@@ -90,6 +98,7 @@ const armRevisionJS = `(() => {
 		let added = false;
 		const done = () => {
 			added ||= /^Added the revision/.test(document.querySelector("#status")?.textContent || "");
+			if (added && addedAt < 0) addedAt = performance.now() - changed;
 			return added && !document.querySelector("#article mark[data-saving]") && !document.querySelector('#article[data-drawing="true"], #compare[data-drawing="true"]');
 		};
 		const watch = new MutationObserver(() => {
@@ -97,7 +106,7 @@ const armRevisionJS = `(() => {
 			if (shown < 0 && document.querySelector("#diff")) shown = performance.now() - changed;
 			if (shown >= 0 && done()) {
 				watch.disconnect();
-				setTimeout(() => { tasks.disconnect(); resolve({ Shown: shown, Longest: longest }); }, 300);
+				setTimeout(() => { tasks.disconnect(); resolve({ Shown: shown, Longest: longest, Added: addedAt, Tasks: seen }); }, 300);
 			}
 		});
 		watch.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
