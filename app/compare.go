@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"math"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -26,10 +28,36 @@ type comparePanel struct {
 	picks      int  // how many times From or To was changed
 	keyFn      app.Func
 	ctx        app.Context // its own, to redraw itself from its selectors' handlers
+	mounted    bool
+
+	// The diff's items, built once per comparison, layout and change
+	// jumped to (items' key), and how many rows of the report and items of
+	// the diff are drawn, in that order: a long diff is drawn a chunk per
+	// task, as the article is (building all of a 100 KB diff's DOM at once
+	// blocked the page for half a second after a revision was added).
+	items     []app.UI
+	layout    string
+	itemsKey  diffKey
+	drawn     int
+	more      bool // some are left for later tasks
+	scheduled bool // a later task will draw more
 }
 
+// diffKey is what a diff's items are built from.
+type diffKey struct {
+	cmp               *library.Comparison
+	sideBySide, whole bool
+	hunk              int
+}
+
+// compareChunk is how many report rows and diff items one draw adds.
+const compareChunk = 24
+
 func (c *comparePanel) OnMount(ctx app.Context) {
-	c.ctx = ctx
+	c.ctx, c.mounted = ctx, true
+	if c.more {
+		c.drawMoreLater() // the first render came before the mount
+	}
 	c.keyFn = app.FuncOf(func(this app.Value, args []app.Value) any {
 		c.onKey(ctx, args[0])
 		return nil
@@ -38,6 +66,7 @@ func (c *comparePanel) OnMount(ctx app.Context) {
 }
 
 func (c *comparePanel) OnDismount() {
+	c.mounted = false
 	app.Window().Call("removeEventListener", "keydown", c.keyFn)
 	c.keyFn.Release()
 }
@@ -70,6 +99,7 @@ func (c *comparePanel) step(ctx app.Context, dir int) {
 		return
 	}
 	c.hunk = ((c.hunk+dir)%n + n) % n
+	c.drawn = math.MaxInt // the change jumped to must be drawn to be scrolled to
 	hunk := c.hunk
 	ctx.Defer(func(app.Context) { scrollIntoView(fmt.Sprintf(`#diff [data-hunk="%d"]`, hunk)) })
 }
@@ -77,8 +107,44 @@ func (c *comparePanel) step(ctx app.Context, dir int) {
 // sync starts again from no change jumped to when the comparison is new.
 func (c *comparePanel) sync() {
 	if c.shown != c.Comparison {
-		c.shown, c.hunk = c.Comparison, -1
+		c.shown, c.hunk, c.drawn = c.Comparison, -1, compareChunk
 	}
+}
+
+// diffItems are the diff's items for the comparison, layout and change
+// shown, built again only when one of them changed.
+func (c *comparePanel) diffItems() []app.UI {
+	if key := (diffKey{c.Comparison, c.sideBySide, c.wholeText, c.hunk}); c.items == nil || c.itemsKey != key {
+		c.itemsKey = key
+		c.layout, c.items = diffItems(c.Comparison.Diff, c.sideBySide, c.wholeText, c.hunk)
+	}
+	return c.items
+}
+
+// chunk is how many of the report's n rows and of the diff's items are
+// drawn now, and whether some are left.
+func (c *comparePanel) chunk(n int, items []app.UI) (rows, diff int, more bool) {
+	rows = min(c.drawn, n)
+	diff = min(c.drawn-rows, len(items))
+	if c.sideBySide && diff%2 == 1 && diff < len(items) {
+		diff++ // a row is two cells: the grid stays aligned
+	}
+	return rows, diff, rows < n || diff < len(items)
+}
+
+// drawMoreLater draws the next chunk in a later task, so that the
+// browser can answer input between chunks.
+func (c *comparePanel) drawMoreLater() {
+	if !c.mounted || c.scheduled {
+		return
+	}
+	c.scheduled = true
+	c.ctx.After(time.Millisecond, func(app.Context) {
+		c.scheduled = false
+		if c.drawn < math.MaxInt-compareChunk {
+			c.drawn += compareChunk
+		}
+	})
 }
 
 // openComparison shows the diff of two revisions, earlier first whichever
@@ -113,7 +179,14 @@ func (c *comparePanel) Render() app.UI {
 	for i, r := range m.sess.Revisions {
 		dates[i] = r.DateLabel() + " (#" + itoa(i+1) + ")"
 	}
-	return app.Section().ID("compare").Class("compare").Aria("labelledby", "compare-title").Body(
+	changes, items := cmp.Changed(), c.diffItems()
+	rows, diff, more := c.chunk(len(changes), items)
+	if c.more = more; more {
+		c.drawMoreLater()
+	}
+	// data-drawing while rows or items are left for later tasks (the
+	// benchmark waits).
+	return app.Section().ID("compare").Class("compare").Aria("labelledby", "compare-title").DataSet("drawing", more).Body(
 		app.Div().Class("compare-head").Body(
 			app.H2().ID("compare-title").Text("What changed"),
 			// The handlers read the comparison shown when they run: one
@@ -124,9 +197,9 @@ func (c *comparePanel) Render() app.UI {
 			app.Div().Class("field").Body(app.Label().For("compare-to").Text("To"),
 				&revisionSelect{ID: "compare-to", Options: dates, Value: cmp.To, Min: cmp.From + 1, Max: len(dates) - 1, Picks: c.picks, Pick: func(i int) { c.pick(c.Comparison.From, i) }}),
 			app.Button().ID("diff-mode").Text(map[bool]string{true: "Side by side", false: "Inline"}[!c.sideBySide]).
-				OnClick(func(ctx app.Context, e app.Event) { c.sideBySide = !c.sideBySide }),
+				OnClick(func(ctx app.Context, e app.Event) { c.sideBySide, c.drawn = !c.sideBySide, compareChunk }),
 			app.Button().ID("diff-whole").Text(map[bool]string{true: "Fold unchanged text", false: "Show all text"}[c.wholeText]).
-				OnClick(func(ctx app.Context, e app.Event) { c.wholeText = !c.wholeText }),
+				OnClick(func(ctx app.Context, e app.Event) { c.wholeText, c.drawn = !c.wholeText, compareChunk }),
 			app.Button().ID("prev-change").Text("Previous change (p)").OnClick(func(ctx app.Context, e app.Event) { c.step(ctx, -1) }),
 			app.Button().ID("next-change").Text("Next change (n)").OnClick(func(ctx app.Context, e app.Event) { c.step(ctx, 1) }),
 			app.Button().ID("compare-close").Text("Close").OnClick(func(ctx app.Context, e app.Event) {
@@ -136,8 +209,8 @@ func (c *comparePanel) Render() app.UI {
 		app.P().ID("diff-summary").Class("summary").Text(fmt.Sprintf(
 			"%s → %s: %d words added, %d removed, %s touched; %s and %s affected%s.",
 			revisionLabel(cmp.From, from), revisionLabel(cmp.To, to), st.WordsAdded, st.WordsRemoved, plural(st.ParagraphsTouched, "paragraph"), plural(q, "quote"), plural(cl, "claim"), movedNote(cmp))),
-		renderChangedReport(cmp.Changed()),
-		renderDiff(cmp.Diff, c.sideBySide, c.wholeText, c.hunk),
+		changedReport(changes, rows),
+		diffRegion(c.layout).Body(items[:diff]...),
 	)
 }
 

@@ -18,6 +18,12 @@ import (
 
 // renderChangedReport lists every quote or claim whose words changed.
 func renderChangedReport(changes []library.Change) app.UI {
+	return changedReport(changes, len(changes))
+}
+
+// changedReport is renderChangedReport with only the first n rows drawn
+// (the comparison panel draws the rest in later tasks).
+func changedReport(changes []library.Change, n int) app.UI {
 	if len(changes) == 0 {
 		return app.P().ID("changed-report").Class("muted").Text("No quote or claim changed its words.")
 	}
@@ -25,7 +31,7 @@ func renderChangedReport(changes []library.Change) app.UI {
 		app.H3().Text("Quotes and claims whose words changed"),
 		app.Table().Class("report").Body(
 			app.THead().Body(app.Tr().Body(app.Th().Text("Kind"), app.Th().Text("Before"), app.Th().Text("After"))),
-			app.TBody().Body(app.Range(changes).Slice(func(i int) app.UI {
+			app.TBody().Body(app.Range(changes[:min(n, len(changes))]).Slice(func(i int) app.UI {
 				ch := changes[i]
 				kind := string(ch.Kind)
 				if ch.Speaker != "" {
@@ -52,10 +58,18 @@ func renderChangedReport(changes []library.Change) app.UI {
 // a revision of a long article changes a few places, and drawing the rest
 // costs time and hides them.
 func renderDiff(d *revision.Diff, sideBySide, whole bool, current int) app.UI {
+	layout, items := diffItems(d, sideBySide, whole, current)
+	return diffRegion(layout).Body(items...)
+}
+
+// diffItems are the children of renderDiff's region, and its layout: the
+// comparison panel draws them a chunk at a time. Side by side, the first
+// two are the column heads and the rest come in pairs, one row each.
+func diffItems(d *revision.Diff, sideBySide, whole bool, current int) (layout string, items []app.UI) {
 	if !sideBySide {
-		return diffRegion("inline").Body(diffParagraphs(d, whole, current, revision.Delete, revision.Insert)...)
+		return "inline", diffParagraphs(d, whole, current, revision.Delete, revision.Insert)
 	}
-	return diffRegion("side-by-side").Body(diffRows(d, whole, current)...)
+	return "side-by-side", diffRows(d, whole, current)
 }
 
 // diffRegion is the diff's scrolling box: focusable and named, so that it

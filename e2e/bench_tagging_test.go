@@ -88,8 +88,19 @@ func (p *page) storyWithAnnotations(b *testing.B, pair corpus.Pair, name string)
 	}
 	p.run(chromedp.Navigate(strings.TrimSuffix(p.url(), "/") + "/"))
 	p.waitMounted()
+	// Every run's story has the same text, so the same title: the one to
+	// open is the entry that was not listed before the file was added.
+	const ids = `[...document.querySelectorAll("li.story")].map(li => li.dataset.id)`
+	var before []string
+	p.run(chromedp.Evaluate(ids, &before))
 	p.addFiles(file)
-	p.openStory(titleStart(pair.Old))
+	var added string
+	p.run(chromedp.Poll(`(() => { const before = new Set(`+jsString(strings.Join(before, "\n"))+`.split("\n")); return `+ids+`.find(id => !before.has(id)); })()`, &added,
+		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second)))
+	p.run(
+		chromedp.Click(`li.story[data-id="`+added+`"] a.title`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#article p`, chromedp.ByQuery),
+	)
 	p.run(
 		chromedp.Click("#import", chromedp.ByQuery),
 		chromedp.WaitVisible("#import-paste", chromedp.ByQuery),
@@ -125,20 +136,22 @@ func (p *page) waitSaved() {
 // waitMarks waits until the article shows n distinct annotations.
 func (p *page) waitMarks(n int) {
 	p.t.Helper()
-	js := fmt.Sprintf(`new Set([...document.querySelectorAll("#article mark[data-id]")].map(m => m.dataset.id)).size === %d`, n)
+	js := `new Set([...document.querySelectorAll("#article mark[data-id]")].map(m => m.dataset.id)).size`
 	// Evaluated afresh each time rather than with chromedp.Poll, which
 	// keeps the execution context it started in: the app replacing it
 	// (a reload, the service worker taking over) failed a whole
 	// `make bench` with "Cannot find context with specified id".
 	deadline := time.Now().Add(60 * time.Second)
 	for {
-		var ok bool
-		err := chromedp.Run(p.ctx, chromedp.Evaluate(js, &ok))
-		if err == nil && ok {
+		var got int
+		err := chromedp.Run(p.ctx, chromedp.Evaluate(js, &got))
+		if err == nil && got == n {
 			return
 		}
 		if time.Now().After(deadline) {
-			p.t.Fatalf("waiting for %d annotations in the article: %v; errors: %v", n, err, p.Errors())
+			var status string
+			_ = chromedp.Run(p.ctx, chromedp.Evaluate(`document.querySelector("#status")?.textContent || ""`, &status))
+			p.t.Fatalf("waiting for %d annotations in the article (%d shown; status %q): %v; errors: %v", n, got, status, err, p.Errors())
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -188,11 +201,3 @@ const armTagJS = `((k, n) => {
 	sel.addRange(range);
 	return !sel.isCollapsed;
 })(%d, %d)`
-
-// titleStart is the first words of text's first line, which the library
-// lists as the title of a text without one.
-func titleStart(text string) string {
-	line, _, _ := strings.Cut(strings.TrimSpace(text), "\n")
-	words := strings.Fields(line)
-	return strings.Join(words[:min(3, len(words))], " ")
-}
