@@ -314,3 +314,37 @@ function redlineFetch(method, url, headers, body, done) {
     .then((r) => r.text().then((text) => done(r.status, r.statusText, text, "")))
     .catch((e) => done(0, "", "", String(e && e.message ? e.message : e) || "no answer"));
 }
+
+// redlineFocusAfterKey focuses the first element matching a CSS selector
+// once the key being pressed is released: focused on the keydown, a
+// <select> gets that key's keyup and Chromium pops its list open.
+function redlineFocusAfterKey(selector) {
+  const focus = () => {
+    clearTimeout(timer);
+    window.removeEventListener("keyup", focus, true);
+    document.querySelector(selector)?.focus();
+  };
+  // A keyup the page never sees (the window lost the focus) must not
+  // leave the focus where it was.
+  const timer = setTimeout(focus, 1000);
+  window.addEventListener("keyup", focus, true);
+}
+
+// redlineScrollAboveSheet scrolls the first element matching a CSS
+// selector to the middle of the part of the window the phone's editor
+// sheet (#editor, fixed at the bottom) leaves free, unless it is in that
+// part already: centred in the whole window, the words just tagged were
+// under the sheet. Absolute, so a second call while the first scrolls
+// aims at the same place. At the next frame: the sheet the page is
+// drawing may not be in the document yet.
+function redlineScrollAboveSheet(selector) {
+  requestAnimationFrame(() => {
+    const el = document.querySelector(selector);
+    if (!el) return;
+    const sheet = document.querySelector("#editor");
+    const free = sheet ? sheet.getBoundingClientRect().top : innerHeight;
+    const r = el.getBoundingClientRect();
+    if (r.top >= 8 && r.bottom <= free - 8) return;
+    window.scrollTo({top: scrollY + r.top - Math.max(8, (free - r.height) / 2), behavior: "smooth"});
+  });
+}
