@@ -127,3 +127,43 @@ func TestPhoneSheetLeavesTheTaggedWordsInView(t *testing.T) {
 		return m.top >= 0 && m.bottom <= e.top;
 	})()`)
 }
+
+// statusCoversJS lists the controls the status message covers.
+const statusCoversJS = `(() => {
+	const s = document.querySelector("#status").getBoundingClientRect();
+	return [...document.querySelectorAll("button, a[href], input, select, textarea, summary")]
+		.filter(c => !c.closest("#status"))
+		.filter(c => { const r = c.getBoundingClientRect(); return r.width > 0 && r.left < s.right && r.right > s.left && r.top < s.bottom && r.bottom > s.top; })
+		.map(c => c.id || c.textContent.trim());
+})()`
+
+// TestStatusCoversNoControl: the floating status message is put where it
+// covers no control: not the library's export buttons on a desktop, not
+// the story's toolbar on a phone.
+func TestStatusCoversNoControl(t *testing.T) {
+	for _, size := range []struct {
+		name string
+		w, h int64
+	}{{"desktop", 1280, 800}, {"phone", 390, 844}} {
+		t.Run(size.name, func(t *testing.T) {
+			_, p := openApp(t)
+			p.run(chromedp.EmulateViewport(size.w, size.h))
+			p.addFiles(sampleFile(t))
+			p.waitJS("the library's message", `document.querySelector("#status")?.textContent.startsWith("Added")`)
+			var covered []string
+			time.Sleep(300 * time.Millisecond) // placed at the next frame
+			p.eval(statusCoversJS, &covered)
+			if len(covered) > 0 {
+				t.Errorf("on the library the message covers %q", covered)
+			}
+			p.openStory("Vladimir Putin prayed")
+			p.tag("super smart", "c")
+			p.waitJS("the story's message", `document.querySelector("#status")?.textContent.startsWith("Tagged")`)
+			time.Sleep(300 * time.Millisecond)
+			p.eval(statusCoversJS, &covered)
+			if len(covered) > 0 {
+				t.Errorf("on the story the message covers %q", covered)
+			}
+		})
+	}
+}

@@ -348,3 +348,44 @@ function redlineScrollAboveSheet(selector) {
     window.scrollTo({top: scrollY + r.top - Math.max(8, (free - r.height) / 2), behavior: "smooth"});
   });
 }
+
+// redlinePlaceStatus puts the floating status message (#status) where it
+// covers no control: the first of a few places along the window's bottom
+// and top edges whose box meets no visible button, link, field or summary
+// (the bottom centre covered the library's "Export all", the top of a
+// phone its toolbar), or the one covering the fewest. It moves again when
+// the page scrolls under it while the message shows.
+// At the next frame, once what the same change draws (an editor sheet)
+// is in the page.
+const redlineStatusPlaces = ["bottom-center", "bottom-left", "bottom-right", "top-center", "top-left", "top-right"];
+let redlineStatusFrame = 0;
+function redlinePlaceStatus() {
+  if (!redlineStatusFrame) redlineStatusFrame = requestAnimationFrame(() => { redlineStatusFrame = 0; redlinePlaceStatusNow(); });
+}
+function redlinePlaceStatusNow() {
+  const status = document.getElementById("status");
+  if (!status || !status.textContent) return;
+  const controls = [...document.querySelectorAll("button, a[href], input, select, textarea, summary")]
+    .filter(c => !status.contains(c))
+    .map(c => c.getBoundingClientRect())
+    .filter(r => r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight);
+  const covered = () => {
+    const s = status.getBoundingClientRect();
+    return controls.filter(r => r.left < s.right && r.right > s.left && r.top < s.bottom && r.bottom > s.top).length;
+  };
+  let best = null, least = Infinity;
+  for (const place of redlineStatusPlaces) {
+    status.dataset.place = place;
+    const n = covered();
+    if (n < least) { best = place; least = n; }
+    if (n === 0) return;
+  }
+  status.dataset.place = best;
+}
+window.addEventListener("scroll", redlinePlaceStatus, {passive: true});
+window.addEventListener("resize", redlinePlaceStatus);
+// Controls drawn after the message (the library's export buttons come
+// with its first story) move it too.
+new MutationObserver(() => {
+  if (document.getElementById("status")?.textContent) redlinePlaceStatus();
+}).observe(document.documentElement, {childList: true, subtree: true});
