@@ -74,6 +74,12 @@ func scrollIntoView(selector string) {
 	}
 }
 
+// scrollAboveSheet brings the element matching selector into the part of
+// a phone's window the editor sheet leaves free (redlineScrollAboveSheet).
+func scrollAboveSheet(selector string) {
+	app.Window().Call("redlineScrollAboveSheet", selector)
+}
+
 // setValue shows value in the form field with the given id, if there is
 // one. go-app cannot clear a field (it drops empty values), and a
 // textarea's text is only its initial value: set the value itself.

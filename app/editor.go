@@ -129,7 +129,10 @@ func (e *annotationEditor) OnMount(ctx app.Context) {
 	ctx.Defer(func(app.Context) {
 		if !narrowScreen() {
 			scrollWithinSide("#editor")
+			return
 		}
+		// Over the text on a phone: the words it edits go above it.
+		scrollAboveSheet(`#article mark[data-id="` + cssString(e.Annotation.ID) + `"]`)
 	})
 	if e.Focus {
 		// After the page has drawn the editor: a Defer from OnMount runs

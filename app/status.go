@@ -47,6 +47,8 @@ func (b *statusBar) OnMount(ctx app.Context)  { b.fadeLater(ctx) }
 func (b *statusBar) OnUpdate(ctx app.Context) { b.fadeLater(ctx) }
 
 func (b *statusBar) fadeLater(ctx app.Context) {
+	// Once drawn: where it covers no control (redlinePlaceStatus).
+	ctx.Defer(func(app.Context) { app.Window().Call("redlinePlaceStatus") })
 	if b.Kind != "ok" {
 		return
 	}

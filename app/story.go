@@ -172,8 +172,11 @@ func (p *storyPage) onKey(ctx app.Context, e app.Value) {
 			return
 		}
 		// The field a reader most often fills for the kind: a quote's
-		// speaker, a claim's verdict, a note's text.
-		act = func(app.Context) { focusFirst(editorFirstField) }
+		// speaker, a claim's verdict, a note's text; after the Enter's
+		// keyup, which would pop a verdict's list open.
+		e.Call("preventDefault")
+		app.Window().Call("redlineFocusAfterKey", editorFirstField)
+		return
 	case "?":
 		if m.help == nil {
 			return

@@ -26,10 +26,13 @@ func (m *storyModel) selectAnnotation(id string) {
 			// beside the text (on a phone the list is below the article,
 			// and going there would take the reader away from the
 			// words): the article scrolls last, so the words end in view.
-			if !narrowScreen() {
-				scrollWithinSide(`#sidebar li[data-id="` + cssString(id) + `"]`)
+			mark := `#article mark[data-id="` + cssString(id) + `"]`
+			if narrowScreen() {
+				scrollAboveSheet(mark)
+				return
 			}
-			scrollIntoView(`#article mark[data-id="` + cssString(id) + `"]`)
+			scrollWithinSide(`#sidebar li[data-id="` + cssString(id) + `"]`)
+			scrollIntoView(mark)
 		})
 	})
 }

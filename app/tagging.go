@@ -32,6 +32,18 @@ func (a *articleView) tag(ctx app.Context, sel span.Span, kind annotation.Kind, 
 		m.say(failure(err))
 		return
 	}
+	if old, ok := s.Already(d); ok {
+		// The same kind on the same words again: the one there is what the
+		// reader is after, not a copy stacked under it.
+		clearSelection()
+		if m.editors != nil && keyboard && m.selected != old.ID {
+			m.editors.focusNext()
+		}
+		a.cursor.resume = old.Span.End
+		m.say(success(fmt.Sprintf("Already tagged as a %s: “%s”. It is selected.", old.Kind, shorten(s.Slice(old.Span), 60))))
+		m.selectAnnotation(old.ID)
+		return
+	}
 	if err := ctx.LocalStorage().Set(pendingTagKey(m.storyID, d.ID), d); err != nil {
 		app.Log("keeping a tag until it is stored:", err) // the IndexedDB write still runs
 	}

@@ -314,3 +314,78 @@ function redlineFetch(method, url, headers, body, done) {
     .then((r) => r.text().then((text) => done(r.status, r.statusText, text, "")))
     .catch((e) => done(0, "", "", String(e && e.message ? e.message : e) || "no answer"));
 }
+
+// redlineFocusAfterKey focuses the first element matching a CSS selector
+// once the key being pressed is released: focused on the keydown, a
+// <select> gets that key's keyup and Chromium pops its list open.
+function redlineFocusAfterKey(selector) {
+  const focus = () => {
+    clearTimeout(timer);
+    window.removeEventListener("keyup", focus, true);
+    document.querySelector(selector)?.focus();
+  };
+  // A keyup the page never sees (the window lost the focus) must not
+  // leave the focus where it was.
+  const timer = setTimeout(focus, 1000);
+  window.addEventListener("keyup", focus, true);
+}
+
+// redlineScrollAboveSheet scrolls the first element matching a CSS
+// selector to the middle of the part of the window the phone's editor
+// sheet (#editor, fixed at the bottom) leaves free, unless it is in that
+// part already: centred in the whole window, the words just tagged were
+// under the sheet. Absolute, so a second call while the first scrolls
+// aims at the same place. At the next frame: the sheet the page is
+// drawing may not be in the document yet.
+function redlineScrollAboveSheet(selector) {
+  requestAnimationFrame(() => {
+    const el = document.querySelector(selector);
+    if (!el) return;
+    const sheet = document.querySelector("#editor");
+    const free = sheet ? sheet.getBoundingClientRect().top : innerHeight;
+    const r = el.getBoundingClientRect();
+    if (r.top >= 8 && r.bottom <= free - 8) return;
+    window.scrollTo({top: scrollY + r.top - Math.max(8, (free - r.height) / 2), behavior: "smooth"});
+  });
+}
+
+// redlinePlaceStatus puts the floating status message (#status) where it
+// covers no control: the first of a few places along the window's bottom
+// and top edges whose box meets no visible button, link, field or summary
+// (the bottom centre covered the library's "Export all", the top of a
+// phone its toolbar), or the one covering the fewest. It moves again when
+// the page scrolls under it while the message shows.
+// At the next frame, once what the same change draws (an editor sheet)
+// is in the page.
+const redlineStatusPlaces = ["bottom-center", "bottom-left", "bottom-right", "top-center", "top-left", "top-right"];
+let redlineStatusFrame = 0;
+function redlinePlaceStatus() {
+  if (!redlineStatusFrame) redlineStatusFrame = requestAnimationFrame(() => { redlineStatusFrame = 0; redlinePlaceStatusNow(); });
+}
+function redlinePlaceStatusNow() {
+  const status = document.getElementById("status");
+  if (!status || !status.textContent) return;
+  const controls = [...document.querySelectorAll("button, a[href], input, select, textarea, summary")]
+    .filter(c => !status.contains(c))
+    .map(c => c.getBoundingClientRect())
+    .filter(r => r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight);
+  const covered = () => {
+    const s = status.getBoundingClientRect();
+    return controls.filter(r => r.left < s.right && r.right > s.left && r.top < s.bottom && r.bottom > s.top).length;
+  };
+  let best = null, least = Infinity;
+  for (const place of redlineStatusPlaces) {
+    status.dataset.place = place;
+    const n = covered();
+    if (n < least) { best = place; least = n; }
+    if (n === 0) return;
+  }
+  status.dataset.place = best;
+}
+window.addEventListener("scroll", redlinePlaceStatus, {passive: true});
+window.addEventListener("resize", redlinePlaceStatus);
+// Controls drawn after the message (the library's export buttons come
+// with its first story) move it too.
+new MutationObserver(() => {
+  if (document.getElementById("status")?.textContent) redlinePlaceStatus();
+}).observe(document.documentElement, {childList: true, subtree: true});

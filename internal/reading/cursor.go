@@ -82,12 +82,23 @@ func CursorFrom(words []span.Span, at int) (c Cursor, ok bool) {
 	return Cursor{Anchor: i, Focus: i}, true
 }
 
-// Move moves the cursor one step. With extend the anchor stays and the
-// selection grows or shrinks; without, the cursor becomes the one word
-// the step lands on: the word after the selection or before it, so an
-// arrow leaves a selection of several words at its end. At either end
-// of the text the cursor stays where it is.
+// Move moves the cursor one step. Without extend, the cursor becomes the
+// one word the step lands on: the word after the selection or before it,
+// so an arrow leaves a selection of several words at its end. With
+// extend, NextWord selects one word more and PreviousWord one word less
+// (never less than one), both at the selection's end whichever way it was
+// made, as the help says (tester 4, bug 18: after Shift+Up, moving the
+// focus made Shift+Right shrink it); the paragraph steps move the focus
+// and the anchor stays. At either end of the text the cursor stays where
+// it is.
 func (c Cursor) Move(words, paragraphs []span.Span, step Step, extend bool) Cursor {
+	if extend && (step == NextWord || step == PreviousWord) {
+		first, last := min(c.Anchor, c.Focus), max(c.Anchor, c.Focus)
+		if step == NextWord {
+			return Cursor{Anchor: first, Focus: min(last+1, len(words)-1)}
+		}
+		return Cursor{Anchor: first, Focus: max(last-1, first)}
+	}
 	from := c.Focus
 	if !extend {
 		switch step {
