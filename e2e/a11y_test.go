@@ -214,8 +214,10 @@ func TestAxeFindsNoViolations(t *testing.T) {
 			p.assertAxeClean(script, "the editor")
 			p.press("\x1b")
 			p.press("\x1b")
-			p.click("#suggest")
-			p.run(chromedp.WaitVisible(`#article mark[data-suggestion]`, chromedp.ByQuery))
+			// Pressed from script: on a phone a pointer click on it was
+			// once missed in a clean-clone run (what covered it is unknown).
+			p.eval(`document.querySelector("#suggest").click()`, nil)
+			p.waitJS("suggestions shown", `document.querySelectorAll("#article mark[data-suggestion]").length > 0`)
 			p.assertAxeClean(script, "suggestions")
 		}},
 		{"import dialog, revision diff", func(t *testing.T, p *page) {
