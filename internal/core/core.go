@@ -45,7 +45,10 @@ func (Core) Compare(oldText, newText string, anns []annotation.Annotation) (*rev
 	results := migrate.Migrate(oldText, newText, d, anns)
 	out := make([]corecall.Carried, len(results))
 	for i, r := range results {
-		out[i] = corecall.Carried(r)
+		out[i] = corecall.Carried{
+			CarriedPlace: corecall.CarriedPlace{ID: r.ID, Status: r.Status, Before: r.Before, After: r.After, Old: r.Old, New: r.New, Moved: r.Moved},
+			Annotation:   r.Annotation,
+		}
 	}
 	return d, out, nil
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/redline-news/redline/internal/anchor"
 	"github.com/redline-news/redline/internal/annotation"
-	"github.com/redline-news/redline/internal/span"
 )
 
 // CarriedWire is a Carried as it crosses back to the page: the migrated
@@ -16,14 +15,8 @@ import (
 // and sets its status; the page has the rest, and decoding 1,000 whole
 // annotations again took a tenth of a second of its thread.
 type CarriedWire struct {
-	ID     string            `json:"id"`
-	Status annotation.Status `json:"status"`
-	Before string            `json:"before,omitempty"`
-	After  string            `json:"after,omitempty"`
-	Old    span.Span         `json:"old"`
-	New    span.Span         `json:"new"`
-	Moved  bool              `json:"moved,omitempty"`
-	Edit   *CarriedEdit      `json:"edit,omitempty"`
+	CarriedPlace
+	Edit *CarriedEdit `json:"edit,omitempty"`
 	// Whole is the migrated annotation when Edit cannot say it.
 	Whole *annotation.Annotation `json:"whole,omitempty"`
 }
@@ -54,7 +47,7 @@ func carriedToWire(results []Carried, anns []annotation.Annotation) []CarriedWir
 	}
 	out := make([]CarriedWire, len(results))
 	for i, r := range results {
-		w := CarriedWire{ID: r.ID, Status: r.Status, Before: r.Before, After: r.After, Old: r.Old, New: r.New, Moved: r.Moved}
+		w := CarriedWire{CarriedPlace: r.CarriedPlace}
 		e := editOf(r.Annotation)
 		if a, ok := sent[r.Annotation.ID]; ok && r.Annotation.ID == r.ID && reflect.DeepEqual(e.apply(a), r.Annotation) {
 			w.Edit = &e
@@ -75,7 +68,7 @@ func carriedFromWire(wire []CarriedWire, anns []annotation.Annotation) ([]Carrie
 	}
 	out := make([]Carried, len(wire))
 	for i, w := range wire {
-		c := Carried{ID: w.ID, Status: w.Status, Before: w.Before, After: w.After, Old: w.Old, New: w.New, Moved: w.Moved}
+		c := Carried{CarriedPlace: w.CarriedPlace}
 		j, ok := sent[w.ID]
 		switch {
 		case w.Whole != nil:

@@ -62,9 +62,9 @@ type Parsed struct {
 	Text   string `json:"text"`
 }
 
-// Carried is one annotation carried from an old text to a new one (the
-// fields of migrate.Result).
-type Carried struct {
+// CarriedPlace is where migration put one annotation and what it found
+// there (the fields of migrate.Result but the annotation).
+type CarriedPlace struct {
 	ID     string            `json:"id"`
 	Status annotation.Status `json:"status"`
 	Before string            `json:"before,omitempty"`
@@ -72,6 +72,11 @@ type Carried struct {
 	Old    span.Span         `json:"old"`
 	New    span.Span         `json:"new"`
 	Moved  bool              `json:"moved,omitempty"`
+}
+
+// Carried is one annotation carried from an old text to a new one.
+type Carried struct {
+	CarriedPlace
 	// Annotation is the migrated annotation (see migrate.Result).
 	Annotation annotation.Annotation `json:"annotation"`
 }

@@ -35,7 +35,7 @@ func TestResponseRoundTrip(t *testing.T) {
 		{ID: 3, Error: "a.html: input is too large to be an article"},
 		{ID: 0, Error: "the core could not start"},
 		{ID: 4, Parsed: &Parsed{Title: "T", Date: "2025-03-23", Text: "Body."}},
-		{ID: 5, Compared: &Compared{Diff: revision.Compute("a b", "a c").Wire(), Results: []CarriedWire{{ID: "x", Status: annotation.StatusChanged, New: span.Span{Start: 2, End: 3}, Edit: &CarriedEdit{Status: annotation.StatusChanged}}}}},
+		{ID: 5, Compared: &Compared{Diff: revision.Compute("a b", "a c").Wire(), Results: []CarriedWire{{CarriedPlace: CarriedPlace{ID: "x", Status: annotation.StatusChanged, New: span.Span{Start: 2, End: 3}}, Edit: &CarriedEdit{Status: annotation.StatusChanged}}}}},
 		{ID: 6, Found: &Found{Findings: []Finding{{Kind: annotation.KindClaim, Span: span.Span{Start: 0, End: 9}, Score: 0.5}}}},
 	} {
 		data, err := EncodeResponse(r)
