@@ -230,8 +230,8 @@ func deskWithAQuote(t *testing.T) (*desk, *page, *page, string) {
 			t.Fatalf("not signed in, #sync-status is %q, want local", got)
 		}
 	}
-	alice.signIn("alice", "alice-secret-1")
-	bob.signIn("bob", "bob-secret-22")
+	alice.signIn("alice")
+	bob.signIn("bob")
 	for _, p := range []*page{alice, bob} {
 		p.waitCount(`#projects .project[data-project="desk"]`, 1)
 		p.waitSync(10*time.Second, "synced")
@@ -308,20 +308,14 @@ func TestNextUserOnTheSamePageSyncsLive(t *testing.T) {
 	alice.click("#sign-out")
 	alice.waitCount("#sign-in-open", 1)
 	alice.waitSync(5*time.Second, "local")
-	alice.signIn("bob", "bob-secret-22") // the same page, now bob's
+	alice.signIn("bob") // the same page, now bob's
 	alice.waitSync(10*time.Second, "synced")
 	alice.click("#add-sample") // and he shares a story of his own first
 	alice.waitCount("#stories li.story", 1)
-	alice.click("#share-open")
-	alice.click("#share-submit")
-	alice.waitCount(`#projects li.story[data-project="desk"]`, 2)
-	alice.openProjectStory()
+	alice.shareIntoDesk(2)
 	alice.waitSync(10*time.Second, "synced")
 
-	other := newBrowser(t)
-	other.run(chromedp.Navigate(d.srv.URL + "/"))
-	other.waitMounted()
-	other.signIn("bob", "bob-secret-22")
+	other := d.signedIn("bob")
 	other.waitCount(`#projects li.story[data-project="desk"]`, 2)
 	other.openProjectStory()
 	claim := other.tagHere("prayed for", "c")
@@ -334,10 +328,7 @@ func TestNextUserOnTheSamePageSyncsLive(t *testing.T) {
 // user who signs in sees none of them (tester 4's bug 11).
 func TestSignOutCanRemoveThePersonalLibrary(t *testing.T) {
 	d := newDesk(t)
-	p := newBrowser(t)
-	p.run(chromedp.Navigate(d.srv.URL + "/"))
-	p.waitMounted()
-	p.signIn("alice", "alice-secret-1")
+	p := d.signedIn("alice")
 	p.click("#add-sample")
 	p.waitCount("#stories li.story", 1)
 	p.click("#sign-out")
@@ -350,7 +341,7 @@ func TestSignOutCanRemoveThePersonalLibrary(t *testing.T) {
 	p.waitSync(5*time.Second, "local")
 	p.run(chromedp.Navigate(d.srv.URL + "/"))
 	p.waitMounted()
-	p.signIn("bob", "bob-secret-22")
+	p.signIn("bob")
 	p.waitSync(10*time.Second, "synced")
 	if n := p.count("#stories li.story"); n != 0 {
 		t.Errorf("bob's library lists %d of alice's personal stories", n)

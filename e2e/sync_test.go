@@ -32,8 +32,9 @@ func newDesk(t *testing.T, serveFlags ...string) *desk {
 	t.Helper()
 	root := repoRoot(t)
 	d := &desk{t: t, root: root, bin: filepath.Join(root, "bin", "redline"), db: filepath.Join(t.TempDir(), "redline.db"), serveFlags: serveFlags}
-	d.admin("alice-secret-1\n", "user", "add", "alice")
-	d.admin("bob-secret-22\n", "user", "add", "bob")
+	for _, user := range []string{"alice", "bob"} {
+		d.admin(deskPasswords[user]+"\n", "user", "add", user)
+	}
 	d.admin("", "project", "add", "desk", "--owner", "alice")
 	d.admin("", "member", "add", "desk", "bob", "--role", "editor")
 	d.aliceToken = strings.TrimSpace(d.admin("", "token", "add", "alice", "--label", "e2e"))
@@ -63,9 +64,23 @@ func (d *desk) start() {
 	d.srv = startProcess(d.t, d.root, "make build", d.bin, append([]string{"serve", "--addr", d.addr, "--dir", d.root, "--db", d.db}, d.serveFlags...)...)
 }
 
-// signIn signs in with the app's form.
-func (p *page) signIn(user, password string) {
+// deskPasswords are the passwords of newDesk's users.
+var deskPasswords = map[string]string{"alice": "alice-secret-1", "bob": "bob-secret-22"}
+
+// signedIn opens the app in a fresh browser profile, signed in as user.
+func (d *desk) signedIn(user string) *page {
+	d.t.Helper()
+	p := newBrowser(d.t)
+	p.run(chromedp.Navigate(d.srv.URL + "/"))
+	p.waitMounted()
+	p.signIn(user)
+	return p
+}
+
+// signIn signs in as one of newDesk's users with the app's form.
+func (p *page) signIn(user string) {
 	p.t.Helper()
+	password := deskPasswords[user]
 	p.click("#sign-in-open")
 	p.waitCount(`#sign-in input[name="username"]`, 1)
 	p.setField(`#sign-in input[name="username"]`, user)
@@ -142,6 +157,16 @@ func (p *page) selectEntry(id string) {
 		return !!b;
 	})()`)
 	p.waitCount(`#editor[data-id="`+id+`"]`, 1)
+}
+
+// shareIntoDesk shares the library's story into desk with the Share
+// dialog, waits until desk lists n stories and opens the first.
+func (p *page) shareIntoDesk(n int) {
+	p.t.Helper()
+	p.click("#share-open")
+	p.click("#share-submit")
+	p.waitCount(`#projects li.story[data-project="desk"]`, n)
+	p.openProjectStory()
 }
 
 // openProjectStory opens the first story of project desk.
@@ -290,16 +315,10 @@ func (p *page) databases() []string {
 // in plain words and keeps the local copy.
 func TestSignOutAsksAndTheNextUserSeesNothingOfTheLast(t *testing.T) {
 	d := newDesk(t)
-	p := newBrowser(t)
-	p.run(chromedp.Navigate(d.srv.URL + "/"))
-	p.waitMounted()
-	p.signIn("alice", "alice-secret-1")
+	p := d.signedIn("alice")
 	p.click("#add-sample")
 	p.waitCount("#stories li.story", 1)
-	p.click("#share-open")
-	p.click("#share-submit")
-	p.waitCount(`#projects li.story[data-project="desk"]`, 1)
-	p.openProjectStory()
+	p.shareIntoDesk(1)
 	q := p.tagHere("super smart", "q")
 	p.waitSync(10*time.Second, "synced")
 
@@ -330,7 +349,7 @@ func TestSignOutAsksAndTheNextUserSeesNothingOfTheLast(t *testing.T) {
 	if p.count("#stories li.story, #projects li.story") != 0 {
 		t.Error("signed out, the library still lists the story alice moved into desk")
 	}
-	p.signIn("bob", "bob-secret-22")
+	p.signIn("bob")
 	p.waitCount(`#projects li.story[data-project="desk"]`, 1)
 	for _, name := range p.databases() {
 		if strings.HasPrefix(name, "redline-sync/") && !strings.HasPrefix(name, "redline-sync/bob/") {
@@ -371,25 +390,16 @@ func TestSignOutAsksAndTheNextUserSeesNothingOfTheLast(t *testing.T) {
 // the one that syncs, and when that tab goes the other takes over.
 func TestOneTabSyncsForAll(t *testing.T) {
 	d := newDesk(t)
-	a := newBrowser(t)
-	a.run(chromedp.Navigate(d.srv.URL + "/"))
-	a.waitMounted()
-	a.signIn("alice", "alice-secret-1")
+	a := d.signedIn("alice")
 	a.click("#add-sample")
 	a.waitCount("#stories li.story", 1)
-	a.click("#share-open")
-	a.click("#share-submit")
-	a.waitCount(`#projects li.story[data-project="desk"]`, 1)
-	a.openProjectStory()
+	a.shareIntoDesk(1)
 	q := a.tagHere("super smart", "q")
 	a.waitSync(10*time.Second, "synced")
 	var storyURL string
 	a.eval(`location.href`, &storyURL)
 
-	bob := newBrowser(t)
-	bob.run(chromedp.Navigate(d.srv.URL + "/"))
-	bob.waitMounted()
-	bob.signIn("bob", "bob-secret-22")
+	bob := d.signedIn("bob")
 	bob.waitCount(`#projects li.story[data-project="desk"]`, 1)
 	bob.openProjectStory()
 	bob.waitCount(mark(q), 1)
@@ -432,7 +442,7 @@ func TestAxeFindsNoViolationsSignedIn(t *testing.T) {
 	p.waitCount("#sign-in-problem", 1)
 	p.assertAxeClean(script, "a refused sign-in")
 	p.click("#sign-in-cancel")
-	p.signIn("alice", "alice-secret-1")
+	p.signIn("alice")
 	p.click("#add-sample")
 	p.waitCount("#stories li.story", 1)
 	p.click("#share-open")
@@ -453,10 +463,7 @@ func TestAxeFindsNoViolationsSignedIn(t *testing.T) {
 // and the client died while the page looked normal).
 func TestSharedStoryWithTwoRevisionsOpensAndTags(t *testing.T) {
 	d := newDesk(t)
-	p := newBrowser(t)
-	p.run(chromedp.Navigate(d.srv.URL + "/"))
-	p.waitMounted()
-	p.signIn("alice", "alice-secret-1")
+	p := d.signedIn("alice")
 	p.addFiles(sampleFile(t))
 	p.openStory("Vladimir Putin prayed")
 	data, err := os.ReadFile(sampleFile(t))
@@ -473,10 +480,7 @@ func TestSharedStoryWithTwoRevisionsOpensAndTags(t *testing.T) {
 
 	p.run(chromedp.Navigate(d.srv.URL + "/"))
 	p.waitMounted()
-	p.click("#share-open")
-	p.click("#share-submit")
-	p.waitCount(`#projects li.story[data-project="desk"]`, 1)
-	p.openProjectStory()
+	p.shareIntoDesk(1)
 	p.waitCount(".revision-list li", 2)
 	p.waitCount("#timeline g.point", 2)
 	p.tagHere("a bad guy", "q") // in both revisions: whichever the page shows
@@ -493,24 +497,15 @@ func TestSharedStoryWithTwoRevisionsOpensAndTags(t *testing.T) {
 // (tester 3: it came back dated by the day it was added).
 func TestSharedUndatedStoryStaysUndated(t *testing.T) {
 	d := newDesk(t)
-	p := newBrowser(t)
-	p.run(chromedp.Navigate(d.srv.URL + "/"))
-	p.waitMounted()
-	p.signIn("alice", "alice-secret-1")
+	p := d.signedIn("alice")
 	p.setField("#paste", "Officials said on Tuesday that the bridge would reopen in spring.\n\nCritics doubted it.")
 	p.run(chromedp.WaitEnabled("#add-paste", chromedp.ByQuery))
 	p.click("#add-paste")
 	p.waitCount("#stories li.story", 1)
-	p.click("#share-open")
-	p.click("#share-submit")
-	p.waitCount(`#projects li.story[data-project="desk"]`, 1)
-	p.openProjectStory()
+	p.shareIntoDesk(1)
 	p.waitSync(10*time.Second, "synced")
 	// Read again from the server: a fresh profile signs in and opens it.
-	q := newBrowser(t)
-	q.run(chromedp.Navigate(d.srv.URL + "/"))
-	q.waitMounted()
-	q.signIn("bob", "bob-secret-22")
+	q := d.signedIn("bob")
 	q.waitCount(`#projects li.story[data-project="desk"]`, 1)
 	q.openProjectStory()
 	for _, b := range []*page{p, q} {

@@ -135,10 +135,7 @@ func TestWatchedPageChangesTheOpenStory(t *testing.T) {
 	d := newDesk(t, "--watch-every", "2s", "--watch-allow-private")
 	site := newNewsPage(t, "<p>The council voted on Tuesday to approve the budget after a long debate that lasted into the evening.</p>"+
 		"<p>“We will not raise taxes this year,” said Mayor Jane Ortiz, speaking to reporters outside City Hall after the vote.</p>")
-	p := newBrowser(t)
-	p.run(chromedp.Navigate(d.srv.URL + "/"))
-	p.waitMounted()
-	p.signIn("alice", "alice-secret-1")
+	p := d.signedIn("alice")
 	p.waitCount(`#projects .project[data-project="desk"]`, 1)
 	p.click("#watch-page-link")
 	p.waitJS("the watch page for desk", `document.querySelector("#watch-page[data-project=desk]")`)
