@@ -3,12 +3,12 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
-	"io"
-	"net/http"
-	"strings"
 	"syscall/js"
+
+	"github.com/redline-news/redline/internal/sync"
 )
 
 // fetchClient sends the app's API requests (sign in, projects, sync,
@@ -24,17 +24,11 @@ type fetched struct {
 	err              string
 }
 
-func (fetchClient) Do(req *http.Request) (*http.Response, error) {
-	var body []byte
-	if req.Body != nil {
-		var err error
-		if body, err = io.ReadAll(req.Body); err != nil {
-			return nil, err
-		}
-	}
+// Do implements sync.Doer.
+func (fetchClient) Do(ctx context.Context, req sync.Request) (sync.Answer, error) {
 	headers := map[string]any{}
-	for k := range req.Header {
-		headers[k] = req.Header.Get(k)
+	for k, v := range req.Header {
+		headers[k] = v
 	}
 	got := make(chan fetched, 1) // the callback runs once, and may outlive a cancelled request
 	var done js.Func
@@ -43,17 +37,14 @@ func (fetchClient) Do(req *http.Request) (*http.Response, error) {
 		done.Release()
 		return nil
 	})
-	js.Global().Call("redlineFetch", req.Method, req.URL.String(), headers, string(body), done)
+	js.Global().Call("redlineFetch", req.Method, req.URL, headers, string(req.Body), done)
 	select {
 	case f := <-got:
 		if f.err != "" {
-			return nil, errors.New(f.err)
+			return sync.Answer{}, errors.New(f.err)
 		}
-		return &http.Response{
-			StatusCode: f.status, Status: fmt.Sprintf("%d %s", f.status, f.statusText),
-			Header: http.Header{}, Body: io.NopCloser(strings.NewReader(f.body)), Request: req,
-		}, nil
-	case <-req.Context().Done():
-		return nil, req.Context().Err()
+		return sync.Answer{Code: f.status, Status: fmt.Sprintf("%d %s", f.status, f.statusText), Body: []byte(f.body)}, nil
+	case <-ctx.Done():
+		return sync.Answer{}, ctx.Err()
 	}
 }

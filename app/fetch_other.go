@@ -2,9 +2,7 @@
 
 package ui
 
-import "net/http"
+import "github.com/redline-news/redline/internal/sync"
 
 // fetchClient sends the app's API requests; natively (tests) with net/http.
-type fetchClient struct{}
-
-func (fetchClient) Do(req *http.Request) (*http.Response, error) { return http.DefaultClient.Do(req) }
+type fetchClient = sync.NetHTTP

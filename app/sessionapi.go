@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/redline-news/redline/internal/sync"
 )
 
 // errSignedOut: the server no longer knows this browser's session.
@@ -18,38 +20,40 @@ var errSignedOut = errors.New("signed out by the server: sign in again to sync (
 // its JSON answer into out (nil: ignore it). A non-2xx answer is an
 // error with the server's one-line reason; 401 is errSignedOut.
 func apiCall(ctx context.Context, base, method, path string, body io.Reader, contentType string, out any) error {
-	req, err := http.NewRequestWithContext(ctx, method, base+path, body)
-	if err != nil {
+	req := sync.Request{Method: method, URL: base + path, Header: map[string]string{}}
+	if _, err := url.Parse(req.URL); err != nil {
 		return err
 	}
-	if contentType != "" {
-		req.Header.Set("Content-Type", contentType)
+	if body != nil {
+		data, err := io.ReadAll(body)
+		if err != nil {
+			return err
+		}
+		req.Body = data
 	}
-	resp, err := fetchClient{}.Do(req)
+	if contentType != "" {
+		req.Header["Content-Type"] = contentType
+	}
+	resp, err := fetchClient{}.Do(ctx, req)
 	if err != nil {
 		return fmt.Errorf("the server cannot be reached (%v)", err)
 	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
-	if err != nil {
-		return fmt.Errorf("the server's answer was cut off (%v)", err)
-	}
-	if resp.StatusCode/100 != 2 {
+	if resp.Code/100 != 2 {
 		var e struct {
 			Error string `json:"error"`
 		}
-		if json.Unmarshal(data, &e) != nil || e.Error == "" {
+		if json.Unmarshal(resp.Body, &e) != nil || e.Error == "" {
 			e.Error = resp.Status
 		}
-		if resp.StatusCode == http.StatusUnauthorized && path != "/api/session" {
+		if resp.Code == http.StatusUnauthorized && path != "/api/session" {
 			return errSignedOut
 		}
-		return &apiError{code: resp.StatusCode, msg: e.Error}
+		return &apiError{code: resp.Code, msg: e.Error}
 	}
-	if out == nil || resp.StatusCode == http.StatusNoContent {
+	if out == nil || resp.Code == http.StatusNoContent {
 		return nil
 	}
-	if err := json.Unmarshal(data, out); err != nil {
+	if err := json.Unmarshal(resp.Body, out); err != nil {
 		return fmt.Errorf("the server's answer is not JSON (%v)", err)
 	}
 	return nil

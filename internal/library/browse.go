@@ -2,10 +2,10 @@ package library
 
 import (
 	"cmp"
-	"slices"
 	"strings"
 
 	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/sorts"
 )
 
 // Browse is how the library lists its stories: the words searched for
@@ -47,11 +47,11 @@ func (b Browse) List(list []Summary) []Summary {
 	case ByPublished:
 		// Undated stories last: the day they were added is not when
 		// they were published.
-		slices.SortStableFunc(out, func(x, y Summary) int {
+		sorts.StableFunc(out, func(x, y Summary) int {
 			return cmp.Or(boolOrder(x.Undated, y.Undated), cmp.Compare(y.Date, x.Date))
 		})
 	case ByChanged:
-		slices.SortStableFunc(out, func(x, y Summary) int { return y.Changed.Compare(x.Changed) })
+		sorts.StableFunc(out, func(x, y Summary) int { return y.Changed.Compare(x.Changed) })
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/sorts"
 )
 
 // Filter narrows the sidebar's list. Zero fields match everything.
@@ -63,7 +64,7 @@ func (s *Session) Tags() []string {
 			}
 		}
 	}
-	slices.SortFunc(tags, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
+	sorts.Func(tags, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
 	return tags
 }
 

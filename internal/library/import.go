@@ -5,13 +5,13 @@ import (
 	"crypto/sha1"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"unicode"
 
 	"github.com/redline-news/redline/internal/anchor"
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/interop"
+	"github.com/redline-news/redline/internal/sorts"
 	"github.com/redline-news/redline/internal/span"
 	"github.com/redline-news/redline/internal/store"
 )
@@ -136,7 +136,7 @@ func (s *Session) Import(ctx context.Context, data []byte) (ImportResult, error)
 		merged = append(merged, fresh[i])
 	}
 	s.Annotations = append(merged, s.Annotations...)
-	slices.SortStableFunc(s.Annotations, textOrder)
+	sorts.StableFunc(s.Annotations, textOrder)
 	return res, nil
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/reading"
 	"github.com/redline-news/redline/internal/revision"
+	"github.com/redline-news/redline/internal/sorts"
 	"github.com/redline-news/redline/internal/span"
 	"github.com/redline-news/redline/internal/store"
 )
@@ -129,7 +130,7 @@ func (s *Session) place(anns []store.Annotation) {
 		p.Span, p.Orphaned = s.locate(a)
 		s.Annotations = append(s.Annotations, p)
 	}
-	slices.SortStableFunc(s.Annotations, textOrder)
+	sorts.StableFunc(s.Annotations, textOrder)
 }
 
 func textOrder(a, b Placed) int {
@@ -463,6 +464,6 @@ func (s *Session) Speakers() []string {
 	for n := range count {
 		names = append(names, n)
 	}
-	slices.SortFunc(names, func(a, b string) int { return cmp.Or(count[b]-count[a], strings.Compare(a, b)) })
+	sorts.Func(names, func(a, b string) int { return cmp.Or(count[b]-count[a], strings.Compare(a, b)) })
 	return names
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/redline-news/redline/internal/sorts"
 	"github.com/redline-news/redline/internal/span"
 )
 
@@ -27,7 +28,7 @@ type Segment struct {
 // segment. It runs in O((paragraphs + marks) log marks + output).
 func Layout(paragraphs []span.Span, marks []Mark) [][]Segment {
 	sorted := slices.Clone(marks)
-	slices.SortFunc(sorted, outermostFirst)
+	sorts.Func(sorted, outermostFirst)
 	sorted = slices.DeleteFunc(sorted, func(m Mark) bool { return m.Span.Empty() })
 
 	out := make([][]Segment, len(paragraphs))
@@ -43,7 +44,7 @@ func Layout(paragraphs []span.Span, marks []Mark) [][]Segment {
 			}
 			next++
 		}
-		slices.SortFunc(open, outermostFirst)
+		sorts.Func(open, outermostFirst)
 		out[i] = segmentsOf(p, open)
 	}
 	return out

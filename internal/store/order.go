@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/sorts"
 )
 
 // Stored is a record with its place in the order records were first
@@ -35,7 +36,7 @@ func ListAnnotations(recs []Stored[Annotation]) []Annotation {
 }
 
 func sorted[T any](recs []Stored[T], byTime func(a, b T) int) []T {
-	slices.SortStableFunc(recs, func(a, b Stored[T]) int {
+	sorts.StableFunc(recs, func(a, b Stored[T]) int {
 		return cmp.Or(byTime(a.Record, b.Record), cmp.Compare(a.Seq, b.Seq))
 	})
 	out := make([]T, len(recs))

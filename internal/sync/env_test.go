@@ -97,7 +97,7 @@ func (e *env) replica(user string, tr sync.Transport) *sync.Replica {
 }
 
 func (e *env) transport(user string) *sync.HTTP {
-	return &sync.HTTP{Client: e.srv.Client(), Server: e.srv.URL, Project: "desk", Token: e.tokens[user]}
+	return &sync.HTTP{Client: sync.NetHTTP{Client: e.srv.Client()}, Server: e.srv.URL, Project: "desk", Token: e.tokens[user]}
 }
 
 // lossy performs every call but loses the answer when drop says so: the

@@ -3,7 +3,6 @@ package sync_test
 import (
 	"context"
 	"fmt"
-	"net/http"
 
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/sync"
@@ -13,7 +12,7 @@ import (
 // browser), write through it, keep it live, and render its State.
 func ExampleReplica() {
 	ctx := context.Background()
-	tr := &sync.HTTP{Client: http.DefaultClient, Server: "https://desk.example", Project: "desk"} // in the browser: the page's fetch, to the server that served the app
+	tr := &sync.HTTP{Client: sync.NetHTTP{}, Server: "https://desk.example", Project: "desk"} // in the browser: the page's fetch, to the server that served the app
 	r, err := sync.Open(ctx, sync.NewMemory(), tr, "laptop-1")
 	if err != nil {
 		fmt.Println(err)

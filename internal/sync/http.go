@@ -1,12 +1,10 @@
 package sync
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"time"
@@ -14,9 +12,9 @@ import (
 
 // HTTP is the Transport over Redline's JSON API (docs/api.md).
 type HTTP struct {
-	// Client sends the requests: an *http.Client natively; in the browser
-	// the page's fetch (with the session cookie), since net/http's own
-	// client would add its TLS stack to the page's wasm.
+	// Client sends the requests: NetHTTP natively; in the browser the
+	// page's fetch (with the session cookie), since net/http's own client
+	// would add its TLS stack to the page's wasm.
 	Client  Doer
 	Server  string // e.g. "https://desk.example"; "" = the origin that served the app
 	Project string // the project slug
@@ -51,44 +49,34 @@ func (h *HTTP) Changes(ctx context.Context, since int64, limit int) (Feed, error
 	return f, err
 }
 
-// Doer sends one request: *http.Client, or the browser's fetch.
-type Doer interface {
-	Do(*http.Request) (*http.Response, error)
-}
-
 func (h *HTTP) do(ctx context.Context, method, path string, body []byte, out any) error {
-	req, err := http.NewRequestWithContext(ctx, method, h.Server+"/api/projects/"+url.PathEscape(h.Project)+path, bytes.NewReader(body))
-	if err != nil {
+	req := Request{Method: method, URL: h.Server + "/api/projects/" + url.PathEscape(h.Project) + path, Header: map[string]string{}, Body: body}
+	if _, err := url.Parse(req.URL); err != nil {
 		return err
 	}
 	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
+		req.Header["Content-Type"] = "application/json"
 	}
 	if h.Token != "" {
-		req.Header.Set("Authorization", "Bearer "+h.Token)
+		req.Header["Authorization"] = "Bearer " + h.Token
 	}
 	if h.Client == nil {
 		return errors.New("sync: HTTP transport without a Client")
 	}
-	resp, err := h.Client.Do(req)
+	resp, err := h.Client.Do(ctx, req)
 	if err != nil {
-		return fmt.Errorf("%w: %v", ErrOffline, err)
+		return fmt.Errorf("%w: %v", ErrOffline, err) // unreachable, or the answer was lost on the way
 	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return fmt.Errorf("%w: %v", ErrOffline, err) // the answer was lost on the way
-	}
-	if resp.StatusCode != http.StatusOK {
+	if resp.Code != http.StatusOK {
 		var e struct {
 			Error string `json:"error"`
 		}
-		if json.Unmarshal(data, &e) != nil || e.Error == "" {
+		if json.Unmarshal(resp.Body, &e) != nil || e.Error == "" {
 			e.Error = resp.Status
 		}
-		return &StatusError{Code: resp.StatusCode, Message: fmt.Sprintf("server: %s (%d)", e.Error, resp.StatusCode)}
+		return &StatusError{Code: resp.Code, Message: fmt.Sprintf("server: %s (%d)", e.Error, resp.Code)}
 	}
-	if err := json.Unmarshal(data, out); err != nil {
+	if err := json.Unmarshal(resp.Body, out); err != nil {
 		return fmt.Errorf("server: bad answer: %v", err)
 	}
 	return nil

@@ -11,6 +11,7 @@ import (
 	gosync "sync"
 
 	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/sorts"
 	"github.com/redline-news/redline/internal/store"
 )
 
@@ -139,7 +140,7 @@ func (s *LibraryStore) Stories(ctx context.Context) ([]store.Story, error) {
 		}
 		out = append(out, store.Story{Story: annotation.Story{ID: rec.ID, Title: f.Title, Created: f.Created}, Rev: s.rev(rec, true)})
 	}
-	slices.SortStableFunc(out, func(a, b store.Story) int { return a.Created.Compare(b.Created) })
+	sorts.StableFunc(out, func(a, b store.Story) int { return a.Created.Compare(b.Created) })
 	return out, nil
 }
 
@@ -196,7 +197,7 @@ func (s *LibraryStore) Revisions(ctx context.Context, storyID string) ([]annotat
 			list = append(list, ordered{v, rec.BaseSeq})
 		}
 	}
-	slices.SortFunc(list, func(a, b ordered) int { // as DeleteRevision and the server order them
+	sorts.Func(list, func(a, b ordered) int { // as DeleteRevision and the server order them
 		return compareRevisions(liveRevision{a.ID, a.Added, a.seq}, liveRevision{b.ID, b.Added, b.seq})
 	})
 	out := make([]annotation.Revision, len(list))
@@ -284,7 +285,7 @@ func (s *LibraryStore) DeleteRevision(ctx context.Context, storyID, revisionID s
 		a.ID = "urn:uuid:" + rec.ID
 		d.Annotations = append(d.Annotations, store.Annotation{Annotation: a, StoryID: storyID, Rev: revs[rec.key()]})
 	}
-	slices.SortStableFunc(d.Annotations, func(a, b store.Annotation) int {
+	sorts.StableFunc(d.Annotations, func(a, b store.Annotation) int {
 		return cmp.Or(a.Created.Compare(b.Created), cmp.Compare(a.ID, b.ID))
 	})
 	if d.Rejections, err = s.dropRejections(ctx, revisionID); err != nil {
@@ -317,7 +318,7 @@ func (s *LibraryStore) Annotations(ctx context.Context, storyID string) ([]store
 		a.ID = "urn:uuid:" + rec.ID
 		out = append(out, store.Annotation{Annotation: a, StoryID: storyID, Rev: s.rev(rec, true)})
 	}
-	slices.SortStableFunc(out, func(a, b store.Annotation) int {
+	sorts.StableFunc(out, func(a, b store.Annotation) int {
 		return cmp.Or(a.Created.Compare(b.Created), cmp.Compare(a.ID, b.ID))
 	})
 	return out, nil

@@ -16,6 +16,7 @@ import (
 
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/ids"
+	"github.com/redline-news/redline/internal/sorts"
 )
 
 // Replica is one device's copy of a project.
@@ -65,7 +66,7 @@ func (r *Replica) load(snap Snapshot) {
 	for _, rec := range snap.Records {
 		r.records[rec.key()] = rec
 	}
-	slices.SortFunc(r.outbox, func(a, b Entry) int { return cmp.Compare(a.Order, b.Order) })
+	sorts.Func(r.outbox, func(a, b Entry) int { return cmp.Compare(a.Order, b.Order) })
 	for _, e := range snap.Outbox {
 		r.order = max(r.order, e.Order)
 	}
@@ -84,7 +85,7 @@ func (r *Replica) Records() []Record {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	var out []Record
-	for _, k := range slices.SortedFunc(maps.Keys(r.records), compareKeys) {
+	for _, k := range sorts.Collect(maps.Keys(r.records), compareKeys) {
 		out = append(out, r.records[k].clone())
 	}
 	return out
@@ -316,7 +317,7 @@ func (r *Replica) commit(ctx context.Context, b Batch) error {
 		}
 	}
 	r.outbox = slices.DeleteFunc(r.outbox, func(e Entry) bool { return slices.Contains(b.Done, e.ChangeID) })
-	slices.SortFunc(r.outbox, func(a, b Entry) int { return cmp.Compare(a.Order, b.Order) })
+	sorts.Func(r.outbox, func(a, b Entry) int { return cmp.Compare(a.Order, b.Order) })
 	if b.SetCheckpoint {
 		r.checkpoint = b.Checkpoint
 	}

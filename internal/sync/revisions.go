@@ -9,6 +9,8 @@ import (
 	"math"
 	"slices"
 	"time"
+
+	"github.com/redline-news/redline/internal/sorts"
 )
 
 // fieldRevision is the annotation field naming the revision it is on.
@@ -39,7 +41,7 @@ func (r *Replica) DeleteRevision(ctx context.Context, storyID, id string) (revis
 	case i != len(revs)-1:
 		return Record{}, nil, fmt.Errorf("revision %s is not the latest of story %s: %w", id, storyID, ErrInvalid)
 	}
-	slices.SortFunc(on, func(a, b Record) int { return cmp.Compare(a.ID, b.ID) })
+	sorts.Func(on, func(a, b Record) int { return cmp.Compare(a.ID, b.ID) })
 	// The annotations go first: the server's revision delete takes the
 	// annotations still on it, so what is left to say is only ours.
 	ops = append(ops, op{k: Key{KindRevision, id}, del: true})
@@ -88,7 +90,7 @@ func (r *Replica) liveRevisionsLocked(b *Batch, storyID string) []liveRevision {
 	for _, rec := range r.records {
 		add(rec)
 	}
-	slices.SortFunc(out, compareRevisions)
+	sorts.Func(out, compareRevisions)
 	return out
 }
 
@@ -127,7 +129,7 @@ func (r *Replica) rehome(b *Batch, id string) {
 	for _, w := range b.Records { // the last write of a record wins
 		latest[w.key()] = w
 	}
-	for _, k := range slices.SortedFunc(maps.Keys(latest), compareKeys) {
+	for _, k := range sorts.Collect(maps.Keys(latest), compareKeys) {
 		rec := latest[k]
 		if rec.Kind != KindAnnotation || rec.Deleted || rec.onRevision() != id {
 			continue

@@ -4,8 +4,9 @@ import (
 	"cmp"
 	"context"
 	"maps"
-	"slices"
 	gosync "sync"
+
+	"github.com/redline-news/redline/internal/sorts"
 )
 
 // Entry is one change waiting in the outbox. Until it is first sent it
@@ -80,13 +81,13 @@ func (m *Memory) Load(context.Context) (Snapshot, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	s := Snapshot{Checkpoint: m.checkpoint}
-	for _, k := range slices.SortedFunc(maps.Keys(m.records), compareKeys) {
+	for _, k := range sorts.Collect(maps.Keys(m.records), compareKeys) {
 		s.Records = append(s.Records, m.records[k].clone())
 	}
 	for _, e := range m.outbox {
 		s.Outbox = append(s.Outbox, e)
 	}
-	slices.SortFunc(s.Outbox, func(a, b Entry) int { return cmp.Compare(a.Order, b.Order) })
+	sorts.Func(s.Outbox, func(a, b Entry) int { return cmp.Compare(a.Order, b.Order) })
 	return s, nil
 }
 
