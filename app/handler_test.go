@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/http/httptest"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -58,5 +59,38 @@ func TestResourcesResolve(t *testing.T) {
 		if got := (resources{}).Resolve(in); got != want {
 			t.Errorf("Resolve(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestLoaderCompiles: the app.js served hands the compiler the fetched
+// Response (Chrome caches the compiled code of no other), and the page
+// preloads app.wasm for it. It fails when a go-app upgrade changes its
+// loader, rather than start compiling every time again unnoticed.
+func TestLoaderCompiles(t *testing.T) {
+	h := Handler(t.TempDir(), "v1", 1)
+	for _, path := range []string{"/app.js", "/goapp.js"} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		js := rec.Body.String()
+		if rec.Code != 200 || !strings.Contains(js, "instantiateStreaming(\n      "+plainFetch) || strings.Contains(js, progressFetch) {
+			t.Errorf("%s (status %d) does not compile from the fetched response:\n%s", path, rec.Code, js)
+		}
+		if n := rec.Result().Header.Get("Content-Length"); n != strconv.Itoa(len(js)) {
+			t.Errorf("%s: Content-Length %s for %d bytes", path, n, len(js))
+		}
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	if !strings.Contains(rec.Body.String(), `<link rel="preload" href="/web/app.wasm" as="fetch" crossorigin="anonymous">`) {
+		t.Error("the page does not preload app.wasm")
+	}
+	// A revalidation still gets go-app's 304, with no body.
+	etag := rec.Result().Header.Get("ETag")
+	req := httptest.NewRequest("GET", "/app.js", nil)
+	req.Header.Set("If-None-Match", etag)
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != 304 || rec.Body.Len() != 0 {
+		t.Errorf("revalidating app.js: status %d, %d bytes; want 304 and none", rec.Code, rec.Body.Len())
 	}
 }
