@@ -7,21 +7,27 @@ import (
 	"strings"
 )
 
-// progressFetch is how go-app's loader (/app.js) fetches app.wasm: through
-// fetchWithProgress, which copies the download into a Response of its own
-// to count bytes for the loading label. That copy has no URL, and Chrome
-// keeps the compiled code of a wasm (its code cache) only for a Response
-// fetched from one, so every start compiled the 12 MB module again.
-const progressFetch = `fetchWithProgress("/web/app.wasm", showProgress)`
+// loaderChanges are what Redline changes in go-app's loader (/app.js),
+// each an exact text of go-app's and its replacement.
+var loaderChanges = []struct{ old, new string }{
+	// go-app fetches app.wasm through fetchWithProgress, which copies the
+	// download into a Response of its own to count bytes for the loading
+	// label. That copy has no URL, and Chrome keeps the compiled code of a
+	// wasm (its code cache) only for a Response fetched from one. The
+	// label says "Loading Redline…" without a percentage.
+	{`fetchWithProgress("/web/app.wasm", showProgress)`, `fetch("/web/app.wasm")`},
+	// The service worker registers once the first screen is drawn rather
+	// than first thing: on a first visit its install downloads, unpacks
+	// and stores both wasms (38 MB) while the page compiles its own.
+	{
+		"goappInitServiceWorker();\ngoappWatchForUpdate();\ngoappWatchForInstallable();\ngoappInitWebAssembly();\n",
+		"goappWatchForUpdate();\ngoappWatchForInstallable();\ngoappInitWebAssembly().finally(goappInitServiceWorker);\n",
+	},
+}
 
-// plainFetch hands the compiler the fetched Response itself. The loading
-// label says "Loading Redline…" without a percentage.
-const plainFetch = `fetch("/web/app.wasm")`
-
-// cacheableLoader serves go-app's /app.js with plainFetch in place of
-// progressFetch, and everything else as next does. A go-app whose loader
-// no longer has progressFetch is served unchanged (TestLoaderCompiles
-// catches that).
+// cacheableLoader serves go-app's /app.js with loaderChanges made, and
+// everything else as next does. A change whose text go-app no longer has
+// is left out (TestLoaderChanges catches that).
 func cacheableLoader(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/app.js" && r.URL.Path != "/goapp.js" {
@@ -33,7 +39,11 @@ func cacheableLoader(next http.Handler) http.Handler {
 		next.ServeHTTP(&b, r)
 		body := b.body.Bytes()
 		if b.status == 0 || b.status == http.StatusOK {
-			body = []byte(strings.Replace(string(body), progressFetch, plainFetch, 1))
+			js := string(body)
+			for _, c := range loaderChanges {
+				js = strings.Replace(js, c.old, c.new, 1)
+			}
+			body = []byte(js)
 			b.header.Set("Content-Length", strconv.Itoa(len(body)))
 		}
 		if b.status != 0 {
