@@ -30,7 +30,7 @@ func Handler(root, version string, wasmSize int64) http.Handler {
 			SVG:      "/web/icon.svg",
 		},
 		Styles:  []string{"/web/redline.css"},
-		Scripts: []string{"/web/redline.js"},
+		Scripts: []string{"/web/redline.js defer"}, // cacheableLoader starts Go after it
 		// go-app pre-caches the PNG icons but not the SVG one, nor the
 		// core's worker and wasm, which must be there offline from the
 		// first visit.

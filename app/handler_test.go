@@ -77,7 +77,7 @@ func TestLoaderChanges(t *testing.T) {
 			t.Fatalf("%s: status %d", path, rec.Code)
 		}
 		for _, c := range loaderChanges {
-			if !strings.Contains(js, c.new) || strings.Contains(js, c.old) {
+			if !strings.Contains(js, c.new) || strings.Count(js, c.old) != strings.Count(c.new, c.old) {
 				t.Errorf("%s lacks the change to %q:\n%s", path, c.new, js)
 			}
 		}

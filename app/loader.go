@@ -19,6 +19,13 @@ var loaderChanges = []struct{ old, new string }{
 	// The service worker registers once the first screen is drawn rather
 	// than first thing: on a first visit its install downloads, unpacks
 	// and stores both wasms (38 MB) while the page compiles its own.
+	// redline.js is deferred (Handler), so that it does not hold up the
+	// parsing of the page and with it the loader; the Go client, which
+	// calls it, starts once it has run (before DOMContentLoaded).
+	{
+		"    go.run(wasm.instance);\n",
+		"    if (document.readyState === \"loading\") {\n      await new Promise((ready) => document.addEventListener(\"DOMContentLoaded\", ready));\n    }\n    go.run(wasm.instance);\n",
+	},
 	{
 		"goappInitServiceWorker();\ngoappWatchForUpdate();\ngoappWatchForInstallable();\ngoappInitWebAssembly();\n",
 		"goappWatchForUpdate();\ngoappWatchForInstallable();\ngoappInitWebAssembly().finally(goappInitServiceWorker);\n",
