@@ -34,21 +34,21 @@ var theCore coreWorker
 
 func newCore() corecall.Core { return &corecall.Client{Send: theCore.send} }
 
-// startCoreWhenIdle starts the worker once the browser is idle after the
-// first screen, so that the first call does not wait for its download and
-// compilation, and the first screen never does.
-func startCoreWhenIdle() {
+// startCoreOnIntent starts the worker at the reader's first press of a
+// pointer or key, or first drag, on the page (or at the first call, see
+// send), not as soon as the first screen is drawn: its start (compiling
+// 26 MB and its packages' init) takes the CPU for seconds, and at idle it
+// ran in every page load, the next one included, where it doubled the
+// start of an offline reload. A press comes before the click, the file
+// or the text that needs the core, so the wait for it begins early.
+func startCoreOnIntent() {
 	var start js.Func
 	start = js.FuncOf(func(js.Value, []js.Value) any {
 		theCore.start()
 		start.Release()
 		return nil
 	})
-	if w := js.Global(); w.Get("requestIdleCallback").Truthy() {
-		w.Call("requestIdleCallback", start, map[string]any{"timeout": 3000})
-	} else {
-		w.Call("setTimeout", start, 500)
-	}
+	js.Global().Call("redlineOnFirstIntent", start)
 }
 
 // start starts the worker unless it runs.

@@ -11,5 +11,5 @@ import (
 // browser runs them in a worker (core_js.go).
 func newCore() corecall.Core { return core.Core{} }
 
-// startCoreWhenIdle has no worker to start natively.
-func startCoreWhenIdle() {}
+// startCoreOnIntent has no worker to start natively.
+func startCoreOnIntent() {}

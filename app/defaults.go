@@ -2,33 +2,10 @@ package ui
 
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
-// cancelBrowserDefaults stops the browser's own action for the events the
-// app handles itself. It has to be done here, while the browser is still
-// dispatching the event: go-app runs Go event handlers afterwards, on its
-// UI goroutine, so an e.PreventDefault() there comes too late — the form
-// has already been submitted (reloading the page), the dropped file
-// opened in place of the app, the text selection cleared.
-func cancelBrowserDefaults() {
-	cancelDefault("submit", func(app.Value) bool { return true }) // every form is handled in Go
-	cancelDefault("dragover", carriesFiles)                       // accept dropped files...
-	cancelDefault("drop", carriesFiles)                           // ...and never navigate to them
-	cancelDefault("mousedown", func(e app.Value) bool {           // keep the selection these buttons act on
-		return within(e, "#tagbar, button.reattach")
-	})
-}
-
-// cancelDefault prevents the default action of every event of a type, on
-// the whole page, for which cancel says so. The listener lives as long as
-// the page.
-func cancelDefault(event string, cancel func(e app.Value) bool) {
-	fn := app.FuncOf(func(this app.Value, args []app.Value) any {
-		if e := args[0]; cancel(e) {
-			e.Call("preventDefault")
-		}
-		return nil
-	})
-	app.Window().Call("addEventListener", event, fn, true)
-}
+// The browser's own action for the events the app handles itself is
+// stopped by web/redline.js, while the browser is still dispatching the
+// event: go-app runs Go event handlers afterwards, on its UI goroutine, so
+// an e.PreventDefault() there comes too late.
 
 // carriesFiles reports whether a drag event carries files (text dragged
 // into a field keeps its default action).

@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/http/httptest"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -58,5 +59,44 @@ func TestResourcesResolve(t *testing.T) {
 		if got := (resources{}).Resolve(in); got != want {
 			t.Errorf("Resolve(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestLoaderChanges: the app.js served has every change of
+// loaderChanges made (the compiler gets the fetched Response, the service
+// worker registers after the first screen), and the page preloads
+// app.wasm. It fails when a go-app upgrade changes its loader, rather
+// than lose them unnoticed.
+func TestLoaderChanges(t *testing.T) {
+	h := Handler(t.TempDir(), "v1", 1)
+	for _, path := range []string{"/app.js", "/goapp.js"} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		js := rec.Body.String()
+		if rec.Code != 200 {
+			t.Fatalf("%s: status %d", path, rec.Code)
+		}
+		for _, c := range loaderChanges {
+			if !strings.Contains(js, c.new) || strings.Count(js, c.old) != strings.Count(c.new, c.old) {
+				t.Errorf("%s lacks the change to %q:\n%s", path, c.new, js)
+			}
+		}
+		if n := rec.Result().Header.Get("Content-Length"); n != strconv.Itoa(len(js)) {
+			t.Errorf("%s: Content-Length %s for %d bytes", path, n, len(js))
+		}
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	if !strings.Contains(rec.Body.String(), `<link rel="preload" href="/web/app.wasm" as="fetch" crossorigin="anonymous">`) {
+		t.Error("the page does not preload app.wasm")
+	}
+	// A revalidation still gets go-app's 304, with no body.
+	etag := rec.Result().Header.Get("ETag")
+	req := httptest.NewRequest("GET", "/app.js", nil)
+	req.Header.Set("If-None-Match", etag)
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != 304 || rec.Body.Len() != 0 {
+		t.Errorf("revalidating app.js: status %d, %d bytes; want 304 and none", rec.Code, rec.Body.Len())
 	}
 }

@@ -6,14 +6,9 @@ package ui
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // Routes registers every page; both the server and the wasm client call it.
-// In the browser it also takes over the default actions Go handlers
-// cannot cancel in time (cancelBrowserDefaults).
 func Routes() {
 	app.Route("/", func() app.Composer { return &libraryPage{} })
 	app.Route("/story", func() app.Composer { return &storyPage{} })
 	app.Route("/watch", func() app.Composer { return &watchPage{} })
 	app.Route("/selftest/storage", func() app.Composer { return &storageSelfTest{} })
-	if app.IsClient {
-		cancelBrowserDefaults()
-	}
 }

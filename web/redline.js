@@ -389,3 +389,30 @@ window.addEventListener("resize", redlinePlaceStatus);
 new MutationObserver(() => {
   if (document.getElementById("status")?.textContent) redlinePlaceStatus();
 }).observe(document.documentElement, {childList: true, subtree: true});
+
+// redlineOnFirstIntent calls fn once, at the first pointer press, key
+// press or drag on the page: the first sign that the reader is about to
+// ask for something.
+function redlineOnFirstIntent(fn) {
+  const types = ["pointerdown", "keydown", "dragenter"];
+  const once = () => {
+    for (const t of types) window.removeEventListener(t, once, true);
+    fn();
+  };
+  for (const t of types) window.addEventListener(t, once, true);
+}
+
+// The browser's own action for the events the Go client handles itself is
+// stopped here, while the browser dispatches the event: go-app runs Go
+// handlers afterwards, when preventDefault comes too late (the form
+// submitted, reloading the page; the dropped file opened in place of the
+// app; the selection the tag bar acts on cleared). Here rather than in Go
+// so that the first screen does not wait for four listeners through
+// syscall/js, and a drag does not cross into Go at every dragover.
+window.addEventListener("submit", (e) => e.preventDefault(), true); // every form is handled in Go
+const redlineCarriesFiles = (e) => !!e.dataTransfer && e.dataTransfer.types.includes("Files");
+window.addEventListener("dragover", (e) => { if (redlineCarriesFiles(e)) e.preventDefault(); }, true); // accept dropped files...
+window.addEventListener("drop", (e) => { if (redlineCarriesFiles(e)) e.preventDefault(); }, true); // ...and never navigate to them
+window.addEventListener("mousedown", (e) => { // keep the selection these buttons act on
+  if (e.target instanceof Element && e.target.closest("#tagbar, button.reattach")) e.preventDefault();
+}, true);

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -33,7 +34,8 @@ func (a *Annotation) Validate() error {
 	return nil
 }
 
-var suggesterName = regexp.MustCompile(`^[A-Za-z0-9._-]+$`)
+// Compiled at first use: package init delays the page's first screen.
+var suggesterName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9._-]+$`) })
 
 func (a *Annotation) problems() []string {
 	var p []string
@@ -88,7 +90,7 @@ func (a *Annotation) problems() []string {
 		if !a.Suggested {
 			add("suggester %q is set but the annotation is not marked suggested", a.Suggester)
 		}
-		if !suggesterName.MatchString(a.Suggester) {
+		if !suggesterName().MatchString(a.Suggester) {
 			add("suggester %q may only use letters, digits, '.', '_' and '-'", a.Suggester)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -48,7 +49,8 @@ var root = &path{}
 func (p *path) field(k string) *path { return &path{parent: p, key: k} }
 func (p *path) at(i int) *path       { return &path{parent: p, index: i} }
 
-var plainKey = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+// Compiled at first use: package init delays the page's first screen.
+var plainKey = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`) })
 
 func (p *path) String() string {
 	if p.parent == nil {
@@ -59,7 +61,7 @@ func (p *path) String() string {
 	switch {
 	case p.key == "":
 		fmt.Fprintf(&b, "[%d]", p.index)
-	case plainKey.MatchString(p.key):
+	case plainKey().MatchString(p.key):
 		b.WriteString("." + p.key)
 	default:
 		b.WriteString("['" + strings.ReplaceAll(p.key, "'", `\'`) + "']")

@@ -6,10 +6,14 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // bareUUID is an id written as a UUID with no scheme, as some tools do.
-var bareUUID = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+// Compiled at first use: package init delays the page's first screen.
+var bareUUID = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+})
 
 // DecodeLenient reads W3C annotations written by any tool, repairing only
 // what has one unambiguous reading, then decodes them like Decode:
@@ -157,7 +161,7 @@ func (r *repairer) annotation(o object) {
 // unambiguous reading.
 func (r *repairer) resolve(id string) string {
 	switch {
-	case bareUUID.MatchString(id):
+	case bareUUID().MatchString(id):
 		return "urn:uuid:" + strings.ToLower(id)
 	case strings.HasPrefix(id, "#") && len(id) > 1 && r.source != "" && isIRI(r.source+id):
 		return strings.SplitN(r.source, "#", 2)[0] + id

@@ -4,17 +4,19 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 )
 
-var iriScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
+// Compiled at first use: package init delays the page's first screen.
+var iriScheme = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`) })
 
 // isIRI reports whether s is an absolute IRI: a scheme, then at least one
 // character, none of them spaces, controls or the ASCII characters RFC 3987
 // forbids (<>"{}|\^`), with well-formed %-escapes. Non-ASCII letters are
 // allowed (IRIs, not only URIs).
 func isIRI(s string) bool {
-	m := iriScheme.FindStringIndex(s)
+	m := iriScheme().FindStringIndex(s)
 	if m == nil || m[1] == len(s) {
 		return false
 	}
@@ -27,13 +29,16 @@ func isIRI(s string) bool {
 	return err == nil
 }
 
-var dateTimeShape = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$`)
+// Compiled at first use: package init delays the page's first screen.
+var dateTimeShape = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$`)
+})
 
 // isDateTime reports whether s is an RFC 3339 date-time (which is also an
 // xsd:dateTime with a time zone), as the W3C model requires for created,
 // modified, generated and sourceDate.
 func isDateTime(s string) bool {
-	if !dateTimeShape.MatchString(s) {
+	if !dateTimeShape().MatchString(s) {
 		return false
 	}
 	_, err := time.Parse(time.RFC3339Nano, strings.ToUpper(s))

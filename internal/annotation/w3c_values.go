@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -146,13 +147,14 @@ func (c *checker) optional(at *path, o object, key string, check func(*path, any
 	}
 }
 
-var plainInteger = regexp.MustCompile(`^(0|[1-9][0-9]*)$`)
+// Compiled at first use: package init delays the page's first screen.
+var plainInteger = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(0|[1-9][0-9]*)$`) })
 
 // offset reads a non-negative integer written plainly (no sign, fraction
 // or exponent) and no larger than MaxOffset.
 func offset(v any) (int, string) {
 	n, ok := v.(json.Number)
-	if !ok || !plainInteger.MatchString(n.String()) {
+	if !ok || !plainInteger().MatchString(n.String()) {
 		return 0, "a non-negative integer"
 	}
 	i, err := strconv.ParseInt(n.String(), 10, 64)
