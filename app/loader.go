@@ -21,10 +21,13 @@ var loaderChanges = []struct{ old, new string }{
 	// and stores both wasms (38 MB) while the page compiles its own.
 	// redline.js is deferred (Handler), so that it does not hold up the
 	// parsing of the page and with it the loader; the Go client, which
-	// calls it, starts once it has run (before DOMContentLoaded).
+	// calls it, starts once it has run: it sets redlineLoaded last, and
+	// deferred scripts run before DOMContentLoaded. readyState alone
+	// does not tell: it is "interactive" before deferred scripts run. If
+	// redline.js failed, the page's load event still starts the client.
 	{
 		"    go.run(wasm.instance);\n",
-		"    if (document.readyState === \"loading\") {\n      await new Promise((ready) => document.addEventListener(\"DOMContentLoaded\", ready));\n    }\n    go.run(wasm.instance);\n",
+		"    if (!window.redlineLoaded && document.readyState !== \"complete\") {\n      await new Promise((ready) => { document.addEventListener(\"DOMContentLoaded\", ready); window.addEventListener(\"load\", ready); });\n    }\n    go.run(wasm.instance);\n",
 	},
 	{
 		"goappInitServiceWorker();\ngoappWatchForUpdate();\ngoappWatchForInstallable();\ngoappInitWebAssembly();\n",

@@ -416,3 +416,6 @@ window.addEventListener("drop", (e) => { if (redlineCarriesFiles(e)) e.preventDe
 window.addEventListener("mousedown", (e) => { // keep the selection these buttons act on
   if (e.target instanceof Element && e.target.closest("#tagbar, button.reattach")) e.preventDefault();
 }, true);
+
+// Last: the loader (app/loader.go) starts the Go client once this has run.
+window.redlineLoaded = true;
