@@ -133,13 +133,13 @@ func (c *comparePanel) chunk(n int, items []app.UI) (rows, diff int, more bool) 
 }
 
 // drawMoreLater draws the next chunk in a later task, so that the
-// browser can answer input between chunks.
+// browser can answer input between chunks, drawing only the panel again.
 func (c *comparePanel) drawMoreLater() {
 	if !c.mounted || c.scheduled {
 		return
 	}
 	c.scheduled = true
-	c.ctx.After(time.Millisecond, func(app.Context) {
+	redrawAlone(c.ctx, c.Model.ui, time.Millisecond, func(app.Context) {
 		c.scheduled = false
 		if c.drawn < math.MaxInt-compareChunk {
 			c.drawn += compareChunk

@@ -18,8 +18,8 @@ import (
 type revisionsPanel struct {
 	app.Compo
 
-	Model *storyModel
-	Show  func(ctx app.Context, i int) // shows revision i
+	Model   *storyModel
+	Version int // the model's: redraw with it (a func field would redraw it with every render of the page)
 
 	paste string // the pasted new version, not added yet
 
@@ -49,7 +49,7 @@ func (r *revisionsPanel) Render() app.UI {
 			rev := s.Revisions[i]
 			b := app.Button().Class("revision").DataSet("index", i).
 				Text(fmt.Sprintf("#%d · %s · %s", i+1, rev.DateLabel(), plural(m.wordCount(rev), "word"))).
-				OnClick(func(ctx app.Context, e app.Event) { r.Show(ctx, i) })
+				OnClick(func(ctx app.Context, e app.Event) { m.show(ctx, i) })
 			if i == s.Current {
 				b = b.Class("current").Aria("current", "true")
 			}

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -40,7 +39,6 @@ type storyModel struct {
 	// writes have not committed: their marks say so (data-saving).
 	saving  map[string]bool
 	article articleViews   // the article's paragraphs as last laid out
-	drawing bool           // a redraw to lay out more of the article is due
 	words   map[string]int // word counts by revision id (see wordCount)
 
 	// ops serialises the session operations run off the UI goroutine, in
@@ -92,19 +90,6 @@ func (m *storyModel) redraw(do func(app.Context)) {
 		if do != nil {
 			do(ctx)
 		}
-	})
-}
-
-// drawMoreLater redraws the page in a later task, so that the browser
-// gets in between the chunks of an article laid out (articleViews).
-func (m *storyModel) drawMoreLater() {
-	if m.drawing {
-		return
-	}
-	m.drawing = true
-	m.ui.Async(func() {
-		time.Sleep(time.Millisecond) // a timer: the next task
-		m.redraw(func(app.Context) { m.drawing = false })
 	})
 }
 

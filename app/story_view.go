@@ -43,7 +43,7 @@ func (p *storyPage) Render() app.UI {
 						app.Button().Text("Show the latest").OnClick(func(ctx app.Context, e app.Event) { m.show(ctx, latest) }, itemScope(latest)),
 					)
 				}),
-				&revisionsPanel{Model: m, Show: m.show},
+				&revisionsPanel{Model: m, Version: m.version},
 				&suggestMode{Model: m, Version: m.version},
 				app.If(m.compare != nil, func() app.UI {
 					return &comparePanel{Model: m, Comparison: m.compare, Revisions: len(s.Revisions)}
