@@ -129,7 +129,7 @@ func (r *revisionsPanel) fetchTimeline(s *library.Session) {
 // it are left.
 func (m *storyModel) addRevisions(files []pickedFile) {
 	m.flushEdits()
-	m.say(busy("Comparing and carrying your annotations over…"))
+	m.redrawPage(func(app.Context) { m.status = busy("Comparing and carrying your annotations over…") })
 	var cmp *library.Comparison
 	asked := false
 	m.change(func(ctx context.Context, s *library.Session) (string, error) {
@@ -174,7 +174,7 @@ func (m *storyModel) addUnrelated(c *library.Comparison) {
 // commit stores a prepared revision, its diff shown meanwhile: storing it
 // and its carried annotations takes longer, and the marks follow.
 func (m *storyModel) commit(ctx context.Context, s *library.Session, c *library.Comparison) error {
-	m.redraw(func(app.Context) {
+	m.redrawPage(func(app.Context) {
 		m.compare, m.status = c, busy("Saving the revision and your annotations on it…")
 	})
 	if err := s.CommitRevision(ctx, c); err != nil {

@@ -43,7 +43,7 @@ type sidebarList struct {
 
 // sidebarChunk is how many entries one draw adds: the first is more than
 // a screenful.
-const sidebarChunk = 40
+const sidebarChunk = 20
 
 func (a *annotationSidebar) OnMount(ctx app.Context) {
 	a.Model.sidebar = a
