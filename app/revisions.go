@@ -44,7 +44,7 @@ func (r *revisionsPanel) Render() app.UI {
 	s := m.sess
 	return app.Section().ID("revisions").Class("revisions").Aria("labelledby", "revisions-title").Body(
 		app.H2().ID("revisions-title").Text("Revisions"),
-		app.If(m.unrelated != nil, func() app.UI { return unrelatedWarning(m, m.unrelated) }),
+		slot(m.unrelated != nil, func() app.UI { return unrelatedWarning(m, m.unrelated) }),
 		app.Ol().Class("revision-list").Body(app.Range(s.Revisions).Slice(func(i int) app.UI {
 			rev := s.Revisions[i]
 			b := app.Button().Class("revision").DataSet("index", i).

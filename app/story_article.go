@@ -67,12 +67,15 @@ func (a *articleView) Render() app.UI {
 	if a.more = more; more {
 		a.drawMoreLater()
 	}
+	// Last, so that the paragraphs before it keep their places as it
+	// shrinks.
+	pending := app.If(more, func() app.UI { return app.Raw(pendingHTML(m.sess, len(views))) })
 	// Focusable, for the word cursor (app/wordcursor.go); data-drawing
 	// while paragraphs are left for later tasks (the benchmark waits).
 	return app.Article().ID("article").Class("article").Aria("label", "Article text").
 		TabIndex(0).DataSet("drawing", more).
 		OnClick(a.onClick).
-		Body(app.Range(views).Slice(func(i int) app.UI { return views[i] }))
+		Body(app.Range(views).Slice(func(i int) app.UI { return views[i] }), pending)
 }
 
 // onClick selects the innermost highlight under the pointer.
