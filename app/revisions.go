@@ -30,6 +30,7 @@ type revisionsPanel struct {
 	// a loop); fetchErr is why they could not be.
 	fetching *library.Session
 	fetchErr error
+	points   timelinePoints
 }
 
 func (r *revisionsPanel) OnMount(ctx app.Context) {
@@ -90,7 +91,7 @@ func (r *revisionsPanel) Render() app.UI {
 				}),
 		),
 		app.If(len(s.Revisions) > 1, func() app.UI {
-			points, complete := s.Timeline()
+			points, complete := r.points.of(s, m.reloads)
 			if !complete {
 				r.fetchTimeline(s)
 			}

@@ -32,6 +32,7 @@ type storyModel struct {
 	unrelated *library.Comparison
 	status    status
 	version   int // counts redraws: components drawing the session take it, to redraw with it
+	reloads   int // counts the story's reloads after another tab changed it
 	// gone: another tab deleted the story. Nothing is saved until it is
 	// back (Undo there); what the reader types stays in its drafts.
 	gone bool
@@ -150,6 +151,7 @@ func (m *storyModel) reload() {
 	m.ui.Async(func() {
 		m.ops.run(turn, func() { err = sess.Reload(context.Background()) })
 		m.redraw(func(app.Context) {
+			m.reloads++
 			switch {
 			case errors.Is(err, store.ErrNotFound):
 				m.gone, m.status = true, complaint(deletedElsewhere)

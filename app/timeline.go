@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"hash/fnv"
+	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -66,4 +68,44 @@ func timeline(points []library.TimelinePoint, open func(i int)) app.UI {
 	return svg("svg").ID("timeline").Class("timeline").Attr("viewBox", fmt.Sprintf("0 0 %g %g", w, h)).
 		Attr("role", "group").Attr("aria-label", "Timeline of revisions: words added and removed, annotations changed").
 		Body(marks...)
+}
+
+// timelinePoints is the session's Timeline, kept while nothing it counts
+// changed: Session.Timeline counts every revision's words and goes through
+// every revision's annotations, 15–60 ms on a 100 KB story with 1,000
+// annotations, which every redraw of the revisions panel paid (a status
+// message, an annotation selected). It is computed again for another
+// session or list of revisions, an annotation shown changing (its status
+// or any stored write: Rev), a reload from another tab, and until every
+// diff it needs is known (complete).
+type timelinePoints struct {
+	sess   *library.Session
+	key    uint64
+	points []library.TimelinePoint
+}
+
+func (t *timelinePoints) of(s *library.Session, reloads int) (points []library.TimelinePoint, complete bool) {
+	h := fnv.New64a()
+	word := func(parts ...string) {
+		for _, p := range parts {
+			h.Write([]byte(p))
+			h.Write([]byte{0})
+		}
+	}
+	word(strconv.Itoa(reloads))
+	for _, r := range s.Revisions {
+		word(r.ID)
+	}
+	for i := range s.Annotations {
+		a := &s.Annotations[i]
+		word(a.ID, string(a.Status), strconv.Itoa(a.Rev))
+	}
+	if key := h.Sum64(); t.sess != s || t.key != key || t.points == nil {
+		points, complete = s.Timeline()
+		if !complete {
+			return points, false
+		}
+		t.sess, t.key, t.points = s, key, points
+	}
+	return t.points, true
 }
