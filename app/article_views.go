@@ -107,7 +107,7 @@ func (a *articleViews) draw(s *library.Session, selected string, saving map[stri
 }
 
 // pendingMax is how many paragraphs not laid out yet pendingHTML shows.
-const pendingMax = 200
+const pendingMax = 60
 
 // pendingHTML is the text of the paragraphs from index from on, which draw
 // has not laid out yet, as plain paragraphs in one piece of HTML (one
