@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -30,7 +31,10 @@ type revisionsPanel struct {
 	// a loop); fetchErr is why they could not be.
 	fetching *library.Session
 	fetchErr error
-	points   timelinePoints
+	// points are the timeline's, computing says they are being computed
+	// again in a later task.
+	points    timelinePoints
+	computing bool
 }
 
 func (r *revisionsPanel) OnMount(ctx app.Context) {
@@ -91,12 +95,22 @@ func (r *revisionsPanel) Render() app.UI {
 				}),
 		),
 		app.If(len(s.Revisions) > 1, func() app.UI {
-			points, complete := r.points.of(s, m.reloads)
-			if !complete {
+			points, complete, fresh := r.points.peek(s, m.reloads)
+			switch {
+			case !fresh && !r.mounted: // the first render, before the mount
+				r.points.compute(s, m.reloads)
+				points, complete, fresh = r.points.peek(s, m.reloads)
+			case !fresh:
+				r.computeTimelineLater(s)
+			}
+			if fresh && !complete {
 				r.fetchTimeline(s)
 			}
 			if r.fetchErr != nil && r.fetching == s {
 				return app.P().Class("timeline-error").Text("The timeline is unavailable: " + r.fetchErr.Error())
+			}
+			if points == nil {
+				return app.Text("") // drawn in the next task
 			}
 			return timeline(points, func(i int) { m.openComparison(max(0, i-1), max(1, i)) })
 		}),
@@ -119,7 +133,24 @@ func (r *revisionsPanel) fetchTimeline(s *library.Session) {
 				return
 			}
 			s.KeepStats(stats)
+			r.points.stale()
 		})
+	})
+}
+
+// computeTimelineLater computes the timeline's points again in a later
+// task, drawing only the panel again, so that the draw showing a new
+// revision does not pay for them too.
+func (r *revisionsPanel) computeTimelineLater(s *library.Session) {
+	if r.computing {
+		return
+	}
+	r.computing = true
+	redrawAlone(r.ctx, r.Model.ui, time.Millisecond, func(app.Context) {
+		r.computing = false
+		if r.Model.sess == s {
+			r.points.compute(s, r.Model.reloads)
+		}
 	})
 }
 

@@ -74,17 +74,37 @@ func timeline(points []library.TimelinePoint, open func(i int)) app.UI {
 // changed: Session.Timeline counts every revision's words and goes through
 // every revision's annotations, 15–60 ms on a 100 KB story with 1,000
 // annotations, which every redraw of the revisions panel paid (a status
-// message, an annotation selected). It is computed again for another
-// session or list of revisions, an annotation shown changing (its status
-// or any stored write: Rev), a reload from another tab, and until every
-// diff it needs is known (complete).
+// message, an annotation selected). It is stale for another session or
+// list of revisions, an annotation shown changing (its status or any
+// stored write: Rev), a reload from another tab, and diffs fetched.
 type timelinePoints struct {
-	sess   *library.Session
-	key    uint64
-	points []library.TimelinePoint
+	sess     *library.Session
+	key      uint64
+	points   []library.TimelinePoint
+	complete bool
 }
 
-func (t *timelinePoints) of(s *library.Session, reloads int) (points []library.TimelinePoint, complete bool) {
+// peek is the points last computed and whether they are complete; fresh
+// is false when they are stale (points are then the last ones of the same
+// session, nil for none) and compute is due.
+func (t *timelinePoints) peek(s *library.Session, reloads int) (points []library.TimelinePoint, complete, fresh bool) {
+	if t.sess != s {
+		return nil, false, false
+	}
+	return t.points, t.complete, t.key == timelineKey(s, reloads) && t.points != nil
+}
+
+// compute computes the points again.
+func (t *timelinePoints) compute(s *library.Session, reloads int) {
+	t.points, t.complete = s.Timeline()
+	t.sess, t.key = s, timelineKey(s, reloads)
+}
+
+// stale makes the points stale, kept to draw until computed again.
+func (t *timelinePoints) stale() { t.key = 0 }
+
+// timelineKey hashes (FNV-1a) what the timeline counts that can change.
+func timelineKey(s *library.Session, reloads int) uint64 {
 	h := fnv.New64a()
 	word := func(parts ...string) {
 		for _, p := range parts {
@@ -100,12 +120,5 @@ func (t *timelinePoints) of(s *library.Session, reloads int) (points []library.T
 		a := &s.Annotations[i]
 		word(a.ID, string(a.Status), strconv.Itoa(a.Rev))
 	}
-	if key := h.Sum64(); t.sess != s || t.key != key || t.points == nil {
-		points, complete = s.Timeline()
-		if !complete {
-			return points, false
-		}
-		t.sess, t.key, t.points = s, key, points
-	}
-	return t.points, true
+	return h.Sum64() | 1 // never 0, which stale leaves
 }

@@ -13,9 +13,9 @@ import (
 )
 
 // TestTimelinePointsKeptUntilSomethingCounted: the timeline's points are
-// the session's Timeline after every change it counts (a revision added,
-// an annotation shown changing, a reload), and kept, not computed again,
-// while nothing changed.
+// stale after every change they count (a revision added, a reload, diffs
+// fetched), fresh while nothing changed, and once computed the session's
+// Timeline.
 func TestTimelinePointsKeptUntilSomethingCounted(t *testing.T) {
 	ctx := context.Background()
 	lib := &library.Library{Store: store.NewMemory(), Core: newCore()}
@@ -33,28 +33,32 @@ func TestTimelinePointsKeptUntilSomethingCounted(t *testing.T) {
 		t.Fatal(err)
 	}
 	var memo timelinePoints
-	check := func(step string, reloads int) []library.TimelinePoint {
+	// check computes the points when they are stale, as the panel does a
+	// task later, and says whether it had to.
+	check := func(step string, reloads int, wantStale bool) []library.TimelinePoint {
 		t.Helper()
-		got, complete := memo.of(s, reloads)
+		if _, _, fresh := memo.peek(s, reloads); fresh == wantStale {
+			t.Errorf("%s: fresh %v, want %v", step, fresh, !wantStale)
+		}
+		memo.compute(s, reloads)
+		got, complete, fresh := memo.peek(s, reloads)
 		want, _ := s.Timeline()
-		if !complete || !reflect.DeepEqual(got, want) {
-			t.Fatalf("%s: points %+v (complete %v), want %+v", step, got, complete, want)
+		if !fresh || !complete || !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: points %+v (complete %v, fresh %v), want %+v", step, got, complete, fresh, want)
 		}
 		return got
 	}
-	first := check("opened", 0)
-	if again := check("nothing changed", 0); &again[0] != &first[0] {
-		t.Error("nothing changed, but the points were computed again")
-	}
+	check("opened", 0, true)
+	check("nothing changed", 0, false)
 	later := strings.Replace(text, "super smart", "very clever", 1)
 	if _, err := s.AddRevision(ctx, "later.txt", []byte(later)); err != nil {
 		t.Fatal(err)
 	}
-	if got := check("a revision added", 0); len(got) != 2 || got[1].Changed != 1 {
+	if got := check("a revision added", 0, true); len(got) != 2 || got[1].Changed != 1 {
 		t.Errorf("a revision added: %+v, want two points, the second with its changed quote", got)
 	}
-	kept := check("the same again", 0)
-	if got := check("reloaded", 1); &got[0] == &kept[0] {
-		t.Error("reloaded, but the points were kept")
-	}
+	check("the same again", 0, false)
+	check("reloaded", 1, true)
+	memo.stale()
+	check("diffs fetched", 1, true)
 }
