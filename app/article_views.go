@@ -2,6 +2,7 @@ package ui
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/redline-news/redline/internal/library"
 	"github.com/redline-news/redline/internal/reading"
@@ -16,9 +17,9 @@ import (
 // message, a keystroke in the editor).
 //
 // A revision drawn for the first time is laid out a chunk of paragraphs
-// per draw, the rest shown as plain text meanwhile: mounting a 100 KB
-// article with its highlights at once blocked the page for a fifth of a
-// second after a revision was added.
+// per draw, the rest shown as plain text meanwhile (pendingHTML): mounting
+// a 100 KB article with its highlights at once blocked the page for a
+// fifth of a second after a revision was added.
 type articleViews struct {
 	revision string   // the story and revision laid out
 	keys     []uint64 // per paragraph, a hash of what its highlights were drawn from
@@ -47,8 +48,9 @@ type placedMark struct {
 
 // draw lays out the shown revision's highlights and, in Suggest mode, the
 // suggestions (current is the one being decided); saving holds the
-// annotations whose writes have not committed yet. more says that some
-// paragraphs are plain text still: draw again, in a later task.
+// annotations whose writes have not committed yet. It returns the views
+// of the paragraphs laid out, the first ones; more says that the others
+// are not: draw again, in a later task.
 func (a *articleViews) draw(s *library.Session, selected string, saving map[string]bool, suggestions []library.Suggestion, current string) (views []*paragraphView, more bool) {
 	paras := s.Paragraphs
 	if rev := s.Story.ID + " " + s.Revision().ID; a.revision != rev || len(a.views) != len(paras) {
@@ -83,13 +85,14 @@ func (a *articleViews) draw(s *library.Session, selected string, saving map[stri
 			ann: -1, suggestion: &v, selected: v.Selected,
 		})
 	}
-	out := make([]*paragraphView, len(paras))
+	out := make([]*paragraphView, 0, len(paras))
 	budget := firstChunk
 	for i, marks := range byPara {
 		switch key := paragraphKey(marks); {
 		case a.views[i] == nil && budget == 0:
-			out[i], more = &paragraphView{Segments: []segmentView{{Start: paras[i].Start, Text: s.Slice(paras[i])}}}, true
-			continue
+			// Paragraphs are laid out in order, so the ones left are the
+			// rest of the text (see pendingHTML).
+			return out, true
 		case a.views[i] == nil:
 			budget--
 			fallthrough
@@ -98,9 +101,29 @@ func (a *articleViews) draw(s *library.Session, selected string, saving map[stri
 		}
 		// A new component holding the same segments: go-app compares it
 		// with the one mounted and finds nothing to do.
-		out[i] = &paragraphView{Segments: a.views[i].Segments}
+		out = append(out, &paragraphView{Segments: a.views[i].Segments})
 	}
-	return out, more
+	return out, false
+}
+
+// pendingMax is how many paragraphs not laid out yet pendingHTML shows.
+const pendingMax = 60
+
+// pendingHTML is the text of the paragraphs from index from on, which draw
+// has not laid out yet, as plain paragraphs in one piece of HTML (one
+// element: go-app's Raw has one root), up to pendingMax of them: shown as
+// a paragraph each, the old revision's paragraphs were all replaced one
+// by one in the draw that showed a new revision (90 ms of it on the 100 KB
+// benchmark story), and building the whole rest of a 1 MB story again for
+// every chunk would cost more than the chunk.
+func pendingHTML(s *library.Session, from int) string {
+	var b strings.Builder
+	b.WriteString(`<div class="pending">`)
+	for _, p := range s.Paragraphs[from:min(len(s.Paragraphs), from+pendingMax)] {
+		b.WriteString((&paragraphView{Segments: []segmentView{{Start: p.Start, Text: s.Slice(p)}}}).html())
+	}
+	b.WriteString("</div>")
+	return b.String()
 }
 
 // paragraphKey hashes (FNV-1a) everything a paragraph's drawing depends

@@ -7,10 +7,10 @@ import (
 )
 
 // TestCompareChunk: a draw adds the report's rows first, then the diff's
-// items, compareChunk in all; side by side it never splits a row's two
-// cells, and it says whether some are left.
+// items, compareChunk in all, building the items only once every row is
+// drawn; side by side it never splits a row's two cells, and it says
+// whether some are left.
 func TestCompareChunk(t *testing.T) {
-	items := func(n int) []app.UI { return make([]app.UI, n) }
 	for _, tc := range []struct {
 		name               string
 		drawn, rows, len   int
@@ -26,7 +26,11 @@ func TestCompareChunk(t *testing.T) {
 		{"everything, after a jump", int(^uint(0) >> 1), 500, 900, true, 500, 900, false},
 	} {
 		c := &comparePanel{drawn: tc.drawn, sideBySide: tc.sideBySide}
-		rows, diff, more := c.chunk(tc.rows, items(tc.len))
+		built := false
+		rows, diff, more := c.chunk(tc.rows, func() []app.UI { built = true; return make([]app.UI, tc.len) })
+		if reportLeft := tc.wantRows < tc.rows; built == reportLeft {
+			t.Errorf("%s: items built %v with rows of the report left %v", tc.name, built, reportLeft)
+		}
 		if rows != tc.wantRows || diff != tc.wantDiff || more != tc.wantMore {
 			t.Errorf("%s: chunk = %d rows, %d items, more %v; want %d, %d, %v", tc.name, rows, diff, more, tc.wantRows, tc.wantDiff, tc.wantMore)
 		}

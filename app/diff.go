@@ -67,9 +67,17 @@ func renderDiff(d *revision.Diff, sideBySide, whole bool, current int) app.UI {
 // two are the column heads and the rest come in pairs, one row each.
 func diffItems(d *revision.Diff, sideBySide, whole bool, current int) (layout string, items []app.UI) {
 	if !sideBySide {
-		return "inline", diffParagraphs(d, whole, current, revision.Delete, revision.Insert)
+		return diffLayout(false), diffParagraphs(d, whole, current, revision.Delete, revision.Insert)
 	}
-	return "side-by-side", diffRows(d, whole, current)
+	return diffLayout(true), diffRows(d, whole, current)
+}
+
+// diffLayout is the class of the diff's region for its layout.
+func diffLayout(sideBySide bool) string {
+	if sideBySide {
+		return "side-by-side"
+	}
+	return "inline"
 }
 
 // diffRegion is the diff's scrolling box: focusable and named, so that it

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -18,8 +19,8 @@ import (
 type revisionsPanel struct {
 	app.Compo
 
-	Model *storyModel
-	Show  func(ctx app.Context, i int) // shows revision i
+	Model   *storyModel
+	Version int // the model's: redraw with it (a func field would redraw it with every render of the page)
 
 	paste string // the pasted new version, not added yet
 
@@ -30,6 +31,10 @@ type revisionsPanel struct {
 	// a loop); fetchErr is why they could not be.
 	fetching *library.Session
 	fetchErr error
+	// points are the timeline's, computing says they are being computed
+	// again in a later task.
+	points    timelinePoints
+	computing bool
 }
 
 func (r *revisionsPanel) OnMount(ctx app.Context) {
@@ -44,12 +49,12 @@ func (r *revisionsPanel) Render() app.UI {
 	s := m.sess
 	return app.Section().ID("revisions").Class("revisions").Aria("labelledby", "revisions-title").Body(
 		app.H2().ID("revisions-title").Text("Revisions"),
-		app.If(m.unrelated != nil, func() app.UI { return unrelatedWarning(m, m.unrelated) }),
+		slot(m.unrelated != nil, func() app.UI { return unrelatedWarning(m, m.unrelated) }),
 		app.Ol().Class("revision-list").Body(app.Range(s.Revisions).Slice(func(i int) app.UI {
 			rev := s.Revisions[i]
 			b := app.Button().Class("revision").DataSet("index", i).
 				Text(fmt.Sprintf("#%d · %s · %s", i+1, rev.DateLabel(), plural(m.wordCount(rev), "word"))).
-				OnClick(func(ctx app.Context, e app.Event) { r.Show(ctx, i) })
+				OnClick(func(ctx app.Context, e app.Event) { m.show(ctx, i) })
 			if i == s.Current {
 				b = b.Class("current").Aria("current", "true")
 			}
@@ -90,12 +95,22 @@ func (r *revisionsPanel) Render() app.UI {
 				}),
 		),
 		app.If(len(s.Revisions) > 1, func() app.UI {
-			points, complete := s.Timeline()
-			if !complete {
+			points, complete, fresh := r.points.peek(s, m.reloads)
+			switch {
+			case !fresh && !r.mounted: // the first render, before the mount
+				r.points.compute(s, m.reloads)
+				points, complete, fresh = r.points.peek(s, m.reloads)
+			case !fresh:
+				r.computeTimelineLater(s)
+			}
+			if fresh && !complete {
 				r.fetchTimeline(s)
 			}
 			if r.fetchErr != nil && r.fetching == s {
 				return app.P().Class("timeline-error").Text("The timeline is unavailable: " + r.fetchErr.Error())
+			}
+			if points == nil {
+				return app.Text("") // drawn in the next task
 			}
 			return timeline(points, func(i int) { m.openComparison(max(0, i-1), max(1, i)) })
 		}),
@@ -118,7 +133,24 @@ func (r *revisionsPanel) fetchTimeline(s *library.Session) {
 				return
 			}
 			s.KeepStats(stats)
+			r.points.stale()
 		})
+	})
+}
+
+// computeTimelineLater computes the timeline's points again in a later
+// task, drawing only the panel again, so that the draw showing a new
+// revision does not pay for them too.
+func (r *revisionsPanel) computeTimelineLater(s *library.Session) {
+	if r.computing {
+		return
+	}
+	r.computing = true
+	redrawAlone(r.ctx, r.Model.ui, time.Millisecond, func(app.Context) {
+		r.computing = false
+		if r.Model.sess == s {
+			r.points.compute(s, r.Model.reloads)
+		}
 	})
 }
 
@@ -129,7 +161,7 @@ func (r *revisionsPanel) fetchTimeline(s *library.Session) {
 // it are left.
 func (m *storyModel) addRevisions(files []pickedFile) {
 	m.flushEdits()
-	m.say(busy("Comparing and carrying your annotations over…"))
+	m.redrawPage(func(app.Context) { m.status = busy("Comparing and carrying your annotations over…") })
 	var cmp *library.Comparison
 	asked := false
 	m.change(func(ctx context.Context, s *library.Session) (string, error) {
@@ -174,7 +206,7 @@ func (m *storyModel) addUnrelated(c *library.Comparison) {
 // commit stores a prepared revision, its diff shown meanwhile: storing it
 // and its carried annotations takes longer, and the marks follow.
 func (m *storyModel) commit(ctx context.Context, s *library.Session, c *library.Comparison) error {
-	m.redraw(func(app.Context) {
+	m.redrawPage(func(app.Context) {
 		m.compare, m.status = c, busy("Saving the revision and your annotations on it…")
 	})
 	if err := s.CommitRevision(ctx, c); err != nil {

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -21,14 +22,72 @@ type annotationSidebar struct {
 
 	filter  library.Filter
 	showAll bool // list every annotation, however many
+
+	// A list that changed as a whole (a new revision shown, another
+	// filter) is drawn a chunk of entries per task: 150 new entries at
+	// once took most of a long task after a revision was added.
+	listed    sidebarList // what the entries drawn are of
+	drawn     int         // how many of them are drawn
+	more      bool        // some are left for later tasks
+	scheduled bool        // a later task will draw more
+	ctx       app.Context // its own: the chunks left are drawn from it
+	mounted   bool
 }
 
-func (a *annotationSidebar) OnMount(ctx app.Context) { a.Model.sidebar = a }
+// sidebarList is what the sidebar's entries are listed from.
+type sidebarList struct {
+	revision string // the story and revision shown
+	filter   library.Filter
+	all      bool
+}
+
+// sidebarChunk is how many entries one draw adds: the first is more than
+// a screenful.
+const sidebarChunk = 20
+
+func (a *annotationSidebar) OnMount(ctx app.Context) {
+	a.Model.sidebar = a
+	a.ctx, a.mounted = ctx, true
+	if a.more {
+		a.drawMoreLater() // the first render came before the mount
+	}
+}
 
 func (a *annotationSidebar) OnDismount() {
+	a.mounted = false
 	if a.Model.sidebar == a {
 		a.Model.sidebar = nil
 	}
+}
+
+// entries is how many of the shown entries to draw now: a chunk more
+// than before unless the list changed as a whole, and always as far as
+// the selected one, which is scrolled to.
+func (a *annotationSidebar) entries(list sidebarList, shown []library.Placed) int {
+	if list != a.listed {
+		a.listed, a.drawn = list, sidebarChunk
+	}
+	if i := slices.IndexFunc(shown, func(p library.Placed) bool { return p.ID == a.Model.selected }); i >= a.drawn {
+		a.drawn = i + 1
+	}
+	n := min(a.drawn, len(shown))
+	if a.more = n < len(shown); a.more {
+		a.drawMoreLater()
+	}
+	return n
+}
+
+// drawMoreLater draws the next chunk of entries in a later task, drawing
+// only the sidebar again.
+func (a *annotationSidebar) drawMoreLater() {
+	if !a.mounted || a.scheduled {
+		return
+	}
+	a.scheduled = true
+	redrawAlone(a.ctx, a.Model.ui, time.Millisecond, func(app.Context) {
+		a.scheduled = false
+		a.drawn += sidebarChunk
+	})
 }
 
 func (a *annotationSidebar) Render() app.UI {
@@ -36,6 +95,8 @@ func (a *annotationSidebar) Render() app.UI {
 	s := m.sess
 	list := s.Filtered(a.filter)
 	shown, from := listWindow(list, m.selected, a.showAll)
+	// The window moving on with j / k redraws its entries in place.
+	drawn := shown[:a.entries(sidebarList{s.Story.ID + " " + s.Revision().ID, a.filter, a.showAll}, shown)]
 	return app.Aside().ID("sidebar").Class("sidebar").Aria("label", "Annotations").Body(
 		&editorHost{Model: m, Version: m.version},
 		app.If(m.project != "", func() app.UI {
@@ -45,8 +106,8 @@ func (a *annotationSidebar) Render() app.UI {
 		a.renderFilters(),
 		legend(),
 		app.P().ID("count").Class("muted").Text(plural(len(list), "annotation")+" shown of "+itoa(len(s.Annotations))),
-		app.Ul().ID("annotations").Class("annotations").OnClick(a.onListClick).Body(app.Range(shown).Slice(func(i int) app.UI {
-			return newAnnotationItem(shown[i], shown[i].ID == m.selected)
+		app.Ul().ID("annotations").Class("annotations").OnClick(a.onListClick).Body(app.Range(drawn).Slice(func(i int) app.UI {
+			return newAnnotationItem(drawn[i], drawn[i].ID == m.selected)
 		})),
 		app.If(len(shown) < len(list), func() app.UI {
 			return app.P().Class("muted").Body(

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/redline-news/redline/internal/library"
@@ -17,17 +19,38 @@ type articleView struct {
 	Version int // the model's: redraw with it
 
 	cursor wordCursor
+
+	ctx       app.Context // its own: the chunks left are drawn from it
+	mounted   bool
+	more      bool // some paragraphs are plain text still
+	scheduled bool // a later task will lay out more
 }
 
 func (a *articleView) OnMount(ctx app.Context) {
 	a.cursor = wordCursor{resume: -1}
 	a.Model.text = a
+	a.ctx, a.mounted = ctx, true
+	if a.more {
+		a.drawMoreLater() // the first render came before the mount
+	}
 }
 
 func (a *articleView) OnDismount() {
+	a.mounted = false
 	if a.Model.text == a {
 		a.Model.text = nil
 	}
+}
+
+// drawMoreLater lays out the next chunk of paragraphs in a later task,
+// so that the browser gets in between the chunks (articleViews), drawing
+// only the article again.
+func (a *articleView) drawMoreLater() {
+	if !a.mounted || a.scheduled {
+		return
+	}
+	a.scheduled = true
+	redrawAlone(a.ctx, a.Model.ui, time.Millisecond, func(app.Context) { a.scheduled = false })
 }
 
 // Render draws the text as paragraphs of segments; each highlight is a
@@ -41,15 +64,18 @@ func (a *articleView) Render() app.UI {
 		suggestions, current = m.suggest.shown()
 	}
 	views, more := m.article.draw(m.sess, m.selected, m.saving, suggestions, current)
-	if more {
-		m.drawMoreLater()
+	if a.more = more; more {
+		a.drawMoreLater()
 	}
+	// Last, so that the paragraphs before it keep their places as it
+	// shrinks.
+	pending := app.If(more, func() app.UI { return app.Raw(pendingHTML(m.sess, len(views))) })
 	// Focusable, for the word cursor (app/wordcursor.go); data-drawing
 	// while paragraphs are left for later tasks (the benchmark waits).
 	return app.Article().ID("article").Class("article").Aria("label", "Article text").
 		TabIndex(0).DataSet("drawing", more).
 		OnClick(a.onClick).
-		Body(app.Range(views).Slice(func(i int) app.UI { return views[i] }))
+		Body(app.Range(views).Slice(func(i int) app.UI { return views[i] }), pending)
 }
 
 // onClick selects the innermost highlight under the pointer.

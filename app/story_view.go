@@ -36,16 +36,16 @@ func (p *storyPage) Render() app.UI {
 					),
 				),
 				m.status.render(),
-				app.If(s.Current < len(s.Revisions)-1, func() app.UI {
+				slot(s.Current < len(s.Revisions)-1, func() app.UI {
 					latest := len(s.Revisions) - 1
 					return app.P().ID("old-revision").Class("notice").Role("note").Body(
 						app.Text(fmt.Sprintf("You are reading an earlier revision (#%d, %s). What you tag here stays on it; the latest is #%d, %s. ", s.Current+1, rev.DateLabel(), latest+1, s.Revisions[latest].DateLabel())),
 						app.Button().Text("Show the latest").OnClick(func(ctx app.Context, e app.Event) { m.show(ctx, latest) }, itemScope(latest)),
 					)
 				}),
-				&revisionsPanel{Model: m, Show: m.show},
+				&revisionsPanel{Model: m, Version: m.version},
 				&suggestMode{Model: m, Version: m.version},
-				app.If(m.compare != nil, func() app.UI {
+				slot(m.compare != nil, func() app.UI {
 					return &comparePanel{Model: m, Comparison: m.compare, Revisions: len(s.Revisions)}
 				}),
 				app.Div().Class("columns").Body(

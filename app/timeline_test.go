@@ -1,0 +1,64 @@
+package ui
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/library"
+	"github.com/redline-news/redline/internal/span"
+	"github.com/redline-news/redline/internal/store"
+)
+
+// TestTimelinePointsKeptUntilSomethingCounted: the timeline's points are
+// stale after every change they count (a revision added, a reload, diffs
+// fetched), fresh while nothing changed, and once computed the session's
+// Timeline.
+func TestTimelinePointsKeptUntilSomethingCounted(t *testing.T) {
+	ctx := context.Background()
+	lib := &library.Library{Store: store.NewMemory(), Core: newCore()}
+	st, err := lib.AddStory(ctx, library.SampleName, library.SampleArticle())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := lib.Open(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := s.Revision().Text
+	i := len([]rune(text[:strings.Index(text, "super smart")]))
+	if _, err := s.Tag(ctx, span.Span{Start: i, End: i + len("super smart")}, annotation.KindQuote); err != nil {
+		t.Fatal(err)
+	}
+	var memo timelinePoints
+	// check computes the points when they are stale, as the panel does a
+	// task later, and says whether it had to.
+	check := func(step string, reloads int, wantStale bool) []library.TimelinePoint {
+		t.Helper()
+		if _, _, fresh := memo.peek(s, reloads); fresh == wantStale {
+			t.Errorf("%s: fresh %v, want %v", step, fresh, !wantStale)
+		}
+		memo.compute(s, reloads)
+		got, complete, fresh := memo.peek(s, reloads)
+		want, _ := s.Timeline()
+		if !fresh || !complete || !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: points %+v (complete %v, fresh %v), want %+v", step, got, complete, fresh, want)
+		}
+		return got
+	}
+	check("opened", 0, true)
+	check("nothing changed", 0, false)
+	later := strings.Replace(text, "super smart", "very clever", 1)
+	if _, err := s.AddRevision(ctx, "later.txt", []byte(later)); err != nil {
+		t.Fatal(err)
+	}
+	if got := check("a revision added", 0, true); len(got) != 2 || got[1].Changed != 1 {
+		t.Errorf("a revision added: %+v, want two points, the second with its changed quote", got)
+	}
+	check("the same again", 0, false)
+	check("reloaded", 1, true)
+	memo.stale()
+	check("diffs fetched", 1, true)
+}
