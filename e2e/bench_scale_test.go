@@ -66,15 +66,15 @@ func measureScale(b *testing.B, start func(testing.TB) *server, pair corpus.Pair
 	r.WasmMB, r.HeapMB = mem.Wasm/1e6, mem.Heap/1e6
 
 	var scroll struct{ Longest, Frame float64 }
-	p.run(chromedp.Evaluate(scrollJS, &scroll, awaitPromise))
+	p.evalWithin("the scroll through the article", 2*time.Minute, scrollJS, &scroll)
 	r.ScrollLongest, r.ScrollFrame = scroll.Longest, scroll.Frame
 
-	p.run(chromedp.Evaluate(searchJS, &r.Search, awaitPromise))
+	p.evalWithin("the search's count", 2*time.Minute, searchJS, &r.Search)
 	p.run(chromedp.Evaluate(`(() => { const s = document.querySelector("#filter-search"); s.value = ""; s.dispatchEvent(new Event("input", {bubbles: true})); })()`, nil))
 	p.waitJS("the search cleared", `document.querySelector("#count")?.textContent.startsWith(`+jsString(fmt.Sprintf("%d ", shown))+`)`)
 
 	r.Tag = p.timeTags(b, shown, tagRuns)
-	p.run(chromedp.Evaluate(exportJS, &r.Export, awaitPromise))
+	p.evalWithin("the export's download", 5*time.Minute, exportJS, &r.Export)
 
 	newFile := filepath.Join(b.TempDir(), "bench-scale-revision.txt")
 	if err := os.WriteFile(newFile, []byte(pair.New), 0o644); err != nil {
@@ -172,6 +172,19 @@ func (p *page) timeUntil(cond string) (float64, float64) {
 
 func itoaJS(n int) string { return fmt.Sprint(n) }
 
+// evalWithin awaits the promise js and stores its value in out, failing
+// with what and the page's state if it has not settled within limit (a
+// bench that waits without limit hangs until the browser's deadline).
+func (p *page) evalWithin(what string, limit time.Duration, js string, out any) {
+	p.t.Helper()
+	race := `Promise.race([` + js + `, new Promise((_, fail) => setTimeout(() => fail(new Error("not within ` + limit.String() + `")), ` + fmt.Sprint(limit.Milliseconds()) + `))])`
+	if err := chromedp.Run(p.ctx, chromedp.Evaluate(race, out, awaitPromise)); err != nil {
+		var state string
+		_ = chromedp.Run(p.ctx, chromedp.Evaluate(`JSON.stringify({status: document.querySelector("#status")?.textContent, count: document.querySelector("#count")?.textContent, hidden: document.hidden, drawing: document.querySelector("[data-drawing=true]")?.id})`, &state))
+		p.t.Fatalf("%s: %v; the page: %s", what, err, state)
+	}
+}
+
 // scrollJS scrolls the window through the article in 30 steps, a frame
 // each, and returns the longest task and the longest frame meanwhile.
 const scrollJS = `new Promise((resolve) => {
@@ -198,13 +211,14 @@ const scrollJS = `new Promise((resolve) => {
 // searchJS types a word in the sidebar's search and returns the ms until
 // the count of annotations shown changes.
 const searchJS = `new Promise((resolve) => {
-	const count = document.querySelector("#count"), before = count.textContent;
+	const count = () => document.querySelector("#count")?.textContent, before = count();
 	const box = document.querySelector("#filter-search");
 	const t0 = performance.now();
+	// The whole page is watched: the sidebar may draw #count as a new node.
 	const watch = new MutationObserver(() => {
-		if (count.textContent !== before) { watch.disconnect(); resolve(performance.now() - t0); }
+		if (count() !== before) { watch.disconnect(); resolve(performance.now() - t0); }
 	});
-	watch.observe(count, { childList: true, characterData: true, subtree: true });
+	watch.observe(document.body, { childList: true, characterData: true, subtree: true });
 	box.value = "Putin";
 	box.dispatchEvent(new Event("input", { bubbles: true }));
 })`
