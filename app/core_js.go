@@ -41,7 +41,9 @@ func newCore() corecall.Core { return &corecall.Client{Send: theCore.send} }
 // ran in every page load, the next one included, where it doubled the
 // start of an offline reload. A press comes before the click, the file
 // or the text that needs the core, so the wait for it begins early.
-func startCoreOnIntent() {
+// The listeners are on the window, so the first page mounted (the library
+// or a story opened by its address) sets them for the app's life.
+var startCoreOnIntent = sync.OnceFunc(func() {
 	var start js.Func
 	start = js.FuncOf(func(js.Value, []js.Value) any {
 		theCore.start()
@@ -49,7 +51,7 @@ func startCoreOnIntent() {
 		return nil
 	})
 	js.Global().Call("redlineOnFirstIntent", start)
-}
+})
 
 // start starts the worker unless it runs.
 func (c *coreWorker) start() {

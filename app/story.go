@@ -74,6 +74,7 @@ func (p *storyPage) OnNav(ctx app.Context) {
 }
 
 func (p *storyPage) OnMount(ctx app.Context) {
+	startCoreOnIntent()
 	p.model(ctx)
 	p.keyFn = app.FuncOf(func(this app.Value, args []app.Value) any {
 		p.onKey(ctx, args[0])
