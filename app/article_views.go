@@ -17,7 +17,8 @@ import (
 // message, a keystroke in the editor).
 //
 // A revision drawn for the first time is laid out a chunk of paragraphs
-// per draw, the rest shown as plain text meanwhile (pendingHTML): mounting
+// per draw, the next pendingMax paragraphs shown as plain text meanwhile
+// (pendingHTML) and the rest once the drawing reaches them: mounting
 // a 100 KB article with its highlights at once blocked the page for a
 // fifth of a second after a revision was added.
 type articleViews struct {
