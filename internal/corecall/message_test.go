@@ -37,6 +37,9 @@ func TestResponseRoundTrip(t *testing.T) {
 		{ID: 4, Parsed: &Parsed{Title: "T", Date: "2025-03-23", Text: "Body."}},
 		{ID: 5, Compared: &Compared{Diff: revision.Compute("a b", "a c").Wire(), Results: []CarriedWire{{CarriedPlace: CarriedPlace{ID: "x", Status: annotation.StatusChanged, New: span.Span{Start: 2, End: 3}}, Edit: &CarriedEdit{Status: annotation.StatusChanged}}}}},
 		{ID: 6, Found: &Found{Findings: []Finding{{Kind: annotation.KindClaim, Span: span.Span{Start: 0, End: 9}, Score: 0.5}}}},
+		{ID: 7, Written: &Written{Data: []byte("{\n  \"type\": \"AnnotationCollection\"\n}\n")}},
+		{ID: 8, Written: &Written{Data: []byte("not UTF-8: \xff\xfe")}},
+		{ID: 9, Written: &Written{}},
 	} {
 		data, err := EncodeResponse(r)
 		if err != nil {
@@ -73,6 +76,9 @@ func TestDecodeRefuses(t *testing.T) {
 		"two answers":       `{"id":1,"parsed":{"text":""},"found":{"findings":[]}}`,
 		"error and answer":  `{"id":1,"error":"x","parsed":{"text":""}}`,
 		"answer without id": `{"parsed":{"text":""}}`,
+		"file missing":      `{"id":1,"written":{"after":true}}`,
+		"file twice":        "{\"id\":1,\"written\":{\"data\":\"YQ==\",\"after\":true}}\nb",
+		"bytes after":       "{\"id\":1,\"parsed\":{\"text\":\"\"}}\nb",
 	}
 	for name, data := range responses {
 		if _, err := DecodeResponse([]byte(data)); err == nil || !strings.HasPrefix(err.Error(), "core response") {
@@ -93,6 +99,7 @@ func FuzzDecode(f *testing.F) {
 		`{"id":3,"parse":{"name":"a.md","data":"IyBU"}}`,
 		`{"id":4,"compared":{"diff":{"ops":[{"op":"equal","old":{"start":0,"end":1},"new":{"start":0,"end":1}}],"stats":{}},"results":[]}}`,
 		`{"id":0,"error":"down"}`,
+		"{\"id\":5,\"written\":{\"after\":true}}\n{}",
 	} {
 		f.Add([]byte(seed))
 	}
@@ -112,4 +119,16 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A written text file crosses after the JSON as it is, not in base64.
+func TestWrittenTextFollowsTheJSON(t *testing.T) {
+	file := "{\n  \"label\": \"“Quote” & more\"\n}\n"
+	data, err := EncodeResponse(Response{ID: 1, Written: &Written{Data: []byte(file)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"id":1,"written":{"after":true}}` + "\n" + file; string(data) != want {
+		t.Errorf("encoded %q, want %q", data, want)
+	}
 }
