@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/redline-news/redline/internal/anchor"
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/revision"
 	"github.com/redline-news/redline/internal/span"
@@ -35,7 +36,7 @@ func TestResponseRoundTrip(t *testing.T) {
 		{ID: 3, Error: "a.html: input is too large to be an article"},
 		{ID: 0, Error: "the core could not start"},
 		{ID: 4, Parsed: &Parsed{Title: "T", Date: "2025-03-23", Text: "Body."}},
-		{ID: 5, Compared: &Compared{Diff: revision.Compute("a b", "a c").Wire(), Results: []CarriedWire{{CarriedPlace: CarriedPlace{ID: "x", Status: annotation.StatusChanged, New: span.Span{Start: 2, End: 3}}, Edit: &CarriedEdit{Status: annotation.StatusChanged}}}}},
+		{ID: 5, Compared: &Compared{Diff: revision.Compute("a b", "a c").Wire(), Results: []CarriedWire{{ID: "x", Status: annotation.StatusChanged, New: span.Span{Start: 2, End: 3}, Before: new(string), Selector: &anchor.Selector{Position: &anchor.TextPosition{Start: 2, End: 3}}}}}},
 		{ID: 6, Found: &Found{Findings: []Finding{{Kind: annotation.KindClaim, Span: span.Span{Start: 0, End: 9}, Score: 0.5}}}},
 		{ID: 7, Written: &Written{Data: []byte("{\n  \"type\": \"AnnotationCollection\"\n}\n")}},
 		{ID: 8, Written: &Written{Data: []byte("not UTF-8: \xff\xfe")}},
