@@ -7,6 +7,7 @@ import (
 
 	"github.com/redline-news/redline/internal/anchor"
 	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/revision"
 	"github.com/redline-news/redline/internal/span"
 )
 
@@ -35,33 +36,24 @@ type CarriedWire struct {
 	Whole *annotation.Annotation `json:"whole,omitempty"`
 }
 
-// carriedTexts are the two texts of a comparison, prepared for
-// carriedGuess on first use: the old one's code points are needed only to
-// describe an orphan, so it is indexed, not prepared, until then.
+// carriedTexts are the two texts of a comparison: the diff's, which
+// slices them, and each prepared for anchor.Describe on first use (the
+// old one only to describe an orphan).
 type carriedTexts struct {
-	oldText, newText string
-	oldIx            *span.Index
-	old, new         *anchor.Text
-}
-
-func (t *carriedTexts) oldIndex() *span.Index {
-	if t.oldIx == nil {
-		t.oldIx = span.NewIndex(t.oldText)
-	}
-	return t.oldIx
+	d        *revision.Diff
+	old, new *anchor.Text
 }
 
 func (t *carriedTexts) oldT() *anchor.Text {
 	if t.old == nil {
-		t.old = anchor.NewText(t.oldText)
-		t.oldIx = t.old.Index()
+		t.old = anchor.NewText(t.d.OldText())
 	}
 	return t.old
 }
 
 func (t *carriedTexts) newT() *anchor.Text {
 	if t.new == nil {
-		t.new = anchor.NewText(t.newText)
+		t.new = anchor.NewText(t.d.NewText())
 	}
 	return t.new
 }
@@ -74,13 +66,13 @@ func carriedGuess(t *carriedTexts, sent annotation.Annotation, p CarriedPlace) (
 	q := sent.Target.Selector.Quote
 	switch {
 	case !p.Old.Empty():
-		before = t.oldIndex().Slice(p.Old)
+		before = t.d.Slice(p.Old, true)
 	case q != nil:
 		before = q.Exact
 	}
 	switch {
 	case p.Status != annotation.StatusOrphaned:
-		after = t.newT().Index().Slice(p.New)
+		after = t.d.Slice(p.New, false)
 		sel = anchor.Describe(t.newT(), p.New)
 	case !p.Old.Empty():
 		sel = anchor.Selector{Quote: anchor.Describe(t.oldT(), p.Old).Quote}
@@ -99,14 +91,14 @@ func carried(sent annotation.Annotation, p CarriedPlace, sel anchor.Selector) an
 	return sent
 }
 
-// carriedToWire writes results for the page, which sent anns, on the
-// texts oldText and newText.
-func carriedToWire(results []Carried, anns []annotation.Annotation, oldText, newText string) []CarriedWire {
+// carriedToWire writes results for the page, which sent anns, compared
+// by d.
+func carriedToWire(results []Carried, anns []annotation.Annotation, d *revision.Diff) []CarriedWire {
 	sent := make(map[string]int, len(anns))
 	for i, a := range anns {
 		sent[a.ID] = i
 	}
-	texts := &carriedTexts{oldText: oldText, newText: newText}
+	texts := &carriedTexts{d: d}
 	out := make([]CarriedWire, len(results))
 	for i, r := range results {
 		p := r.CarriedPlace
@@ -138,13 +130,14 @@ func carriedToWire(results []Carried, anns []annotation.Annotation, oldText, new
 	return out
 }
 
-// carriedFromWire rebuilds the results from the annotations sent.
-func carriedFromWire(wire []CarriedWire, anns []annotation.Annotation, oldText, newText string) ([]Carried, error) {
+// carriedFromWire rebuilds the results from the annotations sent,
+// compared by d.
+func carriedFromWire(wire []CarriedWire, anns []annotation.Annotation, d *revision.Diff) ([]Carried, error) {
 	sent := make(map[string]int, len(anns))
 	for i, a := range anns {
 		sent[a.ID] = i
 	}
-	texts := &carriedTexts{oldText: oldText, newText: newText}
+	texts := &carriedTexts{d: d}
 	out := make([]Carried, len(wire))
 	for i, w := range wire {
 		p := CarriedPlace{ID: w.ID, Status: w.Status, Old: w.Old, New: w.New, Moved: w.Moved}
