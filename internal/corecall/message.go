@@ -132,6 +132,9 @@ type Tested struct {
 type Compared struct {
 	Diff    revision.Wire `json:"diff"`
 	Results []CarriedWire `json:"results"`
+	// PackedOps are Diff.Ops as they cross (set and cleared by the
+	// codec): see packOps.
+	PackedOps []int `json:"packedOps,omitempty"`
 }
 
 // Found answers a SuggestRequest.
@@ -184,6 +187,13 @@ func EncodeResponse(r Response) ([]byte, error) {
 	if err := r.check(); err != nil {
 		return nil, err
 	}
+	if c := r.Compared; c != nil {
+		if packed, ok := packOps(c.Diff.Ops); ok && len(packed) > 0 {
+			p := *c
+			p.Diff.Ops, p.PackedOps = nil, packed
+			r.Compared = &p
+		}
+	}
 	var after []byte
 	if w := r.Written; w != nil && len(w.Data) > 0 && utf8.Valid(w.Data) {
 		after = w.Data
@@ -213,6 +223,13 @@ func DecodeResponse(data []byte) (Response, error) {
 		r.Written = &Written{Data: after}
 	case after != nil:
 		return Response{}, fmt.Errorf("core response %d: bytes after the message", r.ID)
+	}
+	if c := r.Compared; c != nil && c.PackedOps != nil {
+		ops, err := unpackOps(c.PackedOps)
+		if err != nil || c.Diff.Ops != nil {
+			return Response{}, fmt.Errorf("core response %d: the diff's ops are damaged", r.ID)
+		}
+		c.Diff.Ops, c.PackedOps = ops, nil
 	}
 	return r, r.check()
 }

@@ -80,6 +80,9 @@ func TestDecodeRefuses(t *testing.T) {
 		"file missing":      `{"id":1,"written":{"after":true}}`,
 		"file twice":        "{\"id\":1,\"written\":{\"data\":\"YQ==\",\"after\":true}}\nb",
 		"bytes after":       "{\"id\":1,\"parsed\":{\"text\":\"\"}}\nb",
+		"ops cut short":     `{"id":1,"compared":{"diff":{"ops":null,"stats":{}},"results":[],"packedOps":[0,0,1,0]}}`,
+		"op of no kind":     `{"id":1,"compared":{"diff":{"ops":null,"stats":{}},"results":[],"packedOps":[3,0,1,0,1]}}`,
+		"ops twice":         `{"id":1,"compared":{"diff":{"ops":[],"stats":{}},"results":[],"packedOps":[0,0,1,0,1]}}`,
 	}
 	for name, data := range responses {
 		if _, err := DecodeResponse([]byte(data)); err == nil || !strings.HasPrefix(err.Error(), "core response") {
@@ -131,5 +134,24 @@ func TestWrittenTextFollowsTheJSON(t *testing.T) {
 	}
 	if want := `{"id":1,"written":{"after":true}}` + "\n" + file; string(data) != want {
 		t.Errorf("encoded %q, want %q", data, want)
+	}
+}
+
+// A diff's ops cross as five numbers each, and come back as they were.
+func TestDiffOpsCrossPacked(t *testing.T) {
+	d := revision.Compute("one two three", "one four three five")
+	data, err := EncodeResponse(Response{ID: 1, Compared: &Compared{Diff: d.Wire()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), `"op":`) || !strings.Contains(string(data), `"packedOps":[0,0,4,0,4,`) {
+		t.Errorf("ops not packed: %s", data)
+	}
+	got, err := DecodeResponse(data)
+	if err != nil || !reflect.DeepEqual(got.Compared.Diff.Ops, d.Ops) || got.Compared.PackedOps != nil {
+		t.Errorf("ops came back as %+v (%v), want %+v", got.Compared, err, d.Ops)
+	}
+	if ops, ok := packOps([]revision.Op{{Kind: "other"}}); ok || ops != nil {
+		t.Errorf("an op of an unknown kind was packed: %v", ops)
 	}
 }
