@@ -39,7 +39,7 @@ type ParseRequest struct {
 type CompareRequest struct {
 	Old         string                  `json:"old"`
 	New         string                  `json:"new"`
-	Annotations []annotation.Annotation `json:"annotations,omitempty"`
+	Annotations []annotation.Annotation `json:"annotations"`
 }
 
 // SuggestRequest asks for Core.Suggest.
