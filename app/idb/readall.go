@@ -23,21 +23,23 @@ func (d *DB) ReadAll(ctx context.Context) ([]store.Story, []annotation.Revision,
 		anns    []store.Stored[store.Annotation]
 	)
 	names := []string{storiesStore, revisionsStore, annotationsStore}
+	var all []js.Value
 	err := d.run(ctx, "readonly", names, func(t *txn) error {
-		all, err := t.requests(ctx, len(names), func(i int) js.Value { return t.tx.Call("objectStore", names[i]).Call("getAll") })
-		if err != nil {
-			return err
-		}
-		if stories, err = decodeAll(all[0], storyFrom); err != nil {
-			return err
-		}
-		if revs, err = decodeAll(all[1], revisionFrom); err != nil {
-			return err
-		}
-		anns, err = decodeAll(all[2], annotationFrom)
+		var err error
+		all, err = t.requests(ctx, len(names), func(i int) js.Value { return t.tx.Call("objectStore", names[i]).Call("getAll") })
 		return err
 	})
 	if err != nil {
+		return nil, nil, nil, err
+	}
+	// Decoded once the transaction is over, a chunk per task.
+	if stories, err = decodeInTurns(ctx, all[0], storyFrom); err != nil {
+		return nil, nil, nil, err
+	}
+	if revs, err = decodeInTurns(ctx, all[1], revisionFrom); err != nil {
+		return nil, nil, nil, err
+	}
+	if anns, err = decodeInTurns(ctx, all[2], annotationFrom); err != nil {
 		return nil, nil, nil, err
 	}
 	return store.ListStories(stories), store.ListRevisions(revs), store.ListAnnotations(anns), nil

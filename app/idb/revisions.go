@@ -5,6 +5,7 @@ package idb
 import (
 	"context"
 	"fmt"
+	"syscall/js"
 
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/store"
@@ -61,17 +62,17 @@ func listByStory[T any](ctx context.Context, d *DB, storeName, storyID string, f
 	if err := store.CheckStoryID(storyID); err != nil {
 		return nil, err
 	}
-	var recs []store.Stored[T]
+	var all js.Value
 	err := d.run(ctx, "readonly", []string{storiesStore, storeName}, func(t *txn) error {
 		if err := needStories(ctx, t, storyID); err != nil {
 			return err
 		}
-		all, err := t.byStory(ctx, storeName, "getAll", storyID)
-		if err != nil {
-			return err
-		}
-		recs, err = decodeAll(all, from)
+		var err error
+		all, err = t.byStory(ctx, storeName, "getAll", storyID)
 		return err
 	})
-	return recs, err
+	if err != nil {
+		return nil, err
+	}
+	return decodeInTurns(ctx, all, from)
 }

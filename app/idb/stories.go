@@ -102,8 +102,17 @@ func needStories(ctx context.Context, t *txn, ids ...string) error {
 
 // decodeAll decodes the array of stored objects from a getAll.
 func decodeAll[T any](all js.Value, from func(record) (T, error)) ([]store.Stored[T], error) {
+	return decodeRecords(all, from, func() error { return nil })
+}
+
+// decodeRecords is decodeAll calling before ahead of each record; an
+// error from it stops the decoding.
+func decodeRecords[T any](all js.Value, from func(record) (T, error), before func() error) ([]store.Stored[T], error) {
 	out := make([]store.Stored[T], all.Length())
 	for i := range out {
+		if err := before(); err != nil {
+			return nil, err
+		}
 		r, _ := readRecord(all.Index(i))
 		v, err := from(r)
 		if err != nil {

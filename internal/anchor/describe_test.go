@@ -62,3 +62,11 @@ func TestDescribe(t *testing.T) {
 		})
 	}
 }
+
+func TestTextRunesAreTheCodePoints(t *testing.T) {
+	for _, s := range []string{"", "plain", "é “curly” 😀", "bad \xff byte"} {
+		if got, want := string(NewText(s).Runes()), string([]rune(s)); got != want {
+			t.Errorf("Runes of %q = %q, want %q", s, got, want)
+		}
+	}
+}

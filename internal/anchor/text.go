@@ -25,3 +25,8 @@ func (t *Text) String() string { return t.ix.Text() }
 
 // Len is the number of code points.
 func (t *Text) Len() int { return len(t.runes) }
+
+// Runes is the text's code points, shared: callers must not change them.
+// A caller that needs them too (the library's session) saves a copy of
+// four bytes per code point.
+func (t *Text) Runes() []rune { return t.runes }

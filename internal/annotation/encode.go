@@ -275,13 +275,15 @@ func nameUUID(parts ...string) string {
 	return formatUUID(b)
 }
 
+// encode writes v indented by two spaces, ending in a newline, as a
+// json.Encoder with SetIndent("", "  ") would (appendIndented).
 func encode(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false) // keep quotes with & < > readable
-	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	compact := buf.Bytes()
+	return appendIndented(make([]byte, 0, 2*len(compact)), compact), nil
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/redline-news/redline/internal/anchor"
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/revision"
 	"github.com/redline-news/redline/internal/span"
@@ -35,8 +36,11 @@ func TestResponseRoundTrip(t *testing.T) {
 		{ID: 3, Error: "a.html: input is too large to be an article"},
 		{ID: 0, Error: "the core could not start"},
 		{ID: 4, Parsed: &Parsed{Title: "T", Date: "2025-03-23", Text: "Body."}},
-		{ID: 5, Compared: &Compared{Diff: revision.Compute("a b", "a c").Wire(), Results: []CarriedWire{{CarriedPlace: CarriedPlace{ID: "x", Status: annotation.StatusChanged, New: span.Span{Start: 2, End: 3}}, Edit: &CarriedEdit{Status: annotation.StatusChanged}}}}},
+		{ID: 5, Compared: &Compared{Diff: revision.Compute("a b", "a c").Wire(), Results: []CarriedWire{{ID: "x", Status: annotation.StatusChanged, New: span.Span{Start: 2, End: 3}, Before: new(string), Selector: &anchor.Selector{Position: &anchor.TextPosition{Start: 2, End: 3}}}}}},
 		{ID: 6, Found: &Found{Findings: []Finding{{Kind: annotation.KindClaim, Span: span.Span{Start: 0, End: 9}, Score: 0.5}}}},
+		{ID: 7, Written: &Written{Data: []byte("{\n  \"type\": \"AnnotationCollection\"\n}\n")}},
+		{ID: 8, Written: &Written{Data: []byte("not UTF-8: \xff\xfe")}},
+		{ID: 9, Written: &Written{}},
 	} {
 		data, err := EncodeResponse(r)
 		if err != nil {
@@ -73,6 +77,12 @@ func TestDecodeRefuses(t *testing.T) {
 		"two answers":       `{"id":1,"parsed":{"text":""},"found":{"findings":[]}}`,
 		"error and answer":  `{"id":1,"error":"x","parsed":{"text":""}}`,
 		"answer without id": `{"parsed":{"text":""}}`,
+		"file missing":      `{"id":1,"written":{"after":true}}`,
+		"file twice":        "{\"id\":1,\"written\":{\"data\":\"YQ==\",\"after\":true}}\nb",
+		"bytes after":       "{\"id\":1,\"parsed\":{\"text\":\"\"}}\nb",
+		"ops cut short":     `{"id":1,"compared":{"diff":{"ops":null,"stats":{}},"results":[],"packedOps":[0,0,1,0]}}`,
+		"op of no kind":     `{"id":1,"compared":{"diff":{"ops":null,"stats":{}},"results":[],"packedOps":[3,0,1,0,1]}}`,
+		"ops twice":         `{"id":1,"compared":{"diff":{"ops":[],"stats":{}},"results":[],"packedOps":[0,0,1,0,1]}}`,
 	}
 	for name, data := range responses {
 		if _, err := DecodeResponse([]byte(data)); err == nil || !strings.HasPrefix(err.Error(), "core response") {
@@ -93,6 +103,7 @@ func FuzzDecode(f *testing.F) {
 		`{"id":3,"parse":{"name":"a.md","data":"IyBU"}}`,
 		`{"id":4,"compared":{"diff":{"ops":[{"op":"equal","old":{"start":0,"end":1},"new":{"start":0,"end":1}}],"stats":{}},"results":[]}}`,
 		`{"id":0,"error":"down"}`,
+		"{\"id\":5,\"written\":{\"after\":true}}\n{}",
 	} {
 		f.Add([]byte(seed))
 	}
@@ -112,4 +123,35 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A written text file crosses after the JSON as it is, not in base64.
+func TestWrittenTextFollowsTheJSON(t *testing.T) {
+	file := "{\n  \"label\": \"“Quote” & more\"\n}\n"
+	data, err := EncodeResponse(Response{ID: 1, Written: &Written{Data: []byte(file)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"id":1,"written":{"after":true}}` + "\n" + file; string(data) != want {
+		t.Errorf("encoded %q, want %q", data, want)
+	}
+}
+
+// A diff's ops cross as five numbers each, and come back as they were.
+func TestDiffOpsCrossPacked(t *testing.T) {
+	d := revision.Compute("one two three", "one four three five")
+	data, err := EncodeResponse(Response{ID: 1, Compared: &Compared{Diff: d.Wire()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), `"op":`) || !strings.Contains(string(data), `"packedOps":[0,0,4,0,4,`) {
+		t.Errorf("ops not packed: %s", data)
+	}
+	got, err := DecodeResponse(data)
+	if err != nil || !reflect.DeepEqual(got.Compared.Diff.Ops, d.Ops) || got.Compared.PackedOps != nil {
+		t.Errorf("ops came back as %+v (%v), want %+v", got.Compared, err, d.Ops)
+	}
+	if ops, ok := packOps([]revision.Op{{Kind: "other"}}); ok || ops != nil {
+		t.Errorf("an op of an unknown kind was packed: %v", ops)
+	}
 }

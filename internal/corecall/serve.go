@@ -30,7 +30,7 @@ func Serve(c Core, r Request) (resp Response) {
 		var res []Carried
 		d, res, err = c.Compare(r.Compare.Old, r.Compare.New, r.Compare.Annotations)
 		if err == nil {
-			resp.Compared = &Compared{Diff: d.Wire(), Results: carriedToWire(res, r.Compare.Annotations)}
+			resp.Compared = &Compared{Diff: d.Wire(), Results: carriedToWire(res, r.Compare.Annotations, d)}
 		}
 	case r.Suggest != nil:
 		var f []Finding
@@ -122,7 +122,7 @@ func (c *Client) Compare(oldText, newText string, anns []annotation.Annotation) 
 	if err != nil {
 		return nil, nil, fmt.Errorf("the core's answer: %w", err)
 	}
-	results, err := carriedFromWire(resp.Compared.Results, anns)
+	results, err := carriedFromWire(resp.Compared.Results, anns, d)
 	if err != nil {
 		return nil, nil, err
 	}

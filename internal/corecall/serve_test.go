@@ -153,9 +153,10 @@ func TestServeErrors(t *testing.T) {
 	}
 }
 
-// A carried annotation travels back as its changes, not whole, and the
+// A carried annotation travels back as where it went, not whole, nor with
+// the words and selectors the page can work out from the texts, and the
 // client rebuilds what the core migrated, its fields and tags its own.
-func TestCompareAnswerCarriesEditsNotWholeAnnotations(t *testing.T) {
+func TestCompareAnswerCarriesPlacesNotWholeAnnotations(t *testing.T) {
 	const text = "Title\n\n“We will not stop,” said Ana Pagonis, the minister. Prices rose 40 percent in 2024."
 	const later = "Title\n\nPrices rose 40 percent in 2024. “We will never stop,” said Ana Pagonis, the minister."
 	at := func(exact string) anchor.Selector {
@@ -173,8 +174,8 @@ func TestCompareAnswerCarriesEditsNotWholeAnnotations(t *testing.T) {
 		t.Fatalf("no comparison: %+v", resp)
 	}
 	for _, r := range resp.Compared.Results {
-		if r.Whole != nil || r.Edit == nil {
-			t.Errorf("%s travels whole: %+v", r.ID, r)
+		if r.Whole != nil || r.Selector != nil || r.Before != nil || r.After != nil {
+			t.Errorf("%s travels with what the page can work out: %+v", r.ID, r)
 		}
 	}
 	_, want, _ := core.Core{}.Compare(text, later, anns)

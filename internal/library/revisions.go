@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/redline-news/redline/internal/anchor"
@@ -24,6 +25,7 @@ type Comparison struct {
 	Results                  []corecall.Carried // the From revision's annotations carried to To
 	kinds                    map[string]annotation.Kind
 	orphanedBefore           map[string]bool // already orphaned on the From revision
+	toParagraphs             paragraphIndex  // of ToRevision's text, for Changed's NewPara
 }
 
 // news reports whether a result is something this revision did: an
@@ -45,7 +47,7 @@ func (c *Comparison) Changed() []Change {
 		if (r.Status == annotation.StatusChanged || r.Status == annotation.StatusOrphaned) && c.news(r) {
 			ch := Change{ID: r.ID, Kind: kind, Status: r.Status, Before: r.Before, After: r.After, Speaker: r.Annotation.Speaker, Moved: r.Moved}
 			if r.Moved {
-				ch.NewPara = paragraphNumber(c.ToRevision.Text, r.New.Start)
+				ch.NewPara = c.toParagraphs.number(r.New.Start)
 			}
 			out = append(out, ch)
 		}
@@ -66,21 +68,30 @@ type Change struct {
 	NewPara int
 }
 
-// paragraphNumber is the paragraph (from 1, paragraphs separated by blank
-// lines) holding code point cp of text.
-func paragraphNumber(text string, cp int) int {
-	n := 1
-	prev := rune(0)
-	for i, r := range []rune(text) {
-		if i >= cp {
-			break
-		}
+// paragraphIndex finds the paragraph (from 1, paragraphs separated by
+// blank lines) holding a code point of a text: it lists the code points
+// that end a blank line, so a lookup is a binary search. Scanning the text
+// for every moved annotation made the changed-quotes report quadratic
+// (1.2 s for a 1 MB revision with 10,000 annotations).
+type paragraphIndex []int
+
+func newParagraphIndex(text string) paragraphIndex {
+	var ends paragraphIndex
+	i, prev := 0, rune(0)
+	for _, r := range text {
 		if r == '\n' && prev == '\n' {
-			n++
+			ends = append(ends, i)
 		}
 		prev = r
+		i++
 	}
-	return n
+	return ends
+}
+
+// number is the paragraph holding code point cp.
+func (p paragraphIndex) number(cp int) int {
+	n, _ := slices.BinarySearch(p, cp)
+	return n + 1
 }
 
 // Affected counts the quotes and claims whose words this revision
@@ -130,7 +141,7 @@ func (s *Session) comparison(from, to int, a, b annotation.Revision) (*Compariso
 	if err != nil {
 		return nil, err
 	}
-	c := &Comparison{From: from, To: to, FromRevision: a, ToRevision: b, Diff: d, Results: results, kinds: map[string]annotation.Kind{}, orphanedBefore: map[string]bool{}}
+	c := &Comparison{From: from, To: to, FromRevision: a, ToRevision: b, Diff: d, Results: results, kinds: map[string]annotation.Kind{}, orphanedBefore: map[string]bool{}, toParagraphs: newParagraphIndex(b.Text)}
 	for _, x := range anns {
 		c.kinds[x.ID] = x.Kind
 		c.orphanedBefore[x.ID] = x.Status == annotation.StatusOrphaned

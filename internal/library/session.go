@@ -119,7 +119,7 @@ func (s *Session) Revision() annotation.Revision { return s.Revisions[s.Current]
 func (s *Session) place(anns []store.Annotation) {
 	rev := s.Revision()
 	s.Text = anchor.NewText(rev.Text)
-	s.runes = []rune(rev.Text)
+	s.runes = s.Text.Runes()
 	s.Paragraphs = paragraphs(s.runes)
 	s.Annotations = s.Annotations[:0]
 	for _, a := range anns {

@@ -1,0 +1,48 @@
+//go:build js && wasm
+
+package idb
+
+import (
+	"context"
+	"syscall/js"
+	"time"
+
+	"github.com/redline-news/redline/internal/store"
+)
+
+// decodeTurn is how long decodeInTurns decodes before it lets the browser
+// in: well under the 50 ms that count as a long task.
+const decodeTurn = 30 * time.Millisecond
+
+// decodeInTurns is decodeAll in turns of decodeTurn, letting the browser
+// draw and answer in between: decoding a story's 10,000 annotation
+// records at once held the page for most of a second. Only outside a
+// transaction, which would commit while it waits.
+func decodeInTurns[T any](ctx context.Context, all js.Value, from func(record) (T, error)) ([]store.Stored[T], error) {
+	turn := time.Now()
+	return decodeRecords(all, from, func() error {
+		if time.Since(turn) < decodeTurn {
+			return nil
+		}
+		turn = time.Now()
+		return yieldToBrowser(ctx)
+	})
+}
+
+// yieldToBrowser waits for a zero timeout: the browser runs its other
+// tasks (input, drawing) first.
+func yieldToBrowser(ctx context.Context) error {
+	var f funcs
+	done := make(chan struct{}, 1)
+	js.Global().Call("setTimeout", f.add(func(js.Value, []js.Value) any {
+		done <- struct{}{}
+		f.release()
+		return nil
+	}), 0)
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
