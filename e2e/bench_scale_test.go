@@ -180,7 +180,7 @@ func (p *page) evalWithin(what string, limit time.Duration, js string, out any) 
 	race := `Promise.race([` + js + `, new Promise((_, fail) => setTimeout(() => fail(new Error("not within ` + limit.String() + `")), ` + fmt.Sprint(limit.Milliseconds()) + `))])`
 	if err := chromedp.Run(p.ctx, chromedp.Evaluate(race, out, awaitPromise)); err != nil {
 		var state string
-		_ = chromedp.Run(p.ctx, chromedp.Evaluate(`JSON.stringify({status: document.querySelector("#status")?.textContent, count: document.querySelector("#count")?.textContent, hidden: document.hidden, drawing: document.querySelector("[data-drawing=true]")?.id})`, &state))
+		_ = chromedp.Run(p.ctx, chromedp.Evaluate(`JSON.stringify({status: document.querySelector("#status")?.textContent, count: document.querySelector("#count")?.textContent, hidden: document.hidden, drawing: document.querySelector("[data-drawing=true]")?.id, selection: getSelection().toString(), focus: document.activeElement?.id || document.activeElement?.tagName, editor: document.querySelector("#editor")?.dataset.id})`, &state))
 		p.t.Fatalf("%s: %v; the page: %s", what, err, state)
 	}
 }

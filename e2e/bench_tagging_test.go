@@ -159,7 +159,8 @@ func (p *page) waitMarks(n int) {
 // and to its mark drawn once stored.
 type tagTimes struct{ Shown, Stored timings }
 
-// armTagJS (run k of n) selects the second to fourth words of a paragraph
+// armTagJS (run k of n) selects three words (the second to fourth, or the
+// next three no quote holds exactly) of a paragraph
 // k+1 n+1ths of the way down the article and sets window.benchTagged to a
 // promise of the ms from the next keydown to a <mark> of a new annotation
 // (Shown) and to one of its marks without data-saving (Stored).
@@ -167,8 +168,13 @@ const armTagJS = `((k, n) => {
 	const paras = document.querySelectorAll("#article p");
 	const para = paras[Math.floor((k + 1) * paras.length / (n + 1))];
 	const spaces = [...para.textContent.matchAll(/ /g)].map((m) => m.index);
-	if (spaces.length < 4) return false;
-	const from = spaces[0] + 1, to = spaces[3];
+	// Three words that no quote already holds exactly: q on a quote's own
+	// words selects that quote instead of tagging them again.
+	const quoted = new Set([...para.querySelectorAll('mark[data-kind="quote"]')].map((m) => m.textContent));
+	let o = 0;
+	while (o + 3 < spaces.length && quoted.has(para.textContent.slice(spaces[o] + 1, spaces[o + 3]))) o++;
+	if (o + 3 >= spaces.length) return false;
+	const from = spaces[o] + 1, to = spaces[o + 3];
 	const range = document.createRange();
 	const walker = document.createTreeWalker(para, NodeFilter.SHOW_TEXT);
 	for (let at = 0, started = false; walker.nextNode(); ) {
