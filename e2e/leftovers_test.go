@@ -206,7 +206,9 @@ func TestEditorClosedByADeletionElsewhereSaysSo(t *testing.T) {
 	b.run(chromedp.Navigate(a.location()), chromedp.WaitVisible("#article p", chromedp.ByQuery))
 	b.click(item(id) + " button")
 	b.waitCount(`#editor[data-id="`+id+`"]`, 1)
-	b.click("#edit-delete")
+	b.run(chromedp.WaitEnabled("#edit-delete", chromedp.ByQuery))
+	b.eval(`document.querySelector("#edit-delete").click()`, nil)
+	b.waitCount(`#editor[data-id="`+id+`"]`, 0)
 	a.waitCount(`#editor[data-id="`+id+`"]`, 0)
 	a.waitJS("tab A to say why its editor closed", `/deleted elsewhere/.test(document.querySelector("#status")?.textContent ?? "")`)
 }
