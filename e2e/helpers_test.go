@@ -70,8 +70,27 @@ func (p *page) waitJS(what, js string) {
 }
 
 // click clicks the first element matching a CSS selector, as a mouse would.
+//
+// A mouse click lands on a point, not on an element: chromedp reads the
+// element's box and presses at its centre, so a chunk of the page drawn in
+// between (the story page draws in turns) can move the element away, and
+// the press lands elsewhere. So the click waits, briefly, for the element
+// to stay put for one poll and be what is at its centre; if it never is
+// (something covers it on purpose), it clicks as a mouse would anyway.
 func (p *page) click(selector string) {
 	p.t.Helper()
+	_ = chromedp.Run(p.ctx, chromedp.Poll(`(() => {
+		const el = document.querySelector(`+jsString(selector)+`);
+		if (!el) return false;
+		el.scrollIntoView({block: "nearest", inline: "nearest"});
+		const r = el.getBoundingClientRect();
+		const box = [r.x, r.y, r.width, r.height].join();
+		const still = el.redlineClickBox === box;
+		el.redlineClickBox = box;
+		if (!still || r.width === 0 || r.height === 0) return false;
+		const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+		return !!hit && (hit === el || el.contains(hit));
+	})()`, nil, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(2*time.Second)))
 	p.run(chromedp.Click(selector, chromedp.ByQuery))
 }
 

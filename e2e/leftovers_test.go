@@ -207,7 +207,7 @@ func TestEditorClosedByADeletionElsewhereSaysSo(t *testing.T) {
 	b.click(item(id) + " button")
 	b.waitCount(`#editor[data-id="`+id+`"]`, 1)
 	b.run(chromedp.WaitEnabled("#edit-delete", chromedp.ByQuery))
-	b.eval(`document.querySelector("#edit-delete").click()`, nil)
+	b.click("#edit-delete")
 	b.waitCount(`#editor[data-id="`+id+`"]`, 0)
 	a.waitCount(`#editor[data-id="`+id+`"]`, 0)
 	a.waitJS("tab A to say why its editor closed", `/deleted elsewhere/.test(document.querySelector("#status")?.textContent ?? "")`)
