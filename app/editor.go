@@ -20,6 +20,11 @@ type editorHost struct {
 	Version int // the model's: redraw with it
 
 	focus bool // the next editor opened takes the focus
+	// open is the annotation the editor was last drawn for, and key the
+	// editor's identity (see annotationEditor.Key): a revision added
+	// while it is open carries its annotation onto a copy with another
+	// id, and the same editor goes on with the copy.
+	open, key string
 }
 
 func (h *editorHost) OnMount(ctx app.Context) { h.Model.editors = h }
@@ -36,14 +41,20 @@ func (h *editorHost) focusNext() { h.focus = true }
 
 func (h *editorHost) Render() app.UI {
 	m := h.Model
-	a, ok := m.sess.Find(m.selected)
+	a, ok := m.sess.Follow(m.selected)
 	if m.selected == "" || !ok {
+		h.open = ""
 		return app.Text("")
 	}
 	id := a.ID
+	if carried, _ := m.sess.Follow(h.open); h.open == "" || carried.ID != id {
+		h.key = id // another annotation opened
+	}
+	h.open = id
 	focus := h.focus
 	h.focus = false // once, for the editor this selection opens
 	return &annotationEditor{
+		Key:        h.key,
 		Focus:      focus,
 		StoryID:    m.storyID,
 		Annotation: a,
@@ -68,7 +79,8 @@ func (h *editorHost) Render() app.UI {
 // does not do for a reused element: it never clears a field whose value
 // becomes "" (v10.1.11 drops empty values from its attributes), and a
 // textarea's text is only its initial value. So each annotation gets an
-// editor of its own (CompoID), and when the same annotation changes under
+// editor of its own (CompoID; the copy a revision carries it onto keeps
+// it), and when the same annotation changes under
 // it (undo, another tab, a merge) the fields whose value changed are set
 // again, except one the reader has typed in and not saved yet.
 //
@@ -79,6 +91,7 @@ func (h *editorHost) Render() app.UI {
 type annotationEditor struct {
 	app.Compo
 
+	Key        string // the id of the annotation it opened on: a copy a revision carried it onto keeps its editor (see editorHost)
 	StoryID    string
 	Focus      bool // takes the focus when it opens (opened from the keyboard)
 	Annotation library.Placed
@@ -111,7 +124,7 @@ const editorFirstField = "#edit-speaker, #edit-verdict, #edit-note"
 // saveDelay is how long after the last keystroke a typed field is saved.
 const saveDelay = 400 * time.Millisecond
 
-func (e *annotationEditor) CompoID() string { return e.Annotation.ID }
+func (e *annotationEditor) CompoID() string { return e.Key }
 
 func (e *annotationEditor) OnMount(ctx app.Context) {
 	e.shown, e.base, e.pending, e.ctx = e.fields(), e.fields(), map[string]string{}, ctx

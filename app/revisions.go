@@ -186,7 +186,8 @@ func (m *storyModel) addRevisions(files []pickedFile) {
 		return revisionAdded(s, cmp), nil
 	}, func(app.Context) {
 		if !asked {
-			m.compare, m.selected = cmp, ""
+			m.compare = cmp
+			m.followSelected()
 		}
 	})
 }
@@ -200,7 +201,22 @@ func (m *storyModel) addUnrelated(c *library.Comparison) {
 			return "", err
 		}
 		return revisionAdded(s, c), nil
-	}, func(app.Context) { m.compare, m.selected = c, "" })
+	}, func(app.Context) {
+		m.compare = c
+		m.followSelected()
+	})
+}
+
+// followSelected selects, once a revision is added, the copy it carried
+// the selected annotation onto: an editor open on it stays open, with
+// what the reader is typing (see library.Session.Follow).
+func (m *storyModel) followSelected() {
+	p, ok := m.sess.Follow(m.selected)
+	if !ok {
+		m.selected = ""
+		return
+	}
+	m.selected = p.ID
 }
 
 // commit stores a prepared revision, its diff shown meanwhile: storing it

@@ -17,7 +17,9 @@ import (
 // tab's write (store.ErrConflict) is read again and the merge redone.
 func (s *Session) UpdateField(ctx context.Context, id, field, base, value string) (p Placed, bothKept bool, err error) {
 	for range 3 {
-		cur, ok := s.Find(id)
+		// Typed on an annotation that a revision added meanwhile carried:
+		// the text goes onto the copy on the revision shown.
+		cur, ok := s.Follow(id)
 		if !ok {
 			return Placed{}, false, fmt.Errorf("annotation %s: %w", id, store.ErrNotFound)
 		}
@@ -27,7 +29,7 @@ func (s *Session) UpdateField(ctx context.Context, id, field, base, value string
 		if !ok {
 			return Placed{}, false, fmt.Errorf("unknown field %q", field)
 		}
-		p, err = s.Update(ctx, id, edit)
+		p, err = s.Update(ctx, cur.ID, edit)
 		if !errors.Is(err, store.ErrConflict) {
 			return p, both && err == nil, err
 		}

@@ -234,6 +234,7 @@ func (s *Session) CommitRevision(ctx context.Context, c *Comparison) error {
 	s.Current = len(s.Revisions) - 1
 	s.place(s.all)
 	s.undo = nil // the history was about the previous revision's page
+	s.rememberCarried(c.Results, carried)
 	return nil
 }
 

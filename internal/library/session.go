@@ -53,6 +53,9 @@ type Session struct {
 	// it: an undo writes at that Rev, so the store refuses it
 	// (ErrConflict) if another tab changed the annotation since.
 	written map[string]int
+	// carriedTo is, for an annotation a revision added by this session
+	// carried, the id of its copy on that revision (see Follow).
+	carriedTo map[string]string
 }
 
 // undoStep reverses one change; label says what it undoes ("tag", …).
