@@ -408,3 +408,40 @@ func TestRealPairsGolden(t *testing.T) {
 	}
 	checkGolden(t, "testdata/realpairs.golden.json", all)
 }
+
+// TestRespacedInPlaceIsNotMoved is tester 5's finding on a real pair whose
+// later version respaced every token ("Comey’s high-profile Senate
+// hearing," became "Comey ’s    Senate hearing ,"): the changed-quotes
+// report said "moved to ¶25" of a paragraph that stayed the 25th. Both
+// ways round, each quote is carried as changed in place, not moved.
+func TestRespacedInPlaceIsNotMoved(t *testing.T) {
+	var pair *realPair
+	for _, p := range realPairs(t) {
+		if strings.HasPrefix(p.name, "05-") {
+			pair = &p
+		}
+	}
+	if pair == nil {
+		t.Fatal("the pair 05-washington-a-new-figure-has-swept is not in the shared corpus")
+	}
+	for _, tc := range []struct {
+		name     string
+		old, new string
+		quotes   []string
+	}{
+		{"v1 to v2", pair.oldText, pair.newText, []string{"Comey’s high-profile Senate hearing", "recent high-profile legal battles"}},
+		{"v2 to v1", pair.newText, pair.oldText, []string{"Comey ’s    Senate hearing", "recent    legal battles"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var quotes []quoteAt
+			for _, q := range tc.quotes {
+				quotes = append(quotes, quoteAt{q, 0})
+			}
+			for i, r := range Migrate(tc.old, tc.new, nil, annotate(t, tc.old, quotes)) {
+				if r.Status != annotation.StatusChanged || r.Moved || r.Annotation.Moved {
+					t.Errorf("%q -> %q: %s, moved %v; want changed in place", tc.quotes[i], r.After, r.Status, r.Moved)
+				}
+			}
+		})
+	}
+}

