@@ -7,6 +7,11 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
+// appTitle is the browser tab's title on every page but a story's, which
+// names the story (tester 5: several tabs of stories could not be told
+// apart, nor by a screen reader).
+const appTitle = "Redline — annotate the news"
+
 // Handler is the go-app handler for the Redline PWA, serving static assets
 // from root/web, with a loader whose compiled wasm Chrome can cache
 // (cacheableLoader). version should change exactly when the client changes
@@ -15,7 +20,7 @@ func Handler(root, version string, wasmSize int64) http.Handler {
 	return cacheableLoader(&app.Handler{
 		Name:            "Redline",
 		ShortName:       "Redline",
-		Title:           "Redline — annotate the news",
+		Title:           appTitle,
 		Description:     "Tag quotes and claims in news articles, offline; see how stories change between revisions.",
 		Lang:            "en",
 		BackgroundColor: "#fbf8f1",

@@ -47,6 +47,7 @@ type libraryPage struct {
 // over from the server's pre-render.
 func (l *libraryPage) OnMount(ctx app.Context) {
 	l.mountedAt = app.Window().Get("performance").Call("now").Float()
+	ctx.Page().SetTitle(appTitle)
 	startCoreOnIntent()
 	l.ctx = ctx
 	l.stopDrop = onFilesDropped(func(files app.Value) { readFiles(ctx, files, corecall.MaxArticleBytes, l.addFiles) })

@@ -58,6 +58,7 @@ func (p *storyPage) OnNav(ctx app.Context) {
 				return
 			}
 			m.sess, m.status = sess, status{}
+			ctx.Page().SetTitle(sess.Story.Title + " — Redline")
 			m.version++
 			m.keepPendingTags(ctx)
 			m.applyDrafts(ctx)

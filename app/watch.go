@@ -38,6 +38,7 @@ type watchPage struct {
 
 func (p *watchPage) OnMount(ctx app.Context) {
 	p.ctx, p.mounted = ctx, true
+	ctx.Page().SetTitle("Watch a web page — Redline")
 	p.poll(ctx)
 }
 
