@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -327,7 +328,8 @@ func (l *libraryPage) addFiles(ctx app.Context, files []pickedFile) {
 		}
 		var added []string
 		var problems []string
-		for _, f := range files {
+		for i, f := range files {
+			l.sayAdding(ctx, f.Name, i, len(files))
 			if f.Err != "" {
 				problems = append(problems, f.Name+" "+f.Err)
 				continue
@@ -348,6 +350,30 @@ func (l *libraryPage) addFiles(ctx app.Context, files []pickedFile) {
 		ctx.Dispatch(func(ctx app.Context) {
 			l.status = addOutcome(added, problems)
 			l.refresh(ctx)
+		})
+	})
+}
+
+// slowAdd is how long an article may take to add before the status says
+// why: the first one after Redline opens waits for the article reader's
+// worker to start (seconds; tens of seconds on a loaded machine), and
+// "Adding…" alone looked stuck (tester 5).
+const slowAdd = 2 * time.Second
+
+// sayAdding names the file being added and, if it is still the one being
+// added after slowAdd, why it takes long.
+func (l *libraryPage) sayAdding(ctx app.Context, name string, i, n int) {
+	text := "Adding “" + name + "”…"
+	if n > 1 {
+		text = fmt.Sprintf("Adding “%s” (%d of %d)…", name, i+1, n)
+	}
+	ctx.Dispatch(func(app.Context) {
+		l.status = busy(text)
+		shown := l.status
+		ctx.After(slowAdd, func(app.Context) {
+			if l.status == shown {
+				l.status = busy(text + " The first article after Redline opens takes longer: its article reader is starting.")
+			}
 		})
 	})
 }
