@@ -387,15 +387,7 @@ func TestDeleteLatestRevisionAndUndo(t *testing.T) {
 	p.run(chromedp.SetUploadFiles(`#page input[type="file"]`, []string{laterRevision(t)}, chromedp.ByQuery))
 	changed := `#article mark[data-status="changed"]`
 	p.waitCount(changed, 1)
-	var carried string
-	for id := range p.storedAnnotations() {
-		if id != quote {
-			carried = id
-		}
-	}
-	if carried == "" {
-		t.Fatal("no carried annotation stored")
-	}
+	carried := p.carriedCopy(quote)
 	p.waitStored(carried, "note", "kept on v1")
 	if got := p.text(`#revision-delete`); !strings.Contains(got, "#2") {
 		t.Errorf("the delete button reads %q: it does not say which revision it deletes", got)
@@ -447,6 +439,18 @@ func TestNoteTypedJustBeforeARevisionIsCarried(t *testing.T) {
 	p.waitCount(`#article mark[data-status="changed"]`, 1)
 	p.waitJS("the revision to be added", `document.querySelector("#status")?.textContent.includes("Added the revision")`)
 	p.waitStored(quote, "note", "typed before the revision")
+	carried := p.carriedCopy(quote)
+	p.waitStored(carried, "note", "typed before the revision")
+	if got := p.text("#status"); strings.Contains(got, "another tab") {
+		t.Errorf("status = %q", got)
+	}
+}
+
+// carriedCopy is the id of the stored annotation that is not quote: its
+// copy carried onto a later revision, in a story that holds only those
+// two.
+func (p *page) carriedCopy(quote string) string {
+	p.t.Helper()
 	var carried string
 	for id := range p.storedAnnotations() {
 		if id != quote {
@@ -454,12 +458,9 @@ func TestNoteTypedJustBeforeARevisionIsCarried(t *testing.T) {
 		}
 	}
 	if carried == "" {
-		t.Fatal("no carried annotation stored")
+		p.t.Fatal("no carried annotation stored")
 	}
-	p.waitStored(carried, "note", "typed before the revision")
-	if got := p.text("#status"); strings.Contains(got, "another tab") {
-		t.Errorf("status = %q", got)
-	}
+	return carried
 }
 
 // switchDiffLayout presses the diff's layout button from script, and logs

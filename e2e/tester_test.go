@@ -78,11 +78,9 @@ func TestTwoTabsTypingKeepsBothTexts(t *testing.T) {
 	_, a := openApp(t)
 	a.openSample()
 	id := a.tag("super smart", "c")
-	b := a.newTab()
-	b.run(chromedp.Navigate(a.location()), chromedp.WaitVisible("#article p", chromedp.ByQuery))
+	b := a.storyInNewTab()
 	b.waitCount(mark(id), 1)
-	b.click(item(id) + " button")
-	b.waitCount(`#editor[data-id="`+id+`"]`, 1)
+	b.openEditor(id)
 
 	a.click("#edit-note")
 	a.press("typed in A")
@@ -125,8 +123,7 @@ func TestTypingOnAnAnnotationDeletedElsewhereSaysSo(t *testing.T) {
 		return err
 	}), chromedp.Navigate(b.location()), chromedp.WaitVisible("#article p", chromedp.ByQuery))
 	a.waitCount(mark(id), 1)
-	a.click(item(id) + " button")
-	a.waitCount(`#editor[data-id="`+id+`"]`, 1)
+	a.openEditor(id)
 
 	b.click("#edit-delete")
 	b.waitStored(id, "kind", "<absent>")
@@ -139,43 +136,36 @@ func TestTypingOnAnAnnotationDeletedElsewhereSaysSo(t *testing.T) {
 // and 5): tagging or stepping with j far down a long article leaves the
 // editor and the words in view, on a desktop and on a phone.
 func TestEditorInViewWhenTaggingFarDown(t *testing.T) {
-	for _, size := range []struct {
-		name string
-		w, h int64
-	}{{"desktop", 1280, 800}, {"phone", 390, 844}} {
-		t.Run(size.name, func(t *testing.T) {
-			_, p := openApp(t)
-			p.run(chromedp.EmulateViewport(size.w, size.h))
-			var b strings.Builder
-			for i := range 60 {
-				fmt.Fprintf(&b, "Paragraph %d of a long story says the council met again and argued about the bridge.\n\n", i+1)
+	inEachViewport(t, func(t *testing.T, p *page, size viewport) {
+		var b strings.Builder
+		for i := range 60 {
+			fmt.Fprintf(&b, "Paragraph %d of a long story says the council met again and argued about the bridge.\n\n", i+1)
+		}
+		b.WriteString("At the very end the mayor said the bridge would reopen in spring.")
+		p.addFiles(writeFile(t, "long-story.txt", b.String()))
+		p.openStory("Paragraph 1 of a long story")
+		first := p.tag("Paragraph 3 of", "c")
+		p.run(chromedp.ScrollIntoView(`#article p:last-child`, chromedp.ByQuery))
+		p.tag("the bridge would reopen in spring", "c")
+		inView := func(what, selector string) {
+			t.Helper()
+			var r []float64
+			p.eval(`(() => { const r = document.querySelector(`+jsString(selector)+`).getBoundingClientRect(); return [r.top, r.bottom, innerHeight]; })()`, &r)
+			if r[0] < -2 || r[0] > r[2]-20 {
+				t.Errorf("%s: %s is at %.0f px, the window is %.0f px high", size.name, what, r[0], r[2])
 			}
-			b.WriteString("At the very end the mayor said the bridge would reopen in spring.")
-			p.addFiles(writeFile(t, "long-story.txt", b.String()))
-			p.openStory("Paragraph 1 of a long story")
-			first := p.tag("Paragraph 3 of", "c")
-			p.run(chromedp.ScrollIntoView(`#article p:last-child`, chromedp.ByQuery))
-			p.tag("the bridge would reopen in spring", "c")
-			inView := func(what, selector string) {
-				t.Helper()
-				var r []float64
-				p.eval(`(() => { const r = document.querySelector(`+jsString(selector)+`).getBoundingClientRect(); return [r.top, r.bottom, innerHeight]; })()`, &r)
-				if r[0] < -2 || r[0] > r[2]-20 {
-					t.Errorf("%s: %s is at %.0f px, the window is %.0f px high", size.name, what, r[0], r[2])
-				}
-			}
-			inView("the editor", "#editor")
-			inView("the words tagged", `#article mark.selected`)
-			p.press("\x1b")
-			p.press("j")
-			p.waitCount(mark(first)+".selected", 1)
-			// A smooth scroll takes a while on a loaded machine: wait for
-			// the words to arrive, then check the editor stayed.
-			p.waitJS("the words j went to in view", `(() => { const r = document.querySelector(`+jsString(mark(first))+`).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight - 20; })()`)
-			inView("the words j went to", mark(first))
-			inView("the editor after j", "#editor")
-		})
-	}
+		}
+		inView("the editor", "#editor")
+		inView("the words tagged", `#article mark.selected`)
+		p.press("\x1b")
+		p.press("j")
+		p.waitCount(mark(first)+".selected", 1)
+		// A smooth scroll takes a while on a loaded machine: wait for
+		// the words to arrive, then check the editor stayed.
+		p.waitJS("the words j went to in view", `(() => { const r = document.querySelector(`+jsString(mark(first))+`).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight - 20; })()`)
+		inView("the words j went to", mark(first))
+		inView("the editor after j", "#editor")
+	})
 }
 
 // TestKeyboardSidebarEntryAndTimelinePoint is issue 16's bug 12 (its
