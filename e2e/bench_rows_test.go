@@ -5,6 +5,7 @@ package e2e
 import (
 	"testing"
 
+	"github.com/redline-news/redline/bench/corpus"
 	"github.com/redline-news/redline/internal/benchstory"
 )
 
@@ -19,30 +20,32 @@ import (
 // annotations).
 
 func BenchmarkTagging(b *testing.B) {
-	root := repoRoot(b)
-	for _, size := range benchstory.Sizes {
-		b.Run(size.Name, func(b *testing.B) {
-			pair := benchstory.Make(b, root, size).Pair
-			for range b.N {
-				ms, _ := measureTagging(b, startServer, pair, tagRuns)
-				b.ReportMetric(median(ms.Shown), "ms/tag")
-				b.ReportMetric(slowest(ms.Shown), "ms/slowest-tag")
-				b.ReportMetric(median(ms.Stored), "ms/tag-stored")
-			}
-		})
-	}
+	atEachSize(b, func(b *testing.B, pair corpus.Pair) {
+		ms, _ := measureTagging(b, startServer, pair, tagRuns)
+		b.ReportMetric(median(ms.Shown), "ms/tag")
+		b.ReportMetric(slowest(ms.Shown), "ms/slowest-tag")
+		b.ReportMetric(median(ms.Stored), "ms/tag-stored")
+	})
 }
 
 func BenchmarkAddRevision(b *testing.B) {
+	atEachSize(b, func(b *testing.B, pair corpus.Pair) {
+		r := measureRevision(b, startServer, pair, 3)
+		b.ReportMetric(median(r.Shown), "ms/diff-shown")
+		b.ReportMetric(median(r.Longest), "ms/longest-block")
+		b.ReportMetric(float64(r.Carried), "carried")
+	})
+}
+
+// atEachSize runs measure b.N times on the bench's story of each size,
+// a sub-benchmark per size.
+func atEachSize(b *testing.B, measure func(b *testing.B, pair corpus.Pair)) {
 	root := repoRoot(b)
 	for _, size := range benchstory.Sizes {
 		b.Run(size.Name, func(b *testing.B) {
 			pair := benchstory.Make(b, root, size).Pair
 			for range b.N {
-				r := measureRevision(b, startServer, pair, 3)
-				b.ReportMetric(median(r.Shown), "ms/diff-shown")
-				b.ReportMetric(median(r.Longest), "ms/longest-block")
-				b.ReportMetric(float64(r.Carried), "carried")
+				measure(b, pair)
 			}
 		})
 	}

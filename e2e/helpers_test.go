@@ -227,6 +227,36 @@ func (p *page) setUploadFiles(selector string, files ...string) {
 	p.run(chromedp.SetUploadFiles(selector, files, chromedp.ByQuery))
 }
 
+// checkClientRan fails t for every panic or exit of the client that the
+// page's console reported.
+func (p *page) checkClientRan(t *testing.T) {
+	t.Helper()
+	for _, e := range p.Errors() {
+		if strings.Contains(e, "panic") || strings.Contains(e, "exited") {
+			t.Errorf("the client failed: %s", e)
+		}
+	}
+}
+
+// sampleFromFile starts the app and adds the sample article's file
+// (testdata) through the library's file input, and opens it.
+func sampleFromFile(t *testing.T) (*server, *page) {
+	t.Helper()
+	srv, p := openApp(t)
+	p.addFiles(sampleFile(t))
+	p.openStory("Vladimir Putin prayed")
+	return srv, p
+}
+
+// sampleTagged starts the app, opens the sample article and tags "super
+// smart" with key (q, c or n); id is the new annotation's.
+func sampleTagged(t *testing.T, key string) (srv *server, p *page, id string) {
+	t.Helper()
+	srv, p = openApp(t)
+	p.openSample()
+	return srv, p, p.tag("super smart", key)
+}
+
 // editor is the selector of the editor open on annotation id.
 func editor(id string) string { return `#editor[data-id="` + id + `"]` }
 

@@ -19,9 +19,7 @@ import (
 // sidebar entry puts the focus in the editor's verdict without popping its
 // native drop-down open, so the first Esc goes back to the text.
 func TestEnterOnAClaimOpensTheEditorWithoutItsList(t *testing.T) {
-	_, p := openApp(t)
-	p.addFiles(sampleFile(t))
-	p.openStory("Vladimir Putin prayed")
+	_, p := sampleFromFile(t)
 	id := p.tag("super smart", "c")
 	p.press("\x1b")
 	p.waitCount("#editor", 0)
@@ -56,9 +54,7 @@ func TestEnterOnAClaimOpensTheEditorWithoutItsList(t *testing.T) {
 // selects one word more and Shift+Left one word less, as the help says,
 // also after Shift+Up made the selection run backwards.
 func TestShiftArrowsSelectOneWordLessOrMore(t *testing.T) {
-	_, p := openApp(t)
-	p.addFiles(sampleFile(t))
-	p.openStory("Vladimir Putin prayed")
+	_, p := sampleFromFile(t)
 	p.waitJS("the article", `document.querySelector("#article p")`)
 	p.tabTo("#article")
 	shift := chromedp.KeyModifiers(input.ModifierShift)
@@ -84,9 +80,7 @@ func TestShiftArrowsSelectOneWordLessOrMore(t *testing.T) {
 // the same words again makes no copy: the one there is selected and the
 // status says so; another kind on them is a new tag.
 func TestTaggingTheSameWordsAgainSelectsTheTagThere(t *testing.T) {
-	_, p := openApp(t)
-	p.addFiles(sampleFile(t))
-	p.openStory("Vladimir Putin prayed")
+	_, p := sampleFromFile(t)
 	id := p.tag("super smart", "n")
 	p.press("\x1b")
 	p.waitCount("#editor", 0)

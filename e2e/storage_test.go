@@ -49,9 +49,7 @@ func TestTwoTabsSeeEachOthersChanges(t *testing.T) {
 // text is lost (both are kept), it says so, and it shows what is stored;
 // having caught up, it edits as usual.
 func TestStaleTabsEditKeepsBoth(t *testing.T) {
-	_, a := openApp(t)
-	a.openSample()
-	id := a.tag("super smart", "q")
+	_, a, id := sampleTagged(t, "q")
 
 	stale := a.newTab()
 	stale.run(chromedp.ActionFunc(func(ctx context.Context) error {
@@ -103,9 +101,7 @@ func TestStorageSelfTest(t *testing.T) {
 // saves a speaker, tab B then saves another; B's value is stored and both
 // tabs show B's at once, without a reload.
 func TestTwoTabsEachShowsItsOwnAcceptedWrite(t *testing.T) {
-	_, a := openApp(t)
-	a.openSample()
-	id := a.tag("super smart", "q")
+	_, a, id := sampleTagged(t, "q")
 	b := a.storyInNewTab()
 	b.waitCount(mark(id), 1)
 	b.openEditor(id)
@@ -135,9 +131,7 @@ func TestTwoTabsEachShowsItsOwnAcceptedWrite(t *testing.T) {
 // are typed, and are there after a reload, even one right after the last
 // keystroke.
 func TestTypedTextIsStoredWithoutLeavingTheField(t *testing.T) {
-	_, p := openApp(t)
-	p.openSample()
-	id := p.tag("super smart", "q")
+	_, p, id := sampleTagged(t, "q")
 	p.click("#edit-note")
 	p.press("typed, never left")
 	p.waitStored(id, "note", "typed, never left")

@@ -27,11 +27,7 @@ func TestStrayKeyEventOnTheDocumentLeavesTheAppWorking(t *testing.T) {
 	p.eval(`document.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}))`, nil)
 	p.press("?")
 	p.run(chromedp.WaitVisible(`#shortcuts`, chromedp.ByQuery))
-	for _, e := range p.Errors() {
-		if strings.Contains(e, "panic") || strings.Contains(e, "exited") {
-			t.Errorf("the client failed: %s", e)
-		}
-	}
+	p.checkClientRan(t)
 }
 
 // TestRenameTwiceAndEscape: Rename right after a rename holds the title
@@ -75,9 +71,7 @@ func (p *page) storyTitlesOr(or string) string {
 // other's text there and keeps both; that tab is told, and both tabs end
 // showing what is stored.
 func TestTwoTabsTypingKeepsBothTexts(t *testing.T) {
-	_, a := openApp(t)
-	a.openSample()
-	id := a.tag("super smart", "c")
+	_, a, id := sampleTagged(t, "c")
 	b := a.storyInNewTab()
 	b.waitCount(mark(id), 1)
 	b.openEditor(id)
@@ -114,9 +108,7 @@ func TestTwoTabsTypingKeepsBothTexts(t *testing.T) {
 // BroadcastChannel is gone, as for a frozen tab); this tab does not say
 // "Saved." but that the note was not saved, with its words.
 func TestTypingOnAnAnnotationDeletedElsewhereSaysSo(t *testing.T) {
-	_, b := openApp(t)
-	b.openSample()
-	id := b.tag("super smart", "c")
+	_, b, id := sampleTagged(t, "c")
 	a := b.newTab()
 	a.run(chromedp.ActionFunc(func(ctx context.Context) error {
 		_, err := cdppage.AddScriptToEvaluateOnNewDocument(`delete window.BroadcastChannel`).Do(ctx)
@@ -173,9 +165,7 @@ func TestEditorInViewWhenTaggingFarDown(t *testing.T) {
 // the editor; Enter on a timeline point opens the comparison that made
 // that revision. Same-day revisions are told apart by their number.
 func TestKeyboardSidebarEntryAndTimelinePoint(t *testing.T) {
-	_, p := openApp(t)
-	p.addFiles(sampleFile(t))
-	p.openStory("Vladimir Putin prayed")
+	_, p := sampleFromFile(t)
 	id := p.tag("super smart", "q")
 	p.press("\x1b")
 	p.waitCount("#editor", 0)
@@ -221,9 +211,7 @@ func TestLibraryRefusesAnAnnotationFileAsAStory(t *testing.T) {
 // speaker in the editor that took the focus, goes back to the text with
 // Esc and selects on from after the words just tagged.
 func TestWordCursorTagsFromTheKeyboard(t *testing.T) {
-	_, p := openApp(t)
-	p.addFiles(sampleFile(t))
-	p.openStory("Vladimir Putin prayed")
+	_, p := sampleFromFile(t)
 	p.waitJS("the article", `document.querySelector("#article p")`)
 	p.tabTo("#article")
 	selected := func() string {
@@ -345,9 +333,7 @@ func TestDeleteStoryUndoIsInViewAndFocused(t *testing.T) {
 // deleted in another tab says so here, in words, and its editor stops
 // taking edits (its text stays to copy); Undo there brings it back here.
 func TestStoryDeletedInAnotherTabStopsEdits(t *testing.T) {
-	srv, a := openApp(t)
-	a.openSample()
-	id := a.tag("super smart", "c")
+	srv, a, id := sampleTagged(t, "c")
 	b := a.newTab()
 	b.run(chromedp.Navigate(srv.URL + "/"))
 	b.waitMounted()

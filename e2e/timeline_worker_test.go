@@ -33,9 +33,7 @@ const timelineLabels = `[...document.querySelectorAll("#timeline g.point")].map(
 // revision, and the core's worker is not started (issue 15: the
 // timeline's word counts were asked of the worker on every open).
 func TestOpeningAStoryWithRevisionsStartsNoWorker(t *testing.T) {
-	_, p := openApp(t)
-	p.addFiles(sampleFile(t))
-	p.openStory("Vladimir Putin prayed")
+	_, p := sampleFromFile(t)
 	p.setUploadFiles(`#page input[type="file"]`, laterRevision(t))
 	p.waitCount(`#revisions button.revision`, 2)
 	p.waitCount(`#timeline rect.added`, 1)

@@ -64,6 +64,25 @@ func scaleStory(b *testing.B, size benchstory.Size) (*Session, benchstory.Story)
 	}), st
 }
 
+// scaleStep is one step of what the app does, measured alone.
+type scaleStep struct {
+	name string
+	run  func() error
+}
+
+// runSteps measures each step as a sub-benchmark of the size's name.
+func runSteps(b *testing.B, size string, steps []scaleStep) {
+	for _, st := range steps {
+		b.Run(size+"/"+st.name, func(b *testing.B) {
+			for b.Loop() {
+				if err := st.run(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkScaleExport is Export (W3C JSON-LD): the request the page
 // encodes, the worker's decoding of it, the collection written, and the
 // answer encoded there and decoded on the page; whole is all of it.
@@ -84,10 +103,7 @@ func BenchmarkScaleExport(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		steps := []struct {
-			name string
-			run  func() error
-		}{
+		runSteps(b, size.Name, []scaleStep{
 			{"request-encode", func() error { _, err := corecall.EncodeRequest(req); return err }},
 			{"request-decode", func() error { _, err := corecall.DecodeRequest(reqData); return err }},
 			{"marshal", func() error { _, err := annotation.MarshalCollection(s.Story.Title, s.plain()); return err }},
@@ -95,16 +111,7 @@ func BenchmarkScaleExport(b *testing.B) {
 			{"response-decode", func() error { _, err := corecall.DecodeResponse(respData); return err }},
 			{"page", func() error { _, err := pageSide(respData).MarshalCollection(s.Story.Title, s.plain()); return err }},
 			{"whole", func() error { _, err := s.ExportJSON(); return err }},
-		}
-		for _, st := range steps {
-			b.Run(size.Name+"/"+st.name, func(b *testing.B) {
-				for b.Loop() {
-					if err := st.run(); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-		}
+		})
 	}
 }
 
@@ -145,10 +152,7 @@ func BenchmarkScaleRevision(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		steps := []struct {
-			name string
-			run  func() error
-		}{
+		runSteps(b, size.Name, []scaleStep{
 			{"parse", func() error { _, err := core.Core{}.Parse("revision.txt", []byte(pair.New)); return err }},
 			{"compare-core", func() error { _, _, err := core.Core{}.Compare(pair.Old, c.ToRevision.Text, anns); return err }},
 			{"compare-serve", func() error {
@@ -160,16 +164,7 @@ func BenchmarkScaleRevision(b *testing.B) {
 			{"compare-wire", func() error { _, _, err := s.lib.Core.Compare(pair.Old, c.ToRevision.Text, anns); return err }},
 			{"changed", func() error { _ = c.Changed(); return nil }},
 			{"prepare", func() error { _, err := s.PrepareRevision("revision.txt", []byte(pair.New)); return err }},
-		}
-		for _, st := range steps {
-			b.Run(size.Name+"/"+st.name, func(b *testing.B) {
-				for b.Loop() {
-					if err := st.run(); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-		}
+		})
 		b.Run(size.Name+"/answer-bytes", func(b *testing.B) {
 			b.ReportMetric(float64(len(respData)), "bytes")
 		})
