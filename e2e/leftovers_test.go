@@ -196,7 +196,7 @@ func TestEditorClosedByADeletionElsewhereSaysSo(t *testing.T) {
 	b.openEditor(id)
 	b.run(chromedp.WaitEnabled("#edit-delete", chromedp.ByQuery))
 	b.eval(`document.querySelector("#edit-delete").click()`, nil)
-	b.waitCount(editor(id), 0)
-	a.waitCount(editor(id), 0)
+	b.waitCount(`#editor[data-id="`+id+`"]`, 0)
+	a.waitCount(`#editor[data-id="`+id+`"]`, 0)
 	a.waitJS("tab A to say why its editor closed", `/deleted elsewhere/.test(document.querySelector("#status")?.textContent ?? "")`)
 }
