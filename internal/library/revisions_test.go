@@ -91,14 +91,17 @@ func TestAddRevisionCarriesAnnotations(t *testing.T) {
 	}
 }
 
-// oldRecords reads revisions back as they were stored before their word
-// diffs were kept with them (or as synced from the server).
-type oldRecords struct{ store.Store }
+// oldRecords reads revisions back with their word diffs set to words:
+// zero, as stored before they were kept (or as synced from the server).
+type oldRecords struct {
+	store.Store
+	words annotation.WordDiff
+}
 
 func (o oldRecords) Revisions(ctx context.Context, storyID string) ([]annotation.Revision, error) {
 	revs, err := o.Store.Revisions(ctx, storyID)
 	for i := range revs {
-		revs[i].Words = annotation.WordDiff{}
+		revs[i].Words = o.words
 	}
 	return revs, err
 }
@@ -118,7 +121,7 @@ func TestTimelineFetchesMissingDiffs(t *testing.T) {
 	if !complete || !s.StatsToFetch().Empty() {
 		t.Fatal("the session that added the revision lacks its diff")
 	}
-	fresh, err := (&Library{Store: oldRecords{l.Store}, Core: l.Core}).Open(ctx, s.Story.ID)
+	fresh, err := (&Library{Store: oldRecords{Store: l.Store}, Core: l.Core}).Open(ctx, s.Story.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,6 +169,25 @@ func TestTimelineFromStoredWordDiffs(t *testing.T) {
 		if rev.Words.From != fresh.Revisions[i].ID {
 			t.Errorf("revision %d's word diff is against %q, want the revision before it, %q", i+1, rev.Words.From, fresh.Revisions[i].ID)
 		}
+	}
+}
+
+// A stored word diff against another revision than the one now before it
+// (its story's revisions ordered otherwise since) is not believed: that
+// pair's diff is fetched.
+func TestTimelineFetchesADiffStoredAgainstAnotherRevision(t *testing.T) {
+	l := newLibrary(t)
+	s := openSample(t, l)
+	if _, err := s.AddRevision(ctx, "later.txt", laterVersion("super smart", "very smart")); err != nil {
+		t.Fatal(err)
+	}
+	other := annotation.WordDiff{From: "another revision", Added: 7, Removed: 7}
+	fresh, err := (&Library{Store: oldRecords{Store: l.Store, words: other}, Core: l.Core}).Open(ctx, s.Story.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tl, complete := fresh.Timeline(); complete || fresh.StatsToFetch().Empty() || tl[1].Added != 0 {
+		t.Errorf("timeline %+v (complete %v) from a diff against another revision, want it fetched", tl, complete)
 	}
 }
 
