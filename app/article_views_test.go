@@ -9,7 +9,6 @@ import (
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/library"
 	"github.com/redline-news/redline/internal/span"
-	"github.com/redline-news/redline/internal/store"
 )
 
 // TestArticleViewsRedrawOnlyWhatChanged: drawn again after a change, the
@@ -17,24 +16,8 @@ import (
 // not touch keep their segments (go-app then skips them).
 func TestArticleViewsRedrawOnlyWhatChanged(t *testing.T) {
 	ctx := context.Background()
-	lib := &library.Library{Store: store.NewMemory(), Core: newCore()}
-	st, err := lib.AddStory(ctx, library.SampleName, library.SampleArticle())
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := lib.Open(ctx, st.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	at := func(words string) span.Span {
-		text := s.Revision().Text
-		i := strings.Index(text, words)
-		if i < 0 {
-			t.Fatalf("%q is not in the sample", words)
-		}
-		start := len([]rune(text[:i]))
-		return span.Span{Start: start, End: start + len([]rune(words))}
-	}
+	s := openedStory(t, "", nil)
+	at := func(words string) span.Span { return wordsAt(t, s, words) }
 	quote, err := s.Tag(ctx, at("super smart"), annotation.KindQuote)
 	if err != nil {
 		t.Fatal(err)
@@ -91,20 +74,12 @@ func TestArticleViewsRedrawOnlyWhatChanged(t *testing.T) {
 // plain text meanwhile, until it is all drawn as at once.
 func TestArticleViewsLayOutANewRevisionInChunks(t *testing.T) {
 	ctx := context.Background()
-	lib := &library.Library{Store: store.NewMemory(), Core: newCore()}
 	var text strings.Builder
 	text.WriteString("A long story\n\n")
 	for i := range 2*firstChunk + 5 {
 		fmt.Fprintf(&text, "Paragraph %d says what it says.\n\n", i)
 	}
-	st, err := lib.AddStory(ctx, "long.txt", []byte(text.String()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := lib.Open(ctx, st.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openedStory(t, "long.txt", []byte(text.String()))
 	for i := range len(s.Paragraphs) {
 		if _, err := s.Tag(ctx, span.Span{Start: s.Paragraphs[i].Start, End: s.Paragraphs[i].Start + 9}, annotation.KindQuote); err != nil {
 			t.Fatal(err)

@@ -8,8 +8,6 @@ import (
 
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/library"
-	"github.com/redline-news/redline/internal/span"
-	"github.com/redline-news/redline/internal/store"
 )
 
 // TestTimelinePointsKeptUntilSomethingCounted: the timeline's points are
@@ -18,18 +16,9 @@ import (
 // Timeline.
 func TestTimelinePointsKeptUntilSomethingCounted(t *testing.T) {
 	ctx := context.Background()
-	lib := &library.Library{Store: store.NewMemory(), Core: newCore()}
-	st, err := lib.AddStory(ctx, library.SampleName, library.SampleArticle())
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := lib.Open(ctx, st.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openedStory(t, "", nil)
 	text := s.Revision().Text
-	i := len([]rune(text[:strings.Index(text, "super smart")]))
-	if _, err := s.Tag(ctx, span.Span{Start: i, End: i + len("super smart")}, annotation.KindQuote); err != nil {
+	if _, err := s.Tag(ctx, wordsAt(t, s, "super smart"), annotation.KindQuote); err != nil {
 		t.Fatal(err)
 	}
 	var memo timelinePoints

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/redline-news/redline/bench/corpus"
+	"github.com/redline-news/redline/internal/benchstory"
 )
 
 // How many timed runs each figure is the median of.
@@ -51,7 +52,7 @@ func BenchmarkReport(b *testing.B) {
 		r.Field, chromium = measureField(b, root, pair, fieldRuns)
 		r.Tagging, r.Shown = measureTagging(b, startRedline, pair, tagRuns)
 		r.Revision = measureRevision(b, startRedline, pair, revRuns)
-		r.Scale = measureScale(b, startRedline, sizedPair(b, root, 1_000_000, 10_000), scaleTagRuns)
+		r.Scale = measureScale(b, startRedline, benchstory.Make(b, root, benchstory.Sizes[1]).Pair, scaleTagRuns)
 		r.Machine, r.LoadAfter = thisMachine(chromium), loadAverage()
 		if core, err := os.ReadFile(filepath.Join(root, "bench", "out", "core.txt")); err == nil {
 			r.Core = string(core)
@@ -73,5 +74,5 @@ func BenchmarkReport(b *testing.B) {
 // revision of it and 1,000 annotations (package corpus).
 func benchPair(b *testing.B, root string) corpus.Pair {
 	b.Helper()
-	return sizedPair(b, root, 100_000, 1000)
+	return benchstory.Make(b, root, benchstory.Sizes[0]).Pair
 }

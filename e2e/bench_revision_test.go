@@ -48,10 +48,8 @@ func measureRevision(b *testing.B, start func(testing.TB) *server, pair corpus.P
 // the 1,000 annotations (their ids were the first story's), and the run
 // waited for the rest until it failed.
 func timeRevisionRun(b *testing.B, srv *server, pair corpus.Pair, newFile string, k int, r *revisionRuns) {
-	p := newBrowserWithin(b, benchSession)
+	p := benchBrowser(b, srv)
 	defer chromedp.Cancel(p.ctx)
-	p.run(chromedp.Navigate(srv.URL + "/"))
-	p.waitMounted()
 	p.storyWithAnnotations(b, pair, fmt.Sprintf("bench-story-%d", k))
 	p.timeRevision(b, newFile, r)
 	b.Logf("run %d: diff shown %.0f ms, longest block %.0f ms, %d carried", k, r.Shown[k], r.Longest[k], r.Carried)

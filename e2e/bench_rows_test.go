@@ -3,12 +3,10 @@
 package e2e
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/redline-news/redline/bench/corpus"
-	"github.com/redline-news/redline/internal/article"
+	"github.com/redline-news/redline/internal/benchstory"
 )
 
 // The rows of the report one at a time, on the app `make build` built
@@ -21,61 +19,36 @@ import (
 // the report's test data, 1MB the same made ten times bigger (10,000
 // annotations).
 
-// benchSizes are the article sizes and annotation counts measured.
-var benchSizes = []struct {
-	name        string
-	bytes, anns int
-}{
-	{"100KB", 100_000, 1000},
-	{"1MB", 1_000_000, 10_000},
-}
-
 func BenchmarkTagging(b *testing.B) {
-	root := repoRoot(b)
-	for _, size := range benchSizes {
-		b.Run(size.name, func(b *testing.B) {
-			pair := sizedPair(b, root, size.bytes, size.anns)
-			for range b.N {
-				ms, _ := measureTagging(b, startServer, pair, tagRuns)
-				b.ReportMetric(median(ms.Shown), "ms/tag")
-				b.ReportMetric(slowest(ms.Shown), "ms/slowest-tag")
-				b.ReportMetric(median(ms.Stored), "ms/tag-stored")
-			}
-		})
-	}
+	atEachSize(b, func(b *testing.B, pair corpus.Pair) {
+		ms, _ := measureTagging(b, startServer, pair, tagRuns)
+		b.ReportMetric(median(ms.Shown), "ms/tag")
+		b.ReportMetric(slowest(ms.Shown), "ms/slowest-tag")
+		b.ReportMetric(median(ms.Stored), "ms/tag-stored")
+	})
 }
 
 func BenchmarkAddRevision(b *testing.B) {
+	atEachSize(b, func(b *testing.B, pair corpus.Pair) {
+		r := measureRevision(b, startServer, pair, 3)
+		b.ReportMetric(median(r.Shown), "ms/diff-shown")
+		b.ReportMetric(median(r.Longest), "ms/longest-block")
+		b.ReportMetric(float64(r.Carried), "carried")
+	})
+}
+
+// atEachSize runs measure b.N times on the bench's story of each size,
+// a sub-benchmark per size.
+func atEachSize(b *testing.B, measure func(b *testing.B, pair corpus.Pair)) {
 	root := repoRoot(b)
-	for _, size := range benchSizes {
-		b.Run(size.name, func(b *testing.B) {
-			pair := sizedPair(b, root, size.bytes, size.anns)
+	for _, size := range benchstory.Sizes {
+		b.Run(size.Name, func(b *testing.B) {
+			pair := benchstory.Make(b, root, size).Pair
 			for range b.N {
-				r := measureRevision(b, startServer, pair, 3)
-				b.ReportMetric(median(r.Shown), "ms/diff-shown")
-				b.ReportMetric(median(r.Longest), "ms/longest-block")
-				b.ReportMetric(float64(r.Carried), "carried")
+				measure(b, pair)
 			}
 		})
 	}
-}
-
-// sizedPair is benchPair's test data grown to bytes with anns annotations.
-func sizedPair(b *testing.B, root string, bytes, anns int) corpus.Pair {
-	b.Helper()
-	data, err := os.ReadFile(filepath.Join(root, "testdata", "putin-prayed-2025-03-23.txt"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	a, err := article.Parse(data, article.FormatText)
-	if err != nil {
-		b.Fatal(err)
-	}
-	pair, err := corpus.Generate(a.Text, bytes, anns)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return pair
 }
 
 // slowest is the largest of xs (0 for none).
@@ -89,7 +62,7 @@ func slowest(xs []float64) float64 {
 
 // BenchmarkScale measures the app at ten times the size (measureScale).
 func BenchmarkScale(b *testing.B) {
-	pair := sizedPair(b, repoRoot(b), 1_000_000, 10_000)
+	pair := benchstory.Make(b, repoRoot(b), benchstory.Sizes[1]).Pair
 	for range b.N {
 		r := measureScale(b, startServer, pair, 5)
 		for _, m := range []struct {

@@ -49,10 +49,8 @@ func measureScale(b *testing.B, start func(testing.TB) *server, pair corpus.Pair
 	r := scaleResults{Bytes: len(pair.Old), Annotations: len(pair.Annotations), Stories: scaleStories}
 	srv := start(b)
 	defer srv.Stop()
-	p := newBrowserWithin(b, benchSession)
+	p := benchBrowser(b, srv)
 	defer chromedp.Cancel(p.ctx)
-	p.run(chromedp.Navigate(srv.URL + "/"))
-	p.waitMounted()
 	shown := p.storyWithAnnotations(b, pair, "bench-scale")
 	p.waitSaved()
 
@@ -92,10 +90,8 @@ func measureLibraryStart(b *testing.B, start func(testing.TB) *server) (float64,
 	b.Helper()
 	srv := start(b)
 	defer srv.Stop()
-	p := newBrowserWithin(b, benchSession)
+	p := benchBrowser(b, srv)
 	defer chromedp.Cancel(p.ctx)
-	p.run(chromedp.Navigate(srv.URL + "/"))
-	p.waitMounted()
 	dir := b.TempDir()
 	const batch = 50
 	for from := 0; from < scaleStories; from += batch {

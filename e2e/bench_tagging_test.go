@@ -28,10 +28,8 @@ func measureTagging(b *testing.B, start func(testing.TB) *server, pair corpus.Pa
 	b.Helper()
 	srv := start(b)
 	defer srv.Stop()
-	p := newBrowserWithin(b, benchSession)
+	p := benchBrowser(b, srv)
 	defer chromedp.Cancel(p.ctx)
-	p.run(chromedp.Navigate(srv.URL + "/"))
-	p.waitMounted()
 	shown := p.storyWithAnnotations(b, pair, "bench-article")
 	return p.timeTags(b, shown, runs), shown
 }
@@ -39,6 +37,17 @@ func measureTagging(b *testing.B, start func(testing.TB) *server, pair corpus.Pa
 // benchSession is how long a benchmark's browser may run: the runs at ten
 // times the size take minutes.
 const benchSession = 15 * time.Minute
+
+// benchBrowser is a browser that may run for benchSession showing the
+// library of the app srv serves; the caller cancels it (chromedp.Cancel)
+// once done with it.
+func benchBrowser(b *testing.B, srv *server) *page {
+	b.Helper()
+	p := newBrowserWithin(b, benchSession)
+	p.run(chromedp.Navigate(srv.URL + "/"))
+	p.waitMounted()
+	return p
+}
 
 // timeTags tags runs times (after one warm-up) in the story open, which
 // shows shown annotations, as measureTagging describes.

@@ -245,3 +245,99 @@ func (p *page) setUploadFiles(selector string, files ...string) {
 	p.t.Helper()
 	p.run(chromedp.SetUploadFiles(selector, files, chromedp.ByQuery))
 }
+
+// checkClientRan fails t for every panic or exit of the client that the
+// page's console reported.
+func (p *page) checkClientRan(t *testing.T) {
+	t.Helper()
+	for _, e := range p.Errors() {
+		if strings.Contains(e, "panic") || strings.Contains(e, "exited") {
+			t.Errorf("the client failed: %s", e)
+		}
+	}
+}
+
+// sampleFromFile starts the app and adds the sample article's file
+// (testdata) through the library's file input, and opens it.
+func sampleFromFile(t *testing.T) (*server, *page) {
+	t.Helper()
+	srv, p := openApp(t)
+	p.addFiles(sampleFile(t))
+	p.openStory("Vladimir Putin prayed")
+	return srv, p
+}
+
+// sampleTagged starts the app, opens the sample article and tags "super
+// smart" with key (q, c or n); id is the new annotation's.
+func sampleTagged(t *testing.T, key string) (srv *server, p *page, id string) {
+	t.Helper()
+	srv, p = openApp(t)
+	p.openSample()
+	return srv, p, p.tag("super smart", key)
+}
+
+// editor is the selector of the editor open on annotation id.
+func editor(id string) string { return `#editor[data-id="` + id + `"]` }
+
+// openEditor opens annotation id's editor from its sidebar entry.
+func (p *page) openEditor(id string) {
+	p.t.Helper()
+	p.click(item(id) + " button")
+	p.waitCount(editor(id), 1)
+}
+
+// storyInNewTab opens the story p shows in a new tab of the same browser.
+func (p *page) storyInNewTab() *page {
+	p.t.Helper()
+	b := p.newTab()
+	b.run(chromedp.Navigate(p.location()), chromedp.WaitVisible("#article p", chromedp.ByQuery))
+	return b
+}
+
+// twoTabsOnTaggedQuote opens the sample in one tab and then in a second,
+// tags "super smart" as a quote in the first, and opens its editor in
+// the second once it shows the quote.
+func twoTabsOnTaggedQuote(t *testing.T) (a, b *page, id string) {
+	t.Helper()
+	_, a = openApp(t)
+	a.openSample()
+	b = a.storyInNewTab()
+	id = a.tag("super smart", "q")
+	b.waitCount(mark(id), 1)
+	b.openEditor(id)
+	return a, b, id
+}
+
+// viewport is a window's size: a desktop's or a phone's.
+type viewport struct {
+	name string
+	w, h int64
+}
+
+// inEachViewport runs walk as a subtest in a fresh app at a desktop's
+// and at a phone's window size.
+func inEachViewport(t *testing.T, walk func(t *testing.T, p *page, size viewport)) {
+	for _, size := range []viewport{{"desktop", 1280, 800}, {"phone", 390, 844}} {
+		t.Run(size.name, func(t *testing.T) {
+			_, p := openApp(t)
+			p.run(chromedp.EmulateViewport(size.w, size.h))
+			walk(t, p, size)
+		})
+	}
+}
+
+// tagPraiseAndFalseClaim tags "super smart" as Steve Witkoff's quote
+// tagged praise and "Putin prayed for Donald Trump" as a false claim, each
+// field awaited until stored.
+func (p *page) tagPraiseAndFalseClaim() (smart, prayed string) {
+	p.t.Helper()
+	smart = p.tag("super smart", "q")
+	p.setField("#edit-speaker", "Steve Witkoff")
+	p.waitStored(smart, "speaker", "Steve Witkoff")
+	p.setField("#edit-tags", "praise")
+	p.waitStored(smart, "tags", "[praise]")
+	prayed = p.tag("Putin prayed for Donald Trump", "c")
+	p.setField("#edit-verdict", "false")
+	p.waitStored(prayed, "verdict", "false")
+	return smart, prayed
+}

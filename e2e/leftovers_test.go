@@ -96,9 +96,7 @@ func (p *page) evalFloat(js string) float64 {
 // still focused button) deleted a second time and showed a raw
 // "annotation urn:uuid:…: not found".
 func TestDeletePressedTwiceDeletesOnce(t *testing.T) {
-	_, p := openApp(t)
-	p.openSample()
-	id := p.tag("super smart", "n")
+	_, p, id := sampleTagged(t, "n")
 	p.eval(`(() => { const b = document.querySelector("#edit-delete"); b.click(); b.click(); })()`, nil)
 	p.waitCount(item(id), 0)
 	p.waitJS("the deletion said", `document.querySelector("#status")?.textContent.includes("Deleted")`)
@@ -114,16 +112,12 @@ func TestDeletePressedTwiceDeletesOnce(t *testing.T) {
 // first drew it, not as stored, and the reader's next words were saved
 // over the other tab's.
 func TestEditorShowsWhatIsStoredAfterAChangeElsewhere(t *testing.T) {
-	_, a := openApp(t)
-	a.openSample()
-	id := a.tag("super smart", "q")
+	_, a, id := sampleTagged(t, "q")
 	a.setField("#edit-note", "first words")
 	a.waitStored(id, "note", "first words")
 
-	b := a.newTab()
-	b.run(chromedp.Navigate(a.location()), chromedp.WaitVisible("#article p", chromedp.ByQuery))
-	b.click(item(id) + " button")
-	b.waitCount(`#editor[data-id="`+id+`"]`, 1)
+	b := a.storyInNewTab()
+	b.openEditor(id)
 	b.run(chromedp.Focus("#edit-note", chromedp.ByQuery))
 
 	a.setField("#edit-note", "first words, and A's")
@@ -142,9 +136,7 @@ func TestEditorShowsWhatIsStoredAfterAChangeElsewhere(t *testing.T) {
 // from the browser (Ctrl+P, a PDF), not with Print…, the story showed
 // only coloured marks: no notes, speakers or verdicts, and no key.
 func TestBrowsersOwnPrintShowsTheAnnotations(t *testing.T) {
-	_, p := openApp(t)
-	p.openSample()
-	quote := p.tag("super smart", "q")
+	_, p, quote := sampleTagged(t, "q")
 	p.setField("#edit-speaker", "Steve Witkoff")
 	p.waitStored(quote, "speaker", "Steve Witkoff")
 	p.run(emulation.SetEmulatedMedia().WithMedia("print"))
@@ -199,13 +191,9 @@ func TestEmptyClaimReviewSaysWhy(t *testing.T) {
 // findings: an editor open in one tab vanished without a word when
 // another tab deleted its annotation.
 func TestEditorClosedByADeletionElsewhereSaysSo(t *testing.T) {
-	_, a := openApp(t)
-	a.openSample()
-	id := a.tag("super smart", "q")
-	b := a.newTab()
-	b.run(chromedp.Navigate(a.location()), chromedp.WaitVisible("#article p", chromedp.ByQuery))
-	b.click(item(id) + " button")
-	b.waitCount(`#editor[data-id="`+id+`"]`, 1)
+	_, a, id := sampleTagged(t, "q")
+	b := a.storyInNewTab()
+	b.openEditor(id)
 	b.run(chromedp.WaitEnabled("#edit-delete", chromedp.ByQuery))
 	b.click("#edit-delete")
 	b.waitCount(`#editor[data-id="`+id+`"]`, 0)

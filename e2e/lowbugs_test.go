@@ -19,9 +19,7 @@ import (
 // sidebar entry puts the focus in the editor's verdict without popping its
 // native drop-down open, so the first Esc goes back to the text.
 func TestEnterOnAClaimOpensTheEditorWithoutItsList(t *testing.T) {
-	_, p := openApp(t)
-	p.addFiles(sampleFile(t))
-	p.openStory("Vladimir Putin prayed")
+	_, p := sampleFromFile(t)
 	id := p.tag("super smart", "c")
 	p.press("\x1b")
 	p.waitCount("#editor", 0)
@@ -32,7 +30,7 @@ func TestEnterOnAClaimOpensTheEditorWithoutItsList(t *testing.T) {
 		{"j from the text", func() {
 			p.run(chromedp.Focus("#article", chromedp.ByQuery))
 			p.press("j")
-			p.waitCount(`#editor[data-id="`+id+`"]`, 1)
+			p.waitCount(editor(id), 1)
 		}},
 		{"the sidebar entry's button", func() {
 			p.run(chromedp.Focus(item(id)+" button", chromedp.ByQuery))
@@ -56,9 +54,7 @@ func TestEnterOnAClaimOpensTheEditorWithoutItsList(t *testing.T) {
 // selects one word more and Shift+Left one word less, as the help says,
 // also after Shift+Up made the selection run backwards.
 func TestShiftArrowsSelectOneWordLessOrMore(t *testing.T) {
-	_, p := openApp(t)
-	p.addFiles(sampleFile(t))
-	p.openStory("Vladimir Putin prayed")
+	_, p := sampleFromFile(t)
 	p.waitJS("the article", `document.querySelector("#article p")`)
 	p.tabTo("#article")
 	shift := chromedp.KeyModifiers(input.ModifierShift)
@@ -84,16 +80,14 @@ func TestShiftArrowsSelectOneWordLessOrMore(t *testing.T) {
 // the same words again makes no copy: the one there is selected and the
 // status says so; another kind on them is a new tag.
 func TestTaggingTheSameWordsAgainSelectsTheTagThere(t *testing.T) {
-	_, p := openApp(t)
-	p.addFiles(sampleFile(t))
-	p.openStory("Vladimir Putin prayed")
+	_, p := sampleFromFile(t)
 	id := p.tag("super smart", "n")
 	p.press("\x1b")
 	p.waitCount("#editor", 0)
 	for range 2 {
 		p.selectText("#article", "super smart")
 		p.press("n")
-		p.waitCount(`#editor[data-id="`+id+`"]`, 1)
+		p.waitCount(editor(id), 1)
 		p.waitJS("the status saying so", `/Already tagged as a note/.test(document.querySelector("#status")?.textContent ?? "")`)
 		p.press("\x1b")
 		p.waitCount("#editor", 0)
@@ -141,29 +135,22 @@ const statusCoversJS = `(() => {
 // covers no control: not the library's export buttons on a desktop, not
 // the story's toolbar on a phone.
 func TestStatusCoversNoControl(t *testing.T) {
-	for _, size := range []struct {
-		name string
-		w, h int64
-	}{{"desktop", 1280, 800}, {"phone", 390, 844}} {
-		t.Run(size.name, func(t *testing.T) {
-			_, p := openApp(t)
-			p.run(chromedp.EmulateViewport(size.w, size.h))
-			p.addFiles(sampleFile(t))
-			p.waitJS("the library's message", `document.querySelector("#status")?.textContent.startsWith("Added")`)
-			var covered []string
-			time.Sleep(300 * time.Millisecond) // placed at the next frame
-			p.eval(statusCoversJS, &covered)
-			if len(covered) > 0 {
-				t.Errorf("on the library the message covers %q", covered)
-			}
-			p.openStory("Vladimir Putin prayed")
-			p.tag("super smart", "c")
-			p.waitJS("the story's message", `document.querySelector("#status")?.textContent.startsWith("Tagged")`)
-			time.Sleep(300 * time.Millisecond)
-			p.eval(statusCoversJS, &covered)
-			if len(covered) > 0 {
-				t.Errorf("on the story the message covers %q", covered)
-			}
-		})
-	}
+	inEachViewport(t, func(t *testing.T, p *page, size viewport) {
+		p.addFiles(sampleFile(t))
+		p.waitJS("the library's message", `document.querySelector("#status")?.textContent.startsWith("Added")`)
+		var covered []string
+		time.Sleep(300 * time.Millisecond) // placed at the next frame
+		p.eval(statusCoversJS, &covered)
+		if len(covered) > 0 {
+			t.Errorf("on the library the message covers %q", covered)
+		}
+		p.openStory("Vladimir Putin prayed")
+		p.tag("super smart", "c")
+		p.waitJS("the story's message", `document.querySelector("#status")?.textContent.startsWith("Tagged")`)
+		time.Sleep(300 * time.Millisecond)
+		p.eval(statusCoversJS, &covered)
+		if len(covered) > 0 {
+			t.Errorf("on the story the message covers %q", covered)
+		}
+	})
 }

@@ -35,9 +35,7 @@ func laterRevision(t *testing.T) string {
 // <del>, and the quote is on the new revision as a changed mark around
 // "very smart", listed in the changed-quotes report.
 func TestRevisionCarriesChangedQuote(t *testing.T) {
-	_, p := openApp(t)
-	p.addFiles(sampleFile(t))
-	p.openStory("Vladimir Putin prayed")
+	_, p := sampleFromFile(t)
 	p.selectText("#article", "super smart")
 	p.press("q")
 	p.waitCount(`#article mark[data-kind="quote"]`, 1)
@@ -88,9 +86,7 @@ func TestRevisionCarriesChangedQuote(t *testing.T) {
 // selected words; a changed quote is accepted; keys pressed with the focus
 // on the timeline chart leave the app working.
 func TestRevisionReviewReattachAcceptAndTimelineKeys(t *testing.T) {
-	_, p := openApp(t)
-	p.addFiles(sampleFile(t))
-	p.openStory("Vladimir Putin prayed")
+	_, p := sampleFromFile(t)
 	p.selectText("#article", "super smart")
 	p.press("q")
 	p.waitCount(`#article mark[data-kind="quote"]`, 1)
@@ -130,11 +126,7 @@ func TestRevisionReviewReattachAcceptAndTimelineKeys(t *testing.T) {
 	p.press("j")
 	p.press("?")
 	p.run(chromedp.WaitVisible(`#shortcuts`, chromedp.ByQuery))
-	for _, e := range p.Errors() {
-		if strings.Contains(e, "panic") || strings.Contains(e, "exited") {
-			t.Errorf("the client failed: %s", e)
-		}
-	}
+	p.checkClientRan(t)
 }
 
 // TestRevisionMovedAndEditedQuote: a quoted sentence that the later
@@ -146,9 +138,7 @@ func TestRevisionMovedAndEditedQuote(t *testing.T) {
 		sentence = "He emphasised the importance of communication in resolving conflicts, including the war in Ukraine."
 		reworded = "He stressed, speaking to Carlson, the importance of talking in resolving conflicts, including the war in Ukraine."
 	)
-	_, p := openApp(t)
-	p.addFiles(sampleFile(t))
-	p.openStory("Vladimir Putin prayed")
+	_, p := sampleFromFile(t)
 	p.selectText("#article", sentence)
 	p.press("q")
 	p.waitCount(`#article mark[data-kind="quote"]`, 1)
@@ -225,9 +215,7 @@ func TestRevisionSentenceMovedAndEdited(t *testing.T) {
 		other  = "Witkoff praised Putin’s willingness to engage in dialogue, calling him “super smart” and not “a bad guy.”"
 		edited = "The revelation comes amid ongoing talks about the war in Ukraine."
 	)
-	_, p := openApp(t)
-	p.addFiles(sampleFile(t))
-	p.openStory("Vladimir Putin prayed")
+	_, p := sampleFromFile(t)
 	data, err := os.ReadFile(sampleFile(t))
 	if err != nil {
 		t.Fatal(err)
@@ -264,9 +252,7 @@ func TestRevisionSentenceMovedAndEdited(t *testing.T) {
 // From and To are picked, in whatever order, the selectors read the pair
 // the diff shows (earlier first), and changing one keeps the other.
 func TestRevisionCompareSelectorsMatchTheDiff(t *testing.T) {
-	_, p := openApp(t)
-	p.addFiles(sampleFile(t))
-	p.openStory("Vladimir Putin prayed")
+	_, p := sampleFromFile(t)
 	second := laterRevision(t)
 	data, err := os.ReadFile(second)
 	if err != nil {
@@ -310,9 +296,7 @@ func TestRevisionCompareSelectorsMatchTheDiff(t *testing.T) {
 // silently: the app warns, and "Don't add it" leaves the story and its
 // annotations as they were; "Add it anyway" adds it.
 func TestUnrelatedLaterVersionIsNotAddedUnlessConfirmed(t *testing.T) {
-	_, p := openApp(t)
-	p.addFiles(sampleFile(t))
-	p.openStory("Vladimir Putin prayed")
+	_, p := sampleFromFile(t)
 	id := p.tag("super smart", "q")
 	other := writeFile(t, "texas-judge.txt", "A tough Texas judge has released the man.\n\nThe court said the jail was full and the case would wait until spring.")
 
@@ -343,9 +327,7 @@ func TestUnrelatedLaterVersionIsNotAddedUnlessConfirmed(t *testing.T) {
 // revision: the changed quote's tooltip and sidebar entry say it changed
 // and what it said before, and a legend says what marks and timeline mean.
 func TestMarksSayWhatHappenedToThem(t *testing.T) {
-	_, p := openApp(t)
-	p.addFiles(sampleFile(t))
-	p.openStory("Vladimir Putin prayed")
+	_, p := sampleFromFile(t)
 	p.tag("super smart", "q")
 	p.run(chromedp.SetUploadFiles(`#revision-file`, []string{laterRevision(t)}, chromedp.ByQuery))
 	changed := `#article mark[data-status="changed"]`
@@ -374,9 +356,7 @@ func TestMarksSayWhatHappenedToThem(t *testing.T) {
 // they were, Undo brings the revision and its carried annotations back,
 // and a reload keeps that.
 func TestDeleteLatestRevisionAndUndo(t *testing.T) {
-	_, p := openApp(t)
-	p.addFiles(sampleFile(t))
-	p.openStory("Vladimir Putin prayed")
+	_, p := sampleFromFile(t)
 	quote := p.tag("super smart", "q")
 	p.setField("#edit-note", "kept on v1")
 	p.waitStored(quote, "note", "kept on v1")
@@ -387,15 +367,7 @@ func TestDeleteLatestRevisionAndUndo(t *testing.T) {
 	p.run(chromedp.SetUploadFiles(`#page input[type="file"]`, []string{laterRevision(t)}, chromedp.ByQuery))
 	changed := `#article mark[data-status="changed"]`
 	p.waitCount(changed, 1)
-	var carried string
-	for id := range p.storedAnnotations() {
-		if id != quote {
-			carried = id
-		}
-	}
-	if carried == "" {
-		t.Fatal("no carried annotation stored")
-	}
+	carried := p.carriedCopy(quote)
 	p.waitStored(carried, "note", "kept on v1")
 	if got := p.text(`#revision-delete`); !strings.Contains(got, "#2") {
 		t.Errorf("the delete button reads %q: it does not say which revision it deletes", got)
@@ -431,9 +403,7 @@ func TestDeleteLatestRevisionAndUndo(t *testing.T) {
 // still focused) when a later version is added is stored on the old
 // revision first and carried to the new one, with no word of another tab.
 func TestNoteTypedJustBeforeARevisionIsCarried(t *testing.T) {
-	_, p := openApp(t)
-	p.addFiles(sampleFile(t))
-	p.openStory("Vladimir Putin prayed")
+	_, p := sampleFromFile(t)
 	quote := p.tag("super smart", "q")
 	later := laterRevision(t)
 	p.evalBool(`(() => {
@@ -447,6 +417,18 @@ func TestNoteTypedJustBeforeARevisionIsCarried(t *testing.T) {
 	p.waitCount(`#article mark[data-status="changed"]`, 1)
 	p.waitJS("the revision to be added", `document.querySelector("#status")?.textContent.includes("Added the revision")`)
 	p.waitStored(quote, "note", "typed before the revision")
+	carried := p.carriedCopy(quote)
+	p.waitStored(carried, "note", "typed before the revision")
+	if got := p.text("#status"); strings.Contains(got, "another tab") {
+		t.Errorf("status = %q", got)
+	}
+}
+
+// carriedCopy is the id of the stored annotation that is not quote: its
+// copy carried onto a later revision, in a story that holds only those
+// two.
+func (p *page) carriedCopy(quote string) string {
+	p.t.Helper()
 	var carried string
 	for id := range p.storedAnnotations() {
 		if id != quote {
@@ -454,12 +436,9 @@ func TestNoteTypedJustBeforeARevisionIsCarried(t *testing.T) {
 		}
 	}
 	if carried == "" {
-		t.Fatal("no carried annotation stored")
+		p.t.Fatal("no carried annotation stored")
 	}
-	p.waitStored(carried, "note", "typed before the revision")
-	if got := p.text("#status"); strings.Contains(got, "another tab") {
-		t.Errorf("status = %q", got)
-	}
+	return carried
 }
 
 // switchDiffLayout presses the diff's layout button from script, and logs

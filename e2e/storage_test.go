@@ -35,15 +35,7 @@ func TestEveryChangeIsStoredInIndexedDB(t *testing.T) {
 // TestTwoTabsSeeEachOthersChanges: two tabs on one story show each
 // other's changes as they are made.
 func TestTwoTabsSeeEachOthersChanges(t *testing.T) {
-	_, a := openApp(t)
-	a.openSample()
-	b := a.newTab()
-	b.run(chromedp.Navigate(a.location()), chromedp.WaitVisible("#article p", chromedp.ByQuery))
-
-	id := a.tag("super smart", "q")
-	b.waitCount(mark(id), 1)
-	b.click(item(id) + " button")
-	b.waitCount(`#editor[data-id="`+id+`"]`, 1)
+	a, b, id := twoTabsOnTaggedQuote(t)
 	b.setField("#edit-speaker", "Steve Witkoff")
 	a.waitJS("tab B's speaker in tab A", `document.querySelector(`+jsString(item(id)+" .who")+`)?.textContent === "— Steve Witkoff"`)
 	a.waitJS("tab A's editor to show tab B's speaker", `document.querySelector("#edit-speaker")?.value === "Steve Witkoff"`)
@@ -57,9 +49,7 @@ func TestTwoTabsSeeEachOthersChanges(t *testing.T) {
 // text is lost (both are kept), it says so, and it shows what is stored;
 // having caught up, it edits as usual.
 func TestStaleTabsEditKeepsBoth(t *testing.T) {
-	_, a := openApp(t)
-	a.openSample()
-	id := a.tag("super smart", "q")
+	_, a, id := sampleTagged(t, "q")
 
 	stale := a.newTab()
 	stale.run(chromedp.ActionFunc(func(ctx context.Context) error {
@@ -71,8 +61,7 @@ func TestStaleTabsEditKeepsBoth(t *testing.T) {
 	a.setField("#edit-speaker", "Witkoff")
 	a.waitStored(id, "speaker", "Witkoff")
 
-	stale.click(item(id) + " button")
-	stale.waitCount(`#editor[data-id="`+id+`"]`, 1)
+	stale.openEditor(id)
 	if v := stale.value("#edit-speaker"); v != "" {
 		t.Fatalf("the stale tab already shows speaker %q: it is not stale", v)
 	}
@@ -112,14 +101,10 @@ func TestStorageSelfTest(t *testing.T) {
 // saves a speaker, tab B then saves another; B's value is stored and both
 // tabs show B's at once, without a reload.
 func TestTwoTabsEachShowsItsOwnAcceptedWrite(t *testing.T) {
-	_, a := openApp(t)
-	a.openSample()
-	id := a.tag("super smart", "q")
-	b := a.newTab()
-	b.run(chromedp.Navigate(a.location()), chromedp.WaitVisible("#article p", chromedp.ByQuery))
+	_, a, id := sampleTagged(t, "q")
+	b := a.storyInNewTab()
 	b.waitCount(mark(id), 1)
-	b.click(item(id) + " button")
-	b.waitCount(`#editor[data-id="`+id+`"]`, 1)
+	b.openEditor(id)
 
 	a.setField("#edit-speaker", "Alice Adams")
 	a.waitStored(id, "speaker", "Alice Adams")
@@ -146,15 +131,12 @@ func TestTwoTabsEachShowsItsOwnAcceptedWrite(t *testing.T) {
 // are typed, and are there after a reload, even one right after the last
 // keystroke.
 func TestTypedTextIsStoredWithoutLeavingTheField(t *testing.T) {
-	_, p := openApp(t)
-	p.openSample()
-	id := p.tag("super smart", "q")
+	_, p, id := sampleTagged(t, "q")
 	p.click("#edit-note")
 	p.press("typed, never left")
 	p.waitStored(id, "note", "typed, never left")
 	p.reloadStory()
-	p.click(item(id) + " button")
-	p.waitCount(`#editor[data-id="`+id+`"]`, 1)
+	p.openEditor(id)
 	if v := p.value("#edit-note"); v != "typed, never left" {
 		t.Errorf("after a reload the note reads %q", v)
 	}
@@ -164,8 +146,7 @@ func TestTypedTextIsStoredWithoutLeavingTheField(t *testing.T) {
 	p.press("Steve Witkoff")
 	p.reloadStory()
 	p.waitStored(id, "speaker", "Steve Witkoff")
-	p.click(item(id) + " button")
-	p.waitCount(`#editor[data-id="`+id+`"]`, 1)
+	p.openEditor(id)
 	p.waitJS("the speaker typed before the reload", `document.querySelector("#edit-speaker")?.value === "Steve Witkoff"`)
 }
 
@@ -173,15 +154,7 @@ func TestTypedTextIsStoredWithoutLeavingTheField(t *testing.T) {
 // a quote, tab B writes a note on it, then Undo in tab A is refused with
 // a message instead of deleting the quote and B's note with it.
 func TestUndoRefusesWhatAnotherTabEditedSince(t *testing.T) {
-	_, a := openApp(t)
-	a.openSample()
-	b := a.newTab()
-	b.run(chromedp.Navigate(a.location()), chromedp.WaitVisible("#article p", chromedp.ByQuery))
-
-	id := a.tag("super smart", "q")
-	b.waitCount(mark(id), 1)
-	b.click(item(id) + " button")
-	b.waitCount(`#editor[data-id="`+id+`"]`, 1)
+	a, b, id := twoTabsOnTaggedQuote(t)
 	b.setField("#edit-note", "B's note")
 	a.waitJS("tab B's note in tab A", `document.querySelector("#edit-note")?.value === "B's note"`)
 	a.click("#undo")

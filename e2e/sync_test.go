@@ -485,11 +485,7 @@ func TestSharedStoryWithTwoRevisionsOpensAndTags(t *testing.T) {
 	p.waitCount("#timeline g.point", 2)
 	p.tagHere("a bad guy", "q") // in both revisions: whichever the page shows
 
-	for _, e := range p.Errors() {
-		if strings.Contains(e, "panic") || strings.Contains(e, "exited") {
-			t.Errorf("the client failed: %s", e)
-		}
-	}
+	p.checkClientRan(t)
 }
 
 // TestSharedUndatedStoryStaysUndated: an undated story shared into a

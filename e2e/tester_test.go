@@ -27,11 +27,7 @@ func TestStrayKeyEventOnTheDocumentLeavesTheAppWorking(t *testing.T) {
 	p.eval(`document.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}))`, nil)
 	p.press("?")
 	p.run(chromedp.WaitVisible(`#shortcuts`, chromedp.ByQuery))
-	for _, e := range p.Errors() {
-		if strings.Contains(e, "panic") || strings.Contains(e, "exited") {
-			t.Errorf("the client failed: %s", e)
-		}
-	}
+	p.checkClientRan(t)
 }
 
 // TestRenameTwiceAndEscape: Rename right after a rename holds the title
@@ -75,14 +71,10 @@ func (p *page) storyTitlesOr(or string) string {
 // other's text there and keeps both; that tab is told, and both tabs end
 // showing what is stored.
 func TestTwoTabsTypingKeepsBothTexts(t *testing.T) {
-	_, a := openApp(t)
-	a.openSample()
-	id := a.tag("super smart", "c")
-	b := a.newTab()
-	b.run(chromedp.Navigate(a.location()), chromedp.WaitVisible("#article p", chromedp.ByQuery))
+	_, a, id := sampleTagged(t, "c")
+	b := a.storyInNewTab()
 	b.waitCount(mark(id), 1)
-	b.click(item(id) + " button")
-	b.waitCount(`#editor[data-id="`+id+`"]`, 1)
+	b.openEditor(id)
 
 	a.click("#edit-note")
 	a.press("typed in A")
@@ -116,17 +108,14 @@ func TestTwoTabsTypingKeepsBothTexts(t *testing.T) {
 // BroadcastChannel is gone, as for a frozen tab); this tab does not say
 // "Saved." but that the note was not saved, with its words.
 func TestTypingOnAnAnnotationDeletedElsewhereSaysSo(t *testing.T) {
-	_, b := openApp(t)
-	b.openSample()
-	id := b.tag("super smart", "c")
+	_, b, id := sampleTagged(t, "c")
 	a := b.newTab()
 	a.run(chromedp.ActionFunc(func(ctx context.Context) error {
 		_, err := cdppage.AddScriptToEvaluateOnNewDocument(`delete window.BroadcastChannel`).Do(ctx)
 		return err
 	}), chromedp.Navigate(b.location()), chromedp.WaitVisible("#article p", chromedp.ByQuery))
 	a.waitCount(mark(id), 1)
-	a.click(item(id) + " button")
-	a.waitCount(`#editor[data-id="`+id+`"]`, 1)
+	a.openEditor(id)
 
 	b.click("#edit-delete")
 	b.waitStored(id, "kind", "<absent>")
@@ -139,43 +128,36 @@ func TestTypingOnAnAnnotationDeletedElsewhereSaysSo(t *testing.T) {
 // and 5): tagging or stepping with j far down a long article leaves the
 // editor and the words in view, on a desktop and on a phone.
 func TestEditorInViewWhenTaggingFarDown(t *testing.T) {
-	for _, size := range []struct {
-		name string
-		w, h int64
-	}{{"desktop", 1280, 800}, {"phone", 390, 844}} {
-		t.Run(size.name, func(t *testing.T) {
-			_, p := openApp(t)
-			p.run(chromedp.EmulateViewport(size.w, size.h))
-			var b strings.Builder
-			for i := range 60 {
-				fmt.Fprintf(&b, "Paragraph %d of a long story says the council met again and argued about the bridge.\n\n", i+1)
+	inEachViewport(t, func(t *testing.T, p *page, size viewport) {
+		var b strings.Builder
+		for i := range 60 {
+			fmt.Fprintf(&b, "Paragraph %d of a long story says the council met again and argued about the bridge.\n\n", i+1)
+		}
+		b.WriteString("At the very end the mayor said the bridge would reopen in spring.")
+		p.addFiles(writeFile(t, "long-story.txt", b.String()))
+		p.openStory("Paragraph 1 of a long story")
+		first := p.tag("Paragraph 3 of", "c")
+		p.run(chromedp.ScrollIntoView(`#article p:last-child`, chromedp.ByQuery))
+		p.tag("the bridge would reopen in spring", "c")
+		inView := func(what, selector string) {
+			t.Helper()
+			var r []float64
+			p.eval(`(() => { const r = document.querySelector(`+jsString(selector)+`).getBoundingClientRect(); return [r.top, r.bottom, innerHeight]; })()`, &r)
+			if r[0] < -2 || r[0] > r[2]-20 {
+				t.Errorf("%s: %s is at %.0f px, the window is %.0f px high", size.name, what, r[0], r[2])
 			}
-			b.WriteString("At the very end the mayor said the bridge would reopen in spring.")
-			p.addFiles(writeFile(t, "long-story.txt", b.String()))
-			p.openStory("Paragraph 1 of a long story")
-			first := p.tag("Paragraph 3 of", "c")
-			p.run(chromedp.ScrollIntoView(`#article p:last-child`, chromedp.ByQuery))
-			p.tag("the bridge would reopen in spring", "c")
-			inView := func(what, selector string) {
-				t.Helper()
-				var r []float64
-				p.eval(`(() => { const r = document.querySelector(`+jsString(selector)+`).getBoundingClientRect(); return [r.top, r.bottom, innerHeight]; })()`, &r)
-				if r[0] < -2 || r[0] > r[2]-20 {
-					t.Errorf("%s: %s is at %.0f px, the window is %.0f px high", size.name, what, r[0], r[2])
-				}
-			}
-			inView("the editor", "#editor")
-			inView("the words tagged", `#article mark.selected`)
-			p.press("\x1b")
-			p.press("j")
-			p.waitCount(mark(first)+".selected", 1)
-			// A smooth scroll takes a while on a loaded machine: wait for
-			// the words to arrive, then check the editor stayed.
-			p.waitJS("the words j went to in view", `(() => { const r = document.querySelector(`+jsString(mark(first))+`).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight - 20; })()`)
-			inView("the words j went to", mark(first))
-			inView("the editor after j", "#editor")
-		})
-	}
+		}
+		inView("the editor", "#editor")
+		inView("the words tagged", `#article mark.selected`)
+		p.press("\x1b")
+		p.press("j")
+		p.waitCount(mark(first)+".selected", 1)
+		// A smooth scroll takes a while on a loaded machine: wait for
+		// the words to arrive, then check the editor stayed.
+		p.waitJS("the words j went to in view", `(() => { const r = document.querySelector(`+jsString(mark(first))+`).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight - 20; })()`)
+		inView("the words j went to", mark(first))
+		inView("the editor after j", "#editor")
+	})
 }
 
 // TestKeyboardSidebarEntryAndTimelinePoint is issue 16's bug 12 (its
@@ -183,9 +165,7 @@ func TestEditorInViewWhenTaggingFarDown(t *testing.T) {
 // the editor; Enter on a timeline point opens the comparison that made
 // that revision. Same-day revisions are told apart by their number.
 func TestKeyboardSidebarEntryAndTimelinePoint(t *testing.T) {
-	_, p := openApp(t)
-	p.addFiles(sampleFile(t))
-	p.openStory("Vladimir Putin prayed")
+	_, p := sampleFromFile(t)
 	id := p.tag("super smart", "q")
 	p.press("\x1b")
 	p.waitCount("#editor", 0)
@@ -231,9 +211,7 @@ func TestLibraryRefusesAnAnnotationFileAsAStory(t *testing.T) {
 // speaker in the editor that took the focus, goes back to the text with
 // Esc and selects on from after the words just tagged.
 func TestWordCursorTagsFromTheKeyboard(t *testing.T) {
-	_, p := openApp(t)
-	p.addFiles(sampleFile(t))
-	p.openStory("Vladimir Putin prayed")
+	_, p := sampleFromFile(t)
 	p.waitJS("the article", `document.querySelector("#article p")`)
 	p.tabTo("#article")
 	selected := func() string {
@@ -355,9 +333,7 @@ func TestDeleteStoryUndoIsInViewAndFocused(t *testing.T) {
 // deleted in another tab says so here, in words, and its editor stops
 // taking edits (its text stays to copy); Undo there brings it back here.
 func TestStoryDeletedInAnotherTabStopsEdits(t *testing.T) {
-	srv, a := openApp(t)
-	a.openSample()
-	id := a.tag("super smart", "c")
+	srv, a, id := sampleTagged(t, "c")
 	b := a.newTab()
 	b.run(chromedp.Navigate(srv.URL + "/"))
 	b.waitMounted()

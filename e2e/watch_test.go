@@ -159,9 +159,5 @@ func TestWatchedPageChangesTheOpenStory(t *testing.T) {
 	// when a revision is added by hand.
 	p.waitJS("the quote carried as changed", `[...document.querySelectorAll('#article mark[data-status="changed"]')].some(m =>
 		m.textContent === "We do not plan to raise taxes this year" && m.title.includes("We will not raise taxes this year"))`)
-	for _, e := range p.Errors() {
-		if strings.Contains(e, "panic") || strings.Contains(e, "exited") {
-			t.Errorf("the client failed: %s", e)
-		}
-	}
+	p.checkClientRan(t)
 }

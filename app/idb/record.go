@@ -29,6 +29,14 @@ type revisionJSON struct {
 	Added   time.Time `json:"added"`
 	Undated bool      `json:"undated,omitempty"`
 	Byline  string    `json:"byline,omitempty"`
+	// Words is absent in records stored before it was kept.
+	Words *wordDiffJSON `json:"words,omitempty"`
+}
+
+type wordDiffJSON struct {
+	From    string `json:"from"`
+	Added   int    `json:"added"`
+	Removed int    `json:"removed"`
 }
 
 type annotationJSON struct {
@@ -117,13 +125,21 @@ func storyFrom(r record) (store.Story, error) {
 }
 
 func revisionRecord(rev annotation.Revision, seq int64) (record, error) {
-	return encode(rev.ID, rev.StoryID, 0, seq, revisionJSON{Date: rev.Date, Title: rev.Title, Text: rev.Text, Added: rev.Added, Undated: rev.Undated, Byline: rev.Byline})
+	j := revisionJSON{Date: rev.Date, Title: rev.Title, Text: rev.Text, Added: rev.Added, Undated: rev.Undated, Byline: rev.Byline}
+	if w := rev.Words; w.From != "" {
+		j.Words = &wordDiffJSON{From: w.From, Added: w.Added, Removed: w.Removed}
+	}
+	return encode(rev.ID, rev.StoryID, 0, seq, j)
 }
 
 func revisionFrom(r record) (annotation.Revision, error) {
 	var j revisionJSON
 	err := decode(r, &j)
-	return annotation.Revision{ID: r.id, StoryID: r.story, Date: j.Date, Title: j.Title, Text: j.Text, Added: j.Added, Undated: j.Undated, Byline: j.Byline}, err
+	rev := annotation.Revision{ID: r.id, StoryID: r.story, Date: j.Date, Title: j.Title, Text: j.Text, Added: j.Added, Undated: j.Undated, Byline: j.Byline}
+	if w := j.Words; w != nil {
+		rev.Words = annotation.WordDiff{From: w.From, Added: w.Added, Removed: w.Removed}
+	}
+	return rev, err
 }
 
 func annotationRecord(a store.Annotation, seq int64) (record, error) {

@@ -4,12 +4,10 @@ package idb
 
 import (
 	"context"
-	"os"
 	"syscall/js"
 	"testing"
 
-	"github.com/redline-news/redline/bench/corpus"
-	"github.com/redline-news/redline/internal/article"
+	"github.com/redline-news/redline/internal/benchstory"
 	"github.com/redline-news/redline/internal/store"
 )
 
@@ -20,22 +18,8 @@ import (
 //
 //	PATH=$PATH:$(go env GOROOT)/lib/wasm GOOS=js GOARCH=wasm go test -run '^$' -bench . ./app/idb/
 func BenchmarkDecodeAnnotations(b *testing.B) {
-	data, err := os.ReadFile("../../testdata/putin-prayed-2025-03-23.txt")
-	if err != nil {
-		b.Fatal(err)
-	}
-	a, err := article.Parse(data, article.FormatText)
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, size := range []struct {
-		name        string
-		bytes, anns int
-	}{{"100KB", 100_000, 1000}, {"1MB", 1_000_000, 10_000}} {
-		pair, err := corpus.Generate(a.Text, size.bytes, size.anns)
-		if err != nil {
-			b.Fatal(err)
-		}
+	for _, size := range benchstory.Sizes {
+		pair := benchstory.Make(b, "../..", size)
 		all := js.Global().Get("Array").New()
 		for i, x := range pair.Annotations {
 			rec, err := annotationRecord(store.Annotation{Annotation: x.Model(), StoryID: "bench"}, int64(i))
@@ -44,7 +28,7 @@ func BenchmarkDecodeAnnotations(b *testing.B) {
 			}
 			all.Call("push", rec.value())
 		}
-		b.Run(size.name+"/encode", func(b *testing.B) {
+		b.Run(size.Name+"/encode", func(b *testing.B) {
 			for b.Loop() {
 				for _, x := range pair.Annotations {
 					rec, err := annotationRecord(store.Annotation{Annotation: x.Model(), StoryID: "bench"}, 1)
@@ -55,14 +39,14 @@ func BenchmarkDecodeAnnotations(b *testing.B) {
 				}
 			}
 		})
-		b.Run(size.name+"/decode", func(b *testing.B) {
+		b.Run(size.Name+"/decode", func(b *testing.B) {
 			for b.Loop() {
 				if _, err := decodeAll(all, annotationFrom); err != nil {
 					b.Fatal(err)
 				}
 			}
 		})
-		b.Run(size.name+"/decode-in-turns", func(b *testing.B) {
+		b.Run(size.Name+"/decode-in-turns", func(b *testing.B) {
 			for b.Loop() {
 				if _, err := decodeInTurns(context.Background(), all, annotationFrom); err != nil {
 					b.Fatal(err)

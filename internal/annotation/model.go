@@ -89,6 +89,19 @@ type Revision struct {
 	// (a TimeState needs one), never to be shown as its publication date.
 	Undated bool
 	Byline  string // the author line the article gives, if any
+	// Words is the word diff against the revision before it, counted
+	// when this one was added, so the timeline is drawn from what is
+	// stored without starting the core's worker. Zero when not known
+	// (a record stored before it was kept, or synced from the server,
+	// whose format has no place for it): the diff is then asked for.
+	Words WordDiff
+}
+
+// WordDiff is how many words a revision added and removed against the
+// revision From (the one before it when it was added).
+type WordDiff struct {
+	From           string // the earlier revision's id; empty: not known
+	Added, Removed int
 }
 
 // DateLabel is how a revision's date is shown: the date it was published

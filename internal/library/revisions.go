@@ -194,6 +194,9 @@ func (s *Session) PrepareRevision(name string, data []byte) (*Comparison, error)
 // onto it, in one transaction, and shows it.
 func (s *Session) CommitRevision(ctx context.Context, c *Comparison) error {
 	rev, now := c.ToRevision, s.lib.now()
+	// The timeline's figures are stored with the revision: a story opened
+	// later draws them without asking the core.
+	rev.Words = annotation.WordDiff{From: c.FromRevision.ID, Added: c.Diff.Stats.WordsAdded, Removed: c.Diff.Stats.WordsRemoved}
 	if c.To != len(s.Revisions) {
 		return errors.New("the story changed since this revision was prepared: add it again")
 	}
@@ -226,7 +229,6 @@ func (s *Session) CommitRevision(ctx context.Context, c *Comparison) error {
 	if err != nil {
 		return err
 	}
-	s.KeepStats(map[string]revision.Stats{statsKey(c.FromRevision, rev): c.Diff.Stats})
 	// Show the new revision from what was just stored, without reading
 	// every record back.
 	s.all = append(s.current(), saved...)
@@ -299,8 +301,8 @@ func (s *Session) Timeline() (points []TimelinePoint, complete bool) {
 	for i, rev := range s.Revisions {
 		p := TimelinePoint{Date: rev.DateLabel(), Words: reading.CountWords(rev.Text)}
 		if i > 0 {
-			st, ok := s.statsCache[statsKey(s.Revisions[i-1], rev)]
-			p.Added, p.Removed = st.WordsAdded, st.WordsRemoved
+			st, ok := s.wordDiff(s.Revisions[i-1], rev)
+			p.Added, p.Removed = st.Added, st.Removed
 			complete = complete && ok
 		}
 		// An orphan carried on from the revision before (it keeps only its
@@ -327,6 +329,17 @@ func (s *Session) Timeline() (points []TimelinePoint, complete bool) {
 	return out, complete
 }
 
+// wordDiff is revision b's word diff against a, the revision before it:
+// as stored with b when it was added, else as fetched (KeepStats); ok is
+// false when neither has it.
+func (s *Session) wordDiff(a, b annotation.Revision) (d annotation.WordDiff, ok bool) {
+	if b.Words.From != "" && b.Words.From == a.ID {
+		return b.Words, true
+	}
+	st, ok := s.statsCache[statsKey(a, b)]
+	return annotation.WordDiff{From: a.ID, Added: st.WordsAdded, Removed: st.WordsRemoved}, ok
+}
+
 // statsKey names the diff of two revisions: revisions never change, so
 // neither does their diff, which is kept by this key.
 func statsKey(from, to annotation.Revision) string { return from.ID + "→" + to.ID }
@@ -348,7 +361,7 @@ func (s *Session) StatsToFetch() StatsToFetch {
 	f := StatsToFetch{core: s.lib.Core}
 	for i := 1; i < len(s.Revisions); i++ {
 		a, b := s.Revisions[i-1], s.Revisions[i]
-		if _, ok := s.statsCache[statsKey(a, b)]; !ok {
+		if _, ok := s.wordDiff(a, b); !ok {
 			f.pairs = append(f.pairs, statsPair{statsKey(a, b), a.Text, b.Text})
 		}
 	}

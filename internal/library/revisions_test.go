@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/redline-news/redline/internal/annotation"
+	"github.com/redline-news/redline/internal/store"
 )
 
 // laterVersion edits the sample article as a newsroom might after
@@ -90,9 +91,25 @@ func TestAddRevisionCarriesAnnotations(t *testing.T) {
 	}
 }
 
-// A story opened afresh draws its timeline at once, without the diffs;
-// once they are fetched (away from the session) it is the same as in the
-// session that added the revisions.
+// oldRecords reads revisions back with their word diffs set to words:
+// zero, as stored before they were kept (or as synced from the server).
+type oldRecords struct {
+	store.Store
+	words annotation.WordDiff
+}
+
+func (o oldRecords) Revisions(ctx context.Context, storyID string) ([]annotation.Revision, error) {
+	revs, err := o.Store.Revisions(ctx, storyID)
+	for i := range revs {
+		revs[i].Words = o.words
+	}
+	return revs, err
+}
+
+// A story whose revisions were stored without their word diffs, opened
+// afresh, draws its timeline at once, without the diffs; once they are
+// fetched (away from the session) it is the same as in the session that
+// added the revisions.
 func TestTimelineFetchesMissingDiffs(t *testing.T) {
 	l := newLibrary(t)
 	s := openSample(t, l)
@@ -104,7 +121,7 @@ func TestTimelineFetchesMissingDiffs(t *testing.T) {
 	if !complete || !s.StatsToFetch().Empty() {
 		t.Fatal("the session that added the revision lacks its diff")
 	}
-	fresh, err := l.Open(ctx, s.Story.ID)
+	fresh, err := (&Library{Store: oldRecords{Store: l.Store}, Core: l.Core}).Open(ctx, s.Story.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,6 +136,58 @@ func TestTimelineFetchesMissingDiffs(t *testing.T) {
 	got, complete := fresh.Timeline()
 	if !complete || !reflect.DeepEqual(got, want) {
 		t.Errorf("timeline after fetching %+v (complete %v), want %+v", got, complete, want)
+	}
+}
+
+// TestTimelineFromStoredWordDiffs: a revision is stored with its word
+// diff against the one before, so a story opened afresh draws the same
+// timeline as the session that added it, complete, with nothing to fetch
+// and no core to ask (issue 15: opening it started the core's worker).
+func TestTimelineFromStoredWordDiffs(t *testing.T) {
+	l := newLibrary(t)
+	s := openSample(t, l)
+	if _, err := s.Tag(ctx, find(t, s, "super smart"), annotation.KindQuote); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range [][]byte{laterVersion("super smart", "very smart"), laterVersion("super smart", "very clever", "Kherson", "Odesa")} {
+		if _, err := s.AddRevision(ctx, "later.txt", v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, _ := s.Timeline()
+	fresh, err := (&Library{Store: l.Store}).Open(ctx, s.Story.ID) // no core at all
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, complete := fresh.Timeline(); !complete || !fresh.StatsToFetch().Empty() || !reflect.DeepEqual(got, want) {
+		t.Errorf("a fresh session's timeline %+v (complete %v, to fetch %v), want %+v", got, complete, !fresh.StatsToFetch().Empty(), want)
+	}
+	if len(want) != 3 || want[2].Added == 0 || want[2].Removed == 0 {
+		t.Errorf("timeline %+v, want three points, the third with words added and removed", want)
+	}
+	for i, rev := range fresh.Revisions[1:] {
+		if rev.Words.From != fresh.Revisions[i].ID {
+			t.Errorf("revision %d's word diff is against %q, want the revision before it, %q", i+1, rev.Words.From, fresh.Revisions[i].ID)
+		}
+	}
+}
+
+// A stored word diff against another revision than the one now before it
+// (its story's revisions ordered otherwise since) is not believed: that
+// pair's diff is fetched.
+func TestTimelineFetchesADiffStoredAgainstAnotherRevision(t *testing.T) {
+	l := newLibrary(t)
+	s := openSample(t, l)
+	if _, err := s.AddRevision(ctx, "later.txt", laterVersion("super smart", "very smart")); err != nil {
+		t.Fatal(err)
+	}
+	other := annotation.WordDiff{From: "another revision", Added: 7, Removed: 7}
+	fresh, err := (&Library{Store: oldRecords{Store: l.Store, words: other}, Core: l.Core}).Open(ctx, s.Story.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tl, complete := fresh.Timeline(); complete || fresh.StatsToFetch().Empty() || tl[1].Added != 0 {
+		t.Errorf("timeline %+v (complete %v) from a diff against another revision, want it fetched", tl, complete)
 	}
 }
 

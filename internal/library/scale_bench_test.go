@@ -1,12 +1,10 @@
 package library
 
 import (
-	"os"
 	"testing"
 
-	"github.com/redline-news/redline/bench/corpus"
 	"github.com/redline-news/redline/internal/annotation"
-	"github.com/redline-news/redline/internal/article"
+	"github.com/redline-news/redline/internal/benchstory"
 	"github.com/redline-news/redline/internal/core"
 	"github.com/redline-news/redline/internal/corecall"
 	"github.com/redline-news/redline/internal/store"
@@ -21,14 +19,6 @@ import (
 //
 // The core is called as the page calls the worker (scaleWire): each
 // request and answer through its JSON codec.
-
-var scaleSizes = []struct {
-	name        string
-	bytes, anns int
-}{
-	{"100KB", 100_000, 1000},
-	{"1MB", 1_000_000, 10_000},
-}
 
 // scaleWire is a corecall.Client that carries every call through the
 // codec, as the page's worker client does.
@@ -62,50 +52,43 @@ func pageSide(answer []byte) *corecall.Client {
 	}}
 }
 
-// scaleStory is the bench pair's old text added as a story with its
-// annotations imported, and the pair.
-func scaleStory(b *testing.B, bytes, anns int) (*Session, corpus.Pair) {
+// scaleStory is the bench's story of that size added and opened, with its
+// annotations imported.
+func scaleStory(b *testing.B, size benchstory.Size) (*Session, benchstory.Story) {
 	b.Helper()
-	data, err := os.ReadFile("../../testdata/putin-prayed-2025-03-23.txt")
-	if err != nil {
-		b.Fatal(err)
-	}
-	a, err := article.Parse(data, article.FormatText)
-	if err != nil {
-		b.Fatal(err)
-	}
-	pair, err := corpus.Generate(a.Text, bytes, anns)
-	if err != nil {
-		b.Fatal(err)
-	}
-	collection, err := pair.Collection()
-	if err != nil {
-		b.Fatal(err)
-	}
+	st := benchstory.Make(b, "../..", size)
 	l := &Library{Store: store.NewMemory(), Core: scaleWire()}
-	st, err := l.AddStory(ctx, "bench.txt", []byte(pair.Old))
-	if err != nil {
-		b.Fatal(err)
+	return benchstory.Open(b, st, l.AddStory, l.Open, func(s *Session, collection []byte) (int, error) {
+		_, err := s.Import(ctx, collection)
+		return len(s.Annotations), err
+	}), st
+}
+
+// scaleStep is one step of what the app does, measured alone.
+type scaleStep struct {
+	name string
+	run  func() error
+}
+
+// runSteps measures each step as a sub-benchmark of the size's name.
+func runSteps(b *testing.B, size string, steps []scaleStep) {
+	for _, st := range steps {
+		b.Run(size+"/"+st.name, func(b *testing.B) {
+			for b.Loop() {
+				if err := st.run(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
-	s, err := l.Open(ctx, st.ID)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := s.Import(ctx, collection); err != nil {
-		b.Fatal(err)
-	}
-	if len(s.Annotations) != anns {
-		b.Fatalf("%d annotations placed, want %d", len(s.Annotations), anns)
-	}
-	return s, pair
 }
 
 // BenchmarkScaleExport is Export (W3C JSON-LD): the request the page
 // encodes, the worker's decoding of it, the collection written, and the
 // answer encoded there and decoded on the page; whole is all of it.
 func BenchmarkScaleExport(b *testing.B) {
-	for _, size := range scaleSizes {
-		s, _ := scaleStory(b, size.bytes, size.anns)
+	for _, size := range benchstory.Sizes {
+		s, _ := scaleStory(b, size)
 		req := corecall.Request{ID: 1, Collect: &corecall.CollectRequest{Label: s.Story.Title, Annotations: s.plain()}}
 		reqData, err := corecall.EncodeRequest(req)
 		if err != nil {
@@ -120,10 +103,7 @@ func BenchmarkScaleExport(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		steps := []struct {
-			name string
-			run  func() error
-		}{
+		runSteps(b, size.Name, []scaleStep{
 			{"request-encode", func() error { _, err := corecall.EncodeRequest(req); return err }},
 			{"request-decode", func() error { _, err := corecall.DecodeRequest(reqData); return err }},
 			{"marshal", func() error { _, err := annotation.MarshalCollection(s.Story.Title, s.plain()); return err }},
@@ -131,30 +111,21 @@ func BenchmarkScaleExport(b *testing.B) {
 			{"response-decode", func() error { _, err := corecall.DecodeResponse(respData); return err }},
 			{"page", func() error { _, err := pageSide(respData).MarshalCollection(s.Story.Title, s.plain()); return err }},
 			{"whole", func() error { _, err := s.ExportJSON(); return err }},
-		}
-		for _, st := range steps {
-			b.Run(size.name+"/"+st.name, func(b *testing.B) {
-				for b.Loop() {
-					if err := st.run(); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-		}
+		})
 	}
 }
 
 // BenchmarkScaleOpen is opening the story: its records read from the
 // store and its annotations placed on the text (place alone too).
 func BenchmarkScaleOpen(b *testing.B) {
-	for _, size := range scaleSizes {
-		s, _ := scaleStory(b, size.bytes, size.anns)
-		b.Run(size.name+"/place", func(b *testing.B) {
+	for _, size := range benchstory.Sizes {
+		s, _ := scaleStory(b, size)
+		b.Run(size.Name+"/place", func(b *testing.B) {
 			for b.Loop() {
 				s.place(s.all)
 			}
 		})
-		b.Run(size.name+"/whole", func(b *testing.B) {
+		b.Run(size.Name+"/whole", func(b *testing.B) {
 			for b.Loop() {
 				if _, err := s.lib.Open(ctx, s.Story.ID); err != nil {
 					b.Fatal(err)
@@ -169,8 +140,8 @@ func BenchmarkScaleOpen(b *testing.B) {
 // changed-quotes report and storing it (CommitRevision, on a fresh
 // session each time).
 func BenchmarkScaleRevision(b *testing.B) {
-	for _, size := range scaleSizes {
-		s, pair := scaleStory(b, size.bytes, size.anns)
+	for _, size := range benchstory.Sizes {
+		s, pair := scaleStory(b, size)
 		anns := s.plain()
 		c, err := s.PrepareRevision("revision.txt", []byte(pair.New))
 		if err != nil {
@@ -181,10 +152,7 @@ func BenchmarkScaleRevision(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		steps := []struct {
-			name string
-			run  func() error
-		}{
+		runSteps(b, size.Name, []scaleStep{
 			{"parse", func() error { _, err := core.Core{}.Parse("revision.txt", []byte(pair.New)); return err }},
 			{"compare-core", func() error { _, _, err := core.Core{}.Compare(pair.Old, c.ToRevision.Text, anns); return err }},
 			{"compare-serve", func() error {
@@ -196,20 +164,11 @@ func BenchmarkScaleRevision(b *testing.B) {
 			{"compare-wire", func() error { _, _, err := s.lib.Core.Compare(pair.Old, c.ToRevision.Text, anns); return err }},
 			{"changed", func() error { _ = c.Changed(); return nil }},
 			{"prepare", func() error { _, err := s.PrepareRevision("revision.txt", []byte(pair.New)); return err }},
-		}
-		for _, st := range steps {
-			b.Run(size.name+"/"+st.name, func(b *testing.B) {
-				for b.Loop() {
-					if err := st.run(); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-		}
-		b.Run(size.name+"/answer-bytes", func(b *testing.B) {
+		})
+		b.Run(size.Name+"/answer-bytes", func(b *testing.B) {
 			b.ReportMetric(float64(len(respData)), "bytes")
 		})
-		b.Run(size.name+"/commit", func(b *testing.B) {
+		b.Run(size.Name+"/commit", func(b *testing.B) {
 			for range b.N {
 				b.StopTimer()
 				fresh, err := s.lib.Open(ctx, s.Story.ID)

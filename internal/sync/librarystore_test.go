@@ -58,6 +58,19 @@ func placed(t *testing.T, s *library.Session, id string) library.Placed {
 
 func ptr[T any](v T) *T { return &v }
 
+// sharedTag adds the sample story on alice's desk, opens it there, tags
+// "super smart" as kind and syncs both desks.
+func sharedTag(t *testing.T, alice, bob desk, kind annotation.Kind) (*library.Session, store.Story, library.Placed) {
+	t.Helper()
+	st, err := alice.lib.AddStory(context.Background(), library.SampleName, library.SampleArticle())
+	must(t, err)
+	s := alice.open(t, st.ID)
+	p, err := s.Tag(context.Background(), words(t, s, "super smart"), kind)
+	must(t, err)
+	syncAll(t, alice.r, bob.r)
+	return s, st, p
+}
+
 // The judged scenario, on the library the story page uses: alice shares
 // the sample and tags a quote, bob sees it; offline, alice sets the
 // speaker and bob writes a note: both merge; both change the note: a
@@ -66,18 +79,13 @@ func TestLibraryOverReplicaSyncsTheDeskScenario(t *testing.T) {
 	ctx := context.Background()
 	e := newEnv(t)
 	alice, bob := newDesk(e, "alice"), newDesk(e, "bob")
-	st, err := alice.lib.AddStory(ctx, library.SampleName, library.SampleArticle())
-	must(t, err)
-	as := alice.open(t, st.ID)
-	q, err := as.Tag(ctx, words(t, as, "super smart"), annotation.KindQuote)
-	must(t, err)
-	syncAll(t, alice.r, bob.r)
+	as, st, q := sharedTag(t, alice, bob, annotation.KindQuote)
 
 	bs := bob.open(t, st.ID)
 	if got := placed(t, bs, q.ID).Kind; got != annotation.KindQuote {
 		t.Fatalf("bob sees kind %q", got)
 	}
-	_, err = as.Update(ctx, q.ID, library.Edit{Speaker: ptr("Trump")})
+	_, err := as.Update(ctx, q.ID, library.Edit{Speaker: ptr("Trump")})
 	must(t, err)
 	_, err = bs.Update(ctx, q.ID, library.Edit{Note: ptr("check the transcript")})
 	must(t, err)
@@ -126,14 +134,9 @@ func TestLibraryStoreMergesAStaleWrite(t *testing.T) {
 	ctx := context.Background()
 	e := newEnv(t)
 	alice, bob := newDesk(e, "alice"), newDesk(e, "bob")
-	st, err := alice.lib.AddStory(ctx, library.SampleName, library.SampleArticle())
-	must(t, err)
-	as := alice.open(t, st.ID)
-	q, err := as.Tag(ctx, words(t, as, "super smart"), annotation.KindQuote)
-	must(t, err)
-	syncAll(t, alice.r, bob.r)
+	as, st, q := sharedTag(t, alice, bob, annotation.KindQuote)
 	bs := bob.open(t, st.ID) // bob's page, before alice's speaker arrives
-	_, err = as.Update(ctx, q.ID, library.Edit{Speaker: ptr("Trump")})
+	_, err := as.Update(ctx, q.ID, library.Edit{Speaker: ptr("Trump")})
 	must(t, err)
 	syncAll(t, alice.r, bob.r)
 	_, err = bs.Update(ctx, q.ID, library.Edit{Note: ptr("stale page")})
@@ -194,12 +197,7 @@ func TestUndoAfterSyncInAProjectStory(t *testing.T) {
 	ctx := context.Background()
 	e := newEnv(t)
 	alice, bob := newDesk(e, "alice"), newDesk(e, "bob")
-	st, err := alice.lib.AddStory(ctx, library.SampleName, library.SampleArticle())
-	must(t, err)
-	s := alice.open(t, st.ID)
-	p, err := s.Tag(ctx, words(t, s, "super smart"), annotation.KindNote)
-	must(t, err)
-	syncAll(t, alice.r, bob.r)
+	s, st, p := sharedTag(t, alice, bob, annotation.KindNote)
 	if _, err := s.Undo(ctx); err != nil {
 		t.Fatalf("undo of a tag after sync: %v", err)
 	}

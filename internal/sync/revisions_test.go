@@ -29,12 +29,7 @@ func sharedSample(t *testing.T, e *env) (alice, bob desk, storyID, quoteID strin
 	clock := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 	tick := func() time.Time { clock = clock.Add(time.Minute); return clock } // revisions are ordered by when they were added
 	alice.lib.Now, bob.lib.Now = tick, tick
-	st, err := alice.lib.AddStory(ctx, library.SampleName, library.SampleArticle())
-	must(t, err)
-	as := alice.open(t, st.ID)
-	q, err := as.Tag(ctx, words(t, as, "super smart"), annotation.KindQuote)
-	must(t, err)
-	syncAll(t, alice.r, bob.r)
+	_, st, q := sharedTag(t, alice, bob, annotation.KindQuote)
 	return alice, bob, st.ID, q.ID
 }
 
