@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -27,6 +28,12 @@ func timeline(points []library.TimelinePoint, open func(i int)) app.UI {
 	}
 	step := (w - 2*pad) / float64(max(1, len(points)-1))
 	scale := (mid - 14) / float64(most)
+	// Each point is labelled "#2 · 2025-03-24" when the labels fit side by
+	// side, else "#2" (the date stays in its title and aria-label): three
+	// undated revisions' "#1 · undated, added 2026-12-01" ran into each
+	// other (tester 5). An end label runs inwards a whole label's width and
+	// its neighbour's half a width out, hence 1.5 widths a step.
+	dated := len(points) < 2 || 1.5*labelCharWidth*float64(longestDate(points)+len("#10 · ")) <= step
 	var marks []app.UI
 	marks = append(marks, svg("line").Attr("x1", pad/2).Attr("x2", w-pad/2).Attr("y1", mid).Attr("y2", mid).Attr("class", "axis"))
 	for i, p := range points {
@@ -54,7 +61,11 @@ func timeline(points []library.TimelinePoint, open func(i int)) app.UI {
 		case i == len(points)-1:
 			anchor, lx = "end", x+7
 		}
-		g = append(g, svg("text").Attr("x", lx).Attr("y", h-6).Attr("text-anchor", anchor).Text(fmt.Sprintf("#%d · %s", i+1, p.Date)))
+		text := fmt.Sprintf("#%d", i+1)
+		if dated {
+			text += " · " + p.Date
+		}
+		g = append(g, svg("text").Attr("x", lx).Attr("y", h-6).Attr("text-anchor", anchor).Text(text))
 		marks = append(marks, svg("g").Attr("class", "point").Attr("tabindex", 0).Attr("role", "button").Attr("aria-label", label).
 			On("click", func(ctx app.Context, e app.Event) { open(i) }, itemScope(i)).
 			On("keydown", func(ctx app.Context, e app.Event) {
@@ -68,6 +79,19 @@ func timeline(points []library.TimelinePoint, open func(i int)) app.UI {
 	return svg("svg").ID("timeline").Class("timeline").Attr("viewBox", fmt.Sprintf("0 0 %g %g", w, h)).
 		Attr("role", "group").Attr("aria-label", "Timeline of revisions: words added and removed, annotations changed").
 		Body(marks...)
+}
+
+// labelCharWidth is about how wide a character of the timeline's labels
+// is, in the drawing's units (web/redline.css sets them 11px).
+const labelCharWidth = 7.0
+
+// longestDate is the length in characters of the longest date label.
+func longestDate(points []library.TimelinePoint) int {
+	n := 0
+	for _, p := range points {
+		n = max(n, utf8.RuneCountInString(p.Date))
+	}
+	return n
 }
 
 // timelinePoints is the session's Timeline, kept while nothing it counts

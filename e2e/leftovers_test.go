@@ -75,6 +75,21 @@ func TestUndatedRevisionsAreToldApart(t *testing.T) {
 			t.Errorf("the timeline's labels read alike: %q", labels)
 		}
 	}
+	// Tester 5's bug 6: with a third undated revision the labels ran into
+	// each other; each must stand clear of the next.
+	p.run(chromedp.SetUploadFiles(`#revision-file`, []string{writeFile(t, "harbour-3.txt", "Harbour dredging approved\n\nThe port authority approved the plan on Tuesday after a short debate.\n\nWork starts in July.\n")}, chromedp.ByQuery))
+	p.waitCount(`#revisions button.revision`, 3)
+	for _, w := range []int64{1280, 390} {
+		p.run(chromedp.EmulateViewport(w, 800))
+		p.waitCount("#timeline text", 3)
+		var overlapping []string
+		p.eval(`(() => { const box = document.querySelector("#timeline").getBoundingClientRect();
+			const r = [...document.querySelectorAll("#timeline text")].map(t => [t.textContent, t.getBoundingClientRect()]);
+			return r.filter(([s, b], i) => b.left < box.left - 0.5 || b.right > box.right + 0.5 || (i > 0 && b.left < r[i-1][1].right)).map(([s]) => s); })()`, &overlapping)
+		if len(overlapping) > 0 {
+			t.Errorf("at %d px wide the timeline's labels %q run into the one before or past its edge", w, overlapping)
+		}
+	}
 }
 
 func (p *page) evalString(js string) string {
