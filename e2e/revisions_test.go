@@ -191,6 +191,18 @@ func TestRevisionMovedAndEditedQuote(t *testing.T) {
 	if len(misaligned) > 0 {
 		t.Errorf("side-by-side rows not level: %q", misaligned)
 	}
+	// On a phone the two columns are one (tester 5): each cell says which
+	// revision it is from, and the headings over the columns go.
+	p.run(chromedp.EmulateViewport(390, 844))
+	var unlabelled []string
+	p.eval(`[...document.querySelectorAll('#diff.side-by-side .cell')].filter(c =>
+		getComputedStyle(c, '::before').content !== (c.classList.contains('old') ? '"Earlier"' : '"Later"')).map(c => c.textContent.slice(0, 40))`, &unlabelled)
+	if len(unlabelled) > 0 {
+		t.Errorf("at 390 px, side-by-side cells say not which revision they are from: %q", unlabelled)
+	}
+	if p.evalBool(`[...document.querySelectorAll('#diff.side-by-side > h3')].some(h => h.offsetParent !== null)`) {
+		t.Error("at 390 px the column headings still show over one column")
+	}
 }
 
 // checkMovedEdits checks that the moved passage at moved marks the words
