@@ -27,6 +27,7 @@ type Request struct {
 	Export  *ExportRequest  `json:"export,omitempty"`
 	// TestStorage asks the worker for its StorageTester's run.
 	TestStorage *TestStorageRequest `json:"testStorage,omitempty"`
+	Merge       *MergeRequest       `json:"merge,omitempty"`
 }
 
 // ParseRequest asks for Core.Parse.
@@ -78,6 +79,13 @@ type ExportRequest struct {
 	Annotations []annotation.Annotation `json:"annotations"`
 }
 
+// MergeRequest asks for Core.MergeNote.
+type MergeRequest struct {
+	Base   string `json:"base"`
+	Ours   string `json:"ours"`
+	Theirs string `json:"theirs"`
+}
+
 // TestStorageRequest asks for StorageTester.TestStorage.
 type TestStorageRequest struct{}
 
@@ -99,6 +107,13 @@ type Response struct {
 	// Written answers a CollectRequest or a CSVRequest.
 	Written  *Written  `json:"written,omitempty"`
 	Exported *Exported `json:"exported,omitempty"`
+	Merged   *Merged   `json:"merged,omitempty"`
+}
+
+// Merged answers a MergeRequest.
+type Merged struct {
+	Text string `json:"text,omitempty"`
+	OK   bool   `json:"ok,omitempty"`
 }
 
 // Written is the bytes of a file written.
@@ -163,7 +178,7 @@ func DecodeRequest(data []byte) (Request, error) {
 
 func (r Request) check() error {
 	calls := 0
-	for _, set := range []bool{r.Parse != nil, r.Compare != nil, r.Suggest != nil, r.Read != nil, r.Place != nil, r.Collect != nil, r.CSV != nil, r.Export != nil, r.TestStorage != nil} {
+	for _, set := range []bool{r.Parse != nil, r.Compare != nil, r.Suggest != nil, r.Read != nil, r.Place != nil, r.Collect != nil, r.CSV != nil, r.Export != nil, r.TestStorage != nil, r.Merge != nil} {
 		if set {
 			calls++
 		}
@@ -236,7 +251,7 @@ func DecodeResponse(data []byte) (Response, error) {
 
 func (r Response) check() error {
 	answers := 0
-	for _, set := range []bool{r.Parsed != nil, r.Compared != nil, r.Found != nil, r.Read != nil, r.Placed != nil, r.Written != nil, r.Exported != nil, r.Tested != nil} {
+	for _, set := range []bool{r.Parsed != nil, r.Compared != nil, r.Found != nil, r.Read != nil, r.Placed != nil, r.Written != nil, r.Exported != nil, r.Tested != nil, r.Merged != nil} {
 		if set {
 			answers++
 		}

@@ -54,6 +54,10 @@ func Serve(c Core, r Request) (resp Response) {
 		var e Exported
 		e.Files, err = c.Export(r.Export.Format, r.Export.Story, r.Export.Annotations)
 		resp.Exported = &e
+	case r.Merge != nil:
+		var m Merged
+		m.Text, m.OK, err = c.MergeNote(r.Merge.Base, r.Merge.Ours, r.Merge.Theirs)
+		resp.Merged = &m
 	case r.TestStorage != nil:
 		t, ok := c.(StorageTester)
 		if !ok {
@@ -184,6 +188,18 @@ func (c *Client) Export(f interop.Format, st ExportStory, anns []annotation.Anno
 		return nil, errWrongAnswer
 	}
 	return resp.Exported.Files, nil
+}
+
+// MergeNote implements Core.
+func (c *Client) MergeNote(base, ours, theirs string) (string, bool, error) {
+	resp, err := c.call(Request{Merge: &MergeRequest{Base: base, Ours: ours, Theirs: theirs}})
+	if err != nil {
+		return "", false, err
+	}
+	if resp.Merged == nil {
+		return "", false, errWrongAnswer
+	}
+	return resp.Merged.Text, resp.Merged.OK, nil
 }
 
 // TestStorage runs the worker's storage conformance suite
