@@ -3,12 +3,15 @@
 package e2e
 
 import (
+	"context"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -111,5 +114,54 @@ func TestBenchReportsCoreSize(t *testing.T) {
 	r.writeSize(&w)
 	if !strings.Contains(w.String(), "| Redline's core worker (core.wasm") || !strings.Contains(w.String(), "| 25.74 MB | 5.59 MB | 3.71 MB |") {
 		t.Errorf("the size table lacks the core's row:\n%s", w.String())
+	}
+}
+
+// otherBuild wraps the page's Worker so that, as they cross, the page's
+// requests (side "request") or the core's answers (side "answer") name
+// another build: what a tab opened before a deploy meets when it starts
+// the new deploy's worker, or the reverse.
+const otherBuild = `(() => {
+	const side = %q;
+	const rename = (data) => {
+		const i = data.indexOf("\n"), head = i < 0 ? data : data.slice(0, i);
+		const m = JSON.parse(head);
+		m.build = "a-build-from-before";
+		return JSON.stringify(m) + (i < 0 ? "" : data.slice(i));
+	};
+	window.Worker = class extends window.Worker {
+		postMessage(data, ...rest) { super.postMessage(side === "request" ? rename(data) : data, ...rest); }
+		set onmessage(f) { super.onmessage = side === "answer" ? (e) => f({ data: rename(e.data) }) : f; }
+	};
+})()`
+
+// TestCoreOfAnotherBuildSaysReload: the page and its core's worker are
+// one build; a page that meets another build's core, either way, says to
+// reload rather than misread the answer, stores nothing, and gives back
+// the text pasted to be added.
+func TestCoreOfAnotherBuildSaysReload(t *testing.T) {
+	for _, side := range []string{"request", "answer"} {
+		t.Run(side, func(t *testing.T) {
+			srv := startServer(t)
+			p := newBrowser(t)
+			p.run(chromedp.ActionFunc(func(ctx context.Context) error {
+				_, err := cdppage.AddScriptToEvaluateOnNewDocument(fmt.Sprintf(otherBuild, side)).Do(ctx)
+				return err
+			}), chromedp.Navigate(srv.URL+"/"))
+			p.waitMounted()
+			const pasted = "Officials said on Tuesday that the bridge would reopen in spring."
+			for _, add := range []string{"#add-sample", "#add-paste"} {
+				if add == "#add-paste" {
+					p.setField("#paste", pasted)
+				}
+				p.click(add)
+				p.waitJS("the page to say to reload", `/Redline was updated: reload it to continue; nothing you typed is lost/.test(document.querySelector("#status.error")?.textContent ?? "")`)
+				if n := p.count("li.story"); n != 0 {
+					t.Errorf("%d stories stored from another build's answer", n)
+				}
+				p.click("#status-dismiss")
+			}
+			p.waitJS("the pasted text back in its box", `document.querySelector("#paste").value === `+jsString(pasted))
+		})
 	}
 }

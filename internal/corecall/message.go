@@ -15,7 +15,9 @@ import (
 // Request is one call: an id the answer repeats, and exactly one of the
 // calls.
 type Request struct {
-	ID      uint64          `json:"id"`
+	ID uint64 `json:"id"`
+	// Build is the page's build (see checkRequest).
+	Build   string          `json:"build,omitempty"`
 	Parse   *ParseRequest   `json:"parse,omitempty"`
 	Compare *CompareRequest `json:"compare,omitempty"`
 	Suggest *SuggestRequest `json:"suggest,omitempty"`
@@ -93,7 +95,9 @@ type TestStorageRequest struct{}
 // the call asked. A response with id 0 is about the core itself (it could
 // not start), and fails every call waiting.
 type Response struct {
-	ID    uint64 `json:"id"`
+	ID uint64 `json:"id"`
+	// Build is the core's build (see checkAnswer).
+	Build string `json:"build,omitempty"`
 	Error string `json:"error,omitempty"`
 	// Rejected is the file's problems when Error is a rejected
 	// annotation file (an *interop.Error), so the page can list them all.

@@ -11,16 +11,20 @@ import (
 )
 
 // Serve answers one request with c. An engine that panics answers with an
-// error rather than taking the worker down with every later call.
+// error rather than taking the worker down with every later call. A
+// request from another build of the page is refused (ErrUpdated), and
+// every response names this build.
 func Serve(c Core, r Request) (resp Response) {
 	defer func() {
 		if p := recover(); p != nil {
 			resp = Response{ID: r.ID, Error: fmt.Sprintf("the core failed: %v", p)}
 		}
+		resp.Build = build
 	}()
 	resp = Response{ID: r.ID}
-	var err error
+	err := checkRequest(r)
 	switch {
+	case err != nil:
 	case r.Parse != nil:
 		var p Parsed
 		p, err = c.Parse(r.Parse.Name, r.Parse.Data)
@@ -86,13 +90,18 @@ type Client struct {
 var errWrongAnswer = errors.New("the core answered another call")
 
 func (c *Client) call(r Request) (Response, error) {
-	r.ID = c.last.Add(1)
+	r.ID, r.Build = c.last.Add(1), build
 	resp, err := c.Send(r)
+	if err == nil {
+		err = checkAnswer(resp)
+	}
 	switch {
 	case err != nil:
 		return Response{}, err
 	case resp.Rejected != nil:
 		return Response{}, resp.Rejected
+	case resp.Error == ErrUpdated.Error():
+		return Response{}, ErrUpdated
 	case resp.Error != "":
 		return Response{}, errors.New(resp.Error)
 	case resp.ID != r.ID:
