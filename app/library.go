@@ -324,9 +324,9 @@ func (l *libraryPage) addFiles(ctx app.Context, files []pickedFile) {
 			ctx.Dispatch(func(ctx app.Context) { l.status = failure(err) })
 			return
 		}
+		var unadded string // pasted text not added
 		var added []string
 		var problems []string
-		var unadded string // pasted text not added
 		for _, f := range files {
 			if f.Err != "" {
 				problems = append(problems, f.Name+" "+f.Err)
