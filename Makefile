@@ -17,6 +17,12 @@ BENCH    := bin/bench
 # inlining: smaller once compressed (docs/decisions.md, "app.wasm size").
 # The worker's core.wasm keeps it: it runs the long diffs and migrations.
 UIFLAGS  ?= -gcflags=all=-l
+# app.wasm and core.wasm are one build: both are given its name (a hash of
+# the sources) and each refuses the other's messages from another build
+# (internal/corecall/build.go), as a tab opened before a deploy may start
+# the new deploy's worker.
+BUILDID  := $(shell cat $(GOFILES) | sha256sum | cut -c1-16)
+CALLFLAGS = -X github.com/redline-news/redline/internal/corecall.build=$(BUILDID)
 
 .DEFAULT_GOAL := help
 .PHONY: help build run test unit e2e bench eval fuzz clean
@@ -27,14 +33,14 @@ help: ## list the targets
 build: $(WASM).br $(CORE).br $(BIN) ## build the wasm client and its core's worker wasm (+ .br/.gz) and the native binary
 
 $(WASM): $(GOFILES)
-	GOOS=js GOARCH=wasm $(GO) build -trimpath $(UIFLAGS) -ldflags="-s -w" -o $@ ./cmd/redline
+	GOOS=js GOARCH=wasm $(GO) build -trimpath $(UIFLAGS) -ldflags="-s -w $(CALLFLAGS)" -o $@ ./cmd/redline
 
 $(WASM).br: $(WASM)
 	$(GO) run ./cmd/precompress $(WASM)
 
 # The engines, in the page's Web Worker (cmd/redline-core, web/core-worker.js).
 $(CORE): $(GOFILES)
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $@ ./cmd/redline-core
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w $(CALLFLAGS)" -o $@ ./cmd/redline-core
 
 $(CORE).br: $(CORE)
 	$(GO) run ./cmd/precompress $(CORE)
@@ -75,9 +81,9 @@ bench: $(BENCH)/app/web/app.wasm.br $(HELLO)/web/app.wasm.br $(BENCH)/bench.wasm
 $(BENCH)/app/web/app.wasm.br: $(GOFILES) $(wildcard web/*.css web/*.js web/*.png web/*.svg)
 	mkdir -p $(BENCH)/app/web
 	cp web/*.css web/*.js web/*.png web/*.svg $(BENCH)/app/web/
-	GOOS=js GOARCH=wasm $(GO) build -trimpath $(UIFLAGS) -ldflags="-s -w" -o $(BENCH)/app/web/app.wasm ./cmd/redline
+	GOOS=js GOARCH=wasm $(GO) build -trimpath $(UIFLAGS) -ldflags="-s -w $(CALLFLAGS)" -o $(BENCH)/app/web/app.wasm ./cmd/redline
 	$(GO) run ./cmd/precompress $(BENCH)/app/web/app.wasm
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(BENCH)/app/web/core.wasm ./cmd/redline-core
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w $(CALLFLAGS)" -o $(BENCH)/app/web/core.wasm ./cmd/redline-core
 	$(GO) run ./cmd/precompress $(BENCH)/app/web/core.wasm
 	$(GO) build -trimpath -o $(BENCH)/app/redline ./cmd/redline
 

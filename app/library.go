@@ -326,6 +326,7 @@ func (l *libraryPage) addFiles(ctx app.Context, files []pickedFile) {
 			ctx.Dispatch(func(ctx app.Context) { l.status = failure(err) })
 			return
 		}
+		var unadded string // pasted text not added
 		var added []string
 		var problems []string
 		for i, f := range files {
@@ -343,12 +344,22 @@ func (l *libraryPage) addFiles(ctx app.Context, files []pickedFile) {
 			s, err := lib.AddStory(context.Background(), f.Name, f.Data)
 			if err != nil {
 				problems = append(problems, err.Error())
+				if f.Name == "" {
+					unadded = string(f.Data)
+				}
 				continue
 			}
 			added = append(added, s.Title)
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			l.status = addOutcome(added, problems)
+			if unadded != "" && strings.TrimSpace(l.paste) == "" {
+				// Pasted text that was not added goes back in its box
+				// (the core may have failed, or be of a newer build):
+				// nothing typed is lost.
+				l.paste = unadded
+				setValue("paste", unadded)
+			}
 			l.refresh(ctx)
 		})
 	})

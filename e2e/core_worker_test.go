@@ -3,12 +3,16 @@
 package e2e
 
 import (
+	"context"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -111,5 +115,68 @@ func TestBenchReportsCoreSize(t *testing.T) {
 	r.writeSize(&w)
 	if !strings.Contains(w.String(), "| Redline's core worker (core.wasm") || !strings.Contains(w.String(), "| 25.74 MB | 5.59 MB | 3.71 MB |") {
 		t.Errorf("the size table lacks the core's row:\n%s", w.String())
+	}
+}
+
+// otherBuild wraps the page's Worker so that, as they cross, the page's
+// requests (side "request") or the core's answers (side "answer") name
+// another build: what a tab opened before a deploy meets when it starts
+// the new deploy's worker, or the reverse.
+const otherBuild = `(() => {
+	const side = %q;
+	const rename = (data) => {
+		const i = data.indexOf("\n"), head = i < 0 ? data : data.slice(0, i);
+		const m = JSON.parse(head);
+		m.build = "a-build-from-before";
+		return JSON.stringify(m) + (i < 0 ? "" : data.slice(i));
+	};
+	window.Worker = class extends window.Worker {
+		postMessage(data, ...rest) { super.postMessage(side === "request" ? rename(data) : data, ...rest); }
+		set onmessage(f) { super.onmessage = side === "answer" ? (e) => f({ data: rename(e.data) }) : f; }
+	};
+})()`
+
+// TestCoreOfAnotherBuildSaysReload: the page and its core's worker are
+// one build; a page that meets another build's core, either way, says to
+// reload rather than misread the answer, stores nothing, and gives back
+// the text pasted to be added.
+func TestCoreOfAnotherBuildSaysReload(t *testing.T) {
+	for _, side := range []string{"request", "answer"} {
+		t.Run(side, func(t *testing.T) {
+			srv := startServer(t)
+			p := newBrowser(t)
+			p.run(chromedp.ActionFunc(func(ctx context.Context) error {
+				_, err := cdppage.AddScriptToEvaluateOnNewDocument(fmt.Sprintf(otherBuild, side)).Do(ctx)
+				return err
+			}), chromedp.Navigate(srv.URL+"/"))
+			p.waitMounted()
+			const pasted = "Officials said on Tuesday that the bridge would reopen in spring."
+			for _, add := range []string{"#add-sample", "#add-paste"} {
+				if add == "#add-paste" {
+					p.setField("#paste", pasted)
+					p.run(chromedp.WaitEnabled("#add-paste", chromedp.ByQuery)) // the app has taken the text
+				}
+				p.click(add)
+				if add == "#add-sample" {
+					// The first call starts the worker: compiling and
+					// starting core.wasm can take longer than waitJS's
+					// limit on a loaded machine.
+					p.run(chromedp.Poll(`!document.querySelector("#status.busy")`, nil, chromedp.WithPollingTimeout(60*time.Second)))
+				}
+				if err := chromedp.Run(p.ctx, chromedp.Poll(`/Redline was updated: reload it to continue; nothing you typed is lost/.test(document.querySelector("#status.error")?.textContent ?? "")`, nil, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+					var st string
+					p.eval(`document.querySelector("#status")?.className + ": " + document.querySelector("#status")?.textContent`, &st)
+					t.Fatalf("after %s the page says %q, not to reload (%v)", add, st, err)
+				}
+				if n := p.count("li.story"); n != 0 {
+					t.Errorf("%d stories stored from another build's answer", n)
+				}
+				// Dismissed from script: the bar is drawn again as the
+				// library refreshes, and a pointer click can miss it.
+				p.eval(`document.querySelector("#status-dismiss").click()`, nil)
+				p.waitJS("the message dismissed", `!document.querySelector("#status.error")`)
+			}
+			p.waitJS("the pasted text back in its box", `document.querySelector("#paste").value === `+jsString(pasted))
+		})
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/redline-news/redline/internal/corecall"
 	"github.com/redline-news/redline/internal/interop"
 	"github.com/redline-news/redline/internal/migrate"
+	"github.com/redline-news/redline/internal/notemerge"
 	"github.com/redline-news/redline/internal/revision"
 	"github.com/redline-news/redline/internal/suggest"
 )
@@ -91,4 +92,10 @@ func (Core) Suggest(text string) ([]corecall.Finding, error) {
 		out[i] = corecall.Finding{Kind: kind, Span: f.Span, Speaker: f.Speaker, Score: f.Score, Reason: f.Reason}
 	}
 	return out, nil
+}
+
+// MergeNote implements corecall.Core.
+func (Core) MergeNote(base, ours, theirs string) (string, bool, error) {
+	merged, ok := notemerge.Merge(base, ours, theirs)
+	return merged, ok, nil
 }

@@ -31,6 +31,10 @@ type Core interface {
 	// Export writes a story's annotations in another tool's format
 	// (interop.Export).
 	Export(f interop.Format, st ExportStory, anns []annotation.Annotation) ([]interop.OutFile, error)
+	// MergeNote applies the edit that took a note from base to ours onto
+	// theirs, the note stored meanwhile (notemerge.Merge); ok is false
+	// when the two edits do not merge cleanly.
+	MergeNote(base, ours, theirs string) (merged string, ok bool, err error)
 }
 
 // ExportStory is interop.Story as plain data: the text as a string.

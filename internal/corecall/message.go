@@ -15,7 +15,9 @@ import (
 // Request is one call: an id the answer repeats, and exactly one of the
 // calls.
 type Request struct {
-	ID      uint64          `json:"id"`
+	ID uint64 `json:"id"`
+	// Build is the page's build (see checkRequest).
+	Build   string          `json:"build,omitempty"`
 	Parse   *ParseRequest   `json:"parse,omitempty"`
 	Compare *CompareRequest `json:"compare,omitempty"`
 	Suggest *SuggestRequest `json:"suggest,omitempty"`
@@ -27,6 +29,7 @@ type Request struct {
 	Export  *ExportRequest  `json:"export,omitempty"`
 	// TestStorage asks the worker for its StorageTester's run.
 	TestStorage *TestStorageRequest `json:"testStorage,omitempty"`
+	Merge       *MergeRequest       `json:"merge,omitempty"`
 }
 
 // ParseRequest asks for Core.Parse.
@@ -78,6 +81,13 @@ type ExportRequest struct {
 	Annotations []annotation.Annotation `json:"annotations"`
 }
 
+// MergeRequest asks for Core.MergeNote.
+type MergeRequest struct {
+	Base   string `json:"base"`
+	Ours   string `json:"ours"`
+	Theirs string `json:"theirs"`
+}
+
 // TestStorageRequest asks for StorageTester.TestStorage.
 type TestStorageRequest struct{}
 
@@ -85,7 +95,9 @@ type TestStorageRequest struct{}
 // the call asked. A response with id 0 is about the core itself (it could
 // not start), and fails every call waiting.
 type Response struct {
-	ID    uint64 `json:"id"`
+	ID uint64 `json:"id"`
+	// Build is the core's build (see checkAnswer).
+	Build string `json:"build,omitempty"`
 	Error string `json:"error,omitempty"`
 	// Rejected is the file's problems when Error is a rejected
 	// annotation file (an *interop.Error), so the page can list them all.
@@ -99,6 +111,13 @@ type Response struct {
 	// Written answers a CollectRequest or a CSVRequest.
 	Written  *Written  `json:"written,omitempty"`
 	Exported *Exported `json:"exported,omitempty"`
+	Merged   *Merged   `json:"merged,omitempty"`
+}
+
+// Merged answers a MergeRequest.
+type Merged struct {
+	Text string `json:"text,omitempty"`
+	OK   bool   `json:"ok,omitempty"`
 }
 
 // Written is the bytes of a file written.
@@ -163,7 +182,7 @@ func DecodeRequest(data []byte) (Request, error) {
 
 func (r Request) check() error {
 	calls := 0
-	for _, set := range []bool{r.Parse != nil, r.Compare != nil, r.Suggest != nil, r.Read != nil, r.Place != nil, r.Collect != nil, r.CSV != nil, r.Export != nil, r.TestStorage != nil} {
+	for _, set := range []bool{r.Parse != nil, r.Compare != nil, r.Suggest != nil, r.Read != nil, r.Place != nil, r.Collect != nil, r.CSV != nil, r.Export != nil, r.TestStorage != nil, r.Merge != nil} {
 		if set {
 			calls++
 		}
@@ -236,7 +255,7 @@ func DecodeResponse(data []byte) (Response, error) {
 
 func (r Response) check() error {
 	answers := 0
-	for _, set := range []bool{r.Parsed != nil, r.Compared != nil, r.Found != nil, r.Read != nil, r.Placed != nil, r.Written != nil, r.Exported != nil, r.Tested != nil} {
+	for _, set := range []bool{r.Parsed != nil, r.Compared != nil, r.Found != nil, r.Read != nil, r.Placed != nil, r.Written != nil, r.Exported != nil, r.Tested != nil, r.Merged != nil} {
 		if set {
 			answers++
 		}

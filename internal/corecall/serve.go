@@ -11,16 +11,20 @@ import (
 )
 
 // Serve answers one request with c. An engine that panics answers with an
-// error rather than taking the worker down with every later call.
+// error rather than taking the worker down with every later call. A
+// request from another build of the page is refused (ErrUpdated), and
+// every response names this build.
 func Serve(c Core, r Request) (resp Response) {
 	defer func() {
 		if p := recover(); p != nil {
 			resp = Response{ID: r.ID, Error: fmt.Sprintf("the core failed: %v", p)}
 		}
+		resp.Build = build
 	}()
 	resp = Response{ID: r.ID}
-	var err error
+	err := checkRequest(r)
 	switch {
+	case err != nil:
 	case r.Parse != nil:
 		var p Parsed
 		p, err = c.Parse(r.Parse.Name, r.Parse.Data)
@@ -54,6 +58,10 @@ func Serve(c Core, r Request) (resp Response) {
 		var e Exported
 		e.Files, err = c.Export(r.Export.Format, r.Export.Story, r.Export.Annotations)
 		resp.Exported = &e
+	case r.Merge != nil:
+		var m Merged
+		m.Text, m.OK, err = c.MergeNote(r.Merge.Base, r.Merge.Ours, r.Merge.Theirs)
+		resp.Merged = &m
 	case r.TestStorage != nil:
 		t, ok := c.(StorageTester)
 		if !ok {
@@ -82,13 +90,18 @@ type Client struct {
 var errWrongAnswer = errors.New("the core answered another call")
 
 func (c *Client) call(r Request) (Response, error) {
-	r.ID = c.last.Add(1)
+	r.ID, r.Build = c.last.Add(1), build
 	resp, err := c.Send(r)
+	if err == nil {
+		err = checkAnswer(resp)
+	}
 	switch {
 	case err != nil:
 		return Response{}, err
 	case resp.Rejected != nil:
 		return Response{}, resp.Rejected
+	case resp.Error == ErrUpdated.Error():
+		return Response{}, ErrUpdated
 	case resp.Error != "":
 		return Response{}, errors.New(resp.Error)
 	case resp.ID != r.ID:
@@ -184,6 +197,18 @@ func (c *Client) Export(f interop.Format, st ExportStory, anns []annotation.Anno
 		return nil, errWrongAnswer
 	}
 	return resp.Exported.Files, nil
+}
+
+// MergeNote implements Core.
+func (c *Client) MergeNote(base, ours, theirs string) (string, bool, error) {
+	resp, err := c.call(Request{Merge: &MergeRequest{Base: base, Ours: ours, Theirs: theirs}})
+	if err != nil {
+		return "", false, err
+	}
+	if resp.Merged == nil {
+		return "", false, errWrongAnswer
+	}
+	return resp.Merged.Text, resp.Merged.OK, nil
 }
 
 // TestStorage runs the worker's storage conformance suite

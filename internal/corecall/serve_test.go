@@ -52,6 +52,17 @@ func TestClientMatchesCore(t *testing.T) {
 		t.Error("Parse of binary input succeeded through the client")
 	}
 
+	for _, m := range [][3]string{
+		{"Check the quote.", "Check the quote. B6", "Check the quote. A6"},
+		{"typed in A", "saved in B", "typed in A and more"},
+	} {
+		t1, ok1, err1 := direct.MergeNote(m[0], m[1], m[2])
+		t2, ok2, err2 := remote.MergeNote(m[0], m[1], m[2])
+		if err1 != nil || err2 != nil || t1 != t2 || ok1 != ok2 {
+			t.Errorf("MergeNote%q: %q %v %v, remote %q %v %v", m, t1, ok1, err1, t2, ok2, err2)
+		}
+	}
+
 	f1, _ := direct.Suggest(text)
 	f2, err := remote.Suggest(text)
 	if err != nil || !reflect.DeepEqual(f1, f2) || len(f1) == 0 {

@@ -24,7 +24,7 @@ func (s *Session) UpdateField(ctx context.Context, id, field, base, value string
 			return Placed{}, false, fmt.Errorf("annotation %s: %w", id, store.ErrNotFound)
 		}
 		stored, _ := cur.Field(field)
-		merged, both := MergeField(field, base, stored, value)
+		merged, both := MergeField(s.lib.Core, field, base, stored, value)
 		edit, ok := FieldEdit(field, merged)
 		if !ok {
 			return Placed{}, false, fmt.Errorf("unknown field %q", field)
@@ -40,14 +40,20 @@ func (s *Session) UpdateField(ctx context.Context, id, field, base, value string
 	return Placed{}, false, err
 }
 
+// NoteMerger merges two edits of one note (corecall.Core.MergeNote): the
+// core does it, so that the page's wasm does not carry the diff.
+type NoteMerger interface {
+	MergeNote(base, ours, theirs string) (merged string, ok bool, err error)
+}
+
 // MergeField is what a field becomes when a reader typed value from base
 // while the stored value became stored (all as the editor shows them).
 // If the store still holds base, or already holds value, the reader's
 // value is stored as it is. Otherwise both tabs changed the field, and
 // nothing either typed is dropped (bothKept is true):
 //   - a note gets the reader's edit applied to the stored note where it
-//     applies cleanly (mergeEdits: two additions to one note make one
-//     note with both);
+//     applies cleanly (notes.MergeNote: two additions to one note make
+//     one note with both; a core that fails to answer merges nothing);
 //   - otherwise a note or a speaker keeps both texts, the stored one
 //     first (a note as two paragraphs, a speaker as "A / B"), unless one
 //     text already holds the other;
@@ -55,7 +61,7 @@ func (s *Session) UpdateField(ctx context.Context, id, field, base, value string
 //     tags (a three-way merge of two sets, letter case aside);
 //   - a kind or a verdict is a choice, not typed text: the reader's
 //     choice is stored.
-func MergeField(field, base, stored, value string) (merged string, bothKept bool) {
+func MergeField(notes NoteMerger, field, base, stored, value string) (merged string, bothKept bool) {
 	norm := func(v string) string { return normalField(field, v) }
 	if norm(base) == stored || norm(value) == stored {
 		return value, false
@@ -69,8 +75,10 @@ func MergeField(field, base, stored, value string) (merged string, bothKept bool
 		case strings.Contains(theirs, ours):
 			return stored, true
 		}
-		if merged, ok := mergeEdits(norm(base), ours, theirs); ok && field == "note" {
-			return merged, true
+		if field == "note" {
+			if merged, ok, err := notes.MergeNote(norm(base), ours, theirs); ok && err == nil {
+				return merged, true
+			}
 		}
 		sep := map[string]string{"note": "\n\n", "speaker": " / "}[field]
 		return theirs + sep + ours, true

@@ -3,6 +3,8 @@ package library
 import (
 	"strings"
 	"testing"
+
+	"github.com/redline-news/redline/internal/core"
 )
 
 func TestMergeField(t *testing.T) {
@@ -30,7 +32,7 @@ func TestMergeField(t *testing.T) {
 		{"a kind is a choice", "kind", "quote", "claim", "note", "note", false},
 	}
 	for _, tt := range tests {
-		got, both := MergeField(tt.field, tt.base, tt.stored, tt.value)
+		got, both := MergeField(core.Core{}, tt.field, tt.base, tt.stored, tt.value)
 		if got != tt.want || both != tt.both {
 			t.Errorf("%s: MergeField = %q, %v; want %q, %v", tt.name, got, both, tt.want, tt.both)
 		}
