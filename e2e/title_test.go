@@ -15,7 +15,7 @@ import (
 func TestTabTitleNamesTheStory(t *testing.T) {
 	_, p := openApp(t)
 	p.openSample()
-	p.waitJS("the story's title on its tab", `document.title.startsWith("Vladimir Putin prayed") && document.title.endsWith("— Redline")`)
+	p.waitJS("the story's title on its tab", `document.title.includes("Vladimir Putin prayed") && document.title.endsWith(" — Redline")`)
 	p.run(chromedp.NavigateBack())
 	p.waitMounted()
 	p.waitJS("the app's title on the library's tab", `document.title === "Redline — annotate the news"`)
