@@ -55,3 +55,37 @@ func TestViewerReadsAProjectStoryAndKeepsSyncing(t *testing.T) {
 	c.waitWithin("alice's speaker at carol's", 20*time.Second, c.entryHas(q, ".who", "Donald Trump"))
 	c.waitSync(10*time.Second, "synced")
 }
+
+// TestRefusedEditIsKeptAsideAndDiscarded: carol tags offline as an
+// editor and is made a viewer meanwhile; back online the server refuses
+// her tag. Sync goes on ("refused", not "Not syncing"), the tag is kept
+// aside until she discards it, and then she is synced again.
+func TestRefusedEditIsKeptAsideAndDiscarded(t *testing.T) {
+	d := newDesk(t)
+	d.admin(deskPasswords["carol"]+"\n", "user", "add", "carol")
+	d.admin("", "member", "add", "desk", "carol", "--role", "editor")
+	a := d.signedIn("alice")
+	a.click("#add-sample")
+	a.waitCount("#stories li.story", 1)
+	a.shareIntoDesk(1)
+	q := a.tagHere("super smart", "q")
+	a.waitSync(10*time.Second, "synced")
+
+	c := d.signedIn("carol")
+	c.openProjectStory()
+	c.waitCount(item(q), 1)
+	c.waitOfflineReady()
+	c.waitSync(10*time.Second, "synced")
+	c.setOffline(true)
+	c.tagHere("a bad guy", "q")
+	d.admin("", "member", "add", "desk", "carol", "--role", "viewer")
+	c.setOffline(false)
+	c.waitSync(30*time.Second, "refused")
+	words := c.text("#sync-status")
+	if strings.Contains(words, "no longer") || !strings.Contains(words, "kept aside") {
+		t.Errorf("#sync-status says %q", words)
+	}
+	c.click("#sync-discard")
+	c.waitWithin("the refused tag discarded", 15*time.Second, `document.querySelectorAll("#annotations li").length === 1`)
+	c.waitSync(15*time.Second, "synced")
+}
