@@ -68,7 +68,7 @@ func syncWords(st sync.State) string {
 }
 
 // syncStatus is #sync-status: the state of sync for the signed-in user,
-// with data-state local|synced|pending|offline|conflict|error,
+// with data-state local|synced|pending|offline|conflict|refused|error,
 // data-pending (the count) and data-last-sync (RFC 3339), and a retry
 // after an error. Not signed in it is there but hidden: the personal
 // library looks as it always did.
