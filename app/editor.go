@@ -63,7 +63,7 @@ func (h *editorHost) Render() app.UI {
 		Delete:     func(app.Context) { m.remove(id) },
 		Close:      func(app.Context) { m.redraw(func(app.Context) { m.selected = "" }) },
 		Opened:     m.editorOpened,
-		ReadOnly:   m.gone,
+		ReadOnly:   m.gone || m.readOnly(),
 	}
 }
 
@@ -100,7 +100,7 @@ type annotationEditor struct {
 	Delete     func(app.Context)
 	Close      func(app.Context)
 	Opened     func(e *annotationEditor, open bool) // tells the page which editor is open (see storyModel.flushEdits)
-	ReadOnly   bool                                 // the story is gone (deleted in another tab): the fields show, greyed, and cannot change
+	ReadOnly   bool                                 // the story is gone (deleted in another tab), or the reader is a viewer: the fields show, greyed, and cannot change
 
 	first   map[string]string // the value each text field was drawn with when it was drawn anew, by field
 	drawn   map[string]bool   // the text fields the last drawing had

@@ -58,7 +58,7 @@ func (r *revisionsPanel) Render() app.UI {
 			if i == s.Current {
 				b = b.Class("current").Aria("current", "true")
 			}
-			if i == 0 || i < len(s.Revisions)-1 {
+			if i == 0 || i < len(s.Revisions)-1 || m.readOnly() {
 				return app.Li().Body(b)
 			}
 			return app.Li().Body(b, app.Button().ID("revision-delete").Class("link").
@@ -68,8 +68,8 @@ func (r *revisionsPanel) Render() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { m.deleteRevision() }))
 		})),
 		app.Div().Class("add-row").Body(
-			app.Label().For("revision-file").Class("button").Text("Add a later version…"),
-			app.Input().ID("revision-file").Type("file").Class("visually-hidden").
+			app.Label().For("revision-file").Class("button").Hidden(m.readOnly()).Text("Add a later version…"),
+			app.Input().ID("revision-file").Type("file").Class("visually-hidden").Disabled(m.readOnly()).
 				Accept(".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html").
 				OnChange(func(ctx app.Context, e app.Event) {
 					input := ctx.JSSrc()
@@ -83,7 +83,7 @@ func (r *revisionsPanel) Render() app.UI {
 				})
 			}),
 		),
-		app.Details().Body(
+		app.Details().Hidden(m.readOnly()).Body( // a viewer adds no version
 			app.Summary().Text("…or paste the new version"),
 			app.Label().For("revision-paste").Class("visually-hidden").Text("New version of the article"),
 			app.Textarea().ID("revision-paste").Rows(4).Text(r.paste).OnInput(r.ValueTo(&r.paste)),

@@ -122,7 +122,7 @@ func (p *storyPage) onKey(ctx app.Context, e app.Value) {
 		}
 		return
 	}
-	if ctrl && (key == "z" || key == "Z") && !e.Get("shiftKey").Bool() {
+	if ctrl && (key == "z" || key == "Z") && !e.Get("shiftKey").Bool() && !m.readOnly() {
 		e.Call("preventDefault")
 		ctx.Dispatch(func(app.Context) { m.undo() })
 		return
@@ -153,7 +153,7 @@ func (p *storyPage) onKey(ctx app.Context, e app.Value) {
 		// With no words selected, n (and p) step through the changes of
 		// the comparison open, if any: comparePanel's keys.
 		sel, ok := selection("article")
-		if !ok || m.text == nil {
+		if !ok || m.text == nil || m.readOnly() {
 			return
 		}
 		// Here, in the keydown's dispatch, not on the UI goroutine: the

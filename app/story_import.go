@@ -49,6 +49,10 @@ func (d *importDialog) hide() { d.ctx.Dispatch(func(app.Context) { d.open = fals
 // onDrop takes dropped files: annotation files are imported, articles
 // become later revisions.
 func (d *importDialog) onDrop(ctx app.Context, dropped app.Value) {
+	if d.Model.readOnly() {
+		d.Model.say(complaint(readOnlyWords))
+		return
+	}
 	readFiles(ctx, dropped, annotation.MaxInputBytes, func(ctx app.Context, files []pickedFile) {
 		var articles []pickedFile
 		for _, f := range files {

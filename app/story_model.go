@@ -3,9 +3,11 @@ package ui
 import (
 	"context"
 	"errors"
+	"slices"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/library"
 	"github.com/redline-news/redline/internal/store"
 )
@@ -62,6 +64,20 @@ type storyModel struct {
 	importer *importDialog
 	help     *helpDialog
 }
+
+// readOnly says the reader may only read this story: it is in a project
+// where they are a viewer (the role the session last fetched). Nothing
+// that changes the story is offered then: the server would refuse it.
+func (m *storyModel) readOnly() bool {
+	if m.project == "" {
+		return false
+	}
+	pr, ok := CurrentSession().Project(m.project)
+	return ok && !canWrite(pr)
+}
+
+// readOnlyWords is what a viewer's story page says about it.
+const readOnlyWords = "You can read this project's stories; only its editors can change them."
 
 // editorOpened keeps track of the editor open: a closing editor forgets
 // itself only if another has not opened meanwhile.
@@ -150,8 +166,16 @@ func (m *storyModel) reload() {
 	turn := m.ops.ticket()
 	m.ui.Async(func() {
 		m.ops.run(turn, func() { err = sess.Reload(context.Background()) })
+		shown := m.compare
+		compare, recompared := shown, false
+		if err == nil {
+			compare, recompared = renumbered(sess, shown)
+		}
 		m.redraw(func(app.Context) {
 			m.reloads++
+			if recompared && m.compare == shown { // not another picked meanwhile
+				m.compare = compare
+			}
 			switch {
 			case errors.Is(err, store.ErrNotFound):
 				m.gone, m.status = true, complaint(deletedElsewhere)
@@ -168,6 +192,31 @@ func (m *storyModel) reload() {
 			}
 		})
 	})
+}
+
+// renumbered is the comparison c of the same two revisions after a reload
+// renumbered them (a sync brought in a colleague's revision before
+// them), so that its numbers and diff are those of the revisions it
+// compares; nil if one of them is gone. recompared says it changed.
+func renumbered(s *library.Session, c *library.Comparison) (_ *library.Comparison, recompared bool) {
+	if c == nil {
+		return nil, false
+	}
+	index := func(id string) int {
+		return slices.IndexFunc(s.Revisions, func(r annotation.Revision) bool { return r.ID == id })
+	}
+	from, to := index(c.FromRevision.ID), index(c.ToRevision.ID)
+	if from == c.From && to == c.To {
+		return c, false
+	}
+	if from < 0 || to < 0 {
+		return nil, true
+	}
+	fresh, err := s.Compare(from, to)
+	if err != nil {
+		return nil, true
+	}
+	return fresh, true
 }
 
 // deletedElsewhere is what a story page says once another tab deleted its

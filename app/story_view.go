@@ -36,6 +36,9 @@ func (p *storyPage) Render() app.UI {
 					),
 				),
 				m.status.render(),
+				slot(m.readOnly(), func() app.UI {
+					return app.P().ID("read-only").Class("notice").Role("note").Text(readOnlyWords)
+				}),
 				slot(s.Current < len(s.Revisions)-1, func() app.UI {
 					latest := len(s.Revisions) - 1
 					return app.P().ID("old-revision").Class("notice").Role("note").Body(
@@ -59,7 +62,7 @@ func (p *storyPage) Render() app.UI {
 					return &printView{Model: m, Version: m.version, First: s.Current == 0}
 				}),
 			),
-			&tagToolbar{Model: m},
+			slot(!m.readOnly(), func() app.UI { return &tagToolbar{Model: m} }),
 			&helpDialog{Model: m},
 			&importDialog{Model: m},
 		)

@@ -23,11 +23,12 @@ func overallState(s Session, states []sync.State) sync.State {
 	if s.Revoked {
 		return sync.State{Kind: sync.StateError, Reason: errSignedOut.Error()}
 	}
-	rank := map[sync.StateKind]int{sync.StateSynced: 0, sync.StatePending: 1, sync.StateConflict: 2, sync.StateOffline: 3, sync.StateError: 4}
+	rank := map[sync.StateKind]int{sync.StateSynced: 0, sync.StatePending: 1, sync.StateRefused: 2, sync.StateConflict: 3, sync.StateOffline: 4, sync.StateError: 5}
 	out := sync.State{Kind: sync.StateSynced}
 	for i, st := range states {
 		out.Pending += st.Pending
 		out.Conflicts += st.Conflicts
+		out.Refused += st.Refused
 		if rank[st.Kind] > rank[out.Kind] {
 			out.Kind, out.Reason = st.Kind, st.Reason
 		}
@@ -57,6 +58,8 @@ func syncWords(st sync.State) string {
 		words = plural(st.Conflicts, "conflict") + " to resolve"
 	case sync.StateError:
 		words = "Not syncing: " + st.Reason
+	case sync.StateRefused:
+		words = st.Reason
 	}
 	if !st.LastSync.IsZero() {
 		words += " · last synced " + st.LastSync.Local().Format("15:04:05")
@@ -65,7 +68,7 @@ func syncWords(st sync.State) string {
 }
 
 // syncStatus is #sync-status: the state of sync for the signed-in user,
-// with data-state local|synced|pending|offline|conflict|error,
+// with data-state local|synced|pending|offline|conflict|refused|error,
 // data-pending (the count) and data-last-sync (RFC 3339), and a retry
 // after an error. Not signed in it is there but hidden: the personal
 // library looks as it always did.
@@ -111,7 +114,7 @@ func (c *syncStatus) OnDismount() {
 func (c *syncStatus) Render() app.UI {
 	st := c.state
 	div := app.Div().ID("sync-status").Role("status").DataSet("state", string(st.Kind)).
-		DataSet("pending", st.Pending).DataSet("conflicts", st.Conflicts)
+		DataSet("pending", st.Pending).DataSet("conflicts", st.Conflicts).DataSet("refused", st.Refused)
 	if !st.LastSync.IsZero() {
 		div = div.DataSet("last-sync", st.LastSync.UTC().Format(time.RFC3339))
 	}
@@ -126,6 +129,17 @@ func (c *syncStatus) Render() app.UI {
 					checkSession(context.Background())
 					for _, p := range openProjects() {
 						p.Replica.Kick()
+					}
+				})
+			})
+		}),
+		app.If(st.Kind == sync.StateRefused, func() app.UI {
+			return app.Button().ID("sync-discard").Text("Discard them").OnClick(func(ctx app.Context, e app.Event) {
+				ctx.Async(func() {
+					for _, p := range openProjects() {
+						if _, err := p.Replica.DiscardRefused(context.Background()); err != nil {
+							app.Log("sync: discard: " + err.Error())
+						}
 					}
 				})
 			})

@@ -27,6 +27,9 @@ func TestOverallStateIsTheWorstOfTheProjects(t *testing.T) {
 		{"offline beats a conflict", alice,
 			[]sync.State{{Kind: sync.StateConflict, Conflicts: 1}, {Kind: sync.StateOffline, Pending: 1}},
 			sync.State{Kind: sync.StateOffline, Pending: 1, Conflicts: 1}},
+		{"changes set aside beat waiting ones, not a conflict", alice,
+			[]sync.State{{Kind: sync.StatePending, Pending: 1}, {Kind: sync.StateRefused, Refused: 2, Reason: "kept aside"}},
+			sync.State{Kind: sync.StateRefused, Pending: 1, Refused: 2, Reason: "kept aside"}},
 		{"an error beats all, with its reason", alice,
 			[]sync.State{{Kind: sync.StateOffline}, {Kind: sync.StateError, Reason: "no longer a member"}},
 			sync.State{Kind: sync.StateError, Reason: "no longer a member"}},
@@ -49,6 +52,7 @@ func TestSyncWords(t *testing.T) {
 		{sync.State{Kind: sync.StateOffline, Pending: 3}, "Offline: 3 edits waiting"},
 		{sync.State{Kind: sync.StateConflict, Conflicts: 2}, "2 conflicts to resolve"},
 		{sync.State{Kind: sync.StateError, Reason: "You are signed out"}, "Not syncing: You are signed out"},
+		{sync.State{Kind: sync.StateRefused, Refused: 1, Reason: "1 change made here could not be saved"}, "1 change made here could not be saved"},
 	} {
 		if got := syncWords(tc.st); !strings.HasPrefix(got, tc.want) || len(got) != len(tc.want) {
 			t.Errorf("%+v: %q, want %q", tc.st, got, tc.want)

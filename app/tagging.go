@@ -24,7 +24,7 @@ import (
 func (a *articleView) tag(ctx app.Context, sel span.Span, kind annotation.Kind, keyboard bool) {
 	m := a.Model
 	s := m.sess
-	if s == nil {
+	if s == nil || m.readOnly() {
 		return
 	}
 	d, err := s.Draft(sel, kind)

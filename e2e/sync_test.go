@@ -65,7 +65,7 @@ func (d *desk) start() {
 }
 
 // deskPasswords are the passwords of newDesk's users.
-var deskPasswords = map[string]string{"alice": "alice-secret-1", "bob": "bob-secret-22"}
+var deskPasswords = map[string]string{"alice": "alice-secret-1", "bob": "bob-secret-22", "carol": "carol-secret-333"}
 
 // signedIn opens the app in a fresh browser profile, signed in as user.
 func (d *desk) signedIn(user string) *page {

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/store"
@@ -457,5 +458,39 @@ func TestCommitCarriesWhatAnotherTabSavedMeanwhile(t *testing.T) {
 		if p.Exact() == "friend" && p.Note != "typed in tab 2" {
 			t.Errorf("the claim carried to v2 has note %q, want the other tab's", p.Note)
 		}
+	}
+}
+
+// A revision another device added earlier arrives by a sync and takes the
+// shown one's place in the list: Reload keeps the reader on the revision
+// they read, by its id (tester 5: the view jumped to the colleague's).
+func TestReloadKeepsTheShownRevisionByID(t *testing.T) {
+	l := newLibrary(t)
+	s := openSample(t, l)
+	if _, err := s.AddRevision(ctx, "mine.txt", laterVersion("super smart", "very smart")); err != nil {
+		t.Fatal(err)
+	}
+	mine := s.Revision()
+	quote, err := s.Tag(ctx, find(t, s, "very smart"), annotation.KindQuote)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := s.Revisions[0]
+	theirs := annotation.Revision{ID: "r-theirs", StoryID: first.StoryID, Date: first.Date, Title: first.Title,
+		Text: strings.Replace(first.Text, "super smart", "quite smart", 1), Added: first.Added.Add(time.Millisecond)}
+	if _, err := l.Store.AddRevision(ctx, theirs, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Reload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Revisions) != 3 || s.Revisions[1].ID != theirs.ID {
+		t.Fatalf("revisions after the sync: %d, the second %s", len(s.Revisions), s.Revisions[1].ID)
+	}
+	if s.Current != 2 || s.Revision().ID != mine.ID {
+		t.Errorf("showing #%d (%s), want #3, the reader's own (%s)", s.Current+1, s.Revision().ID, mine.ID)
+	}
+	if _, ok := s.Find(quote.ID); !ok {
+		t.Error("the annotations shown are not those of the reader's revision")
 	}
 }

@@ -104,9 +104,20 @@ func (s *Session) load(ctx context.Context, storyID string, current int) error {
 }
 
 // Reload re-reads the story, keeping the revision shown; the UI calls it
-// when another tab changed the story.
+// when another tab or a sync changed the story. The revision is kept by
+// its id: a sync that brings a colleague's revision in before it
+// renumbers the revisions, and the reader stays on the one they read
+// (tester 5: the view jumped to the colleague's). Gone, the index stays.
 func (s *Session) Reload(ctx context.Context) error {
-	return s.load(ctx, s.Story.ID, s.Current)
+	shown := s.Revision().ID
+	if err := s.load(ctx, s.Story.ID, s.Current); err != nil {
+		return err
+	}
+	if i := slices.IndexFunc(s.Revisions, func(r annotation.Revision) bool { return r.ID == shown }); i >= 0 && i != s.Current {
+		s.Current = i
+		s.place(s.all)
+	}
+	return nil
 }
 
 // Show switches to the revision at index i.

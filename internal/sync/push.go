@@ -21,6 +21,9 @@ func (r *Replica) pushRound(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	results, err := r.tr.Push(ctx, r.device, changes)
+	if refused(err) {
+		return len(sent), r.setAside(ctx, sent, err)
+	}
 	if err != nil {
 		return 0, err
 	}

@@ -3,6 +3,8 @@ package sync
 import (
 	"errors"
 	"net"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -16,6 +18,10 @@ const (
 	StateOffline  StateKind = "offline"  // the server cannot be reached; Pending wait
 	StateConflict StateKind = "conflict" // Conflicts records need a choice
 	StateError    StateKind = "error"    // Reason says what; retry with Sync
+	// StateRefused: sync goes on, but Refused records hold changes the
+	// server would not take from this user (a viewer's); they are kept
+	// aside here until DiscardRefused.
+	StateRefused StateKind = "refused"
 )
 
 // State is the replica's sync state as a plain value for the UI.
@@ -23,7 +29,8 @@ type State struct {
 	Kind      StateKind
 	Pending   int    // records with changes not yet on the server
 	Conflicts int    // records with unresolved conflicts, or kept against a delete and not yet settled
-	Reason    string // for StateError
+	Refused   int    // records with changes the server refused outright, set aside (StateRefused)
+	Reason    string // for StateError and StateRefused
 	LastSync  time.Time
 }
 
@@ -38,14 +45,18 @@ func (r *Replica) State() State {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	s := State{LastSync: r.status.lastSync}
-	pending := map[Key]bool{}
+	pending, refused := map[Key]bool{}, map[Key]bool{}
 	for _, e := range r.outbox {
-		if e.Failed != "" && s.Reason == "" {
+		switch {
+		case strings.HasPrefix(e.Failed, refusedPrefix):
+			refused[Key{e.Kind, e.ID}] = true
+			continue
+		case e.Failed != "" && s.Reason == "":
 			s.Reason = e.Kind + " " + e.ID + ": " + e.Failed
 		}
 		pending[Key{e.Kind, e.ID}] = true
 	}
-	s.Pending = len(pending)
+	s.Pending, s.Refused = len(pending), len(refused)
 	for _, rec := range r.records {
 		if len(rec.Conflicts()) > 0 || rec.Kind == KindAnnotation && !rec.Deleted && rec.DeletedElsewhere() {
 			s.Conflicts++ // a record kept against a delete needs a choice too
@@ -60,6 +71,8 @@ func (r *Replica) State() State {
 		s.Kind, s.Reason = StateError, reason(r.status.err)
 	case s.Reason != "":
 		s.Kind = StateError
+	case s.Refused > 0:
+		s.Kind, s.Reason = StateRefused, refusedWords(s.Refused)
 	case s.Conflicts > 0:
 		s.Kind = StateConflict
 	case s.Pending > 0:
@@ -90,10 +103,19 @@ func reason(err error) string {
 		case 401:
 			return "You are signed out: sign in again to sync (your edits are kept here)."
 		case 403:
-			return "You can no longer edit this project (your edits are kept here)."
+			return "Only this project's editors can change it (your edits are kept here)."
 		case 404:
 			return "You are no longer a member of this project (your edits are kept here)."
 		}
 	}
 	return err.Error()
+}
+
+// refusedWords says what became of n records' changes the server refused.
+func refusedWords(n int) string {
+	changes := "1 change"
+	if n != 1 {
+		changes = strconv.Itoa(n) + " changes"
+	}
+	return changes + " made here could not be saved to the project: only its editors can change it. They are kept aside in this browser; other members' changes still arrive."
 }
