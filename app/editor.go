@@ -115,6 +115,7 @@ type annotationEditor struct {
 	deleting bool
 	ctx      app.Context
 	onHide   app.Func
+	on       string // the id of the annotation last shown: another one is a copy a revision carried it onto (see follow)
 }
 
 // editorFirstField is the field a reader most often fills for the kind:
@@ -127,7 +128,7 @@ const saveDelay = 400 * time.Millisecond
 func (e *annotationEditor) CompoID() string { return e.Key }
 
 func (e *annotationEditor) OnMount(ctx app.Context) {
-	e.shown, e.base, e.pending, e.ctx = e.fields(), e.fields(), map[string]string{}, ctx
+	e.shown, e.base, e.pending, e.ctx, e.on = e.fields(), e.fields(), map[string]string{}, ctx, e.Annotation.ID
 	e.Opened(e, true)
 	// pagehide and a hidden tab (switching away, closing it on a phone)
 	// save what is pending: the page may not come back.
@@ -168,6 +169,10 @@ func (e *annotationEditor) OnUpdate(ctx app.Context) {
 	ctx.Defer(func(app.Context) {
 		notice := e.notice
 		now := e.fields()
+		if e.Annotation.ID != e.on {
+			e.follow(now)
+			return
+		}
 		for field, v := range now {
 			switch _, typing := e.pending[field]; {
 			case v == e.shown[field], sameWords(v, e.base[field]):
@@ -189,6 +194,31 @@ func (e *annotationEditor) OnUpdate(ctx app.Context) {
 			e.ctx.Dispatch(func(app.Context) {}) // drawn now, not at the next change
 		}
 	})
+}
+
+// follow goes on with the copy of the annotation that a new revision
+// carried it onto (now are the copy's fields): the copy may hold the
+// annotation as it was before the reader's last words (a watched page
+// captured, or a colleague's revision made, while they typed), so every
+// field the editor holds otherwise, typed or saved on the original since,
+// is saved onto the copy from the base it was typed from: nothing typed
+// stays behind on the old revision, and the fields are not set back to
+// the copy's older text (tester 5, bug 12).
+func (e *annotationEditor) follow(now map[string]string) {
+	e.on = e.Annotation.ID
+	for field, v := range now {
+		held, typing := e.pending[field]
+		if !typing {
+			held = e.base[field]
+		}
+		if !sameWords(held, v) {
+			e.pending[field] = held
+		}
+	}
+	e.shown = now
+	if len(e.pending) > 0 {
+		e.flush()
+	}
 }
 
 // bothKept tells the reader that their save of field found another tab's

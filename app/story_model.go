@@ -163,9 +163,20 @@ func (m *storyModel) reload() {
 		return
 	}
 	var err error
+	var followed bool
 	turn := m.ops.ticket()
 	m.ui.Async(func() {
-		m.ops.run(turn, func() { err = sess.Reload(context.Background()) })
+		m.ops.run(turn, func() {
+			// A reader typing in an annotation's editor on the latest
+			// revision goes on with it on a revision that arrived
+			// (library.ReloadFollowing); one only reading stays on the
+			// text she reads, told that a later revision came.
+			open := ""
+			if e := m.editor; e != nil && e.typing > 0 {
+				open = m.selected
+			}
+			followed, err = sess.ReloadFollowing(context.Background(), open)
+		})
 		shown := m.compare
 		compare, recompared := shown, false
 		if err == nil {
@@ -183,10 +194,12 @@ func (m *storyModel) reload() {
 				m.status = failure(err)
 			case m.gone:
 				m.gone, m.status = false, success("This story is back: it can be edited again.")
+			case followed:
+				m.status = success("A new revision arrived; the annotation you have open goes on with it there, with what you typed.")
 			case m.selected != "":
 				// The editor open goes with its annotation: say why, rather
 				// than let it vanish (tester 4).
-				if _, ok := sess.Find(m.selected); !ok {
+				if _, ok := sess.Follow(m.selected); !ok { // Follow: it may have gone on with a copy on a newer revision
 					m.selected, m.status = "", complaint("The annotation you had open was deleted elsewhere (another tab, or a colleague). Undo there brings it back.")
 				}
 			}

@@ -24,12 +24,15 @@ func (s *Session) UpdateField(ctx context.Context, id, field, base, value string
 			return Placed{}, false, fmt.Errorf("annotation %s: %w", id, store.ErrNotFound)
 		}
 		stored, _ := cur.Field(field)
-		merged, both := MergeField(s.lib.Core, field, base, stored, value)
+		merged, both := MergeField(s.lib.Core, field, s.followedBase(cur, field, base), stored, value)
 		edit, ok := FieldEdit(field, merged)
 		if !ok {
 			return Placed{}, false, fmt.Errorf("unknown field %q", field)
 		}
 		p, err = s.Update(ctx, cur.ID, edit)
+		if err == nil {
+			s.rememberSaved(cur.ID, field, p)
+		}
 		if !errors.Is(err, store.ErrConflict) {
 			return p, both && err == nil, err
 		}

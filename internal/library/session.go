@@ -56,6 +56,9 @@ type Session struct {
 	// carriedTo is, for an annotation a revision added by this session
 	// carried, the id of its copy on that revision (see Follow).
 	carriedTo map[string]string
+	// saved are the texts this session stored in each field it edited,
+	// last maxSaved (see followedBase).
+	saved map[savedKey][]string
 }
 
 // undoStep reverses one change; label says what it undoes ("tag", …).

@@ -1,10 +1,9 @@
 package sync
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
 	"strconv"
+
+	"github.com/redline-news/redline/internal/annotation"
 )
 
 // RevisionID implements library.Namer: the same file added to a story on
@@ -26,10 +25,8 @@ func (s *LibraryStore) RevisionID(storyID, text string) string {
 // CarriedID implements library.Namer: annotation annotationID carried
 // onto revision revisionID gets the same id on every device, so the same
 // file added on two devices carries one copy of each annotation (edited
-// differently before, the copies merge field by field).
+// differently before, the copies merge field by field); the server's
+// watcher names the copies it carries the same way.
 func (s *LibraryStore) CarriedID(annotationID, revisionID string) string {
-	sum := sha256.Sum256([]byte(annotationID + "\x00" + revisionID))
-	h := hex.EncodeToString(sum[:16])
-	// An RFC 9562 version 8 (name-based, custom hash) UUID.
-	return fmt.Sprintf("urn:uuid:%s-%s-8%s-%x%s-%s", h[0:8], h[8:12], h[13:16], 0x8|(sum[8]&0x3), h[17:20], h[20:32])
+	return annotation.CarriedID(annotationID, revisionID)
 }

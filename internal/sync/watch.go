@@ -96,15 +96,23 @@ var ErrStale = errors.New("changed by another tab")
 
 // Reload reads the replica again from its storage: after another tab's
 // commit, or an ErrStale. It waits for a sync in progress to end.
+//
+// The read is made with r.mu held, as every commit is: an edit of this
+// tab committed while the read ran (IndexedDB answers later, and the
+// reader's save does not wait for it) would otherwise be replaced in
+// memory by the older snapshot, the storage's generation taken as
+// loaded, and the next edit made and stored on the older copy (tester
+// 5, bug 13: a second tab syncing for the project made every note typed
+// in this one lose words, come out twice and show a false conflict).
 func (r *Replica) Reload(ctx context.Context) error {
 	r.syncing.Lock()
 	defer r.syncing.Unlock()
+	r.mu.Lock()
+	defer r.unlockAndTell()
 	snap, err := r.store.Load(ctx)
 	if err != nil {
 		return fmt.Errorf("sync: load: %w", err)
 	}
-	r.mu.Lock()
-	defer r.unlockAndTell()
 	r.loaded(snap)
 	return nil
 }

@@ -1,6 +1,7 @@
 package watch
 
 import (
+	"strings"
 	"time"
 
 	"github.com/redline-news/redline/internal/annotation"
@@ -90,7 +91,15 @@ func carriedDoc(m annotation.Annotation, from store.Doc, now time.Time) (store.D
 	if story == "" {
 		story = from.StoryID
 	}
-	return store.Doc{Project: from.Project, ID: protocol.NewID(), JSON: p.JSON, StoryID: story}, true
+	return store.Doc{Project: from.Project, ID: carriedDocID(from.ID, m.Revision), JSON: p.JSON, StoryID: story}, true
+}
+
+// carriedDocID is the server id of doc id's copy on revision revisionID:
+// annotation.CarriedID, as the app names the copies it carries, so that a
+// reader whose editor is open on the annotation while the capture arrives
+// follows it onto the copy (tester 5, bug 12) and goes on typing there.
+func carriedDocID(id, revisionID string) string {
+	return strings.TrimPrefix(annotation.CarriedID("urn:uuid:"+id, revisionID), "urn:uuid:")
 }
 
 // revisionOf is the id of the revision an annotation was made on.
