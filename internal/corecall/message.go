@@ -207,13 +207,17 @@ func EncodeResponse(r Response) ([]byte, error) {
 }
 
 // DecodeResponse reads a response EncodeResponse wrote.
-func DecodeResponse(data []byte) (Response, error) {
+func DecodeResponse(data []byte) (Response, error) { return DecodeResponseInTurns(data, nil) }
+
+// DecodeResponseInTurns is DecodeResponse calling pause between the
+// results of a Compare answer (see Pause).
+func DecodeResponseInTurns(data []byte, pause Pause) (Response, error) {
 	var after []byte
 	if i := bytes.IndexByte(data, '\n'); i >= 0 {
 		data, after = data[:i], data[i+1:]
 	}
 	var r Response
-	if err := json.Unmarshal(data, &r); err != nil {
+	if err := unmarshalInTurns(data, &r, pause); err != nil {
 		return Response{}, fmt.Errorf("core response: %w", err)
 	}
 	switch w := r.Written; {

@@ -83,6 +83,8 @@ func TestDecodeRefuses(t *testing.T) {
 		"ops cut short":     `{"id":1,"compared":{"diff":{"ops":null,"stats":{}},"results":[],"packedOps":[0,0,1,0]}}`,
 		"op of no kind":     `{"id":1,"compared":{"diff":{"ops":null,"stats":{}},"results":[],"packedOps":[3,0,1,0,1]}}`,
 		"ops twice":         `{"id":1,"compared":{"diff":{"ops":[],"stats":{}},"results":[],"packedOps":[0,0,1,0,1]}}`,
+		"results no list":   `{"id":1,"compared":{"diff":{"ops":[],"stats":{}},"results":{"id":"a"}}}`,
+		"result no object":  `{"id":1,"compared":{"diff":{"ops":[],"stats":{}},"results":[{"id":"a"},7]}}`,
 	}
 	for name, data := range responses {
 		if _, err := DecodeResponse([]byte(data)); err == nil || !strings.HasPrefix(err.Error(), "core response") {
@@ -103,6 +105,7 @@ func FuzzDecode(f *testing.F) {
 		`{"id":3,"parse":{"name":"a.md","data":"IyBU"}}`,
 		`{"id":4,"compared":{"diff":{"ops":[{"op":"equal","old":{"start":0,"end":1},"new":{"start":0,"end":1}}],"stats":{}},"results":[]}}`,
 		`{"id":0,"error":"down"}`,
+		`{"id":6,"compared":{"diff":{"ops":null,"stats":{}},"results":[{"id":"a","status":"intact","old":{"start":0,"end":1},"new":{"start":0,"end":1}}],"packedOps":[0,0,1,0,1]}}`,
 		"{\"id\":5,\"written\":{\"after\":true}}\n{}",
 	} {
 		f.Add([]byte(seed))

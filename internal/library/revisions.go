@@ -193,6 +193,15 @@ func (s *Session) PrepareRevision(name string, data []byte) (*Comparison, error)
 // CommitRevision stores a prepared revision with the annotations carried
 // onto it, in one transaction, and shows it.
 func (s *Session) CommitRevision(ctx context.Context, c *Comparison) error {
+	return s.CommitRevisionInTurns(ctx, c, nil)
+}
+
+// CommitRevisionInTurns is CommitRevision calling pause between the
+// annotations it anchors on the new revision once stored (see
+// corecall.Pause): 1,000 of them took most of a long task on the page.
+// Meanwhile the session shows the revision before, whole; the new one is
+// shown at once when every annotation is placed.
+func (s *Session) CommitRevisionInTurns(ctx context.Context, c *Comparison, pause corecall.Pause) error {
 	rev, now := c.ToRevision, s.lib.now()
 	if c.To != len(s.Revisions) {
 		return errors.New("the story changed since this revision was prepared: add it again")
@@ -229,10 +238,14 @@ func (s *Session) CommitRevision(ctx context.Context, c *Comparison) error {
 	s.KeepStats(map[string]revision.Stats{statsKey(c.FromRevision, rev): c.Diff.Stats})
 	// Show the new revision from what was just stored, without reading
 	// every record back.
+	shown := placement(rev, saved, pause)
+	if pause != nil {
+		_ = pause() // the new revision is drawn next, in a task of its own if need be
+	}
 	s.all = append(s.current(), saved...)
 	s.Revisions = append(s.Revisions, rev)
 	s.Current = len(s.Revisions) - 1
-	s.place(s.all)
+	s.show(shown)
 	s.undo = nil // the history was about the previous revision's page
 	return nil
 }
