@@ -20,63 +20,57 @@ func (p Pause) call() error {
 	return p()
 }
 
-// responseInTurns reads a Response with its Compare answer's results left
-// as JSON, to be decoded one by one between pauses (decodeResultsInTurns):
-// 1,000 of them decoded at once were most of a long task on the page.
-// Its "compared" shadows Response's.
-type responseInTurns struct {
-	Response
-	Compared *comparedInTurns `json:"compared,omitempty"`
+// resultLines moves a Compare answer's results out of its JSON: they
+// cross after it, one JSON object a line, so that the page can decode
+// them one by one between pauses (resultsFromLines) and the message's
+// JSON, decoded at once, stays small. 1,000 results decoded with the
+// rest were most of a long task on the page.
+func resultLines(c *Compared) (*Compared, []byte, error) {
+	var lines []byte
+	for i, w := range c.Results {
+		line, err := json.Marshal(w)
+		if err != nil {
+			return nil, nil, err
+		}
+		if i > 0 {
+			lines = append(lines, '\n')
+		}
+		lines = append(lines, line...)
+	}
+	p := *c
+	p.Results, p.ResultsAfter = nil, len(c.Results)
+	return &p, lines, nil
 }
 
-type comparedInTurns struct {
-	Compared
-	Results json.RawMessage `json:"results"`
-}
-
-// unmarshalInTurns is json.Unmarshal of a Response, pausing between the
-// results of a Compare answer.
-func unmarshalInTurns(data []byte, r *Response, pause Pause) error {
-	var x responseInTurns
-	if err := json.Unmarshal(data, &x); err != nil {
-		return err
+// resultsFromLines reads the results resultLines wrote, calling pause
+// before each.
+func (c *Compared) resultsFromLines(lines []byte, pause Pause) error {
+	switch {
+	case c.Results != nil:
+		return fmt.Errorf("the results cross twice")
+	case c.ResultsAfter < 0:
+		return fmt.Errorf("%d results follow", c.ResultsAfter)
 	}
-	*r = x.Response
-	if x.Compared == nil {
-		return nil
-	}
-	c := x.Compared.Compared
-	var err error
-	if c.Results, err = decodeResultsInTurns(x.Compared.Results, pause); err != nil {
-		return err
-	}
-	r.Compared = &c
-	return nil
-}
-
-// decodeResultsInTurns decodes a JSON array of results one element at a
-// time, calling pause before each; null (or nothing) is no results.
-func decodeResultsInTurns(raw json.RawMessage, pause Pause) ([]CarriedWire, error) {
-	if len(raw) == 0 || string(raw) == "null" {
-		return nil, nil
-	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	if t, err := dec.Token(); err != nil || t != json.Delim('[') {
-		return nil, fmt.Errorf("the results are not a list (%v)", err)
-	}
-	out := []CarriedWire{}
-	for dec.More() {
+	c.Results = make([]CarriedWire, 0, c.ResultsAfter)
+	for len(lines) > 0 || len(c.Results) < c.ResultsAfter {
+		if len(c.Results) == c.ResultsAfter {
+			return fmt.Errorf("more than the %d results told follow", c.ResultsAfter)
+		}
 		if err := pause.call(); err != nil {
-			return nil, err
+			return err
+		}
+		line := lines
+		if i := bytes.IndexByte(lines, '\n'); i >= 0 {
+			line, lines = lines[:i], lines[i+1:]
+		} else {
+			lines = nil
 		}
 		var w CarriedWire
-		if err := dec.Decode(&w); err != nil {
-			return nil, err
+		if err := json.Unmarshal(line, &w); err != nil {
+			return fmt.Errorf("result %d: %w", len(c.Results)+1, err)
 		}
-		out = append(out, w)
+		c.Results = append(c.Results, w)
 	}
-	if _, err := dec.Token(); err != nil {
-		return nil, err
-	}
-	return out, nil
+	c.ResultsAfter = 0
+	return nil
 }

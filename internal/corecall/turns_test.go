@@ -1,6 +1,7 @@
 package corecall
 
 import (
+	"bytes"
 	"errors"
 	"reflect"
 	"testing"
@@ -10,8 +11,9 @@ import (
 	"github.com/redline-news/redline/internal/span"
 )
 
-// A Compare answer decoded in turns is the answer DecodeResponse gives,
-// paused before each result; a pause's error ends the decoding with it.
+// A Compare answer's results cross a line each after its JSON, and
+// decoded in turns it is the answer DecodeResponse gives, paused before
+// each result; a pause's error ends the decoding with it.
 func TestDecodeResponseInTurns(t *testing.T) {
 	results := []CarriedWire{
 		{ID: "a", Status: annotation.StatusIntact, Old: span.Span{Start: 0, End: 1}, New: span.Span{Start: 0, End: 1}},
@@ -27,6 +29,9 @@ func TestDecodeResponseInTurns(t *testing.T) {
 		data, err := EncodeResponse(r)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if lines := bytes.Count(data, []byte("\n")); lines != len(resultsOf(r)) || bytes.Contains(data, []byte(`"results":[{`)) {
+			t.Errorf("%d: the results do not cross a line each after the JSON: %s", r.ID, data)
 		}
 		want, err := DecodeResponse(data)
 		if err != nil {

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
+	"unicode"
 
 	"github.com/redline-news/redline/internal/anchor"
 	"github.com/redline-news/redline/internal/annotation"
@@ -408,8 +408,8 @@ const unrelatedShare = 0.2
 // SharedWords is the share of the longer of the two revisions' words that
 // the diff keeps unchanged, from 0 to 1.
 func (c *Comparison) SharedWords() float64 {
-	old := len(strings.Fields(c.FromRevision.Text))
-	longer := max(old, len(strings.Fields(c.ToRevision.Text)))
+	old := countFields(c.FromRevision.Text)
+	longer := max(old, countFields(c.ToRevision.Text))
 	if longer == 0 {
 		return 1
 	}
@@ -449,4 +449,19 @@ func (s *Session) DeleteRevision(ctx context.Context) error {
 		return s.load(ctx, s.Story.ID, -1)
 	})
 	return nil
+}
+
+// countFields is len(strings.Fields(s)) without making the fields: on the
+// page, two 100 KB revisions' 17,000 words each were a few milliseconds
+// more of the task that shows a new revision's diff, and garbage.
+func countFields(s string) int {
+	n, inField := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !inField {
+			n++
+		}
+		inField = !space
+	}
+	return n
 }
