@@ -39,6 +39,7 @@ type comparePanel struct {
 	// 20–60 ms for a 100 KB diff.
 	items     []app.UI
 	itemsKey  diffKey
+	changes   []library.Change // the report's rows, listed once per comparison
 	drawn     int
 	more      bool // some are left for later tasks
 	scheduled bool // a later task will draw more
@@ -109,6 +110,7 @@ func (c *comparePanel) step(ctx app.Context, dir int) {
 func (c *comparePanel) sync() {
 	if c.shown != c.Comparison {
 		c.shown, c.hunk, c.drawn = c.Comparison, -1, compareChunk
+		c.changes = c.Comparison.Changed()
 	}
 }
 
@@ -185,7 +187,7 @@ func (c *comparePanel) Render() app.UI {
 	for i, r := range m.sess.Revisions {
 		dates[i] = r.DateLabel() + " (#" + itoa(i+1) + ")"
 	}
-	changes := cmp.Changed()
+	changes := c.changes
 	rows, diff, more := c.chunk(len(changes), c.diffItems)
 	if c.more = more; more {
 		c.drawMoreLater()
@@ -215,7 +217,7 @@ func (c *comparePanel) Render() app.UI {
 		app.P().ID("diff-summary").Class("summary").Text(fmt.Sprintf(
 			"%s → %s: %d words added, %d removed, %s touched; %s and %s affected%s.",
 			revisionLabel(cmp.From, from), revisionLabel(cmp.To, to), st.WordsAdded, st.WordsRemoved, plural(st.ParagraphsTouched, "paragraph"), plural(q, "quote"), plural(cl, "claim"), movedNote(cmp))),
-		changedReport(changes, rows),
+		&changedRows{Changes: changes, Rows: rows},
 		diffRegion(diffLayout(c.sideBySide)).Body(c.items[:diff]...),
 	)
 }
@@ -248,3 +250,17 @@ func (r *revisionSelect) Render() app.UI {
 		return app.Option().Value(i).Text(r.Options[i]).Selected(i == r.Value).Disabled(i < r.Min || i > r.Max)
 	}))
 }
+
+// changedRows is the changed-quotes report with its first Rows rows
+// drawn, a component of its own so that a draw of the panel that does not
+// change them (a revision stored: From and To list one more) leaves them
+// as they are rather than going through every row drawn (go-app compares
+// a component's fields, and Changes is the same slice each time).
+type changedRows struct {
+	app.Compo
+
+	Changes []library.Change
+	Rows    int
+}
+
+func (r *changedRows) Render() app.UI { return changedReport(r.Changes, r.Rows) }

@@ -32,7 +32,7 @@ type coreWorker struct {
 
 var theCore coreWorker
 
-func newCore() corecall.Core { return &corecall.Client{Send: theCore.send} }
+func newCore() corecall.Core { return &corecall.Client{Send: theCore.send, Pause: pageTurns} }
 
 // startCoreOnIntent starts the worker at the reader's first press of a
 // pointer or key, or first drag, on the page (or at the first call, see
@@ -67,7 +67,9 @@ func (c *coreWorker) startLocked() {
 	c.waiting = map[uint64]chan corecall.Response{}
 	w := js.Global().Get("Worker").New(coreScript)
 	onMessage := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		c.receive(w, args[0].Get("data").String())
+		// Decoded away from the callback, which cannot let the browser
+		// in: a Compare answer takes longer than a task should.
+		go c.receive(w, args[0].Get("data").String())
 		return nil
 	})
 	onError := js.FuncOf(func(_ js.Value, args []js.Value) any {
@@ -108,7 +110,7 @@ func (c *coreWorker) send(req corecall.Request) (corecall.Response, error) {
 // receive hands an answer to the call waiting for it; a message that is
 // not an answer fails the worker.
 func (c *coreWorker) receive(w js.Value, data string) {
-	resp, err := corecall.DecodeResponse([]byte(data))
+	resp, err := corecall.DecodeResponseInTurns([]byte(data), pageTurns)
 	if err != nil {
 		c.fail(w, err)
 		return

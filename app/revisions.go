@@ -220,12 +220,15 @@ func (m *storyModel) followSelected() {
 }
 
 // commit stores a prepared revision, its diff shown meanwhile: storing it
-// and its carried annotations takes longer, and the marks follow.
+// and its carried annotations takes longer, and the marks follow. The
+// diff's first draw gets a task of its own (letBrowserIn): after the
+// comparison's decoding it made a task of over 50 ms.
 func (m *storyModel) commit(ctx context.Context, s *library.Session, c *library.Comparison) error {
+	letBrowserIn()
 	m.redrawPage(func(app.Context) {
 		m.compare, m.status = c, busy("Saving the revision and your annotations on it…")
 	})
-	if err := s.CommitRevision(ctx, c); err != nil {
+	if err := s.CommitRevisionInTurns(ctx, c, pageTurns); err != nil {
 		m.redraw(func(app.Context) { m.compare = nil })
 		return err
 	}

@@ -19,19 +19,29 @@ const decodeTurn = 30 * time.Millisecond
 // records at once held the page for most of a second. Only outside a
 // transaction, which would commit while it waits.
 func decodeInTurns[T any](ctx context.Context, all js.Value, from func(record) (T, error)) ([]store.Stored[T], error) {
+	return decodeRecords(all, from, InTurns(ctx))
+}
+
+// InTurns returns a function to call between the pieces of a long piece
+// of work on the page's thread: once decodeTurn has passed since it was
+// made or last let the browser in, it lets the browser in
+// (YieldToBrowser). Never inside a transaction, which would commit while
+// it waits, nor in a JavaScript callback, which cannot wait.
+func InTurns(ctx context.Context) func() error {
 	turn := time.Now()
-	return decodeRecords(all, from, func() error {
+	return func() error {
 		if time.Since(turn) < decodeTurn {
 			return nil
 		}
+		err := YieldToBrowser(ctx)
 		turn = time.Now()
-		return yieldToBrowser(ctx)
-	})
+		return err
+	}
 }
 
-// yieldToBrowser waits for a zero timeout: the browser runs its other
+// YieldToBrowser waits for a zero timeout: the browser runs its other
 // tasks (input, drawing) first.
-func yieldToBrowser(ctx context.Context) error {
+func YieldToBrowser(ctx context.Context) error {
 	var f funcs
 	done := make(chan struct{}, 1)
 	js.Global().Call("setTimeout", f.add(func(js.Value, []js.Value) any {

@@ -131,8 +131,8 @@ func carriedToWire(results []Carried, anns []annotation.Annotation, d *revision.
 }
 
 // carriedFromWire rebuilds the results from the annotations sent,
-// compared by d.
-func carriedFromWire(wire []CarriedWire, anns []annotation.Annotation, d *revision.Diff) ([]Carried, error) {
+// compared by d, calling pause before each.
+func carriedFromWire(wire []CarriedWire, anns []annotation.Annotation, d *revision.Diff, pause Pause) ([]Carried, error) {
 	sent := make(map[string]int, len(anns))
 	for i, a := range anns {
 		sent[a.ID] = i
@@ -140,6 +140,9 @@ func carriedFromWire(wire []CarriedWire, anns []annotation.Annotation, d *revisi
 	texts := &carriedTexts{d: d}
 	out := make([]Carried, len(wire))
 	for i, w := range wire {
+		if err := pause.call(); err != nil {
+			return nil, err
+		}
 		p := CarriedPlace{ID: w.ID, Status: w.Status, Old: w.Old, New: w.New, Moved: w.Moved}
 		j, ok := sent[w.ID]
 		if w.Whole == nil && !ok {

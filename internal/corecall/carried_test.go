@@ -35,9 +35,14 @@ func TestCarriedAnswerOnTheBenchData(t *testing.T) {
 		sent[i] = x.Model()
 	}
 	_, want, _ := core.Core{}.Compare(pair.Old, pair.New, sent)
-	_, got, err := loopback(core.Core{}).Compare(pair.Old, pair.New, sent)
+	client, pauses := loopback(core.Core{}), 0
+	client.Pause = func() error { pauses++; return nil }
+	_, got, err := client.Compare(pair.Old, pair.New, sent)
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Fatalf("through the client the results differ (%v)", err)
+	}
+	if pauses != len(want) {
+		t.Errorf("the client paused %d times rebuilding %d results", pauses, len(want))
 	}
 	resp := corecall.Serve(core.Core{}, corecall.Request{ID: 1, Compare: &corecall.CompareRequest{Old: pair.Old, New: pair.New, Annotations: sent}})
 	told := 0

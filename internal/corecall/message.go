@@ -154,6 +154,9 @@ type Compared struct {
 	// PackedOps are Diff.Ops as they cross (set and cleared by the
 	// codec): see packOps.
 	PackedOps []int `json:"packedOps,omitempty"`
+	// ResultsAfter says how many results cross after the JSON, a line
+	// each (set and cleared by the codec): see resultLines.
+	ResultsAfter int `json:"resultsAfter,omitempty"`
 }
 
 // Found answers a SuggestRequest.
@@ -218,6 +221,12 @@ func EncodeResponse(r Response) ([]byte, error) {
 		after = w.Data
 		r.Written = &Written{After: true}
 	}
+	if c := r.Compared; c != nil && len(c.Results) > 0 {
+		var err error
+		if r.Compared, after, err = resultLines(c); err != nil {
+			return nil, err
+		}
+	}
 	data, err := json.Marshal(r)
 	if err != nil || after == nil {
 		return data, err
@@ -226,7 +235,11 @@ func EncodeResponse(r Response) ([]byte, error) {
 }
 
 // DecodeResponse reads a response EncodeResponse wrote.
-func DecodeResponse(data []byte) (Response, error) {
+func DecodeResponse(data []byte) (Response, error) { return DecodeResponseInTurns(data, nil) }
+
+// DecodeResponseInTurns is DecodeResponse calling pause between the
+// results of a Compare answer (see Pause).
+func DecodeResponseInTurns(data []byte, pause Pause) (Response, error) {
 	var after []byte
 	if i := bytes.IndexByte(data, '\n'); i >= 0 {
 		data, after = data[:i], data[i+1:]
@@ -240,6 +253,10 @@ func DecodeResponse(data []byte) (Response, error) {
 		return Response{}, fmt.Errorf("core response %d: the file that should follow does not", r.ID)
 	case w != nil && w.After:
 		r.Written = &Written{Data: after}
+	case r.Compared != nil && r.Compared.ResultsAfter != 0:
+		if err := r.Compared.resultsFromLines(after, pause); err != nil {
+			return Response{}, fmt.Errorf("core response %d: %w", r.ID, err)
+		}
 	case after != nil:
 		return Response{}, fmt.Errorf("core response %d: bytes after the message", r.ID)
 	}

@@ -83,6 +83,13 @@ func TestDecodeRefuses(t *testing.T) {
 		"ops cut short":     `{"id":1,"compared":{"diff":{"ops":null,"stats":{}},"results":[],"packedOps":[0,0,1,0]}}`,
 		"op of no kind":     `{"id":1,"compared":{"diff":{"ops":null,"stats":{}},"results":[],"packedOps":[3,0,1,0,1]}}`,
 		"ops twice":         `{"id":1,"compared":{"diff":{"ops":[],"stats":{}},"results":[],"packedOps":[0,0,1,0,1]}}`,
+		"results no list":   `{"id":1,"compared":{"diff":{"ops":[],"stats":{}},"results":{"id":"a"}}}`,
+		"result no object":  `{"id":1,"compared":{"diff":{"ops":[],"stats":{}},"results":[{"id":"a"},7]}}`,
+		"results missing":   "{\"id\":1,\"compared\":{\"diff\":{\"stats\":{}},\"results\":null,\"resultsAfter\":2}}\n{\"id\":\"a\"}",
+		"results extra":     "{\"id\":1,\"compared\":{\"diff\":{\"stats\":{}},\"results\":null,\"resultsAfter\":1}}\n{\"id\":\"a\"}\n{\"id\":\"b\"}",
+		"results twice":     "{\"id\":1,\"compared\":{\"diff\":{\"stats\":{}},\"results\":[{\"id\":\"a\"}],\"resultsAfter\":1}}\n{\"id\":\"a\"}",
+		"results minus":     `{"id":1,"compared":{"diff":{"stats":{}},"results":null,"resultsAfter":-1}}`,
+		"result cut":        "{\"id\":1,\"compared\":{\"diff\":{\"stats\":{}},\"results\":null,\"resultsAfter\":1}}\n{\"id\":",
 	}
 	for name, data := range responses {
 		if _, err := DecodeResponse([]byte(data)); err == nil || !strings.HasPrefix(err.Error(), "core response") {
@@ -103,6 +110,8 @@ func FuzzDecode(f *testing.F) {
 		`{"id":3,"parse":{"name":"a.md","data":"IyBU"}}`,
 		`{"id":4,"compared":{"diff":{"ops":[{"op":"equal","old":{"start":0,"end":1},"new":{"start":0,"end":1}}],"stats":{}},"results":[]}}`,
 		`{"id":0,"error":"down"}`,
+		`{"id":6,"compared":{"diff":{"ops":null,"stats":{}},"results":[{"id":"a","status":"intact","old":{"start":0,"end":1},"new":{"start":0,"end":1}}],"packedOps":[0,0,1,0,1]}}`,
+		"{\"id\":7,\"compared\":{\"diff\":{\"ops\":null,\"stats\":{}},\"results\":null,\"packedOps\":[0,0,1,0,1],\"resultsAfter\":2}}\n{\"id\":\"a\",\"status\":\"intact\",\"old\":{\"start\":0,\"end\":1},\"new\":{\"start\":0,\"end\":1}}\n{\"id\":\"b\"}",
 		"{\"id\":5,\"written\":{\"after\":true}}\n{}",
 	} {
 		f.Add([]byte(seed))

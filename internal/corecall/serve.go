@@ -84,7 +84,10 @@ func Serve(c Core, r Request) (resp Response) {
 // worker and back, as JSON). Calls may run concurrently.
 type Client struct {
 	Send func(Request) (Response, error)
-	last atomic.Uint64
+	// Pause is called between the pieces of rebuilding an answer (see
+	// Pause); nil never pauses.
+	Pause Pause
+	last  atomic.Uint64
 }
 
 var errWrongAnswer = errors.New("the core answered another call")
@@ -135,7 +138,7 @@ func (c *Client) Compare(oldText, newText string, anns []annotation.Annotation) 
 	if err != nil {
 		return nil, nil, fmt.Errorf("the core's answer: %w", err)
 	}
-	results, err := carriedFromWire(resp.Compared.Results, anns, d)
+	results, err := carriedFromWire(resp.Compared.Results, anns, d, c.Pause)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -133,22 +133,7 @@ func (s *Session) Revision() annotation.Revision { return s.Revisions[s.Current]
 
 // place anchors the shown revision's annotations onto its text and sorts
 // them in text order, orphans last.
-func (s *Session) place(anns []store.Annotation) {
-	rev := s.Revision()
-	s.Text = anchor.NewText(rev.Text)
-	s.runes = s.Text.Runes()
-	s.Paragraphs = paragraphs(s.runes)
-	s.Annotations = s.Annotations[:0]
-	for _, a := range anns {
-		if a.Revision != rev.ID {
-			continue
-		}
-		p := Placed{Annotation: a}
-		p.Span, p.Orphaned = s.locate(a)
-		s.Annotations = append(s.Annotations, p)
-	}
-	sorts.StableFunc(s.Annotations, textOrder)
-}
+func (s *Session) place(anns []store.Annotation) { s.show(placement(s.Revision(), anns, nil)) }
 
 func textOrder(a, b Placed) int {
 	if a.Orphaned != b.Orphaned {
@@ -320,11 +305,14 @@ func (s *Session) edit(ctx context.Context, id, label string, change func(*annot
 }
 
 // locate anchors an annotation on the shown revision.
-func (s *Session) locate(a store.Annotation) (span.Span, bool) {
+func (s *Session) locate(a store.Annotation) (span.Span, bool) { return locateIn(s.Text, a) }
+
+// locateIn is where a is in text t (see locate).
+func locateIn(t *anchor.Text, a store.Annotation) (span.Span, bool) {
 	if a.Status == annotation.StatusOrphaned {
 		return span.Span{}, true
 	}
-	m, ok := anchor.Anchor(s.Text, a.Target.Selector)
+	m, ok := anchor.Anchor(t, a.Target.Selector)
 	if !ok {
 		return span.Span{}, true
 	}
