@@ -73,7 +73,7 @@ func (r *revisionsPanel) Render() app.UI {
 				Accept(".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html").
 				OnChange(func(ctx app.Context, e app.Event) {
 					input := ctx.JSSrc()
-					readFiles(ctx, input.Get("files"), corecall.MaxArticleBytes, func(_ app.Context, files []pickedFile) { m.addRevisions(files) })
+					readFiles(ctx, input.Get("files"), corecall.MaxArticleBytes, func(_ app.Context, files []pickedFile) { m.addRevisions(files, nil) })
 					input.Set("value", "")
 				}),
 			app.If(len(s.Revisions) > 1, func() app.UI {
@@ -89,9 +89,13 @@ func (r *revisionsPanel) Render() app.UI {
 			app.Textarea().ID("revision-paste").Rows(4).Text(r.paste).OnInput(r.ValueTo(&r.paste)),
 			app.Button().ID("revision-paste-add").Text("Add pasted version").Disabled(strings.TrimSpace(r.paste) == "").
 				OnClick(func(ctx app.Context, e app.Event) {
-					m.addRevisions([]pickedFile{{Data: []byte(r.paste)}})
-					r.paste = ""
-					setValue("revision-paste", "") // a textarea shows its initial text only
+					// The box empties once the version is added: refused (the
+					// core failed, the page is from an older build), the
+					// pasted text stays to try again.
+					m.addRevisions([]pickedFile{{Data: []byte(r.paste)}}, func() {
+						r.paste = ""
+						setValue("revision-paste", "") // a textarea shows its initial text only
+					})
 				}),
 		),
 		app.If(len(s.Revisions) > 1, func() app.UI {
@@ -158,8 +162,8 @@ func (r *revisionsPanel) computeTimelineLater(s *library.Session) {
 // the comparison with the one before. A file that shares almost nothing
 // with the story (the wrong file: every annotation would be orphaned) is
 // not added unless the reader says so (see unrelatedWarning); files after
-// it are left.
-func (m *storyModel) addRevisions(files []pickedFile) {
+// it are left. added, if not nil, runs once they are all added.
+func (m *storyModel) addRevisions(files []pickedFile, added func()) {
 	m.flushEdits()
 	m.redrawPage(func(app.Context) { m.status = busy("Comparing and carrying your annotations over…") })
 	var cmp *library.Comparison
@@ -188,6 +192,9 @@ func (m *storyModel) addRevisions(files []pickedFile) {
 		if !asked {
 			m.compare = cmp
 			m.followSelected()
+			if added != nil {
+				added()
+			}
 		}
 	})
 }

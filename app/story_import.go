@@ -64,7 +64,7 @@ func (d *importDialog) onDrop(ctx app.Context, dropped app.Value) {
 			articles = append(articles, f)
 		}
 		if len(articles) > 0 {
-			d.Model.addRevisions(articles)
+			d.Model.addRevisions(articles, nil)
 		}
 	})
 }
