@@ -54,10 +54,7 @@ type placedMark struct {
 // are not: draw again, in a later task.
 func (a *articleViews) draw(s *library.Session, selected string, saving map[string]bool, suggestions []library.Suggestion, current string) (views []*paragraphView, more bool) {
 	paras := s.Paragraphs
-	if rev := s.Story.ID + " " + s.Revision().ID; a.revision != rev || len(a.views) != len(paras) {
-		a.revision, a.keys, a.views = rev, make([]uint64, len(paras)), make([]*paragraphView, len(paras))
-		a.pending = make([]string, (len(paras)+chunkSize-1)/chunkSize)
-	}
+	a.forRevision(s)
 	byPara := make([][]placedMark, len(paras))
 	add := func(m placedMark) {
 		if m.span.Empty() {
@@ -106,6 +103,30 @@ func (a *articleViews) draw(s *library.Session, selected string, saving map[stri
 		out = append(out, &paragraphView{Segments: a.views[i].Segments})
 	}
 	return out, false
+}
+
+// forRevision forgets the layout unless it is of s's revision shown.
+func (a *articleViews) forRevision(s *library.Session) {
+	paras := s.Paragraphs
+	if rev := s.Story.ID + " " + s.Revision().ID; a.revision != rev || len(a.views) != len(paras) {
+		a.revision, a.keys, a.views = rev, make([]uint64, len(paras)), make([]*paragraphView, len(paras))
+		a.pending = make([]string, (len(paras)+chunkSize-1)/chunkSize)
+	}
+}
+
+// prepare builds the plain text of every chunk of s's revision shown
+// before its first draw, calling between before each chunk
+// (library.Library.TurnCheck): the first draw of a 1 MB story built it
+// all in one task.
+func (a *articleViews) prepare(s *library.Session, between func() error) error {
+	a.forRevision(s)
+	for c := range a.pending {
+		if err := between(); err != nil {
+			return err
+		}
+		a.pendingHTML(s, c)
+	}
+	return nil
 }
 
 // pendingHTML is the text of chunk c (paragraphs c×chunkSize on), which

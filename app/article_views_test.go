@@ -209,3 +209,36 @@ func FuzzWriteSegment(f *testing.F) {
 		}
 	})
 }
+
+// TestArticleViewsPrepare: prepared before the first draw, with a check
+// called before each chunk, the article draws as without it.
+func TestArticleViewsPrepare(t *testing.T) {
+	ctx := context.Background()
+	lib := &library.Library{Store: store.NewMemory(), Core: newCore()}
+	st, err := lib.AddStory(ctx, library.SampleName, library.SampleArticle())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := lib.Open(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var prepared, plain articleViews
+	checks := 0
+	if err := prepared.prepare(s, func() error { checks++; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if want := (len(s.Paragraphs) + chunkSize - 1) / chunkSize; checks != want {
+		t.Errorf("%d checks for %d chunks", checks, want)
+	}
+	got, _ := prepared.draw(s, "", nil, nil, "")
+	want, _ := plain.draw(s, "", nil, nil, "")
+	if joinHTML(got) != joinHTML(want) {
+		t.Error("prepared, the article draws otherwise")
+	}
+	for c := range plain.pending {
+		if prepared.pending[c] != plain.pendingHTML(s, c) {
+			t.Errorf("chunk %d prepared otherwise", c)
+		}
+	}
+}

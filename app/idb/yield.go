@@ -19,14 +19,22 @@ const decodeTurn = 30 * time.Millisecond
 // records at once held the page for most of a second. Only outside a
 // transaction, which would commit while it waits.
 func decodeInTurns[T any](ctx context.Context, all js.Value, from func(record) (T, error)) ([]store.Stored[T], error) {
+	return decodeRecords(all, from, InTurns(ctx))
+}
+
+// InTurns is a check for long work on the page's thread to call between
+// its steps: once a turn of decodeTurn is up it lets the browser in
+// (yieldToBrowser), and it fails once ctx is done (library.Library's
+// Turns).
+func InTurns(ctx context.Context) func() error {
 	turn := time.Now()
-	return decodeRecords(all, from, func() error {
+	return func() error {
 		if time.Since(turn) < decodeTurn {
-			return nil
+			return ctx.Err()
 		}
 		turn = time.Now()
 		return yieldToBrowser(ctx)
-	})
+	}
 }
 
 // yieldToBrowser waits for a zero timeout: the browser runs its other
