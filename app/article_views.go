@@ -17,21 +17,21 @@ import (
 // message, a keystroke in the editor).
 //
 // A revision drawn for the first time is laid out a chunk of paragraphs
-// per draw, the next pendingMax paragraphs shown as plain text meanwhile
-// (pendingHTML) and the rest once the drawing reaches them: mounting
-// a 100 KB article with its highlights at once blocked the page for a
-// fifth of a second after a revision was added.
+// per draw, the chunks not laid out yet shown as plain text meanwhile
+// (pendingHTML): mounting a 100 KB article with its highlights at once
+// blocked the page for a fifth of a second after a revision was added.
 type articleViews struct {
 	revision string   // the story and revision laid out
 	keys     []uint64 // per paragraph, a hash of what its highlights were drawn from
 	views    []*paragraphView
+	pending  []string // per chunk, its plain text as pendingHTML built it ("" not yet)
 }
 
-// firstChunk is how many paragraphs of a revision not drawn before one
-// draw lays out: 60 took 50–90 ms a draw on the 100 KB benchmark story
-// with 1,000 annotations, over the 50 ms a task may take; 20 keeps a
-// chunk under 30 ms.
-const firstChunk = 20
+// chunkSize is how many paragraphs of a revision not drawn before one
+// draw lays out, and how many a chunk of the article holds: 60 took
+// 50–90 ms a draw on the 100 KB benchmark story with 1,000 annotations,
+// over the 50 ms a task may take; 20 keeps a chunk under 30 ms.
+const chunkSize = 20
 
 // placedMark is a highlight to draw and where: the annotation at index
 // ann of the session's (its markView made only for the paragraphs laid
@@ -54,9 +54,7 @@ type placedMark struct {
 // are not: draw again, in a later task.
 func (a *articleViews) draw(s *library.Session, selected string, saving map[string]bool, suggestions []library.Suggestion, current string) (views []*paragraphView, more bool) {
 	paras := s.Paragraphs
-	if rev := s.Story.ID + " " + s.Revision().ID; a.revision != rev || len(a.views) != len(paras) {
-		a.revision, a.keys, a.views = rev, make([]uint64, len(paras)), make([]*paragraphView, len(paras))
-	}
+	a.forRevision(s)
 	byPara := make([][]placedMark, len(paras))
 	add := func(m placedMark) {
 		if m.span.Empty() {
@@ -87,12 +85,12 @@ func (a *articleViews) draw(s *library.Session, selected string, saving map[stri
 		})
 	}
 	out := make([]*paragraphView, 0, len(paras))
-	budget := firstChunk
+	budget := chunkSize
 	for i, marks := range byPara {
 		switch key := paragraphKey(marks); {
 		case a.views[i] == nil && budget == 0:
-			// Paragraphs are laid out in order, so the ones left are the
-			// rest of the text (see pendingHTML).
+			// Paragraphs are laid out in order, a chunk per draw, so the
+			// ones left are the rest of the text's chunks (pendingHTML).
 			return out, true
 		case a.views[i] == nil:
 			budget--
@@ -107,24 +105,58 @@ func (a *articleViews) draw(s *library.Session, selected string, saving map[stri
 	return out, false
 }
 
-// pendingMax is how many paragraphs not laid out yet pendingHTML shows.
-const pendingMax = 60
+// forRevision forgets the layout unless it is of s's revision shown.
+func (a *articleViews) forRevision(s *library.Session) {
+	paras := s.Paragraphs
+	if rev := s.Story.ID + " " + s.Revision().ID; a.revision != rev || len(a.views) != len(paras) {
+		a.revision, a.keys, a.views = rev, make([]uint64, len(paras)), make([]*paragraphView, len(paras))
+		a.pending = make([]string, (len(paras)+chunkSize-1)/chunkSize)
+	}
+}
 
-// pendingHTML is the text of the paragraphs from index from on, which draw
-// has not laid out yet, as plain paragraphs in one piece of HTML (one
-// element: go-app's Raw has one root), up to pendingMax of them: shown as
+// prepare builds the plain text of every chunk of s's revision shown
+// before its first draw, calling between before each chunk
+// (library.Library.TurnCheck): the first draw of a 1 MB story built it
+// all in one task.
+func (a *articleViews) prepare(s *library.Session, between func() error) error {
+	a.forRevision(s)
+	for c := range a.pending {
+		if err := between(); err != nil {
+			return err
+		}
+		a.pendingHTML(s, c)
+	}
+	return nil
+}
+
+// pendingHTML is the text of chunk c (paragraphs c×chunkSize on), which
+// draw has not laid out yet, as plain paragraphs in one piece of HTML (one
+// element: go-app's Raw has one root; a span shown as a block, as the
+// chunk laid out, since the article holds only text and highlights),
+// built once per revision. Every
+// chunk is there from the first draw, so all the text is (find in page,
+// End, a selection), and each stays the very same string until draw lays
+// it out: go-app then leaves its element alone, and replaces it exactly
+// once, by the chunk drawn. (One block of the next paragraphs, built
+// again for every chunk, wiped a selection made in it at every chunk, and
+// the text beyond it appeared only as the drawing reached it.) Shown as
 // a paragraph each, the old revision's paragraphs were all replaced one
 // by one in the draw that showed a new revision (90 ms of it on the 100 KB
-// benchmark story), and building the whole rest of a 1 MB story again for
-// every chunk would cost more than the chunk.
-func pendingHTML(s *library.Session, from int) string {
-	var b strings.Builder
-	b.WriteString(`<div class="pending">`)
-	for _, p := range s.Paragraphs[from:min(len(s.Paragraphs), from+pendingMax)] {
-		b.WriteString((&paragraphView{Segments: []segmentView{{Start: p.Start, Text: s.Slice(p)}}}).html())
+// benchmark story).
+func (a *articleViews) pendingHTML(s *library.Session, c int) string {
+	if a.pending[c] != "" {
+		return a.pending[c]
 	}
-	b.WriteString("</div>")
-	return b.String()
+	paras := s.Paragraphs[c*chunkSize : min(len(s.Paragraphs), (c+1)*chunkSize)]
+	var b strings.Builder
+	b.Grow(64 + 4*(paras[len(paras)-1].End-paras[0].Start) + 32*len(paras))
+	b.WriteString(`<span class="chunk pending">`)
+	for _, p := range paras {
+		writePlainParagraph(&b, p.Start, s.Slice(p))
+	}
+	b.WriteString("</span>")
+	a.pending[c] = b.String()
+	return a.pending[c]
 }
 
 // paragraphKey hashes (FNV-1a) everything a paragraph's drawing depends

@@ -3,12 +3,16 @@ package ui
 import (
 	"context"
 	"fmt"
+	"html"
+	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/library"
 	"github.com/redline-news/redline/internal/span"
+	"github.com/redline-news/redline/internal/store"
 )
 
 // TestArticleViewsRedrawOnlyWhatChanged: drawn again after a change, the
@@ -70,13 +74,13 @@ func TestArticleViewsRedrawOnlyWhatChanged(t *testing.T) {
 }
 
 // TestArticleViewsLayOutANewRevisionInChunks: a long revision drawn for
-// the first time is laid out firstChunk paragraphs per draw, the others
+// the first time is laid out chunkSize paragraphs per draw, the others
 // plain text meanwhile, until it is all drawn as at once.
 func TestArticleViewsLayOutANewRevisionInChunks(t *testing.T) {
 	ctx := context.Background()
 	var text strings.Builder
 	text.WriteString("A long story\n\n")
-	for i := range 2*firstChunk + 5 {
+	for i := range 2*chunkSize + 5 {
 		fmt.Fprintf(&text, "Paragraph %d says what it says.\n\n", i)
 	}
 	s := openedStory(t, "long.txt", []byte(text.String()))
@@ -94,7 +98,7 @@ func TestArticleViewsLayOutANewRevisionInChunks(t *testing.T) {
 			t.Fatalf("draw %d: %d of %d paragraphs marked, but more to draw", draws, marked, len(s.Paragraphs))
 		}
 	}
-	if want := (len(s.Paragraphs) + firstChunk - 1) / firstChunk; draws != want {
+	if want := (len(s.Paragraphs) + chunkSize - 1) / chunkSize; draws != want {
 		t.Errorf("%d paragraphs drawn in %d draws, want %d", len(s.Paragraphs), draws, want)
 	}
 	var whole articleViews
@@ -113,4 +117,104 @@ func joinHTML(views []*paragraphView) string {
 		b.WriteString(v.html())
 	}
 	return b.String()
+}
+
+// TestArticleViewsPendingChunks: before any draw lays it out, every chunk
+// is there as plain text, chunkSize paragraphs each, the same string at
+// every draw until its own, and together they are the whole text.
+func TestArticleViewsPendingChunks(t *testing.T) {
+	ctx := context.Background()
+	lib := &library.Library{Store: store.NewMemory(), Core: newCore()}
+	var text strings.Builder
+	text.WriteString("A long story\n\n")
+	for i := range 3*chunkSize + 7 {
+		fmt.Fprintf(&text, "Paragraph %d says <what> it & says.\n\n", i)
+	}
+	st, err := lib.AddStory(ctx, "long.txt", []byte(text.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := lib.Open(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a articleViews
+	a.draw(s, "", nil, nil, "")
+	chunks := (len(s.Paragraphs) + chunkSize - 1) / chunkSize
+	first := make([]string, chunks)
+	var all strings.Builder
+	for c := range chunks {
+		first[c] = a.pendingHTML(s, c)
+		if n := strings.Count(first[c], "<p>"); n != min(chunkSize, len(s.Paragraphs)-c*chunkSize) {
+			t.Errorf("chunk %d holds %d paragraphs", c, n)
+		}
+		all.WriteString(first[c])
+	}
+	for _, p := range s.Paragraphs {
+		if want := (&paragraphView{Segments: []segmentView{{Start: p.Start, Text: s.Slice(p)}}}).html(); !strings.Contains(all.String(), want) {
+			t.Errorf("the plain text lacks %s", want)
+		}
+	}
+	a.draw(s, "", nil, nil, "")
+	for c := 2; c < chunks; c++ {
+		if again := a.pendingHTML(s, c); again != first[c] || unsafe.StringData(again) != unsafe.StringData(first[c]) {
+			t.Errorf("chunk %d built again", c)
+		}
+	}
+}
+
+// TestWriteSegmentEscapesAsTheHTMLPackage: the segment's text is escaped
+// as html.EscapeString escapes it.
+func TestWriteSegmentEscapesAsTheHTMLPackage(t *testing.T) {
+	for _, text := range []string{"", "plain", `<b>"it's" & more</b>`, "ünïcödé <", "&&&", "'"} {
+		var b strings.Builder
+		writeSegment(&b, 42, text)
+		if want := `<span data-s="42">` + html.EscapeString(text) + `</span>`; b.String() != want {
+			t.Errorf("writeSegment(%q) = %s, want %s", text, b.String(), want)
+		}
+	}
+}
+
+func FuzzWriteSegment(f *testing.F) {
+	f.Add(7, `a <b> & "c" 'd'`)
+	f.Fuzz(func(t *testing.T, start int, text string) {
+		var b strings.Builder
+		writeSegment(&b, start, text)
+		if want := `<span data-s="` + strconv.Itoa(start) + `">` + html.EscapeString(text) + `</span>`; b.String() != want {
+			t.Errorf("writeSegment(%d, %q) = %s, want %s", start, text, b.String(), want)
+		}
+	})
+}
+
+// TestArticleViewsPrepare: prepared before the first draw, with a check
+// called before each chunk, the article draws as without it.
+func TestArticleViewsPrepare(t *testing.T) {
+	ctx := context.Background()
+	lib := &library.Library{Store: store.NewMemory(), Core: newCore()}
+	st, err := lib.AddStory(ctx, library.SampleName, library.SampleArticle())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := lib.Open(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var prepared, plain articleViews
+	checks := 0
+	if err := prepared.prepare(s, func() error { checks++; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if want := (len(s.Paragraphs) + chunkSize - 1) / chunkSize; checks != want {
+		t.Errorf("%d checks for %d chunks", checks, want)
+	}
+	got, _ := prepared.draw(s, "", nil, nil, "")
+	want, _ := plain.draw(s, "", nil, nil, "")
+	if joinHTML(got) != joinHTML(want) {
+		t.Error("prepared, the article draws otherwise")
+	}
+	for c := range plain.pending {
+		if prepared.pending[c] != plain.pendingHTML(s, c) {
+			t.Errorf("chunk %d prepared otherwise", c)
+		}
+	}
 }

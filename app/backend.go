@@ -35,7 +35,7 @@ func openLibrary(ctx context.Context) (*library.Library, backend, error) {
 	openOnce.Do(func() {
 		openedBack, openErr = openBackend(ctx)
 		if openErr == nil {
-			openedLib = &library.Library{Store: openedBack, Core: newCore()}
+			openedLib = &library.Library{Store: openedBack, Core: newCore(), Turns: libraryTurns}
 			openedBack.Persist(ctx)
 		}
 	})

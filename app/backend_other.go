@@ -13,6 +13,9 @@ type memoryBackend struct {
 	*store.Memory
 }
 
+// libraryTurns is nil natively: the library's work has threads of its own.
+var libraryTurns func(context.Context) func() error
+
 func openBackend(context.Context) (backend, error) {
 	return memoryBackend{store.NewMemory()}, nil
 }

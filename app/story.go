@@ -45,8 +45,12 @@ func (p *storyPage) OnNav(ctx app.Context) {
 	ctx.Async(func() {
 		lib, watch, err := storyLibrary(context.Background(), project)
 		var sess *library.Session
+		var article articleViews
 		if err == nil {
 			sess, err = lib.Open(context.Background(), id)
+		}
+		if err == nil {
+			err = article.prepare(sess, lib.TurnCheck(context.Background()))
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
@@ -57,7 +61,7 @@ func (p *storyPage) OnNav(ctx app.Context) {
 				p.openWhenItArrives(ctx, watch)
 				return
 			}
-			m.sess, m.status = sess, status{}
+			m.sess, m.article, m.status = sess, article, status{}
 			ctx.Page().SetTitle(sess.Story.Title + " — Redline")
 			m.version++
 			m.keepPendingTags(ctx)

@@ -24,6 +24,10 @@ type articleView struct {
 	mounted   bool
 	more      bool // some paragraphs are plain text still
 	scheduled bool // a later task will lay out more
+	// What the last render drew laid out: the revision and how many of
+	// its paragraphs (see keepSelection).
+	laidOutRev string
+	laidOut    int
 }
 
 func (a *articleView) OnMount(ctx app.Context) {
@@ -67,15 +71,44 @@ func (a *articleView) Render() app.UI {
 	if a.more = more; more {
 		a.drawMoreLater()
 	}
-	// Last, so that the paragraphs before it keep their places as it
-	// shrinks.
-	pending := app.If(more, func() app.UI { return app.Raw(pendingHTML(m.sess, len(views))) })
+	if m.article.revision == a.laidOutRev && len(views) > a.laidOut && a.mounted {
+		keepSelection(a.ctx, "article")
+	}
+	a.laidOutRev, a.laidOut = m.article.revision, len(views)
+	// A child per chunk, each in its place from the first draw: a chunk
+	// laid out replaces its plain text and leaves the others be. Spans
+	// (shown as blocks): the article holds only text and highlights.
+	paras := len(m.sess.Paragraphs)
+	chunks := make([]app.UI, 0, (paras+chunkSize-1)/chunkSize)
+	for from := 0; from < paras; from += chunkSize {
+		to := min(from+chunkSize, paras)
+		if to > len(views) {
+			chunks = append(chunks, app.Raw(m.article.pendingHTML(m.sess, from/chunkSize)))
+			continue
+		}
+		drawn := views[from:to]
+		chunks = append(chunks, app.Span().Class("chunk").Body(app.Range(drawn).Slice(func(i int) app.UI { return drawn[i] })))
+	}
 	// Focusable, for the word cursor (app/wordcursor.go); data-drawing
 	// while paragraphs are left for later tasks (the benchmark waits).
 	return app.Article().ID("article").Class("article").Aria("label", "Article text").
 		TabIndex(0).DataSet("drawing", more).
 		OnClick(a.onClick).
-		Body(app.Range(views).Slice(func(i int) app.UI { return views[i] }), pending)
+		Body(chunks...)
+}
+
+// keepSelection selects again, once the update being drawn is in the
+// page, the code points selected now in the element with the given id: a
+// chunk of plain text replaced by its chunk laid out takes with it a
+// selection made in it while the article was being drawn.
+func keepSelection(ctx app.Context, rootID string) {
+	sel := app.Window().Call("redlineSelection", rootID)
+	if !sel.Truthy() {
+		return
+	}
+	ctx.Defer(func(app.Context) {
+		app.Window().Call("redlineSelect", rootID, sel.Get("start"), sel.Get("end"), sel.Get("backward"), true)
+	})
 }
 
 // onClick selects the innermost highlight under the pointer.

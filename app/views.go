@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"html"
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -55,13 +56,54 @@ func (v *paragraphView) html() string {
 		for _, m := range seg.Marks {
 			m.open(&b)
 		}
-		fmt.Fprintf(&b, `<span data-s="%d">%s</span>`, seg.Start, html.EscapeString(seg.Text))
+		writeSegment(&b, seg.Start, seg.Text)
 		for range seg.Marks {
 			b.WriteString("</mark>")
 		}
 	}
 	b.WriteString("</p>")
 	return b.String()
+}
+
+// writePlainParagraph writes a paragraph without highlights, as html()
+// draws it, starting at code point start.
+func writePlainParagraph(b *strings.Builder, start int, text string) {
+	b.WriteString("<p>")
+	writeSegment(b, start, text)
+	b.WriteString("</p>")
+}
+
+// writeSegment writes a segment's element, its text escaped as
+// html.EscapeString escapes it, straight into b: building each piece
+// apart cost a tenth of a second of wasm for a 1 MB story's plain text.
+func writeSegment(b *strings.Builder, start int, text string) {
+	b.WriteString(`<span data-s="`)
+	var n [20]byte
+	b.Write(strconv.AppendInt(n[:0], int64(start), 10))
+	b.WriteString(`">`)
+	from := 0
+	for i := 0; i < len(text); i++ {
+		var esc string
+		switch text[i] {
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '&':
+			esc = "&amp;"
+		case '\'':
+			esc = "&#39;"
+		case '"':
+			esc = "&#34;"
+		default:
+			continue
+		}
+		b.WriteString(text[from:i])
+		b.WriteString(esc)
+		from = i + 1
+	}
+	b.WriteString(text[from:])
+	b.WriteString("</span>")
 }
 
 // open writes the mark's opening tag.

@@ -54,10 +54,7 @@ func measureScale(b *testing.B, start func(testing.TB) *server, pair corpus.Pair
 	shown := p.storyWithAnnotations(b, pair, "bench-scale")
 	p.waitSaved()
 
-	// Open: the story page loaded afresh.
-	p.run(chromedp.Reload())
-	r.Open, r.OpenLongest = p.timeUntil(`document.querySelectorAll("#article mark[data-id]").length > 0 && document.querySelector("#count")?.textContent.endsWith(" of ` + itoaJS(shown) + `")`)
-	p.waitMarks(shown)
+	r.Open, r.OpenLongest = p.timeOpen(shown)
 	var mem struct{ Wasm, Heap float64 }
 	p.run(chromedp.Evaluate(`({ Heap: performance.memory ? performance.memory.usedJSHeapSize : 0 })`, &mem))
 	mem.Wasm = p.wasmMemory()
@@ -82,6 +79,51 @@ func measureScale(b *testing.B, start func(testing.TB) *server, pair corpus.Pair
 
 	r.LibraryStart, r.LibraryLongest = measureLibraryStart(b, start)
 	return r
+}
+
+// timeOpen loads the story page shown afresh and returns the ms from
+// navigation to its marks drawn and its count of shown annotations said,
+// and the longest task meanwhile; it returns once every mark is drawn.
+func (p *page) timeOpen(shown int) (float64, float64) {
+	p.t.Helper()
+	p.run(chromedp.Reload())
+	open, longest := p.timeUntil(`document.querySelectorAll("#article mark[data-id]").length > 0 && document.querySelector("#count")?.textContent.endsWith(" of ` + itoaJS(shown) + `")`)
+	p.waitMarks(shown)
+	return open, longest
+}
+
+// BenchmarkOpenStory is measureScale's open row alone, at each of
+// benchSizes: the story added with its annotations, then opened afresh
+// (a reload) runs times. To measure a change to opening without the
+// whole Scale row's several minutes:
+//
+//	go test -tags e2e -run '^$' -bench 'OpenStory/100KB' -benchtime 1x ./e2e/
+func BenchmarkOpenStory(b *testing.B) {
+	const runs = 3
+	root := repoRoot(b)
+	for _, size := range benchSizes {
+		b.Run(size.name, func(b *testing.B) {
+			pair := sizedPair(b, root, size.bytes, size.anns)
+			for range b.N {
+				srv := startServer(b)
+				p := newBrowserWithin(b, benchSession)
+				p.run(chromedp.Navigate(srv.URL + "/"))
+				p.waitMounted()
+				shown := p.storyWithAnnotations(b, pair, "bench-open")
+				p.waitSaved()
+				var open, longest []float64
+				for range runs {
+					o, l := p.timeOpen(shown)
+					open, longest = append(open, o), append(longest, l)
+				}
+				chromedp.Cancel(p.ctx)
+				srv.Stop()
+				b.ReportMetric(median(open), "ms/open")
+				b.ReportMetric(median(longest), "ms/open-longest-block")
+				b.ReportMetric(slowest(longest), "ms/open-slowest-longest-block")
+			}
+		})
+	}
 }
 
 // measureLibraryStart adds 500 stories and times the library's start-up

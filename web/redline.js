@@ -63,9 +63,9 @@ function redlineSegmentAt(root, at, isEnd) {
 }
 
 // redlineSelect selects code points [start, end) of the element with the
-// given id (backward: with the moving end at start) and scrolls the
-// moving end into view. It is the word cursor's drawing.
-function redlineSelect(rootId, start, end, backward) {
+// given id (backward: with the moving end at start) and, unless stay,
+// scrolls the moving end into view. It is the word cursor's drawing.
+function redlineSelect(rootId, start, end, backward, stay) {
   const root = document.getElementById(rootId);
   const sel = window.getSelection();
   if (!root || !sel) return;
@@ -73,6 +73,7 @@ function redlineSelect(rootId, start, end, backward) {
   if (!a || !b) return;
   if (backward) sel.setBaseAndExtent(b.node, b.offset, a.node, a.offset);
   else sel.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
+  if (stay) return;
   const rects = sel.getRangeAt(0).getClientRects();
   if (rects.length === 0) return;
   const r = rects[backward ? 0 : rects.length - 1];

@@ -25,13 +25,14 @@ func decodeInTurns[T any](ctx context.Context, all js.Value, from func(record) (
 // InTurns returns a function to call between the pieces of a long piece
 // of work on the page's thread: once decodeTurn has passed since it was
 // made or last let the browser in, it lets the browser in
-// (YieldToBrowser). Never inside a transaction, which would commit while
-// it waits, nor in a JavaScript callback, which cannot wait.
+// (YieldToBrowser); it fails once ctx is done (library.Library's Turns).
+// Never inside a transaction, which would commit while it waits, nor in
+// a JavaScript callback, which cannot wait.
 func InTurns(ctx context.Context) func() error {
 	turn := time.Now()
 	return func() error {
 		if time.Since(turn) < decodeTurn {
-			return nil
+			return ctx.Err()
 		}
 		err := YieldToBrowser(ctx)
 		turn = time.Now()

@@ -24,6 +24,20 @@ type Library struct {
 	// page's wasm does not carry the engines.
 	Core corecall.Core
 	Now  func() time.Time // the clock; time.Now when nil
+	// Turns, when set, makes for a long piece of work on the page's one
+	// thread a check to call between its steps, which now and then lets
+	// the browser in (draw, answer input) and fails once ctx is done
+	// (app/idb.InTurns). Opening a 1 MB story placed its 10,000
+	// annotations in one task.
+	Turns func(ctx context.Context) func() error
+}
+
+// TurnCheck is Turns(ctx), or a check that never waits.
+func (l *Library) TurnCheck(ctx context.Context) func() error {
+	if l.Turns == nil {
+		return ctx.Err
+	}
+	return l.Turns(ctx)
 }
 
 func (l *Library) now() time.Time {

@@ -240,7 +240,14 @@ func (s *Session) CommitRevisionInTurns(ctx context.Context, c *Comparison, paus
 	}
 	// Show the new revision from what was just stored, without reading
 	// every record back.
-	shown := placement(rev, saved, pause)
+	// A pause's error is not heeded here: the annotations are stored
+	// already, and showing them cannot be left half done.
+	shown, _ := placement(rev, saved, func() error {
+		if pause != nil {
+			_ = pause()
+		}
+		return nil
+	})
 	if pause != nil {
 		_ = pause() // the new revision is drawn next, in a task of its own if need be
 	}

@@ -101,8 +101,13 @@ func (s *Session) load(ctx context.Context, storyID string, current int) error {
 	if current < 0 || current >= len(revs) {
 		current = len(revs) - 1
 	}
+	// Placed before the session changes: the page may draw it meanwhile.
+	p, err := placement(revs[current], anns, s.lib.TurnCheck(ctx))
+	if err != nil {
+		return err
+	}
 	s.Story, s.Revisions, s.Current, s.all = stories[i], revs, current, anns
-	s.place(anns)
+	s.show(p)
 	return nil
 }
 
@@ -133,7 +138,10 @@ func (s *Session) Revision() annotation.Revision { return s.Revisions[s.Current]
 
 // place anchors the shown revision's annotations onto its text and sorts
 // them in text order, orphans last.
-func (s *Session) place(anns []store.Annotation) { s.show(placement(s.Revision(), anns, nil)) }
+func (s *Session) place(anns []store.Annotation) {
+	p, _ := placement(s.Revision(), anns, nil) // never pauses, so never fails
+	s.show(p)
+}
 
 func textOrder(a, b Placed) int {
 	if a.Orphaned != b.Orphaned {
