@@ -93,37 +93,31 @@ func (p *page) timeOpen(shown int) (float64, float64) {
 }
 
 // BenchmarkOpenStory is measureScale's open row alone, at each of
-// benchSizes: the story added with its annotations, then opened afresh
-// (a reload) runs times. To measure a change to opening without the
-// whole Scale row's several minutes:
+// benchstory.Sizes: the story added with its annotations, then opened
+// afresh (a reload) runs times. To measure a change to opening without
+// the whole Scale row's several minutes:
 //
 //	go test -tags e2e -run '^$' -bench 'OpenStory/100KB' -benchtime 1x ./e2e/
 func BenchmarkOpenStory(b *testing.B) {
 	const runs = 3
-	root := repoRoot(b)
-	for _, size := range benchSizes {
-		b.Run(size.name, func(b *testing.B) {
-			pair := sizedPair(b, root, size.bytes, size.anns)
-			for range b.N {
-				srv := startServer(b)
-				p := newBrowserWithin(b, benchSession)
-				p.run(chromedp.Navigate(srv.URL + "/"))
-				p.waitMounted()
-				shown := p.storyWithAnnotations(b, pair, "bench-open")
-				p.waitSaved()
-				var open, longest []float64
-				for range runs {
-					o, l := p.timeOpen(shown)
-					open, longest = append(open, o), append(longest, l)
-				}
-				chromedp.Cancel(p.ctx)
-				srv.Stop()
-				b.ReportMetric(median(open), "ms/open")
-				b.ReportMetric(median(longest), "ms/open-longest-block")
-				b.ReportMetric(slowest(longest), "ms/open-slowest-longest-block")
-			}
-		})
-	}
+	atEachSize(b, func(b *testing.B, pair corpus.Pair) {
+		srv := startServer(b)
+		p := newBrowserWithin(b, benchSession)
+		p.run(chromedp.Navigate(srv.URL + "/"))
+		p.waitMounted()
+		shown := p.storyWithAnnotations(b, pair, "bench-open")
+		p.waitSaved()
+		var open, longest []float64
+		for range runs {
+			o, l := p.timeOpen(shown)
+			open, longest = append(open, o), append(longest, l)
+		}
+		chromedp.Cancel(p.ctx)
+		srv.Stop()
+		b.ReportMetric(median(open), "ms/open")
+		b.ReportMetric(median(longest), "ms/open-longest-block")
+		b.ReportMetric(slowest(longest), "ms/open-slowest-longest-block")
+	})
 }
 
 // measureLibraryStart adds 500 stories and times the library's start-up
