@@ -14,6 +14,49 @@ import (
 // drawing reaches them, and tagging them afterwards tags those words.
 func TestArticleSelectionSurvivesTheDraw(t *testing.T) {
 	_, p := openApp(t)
+	const words = "argued about bridge number 2950"
+	selectWhileTheLongStoryDraws(t, p, words)
+	p.waitJS("the article drawn", `document.querySelector("#article")?.dataset.drawing === "false"`)
+	if n := p.count("#article .pending"); n != 0 {
+		t.Fatalf("%d chunks still plain text once drawn", n)
+	}
+	var got string
+	p.eval(`getSelection().toString()`, &got)
+	if got != words {
+		t.Fatalf("selection after the draw: %q, want %q", got, words)
+	}
+
+	p.press("q")
+	p.waitCount("#annotations li", 1)
+	id := p.sidebarIDs()[0]
+	p.waitStored(id, "kind", "quote")
+	if got := p.markText(id); got != words {
+		t.Errorf("the quote tagged after the draw marks %q, want %q", got, words)
+	}
+}
+
+// TestTaggingWhileTheArticleDraws is tester 5's bug 4: words selected
+// far down a long story while it is still being drawn, and q pressed
+// at once, tagged nothing and said nothing. The tag lands on them.
+func TestTaggingWhileTheArticleDraws(t *testing.T) {
+	_, p := openApp(t)
+	const words = "argued about bridge number 2950"
+	selectWhileTheLongStoryDraws(t, p, words)
+	p.press("q")
+	p.waitCount("#annotations li", 1)
+	id := p.sidebarIDs()[0]
+	p.waitStored(id, "kind", "quote")
+	p.waitJS("the article drawn", `document.querySelector("#article")?.dataset.drawing === "false"`)
+	if got := p.markText(id); got != words {
+		t.Errorf("the quote tagged while the article was drawn marks %q, want %q", got, words)
+	}
+}
+
+// selectWhileTheLongStoryDraws adds a story of 3,000 paragraphs, opens
+// it and selects words near its end while that part is still plain
+// text, far beyond the first chunks drawn.
+func selectWhileTheLongStoryDraws(t *testing.T, p *page, words string) {
+	t.Helper()
 	const paragraphs = 3000
 	var b strings.Builder
 	b.WriteString("A very long council story\n\n")
@@ -22,9 +65,6 @@ func TestArticleSelectionSurvivesTheDraw(t *testing.T) {
 	}
 	p.addFiles(writeFile(t, "very-long-story.txt", b.String()))
 	p.openStory("A very long council story")
-
-	// Near the end: far beyond the first chunks, while they are drawn.
-	const words = "argued about bridge number 2950"
 	var got string
 	p.eval(`new Promise((resolve) => {
 		const want = `+jsString(words)+`;
@@ -50,21 +90,5 @@ func TestArticleSelectionSurvivesTheDraw(t *testing.T) {
 	})`, &got)
 	if got != "selected" {
 		t.Fatalf("the words to select: %s", got)
-	}
-	p.waitJS("the article drawn", `document.querySelector("#article")?.dataset.drawing === "false"`)
-	if n := p.count("#article .pending"); n != 0 {
-		t.Fatalf("%d chunks still plain text once drawn", n)
-	}
-	p.eval(`getSelection().toString()`, &got)
-	if got != words {
-		t.Fatalf("selection after the draw: %q, want %q", got, words)
-	}
-
-	p.press("q")
-	p.waitCount("#annotations li", 1)
-	id := p.sidebarIDs()[0]
-	p.waitStored(id, "kind", "quote")
-	if got := p.markText(id); got != words {
-		t.Errorf("the quote tagged after the draw marks %q, want %q", got, words)
 	}
 }
