@@ -2,20 +2,29 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/store"
+	"github.com/redline-news/redline/internal/sync"
 )
+
+// storyImporter takes a whole story in one transaction
+// (sync.LibraryStore.ImportStory): a share is all or nothing, and
+// completes what an earlier, failed one left.
+type storyImporter interface {
+	ImportStory(ctx context.Context, st store.Story, revs []annotation.Revision, anns []store.Annotation) error
+}
 
 // moveStory moves story id with its revisions and annotations from one
 // store to another ("Share with…": from the personal library into a
 // project's replica), and deletes it from the first only once all of it
 // is in the second. Nothing is written when something of it could not
 // be shared.
-func moveStory(ctx context.Context, from, to store.Store, id string) error {
+func moveStory(ctx context.Context, from store.Store, to storyImporter, id string) error {
 	stories, err := from.Stories(ctx)
 	if err != nil {
 		return err
@@ -36,26 +45,25 @@ func moveStory(ctx context.Context, from, to store.Store, id string) error {
 	if len(revs) == 0 {
 		return fmt.Errorf("“%s” has no text to share", st.Title)
 	}
-	byRev := map[string][]store.Annotation{}
 	for _, a := range anns {
 		if !strings.HasPrefix(a.ID, "urn:uuid:") {
 			return fmt.Errorf("“%s”: annotation %s has an id a project cannot take (imported from another tool?)", st.Title, a.ID)
 		}
-		rev := a.Revision
-		if !slices.ContainsFunc(revs, func(r2 annotation.Revision) bool { return r2.ID == rev }) {
-			rev = revs[0].ID // on no known revision: it goes with the first
-		}
-		a.Rev = 0
-		byRev[rev] = append(byRev[rev], a)
 	}
-	st.Rev = 0
-	if _, err := to.PutStory(ctx, st); err != nil {
-		return err
-	}
-	for _, r := range revs {
-		if _, err := to.AddRevision(ctx, r, byRev[r.ID]); err != nil {
-			return fmt.Errorf("“%s” is shared only in part (%v): it stays in your library too", st.Title, err)
-		}
+	if err := to.ImportStory(ctx, st, revs, anns); err != nil {
+		return shareFailed(st.Title, err)
 	}
 	return from.DeleteStory(ctx, id)
+}
+
+// shareFailed words a share that wrote nothing in one plain sentence.
+func shareFailed(title string, err error) error {
+	why := "this browser could not store it, so try again: " + err.Error()
+	switch {
+	case errors.Is(err, sync.ErrStale), errors.Is(err, store.ErrConflict):
+		why = "another tab of yours kept saving the project at that moment; try again"
+	case errors.Is(err, store.ErrNotFound):
+		why = "the project deleted a story of the same id, which cannot come back"
+	}
+	return fmt.Errorf("“%s” was not shared and is still in your library, because %s", title, why)
 }

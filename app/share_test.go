@@ -92,3 +92,42 @@ func TestMoveStoryRefusedChangesNothing(t *testing.T) {
 		t.Errorf("moving a missing story: %v", err)
 	}
 }
+
+// A share whose commit fails says so in one sentence, leaves the story
+// in the personal library and nothing in the project; the retry moves
+// it, and one over a shell an older, step-by-step share left completes.
+func TestMoveStoryFailedThenRetried(t *testing.T) {
+	ctx := context.Background()
+	local := &library.Library{Store: store.NewMemory(), Core: newCore()}
+	st, q := sampleWithQuote(t, local)
+	mem := sync.NewMemory()
+	r, err := sync.Open(ctx, mem, nil, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	project := sync.NewLibraryStore(r)
+	shell := st
+	shell.Rev = 0
+	if _, err := project.PutStory(ctx, shell); err != nil {
+		t.Fatal(err)
+	}
+
+	mem.FailCommits(1)
+	err = moveStory(ctx, local.Store, project, st.ID)
+	if err == nil || !strings.Contains(err.Error(), "was not shared and is still in your library") || strings.Count(err.Error(), "(") > 1 {
+		t.Fatalf("failed share: %v, want one plain sentence with no nested parentheses", err)
+	}
+	if kept, _ := local.Store.Stories(ctx); len(kept) != 1 {
+		t.Fatal("a failed share took the story out of the personal library")
+	}
+	if err := moveStory(ctx, local.Store, project, st.ID); err != nil {
+		t.Fatalf("the retry: %v", err)
+	}
+	sess, err := (&library.Library{Store: project, Core: newCore()}).Open(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := sess.Find(q.ID); !ok || p.Exact() != "super smart" {
+		t.Errorf("the quote after the retry: %+v (found %v)", p, ok)
+	}
+}
