@@ -131,3 +131,15 @@ func TestMoveStoryFailedThenRetried(t *testing.T) {
 		t.Errorf("the quote after the retry: %+v (found %v)", p, ok)
 	}
 }
+
+// A page whose story another tab moved into a project says so and
+// links to the copy there, never that it was deleted (tester 5).
+func TestMovedAwaySaysWhereToAndLinksThere(t *testing.T) {
+	s := movedAway(Project{Slug: "desk"}, "s1")
+	if !strings.Contains(s.text, "moved into project “desk”") || strings.Contains(s.text, "deleted") || strings.Contains(s.text, "Undo") {
+		t.Errorf("the page says %q", s.text)
+	}
+	if s.href != "/story?id=s1&project=desk" || s.link == "" {
+		t.Errorf("the link is %q (%q)", s.href, s.link)
+	}
+}

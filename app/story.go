@@ -48,12 +48,19 @@ func (p *storyPage) OnNav(ctx app.Context) {
 		if err == nil {
 			sess, err = lib.Open(context.Background(), id)
 		}
+		var moved *Project
+		if errors.Is(err, store.ErrNotFound) && project == "" {
+			moved = movedInto(context.Background(), id)
+		}
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				if errors.Is(err, store.ErrNotFound) {
 					err = errors.New("this story is not in your library (it may have been deleted)")
 				}
 				m.status = failure(err)
+				if moved != nil {
+					m.status = movedAway(*moved, id)
+				}
 				p.openWhenItArrives(ctx, watch)
 				return
 			}
