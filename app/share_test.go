@@ -143,3 +143,48 @@ func TestMovedAwaySaysWhereToAndLinksThere(t *testing.T) {
 		t.Errorf("the link is %q (%q)", s.href, s.link)
 	}
 }
+
+// editedDuringShare is a project that, while it takes the story the
+// first time, lets another tab save an edit in the personal library.
+type editedDuringShare struct {
+	storyImporter
+	edit func()
+}
+
+func (e *editedDuringShare) ImportStory(ctx context.Context, st store.Story, revs []annotation.Revision, anns []store.Annotation) error {
+	err := e.storyImporter.ImportStory(ctx, st, revs, anns)
+	if e.edit != nil {
+		e.edit()
+		e.edit = nil
+	}
+	return err
+}
+
+// A note another tab saves while the story is being shared goes into
+// the project copy: it is not deleted with the personal one.
+func TestMoveStoryTakesAnEditMadeMeanwhile(t *testing.T) {
+	ctx := context.Background()
+	local := &library.Library{Store: store.NewMemory(), Core: newCore()}
+	st, q := sampleWithQuote(t, local)
+	project := newProjectStore(t)
+	to := &editedDuringShare{storyImporter: project, edit: func() {
+		anns, err := local.Store.Annotations(ctx, st.ID)
+		if err != nil || len(anns) != 1 {
+			t.Fatalf("annotations: %v (%d)", err, len(anns))
+		}
+		anns[0].Note = "typed in the other tab"
+		if _, err := local.Store.PutAnnotations(ctx, anns); err != nil {
+			t.Fatal(err)
+		}
+	}}
+	if err := moveStory(ctx, local.Store, to, st.ID); err != nil {
+		t.Fatal(err)
+	}
+	sess, err := (&library.Library{Store: project, Core: newCore()}).Open(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := sess.Find(q.ID); !ok || p.Note != "typed in the other tab" {
+		t.Errorf("the quote in the project: note %q (found %v)", p.Note, ok)
+	}
+}

@@ -124,7 +124,9 @@ func TestTabOnAStorySharedElsewhereFollowsIt(t *testing.T) {
 	if got := b.text("#status"); strings.Contains(got, "deleted") || strings.Contains(got, "Undo") {
 		t.Errorf("tab B says %q", got)
 	}
-	b.click("#status-link")
+	// Clicked from the page's own script: the status bar is drawn again
+	// at every sync, and a node found first and clicked next may be gone.
+	b.waitJS("the link to desk's copy", `(() => { const a = document.querySelector("#status-link"); a?.click(); return !!a; })()`)
 	b.waitJS("tab B on desk's copy", `new URL(location.href).searchParams.get("project") === "desk"`)
 	b.run(chromedp.WaitVisible(`#article p`, chromedp.ByQuery))
 	b.waitJS("the draft saved into the project copy", `!Object.keys(localStorage).some(k => k.startsWith("redline.draft."))`)

@@ -21,7 +21,8 @@ import (
 // the server may have taken) is completed, not refused: its title and
 // date are the ones given, revisions already here stay as they are (a
 // revision is immutable) and the annotations given are written over
-// theirs, so a retry after a failure always completes. Annotations on a
+// theirs, so a retry after a failure always completes. A story deleted
+// here comes back only while the server has not taken the delete. Annotations on a
 // revision not among revs go with the first; a revision deleted here
 // for good comes under a new id, its annotations with it.
 func (s *LibraryStore) ImportStory(ctx context.Context, st store.Story, revs []annotation.Revision, anns []store.Annotation) error {
@@ -31,7 +32,7 @@ func (s *LibraryStore) ImportStory(ctx context.Context, st store.Story, revs []a
 	if len(revs) == 0 {
 		return fmt.Errorf("story %s: no revision to import: %w", st.ID, store.ErrInvalid)
 	}
-	story := op{k: Key{KindStory, st.ID}, content: func(old Record) (Fields, error) {
+	story := op{k: Key{KindStory, st.ID}, revive: true, content: func(old Record) (Fields, error) {
 		var f storyFields
 		_ = old.Fields.into(&f) // a new story has no fields; the source stays
 		f.Title, f.Created = st.Title, st.Created.UTC()
