@@ -41,6 +41,7 @@ func (p *storyPage) OnNav(ctx app.Context) {
 	m.storyID = ctx.Page().URL().Query().Get("id")
 	m.project = ctx.Page().URL().Query().Get("project") // "" for the personal library
 	m.sess, m.selected, m.compare, m.unrelated, m.status, m.printing = nil, "", nil, nil, busy("Opening…"), nil
+	m.gone, m.goneWhy = false, status{} // another story (a moved one's project copy) is not gone
 	id, project := m.storyID, m.project
 	ctx.Async(func() {
 		lib, watch, err := storyLibrary(context.Background(), project)
