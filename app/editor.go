@@ -100,7 +100,7 @@ type annotationEditor struct {
 	Delete     func(app.Context)
 	Close      func(app.Context)
 	Opened     func(e *annotationEditor, open bool) // tells the page which editor is open (see storyModel.flushEdits)
-	ReadOnly   bool                                 // the story is gone (deleted in another tab), or the reader is a viewer: the fields show, greyed, and cannot change
+	ReadOnly   bool                                 // the story is gone (deleted, or moved into a project, in another tab), or the reader is a viewer: the fields show, greyed, and cannot change
 
 	first   map[string]string // the value each text field was drawn with when it was drawn anew, by field
 	drawn   map[string]bool   // the text fields the last drawing had

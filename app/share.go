@@ -2,60 +2,106 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/redline-news/redline/internal/annotation"
 	"github.com/redline-news/redline/internal/store"
+	"github.com/redline-news/redline/internal/sync"
 )
+
+// storyImporter takes a whole story in one transaction
+// (sync.LibraryStore.ImportStory): a share is all or nothing, and
+// completes what an earlier, failed one left.
+type storyImporter interface {
+	ImportStory(ctx context.Context, st store.Story, revs []annotation.Revision, anns []store.Annotation) error
+}
 
 // moveStory moves story id with its revisions and annotations from one
 // store to another ("Share with…": from the personal library into a
 // project's replica), and deletes it from the first only once all of it
 // is in the second. Nothing is written when something of it could not
-// be shared.
-func moveStory(ctx context.Context, from, to store.Store, id string) error {
-	stories, err := from.Stories(ctx)
+// be shared. What another tab saved of the story while it was copied
+// (an editor open there) is copied again before the delete, so it is
+// not lost with the personal copy.
+func moveStory(ctx context.Context, from store.Store, to storyImporter, id string) error {
+	c, err := readStory(ctx, from, id)
 	if err != nil {
 		return err
+	}
+	for range movePasses {
+		if err := to.ImportStory(ctx, c.story, c.revs, c.anns); err != nil {
+			return shareFailed(c.story.Title, err)
+		}
+		now, err := readStory(ctx, from, id)
+		if err != nil {
+			return err
+		}
+		if now.sameAs(c) {
+			break
+		}
+		c = now
+	}
+	return from.DeleteStory(ctx, id)
+}
+
+// movePasses is how many times moveStory copies a story another tab
+// keeps changing before it deletes it from the personal library anyway.
+const movePasses = 3
+
+// storyContent is a story as moveStory reads it.
+type storyContent struct {
+	story store.Story
+	revs  []annotation.Revision
+	anns  []store.Annotation
+}
+
+// readStory reads story id from st, refusing what a project cannot take.
+func readStory(ctx context.Context, st store.Store, id string) (storyContent, error) {
+	stories, err := st.Stories(ctx)
+	if err != nil {
+		return storyContent{}, err
 	}
 	i := slices.IndexFunc(stories, func(s store.Story) bool { return s.ID == id })
 	if i < 0 {
-		return fmt.Errorf("story %s: %w", id, store.ErrNotFound)
+		return storyContent{}, fmt.Errorf("story %s: %w", id, store.ErrNotFound)
 	}
-	st := stories[i]
-	revs, err := from.Revisions(ctx, id)
-	if err != nil {
-		return err
+	c := storyContent{story: stories[i]}
+	if c.revs, err = st.Revisions(ctx, id); err != nil {
+		return storyContent{}, err
 	}
-	anns, err := from.Annotations(ctx, id)
-	if err != nil {
-		return err
+	if c.anns, err = st.Annotations(ctx, id); err != nil {
+		return storyContent{}, err
 	}
-	if len(revs) == 0 {
-		return fmt.Errorf("“%s” has no text to share", st.Title)
+	if len(c.revs) == 0 {
+		return storyContent{}, fmt.Errorf("“%s” has no text to share", c.story.Title)
 	}
-	byRev := map[string][]store.Annotation{}
-	for _, a := range anns {
+	for _, a := range c.anns {
 		if !strings.HasPrefix(a.ID, "urn:uuid:") {
-			return fmt.Errorf("“%s”: annotation %s has an id a project cannot take (imported from another tool?)", st.Title, a.ID)
-		}
-		rev := a.Revision
-		if !slices.ContainsFunc(revs, func(r2 annotation.Revision) bool { return r2.ID == rev }) {
-			rev = revs[0].ID // on no known revision: it goes with the first
-		}
-		a.Rev = 0
-		byRev[rev] = append(byRev[rev], a)
-	}
-	st.Rev = 0
-	if _, err := to.PutStory(ctx, st); err != nil {
-		return err
-	}
-	for _, r := range revs {
-		if _, err := to.AddRevision(ctx, r, byRev[r.ID]); err != nil {
-			return fmt.Errorf("“%s” is shared only in part (%v): it stays in your library too", st.Title, err)
+			return storyContent{}, fmt.Errorf("“%s”: annotation %s has an id a project cannot take (imported from another tool?)", c.story.Title, a.ID)
 		}
 	}
-	return from.DeleteStory(ctx, id)
+	return c, nil
+}
+
+// sameAs says nothing of the story changed between two reads (a store
+// counts a record's Rev up at each write).
+func (c storyContent) sameAs(o storyContent) bool {
+	return c.story.Rev == o.story.Rev &&
+		slices.EqualFunc(c.revs, o.revs, func(a, b annotation.Revision) bool { return a.ID == b.ID }) &&
+		slices.EqualFunc(c.anns, o.anns, func(a, b store.Annotation) bool { return a.ID == b.ID && a.Rev == b.Rev })
+}
+
+// shareFailed words a share that wrote nothing in one plain sentence.
+func shareFailed(title string, err error) error {
+	why := "this browser could not store it, so try again: " + err.Error()
+	switch {
+	case errors.Is(err, sync.ErrStale), errors.Is(err, store.ErrConflict):
+		why = "another tab of yours kept saving the project at that moment; try again"
+	case errors.Is(err, store.ErrNotFound):
+		why = "the project deleted a story of the same id, which cannot come back"
+	}
+	return fmt.Errorf("“%s” was not shared and is still in your library, because %s", title, why)
 }

@@ -92,3 +92,99 @@ func TestMoveStoryRefusedChangesNothing(t *testing.T) {
 		t.Errorf("moving a missing story: %v", err)
 	}
 }
+
+// A share whose commit fails says so in one sentence, leaves the story
+// in the personal library and nothing in the project; the retry moves
+// it, and one over a shell an older, step-by-step share left completes.
+func TestMoveStoryFailedThenRetried(t *testing.T) {
+	ctx := context.Background()
+	local := &library.Library{Store: store.NewMemory(), Core: newCore()}
+	st, q := sampleWithQuote(t, local)
+	mem := sync.NewMemory()
+	r, err := sync.Open(ctx, mem, nil, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	project := sync.NewLibraryStore(r)
+	shell := st
+	shell.Rev = 0
+	if _, err := project.PutStory(ctx, shell); err != nil {
+		t.Fatal(err)
+	}
+
+	mem.FailCommits(1)
+	err = moveStory(ctx, local.Store, project, st.ID)
+	if err == nil || !strings.Contains(err.Error(), "was not shared and is still in your library") || strings.Count(err.Error(), "(") > 1 {
+		t.Fatalf("failed share: %v, want one plain sentence with no nested parentheses", err)
+	}
+	if kept, _ := local.Store.Stories(ctx); len(kept) != 1 {
+		t.Fatal("a failed share took the story out of the personal library")
+	}
+	if err := moveStory(ctx, local.Store, project, st.ID); err != nil {
+		t.Fatalf("the retry: %v", err)
+	}
+	sess, err := (&library.Library{Store: project, Core: newCore()}).Open(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := sess.Find(q.ID); !ok || p.Exact() != "super smart" {
+		t.Errorf("the quote after the retry: %+v (found %v)", p, ok)
+	}
+}
+
+// A page whose story another tab moved into a project says so and
+// links to the copy there, never that it was deleted (tester 5).
+func TestMovedAwaySaysWhereToAndLinksThere(t *testing.T) {
+	s := movedAway(Project{Slug: "desk"}, "s1")
+	if !strings.Contains(s.text, "moved into project “desk”") || strings.Contains(s.text, "deleted") || strings.Contains(s.text, "Undo") {
+		t.Errorf("the page says %q", s.text)
+	}
+	if s.href != "/story?id=s1&project=desk" || s.link == "" {
+		t.Errorf("the link is %q (%q)", s.href, s.link)
+	}
+}
+
+// editedDuringShare is a project that, while it takes the story the
+// first time, lets another tab save an edit in the personal library.
+type editedDuringShare struct {
+	storyImporter
+	edit func()
+}
+
+func (e *editedDuringShare) ImportStory(ctx context.Context, st store.Story, revs []annotation.Revision, anns []store.Annotation) error {
+	err := e.storyImporter.ImportStory(ctx, st, revs, anns)
+	if e.edit != nil {
+		e.edit()
+		e.edit = nil
+	}
+	return err
+}
+
+// A note another tab saves while the story is being shared goes into
+// the project copy: it is not deleted with the personal one.
+func TestMoveStoryTakesAnEditMadeMeanwhile(t *testing.T) {
+	ctx := context.Background()
+	local := &library.Library{Store: store.NewMemory(), Core: newCore()}
+	st, q := sampleWithQuote(t, local)
+	project := newProjectStore(t)
+	to := &editedDuringShare{storyImporter: project, edit: func() {
+		anns, err := local.Store.Annotations(ctx, st.ID)
+		if err != nil || len(anns) != 1 {
+			t.Fatalf("annotations: %v (%d)", err, len(anns))
+		}
+		anns[0].Note = "typed in the other tab"
+		if _, err := local.Store.PutAnnotations(ctx, anns); err != nil {
+			t.Fatal(err)
+		}
+	}}
+	if err := moveStory(ctx, local.Store, to, st.ID); err != nil {
+		t.Fatal(err)
+	}
+	sess, err := (&library.Library{Store: project, Core: newCore()}).Open(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := sess.Find(q.ID); !ok || p.Note != "typed in the other tab" {
+		t.Errorf("the quote in the project: note %q (found %v)", p.Note, ok)
+	}
+}

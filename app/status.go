@@ -12,6 +12,8 @@ type status struct {
 	kind string // "ok", "error", "busy"; "" shows nothing
 	text string
 	seq  uint64 // which message this is: the same words said again are a new message
+	// href and link: a link shown after the text (the way on), if href is set.
+	href, link string
 }
 
 var statusSeq atomic.Uint64
@@ -25,7 +27,9 @@ func failure(err error) status     { return newStatus("error", err.Error()) }
 func busy(text string) status      { return newStatus("busy", text) }
 func complaint(text string) status { return newStatus("error", text) }
 
-func (s status) render() app.UI { return &statusBar{Kind: s.kind, Text: s.text, Seq: s.seq} }
+func (s status) render() app.UI {
+	return &statusBar{Kind: s.kind, Text: s.text, Seq: s.seq, Href: s.href, Link: s.link}
+}
 
 // statusFade is how long a message that something was done stays on
 // screen: the bar is sticky and would cover what the reader moved to.
@@ -39,6 +43,7 @@ type statusBar struct {
 
 	Kind, Text string
 	Seq        uint64
+	Href, Link string // a link after the text ("" none)
 
 	gone uint64 // the message faded or dismissed
 }
@@ -66,11 +71,12 @@ func (b *statusBar) Render() app.UI {
 		// message is announced.
 		return app.Div().ID("status").Role("status").Class("status")
 	}
+	link := app.If(b.Href != "", func() app.UI { return app.A().ID("status-link").Href(b.Href).Text(b.Link) })
 	if b.Kind != "error" {
-		return app.Div().ID("status").Role("status").Class("status", b.Kind).Text(b.Text)
+		return app.Div().ID("status").Role("status").Class("status", b.Kind).Body(app.Span().Text(b.Text), link)
 	}
 	return app.Div().ID("status").Role("alert").Class("status", b.Kind).Body(
-		app.Span().Text(b.Text),
+		app.Span().Text(b.Text), link,
 		app.Button().ID("status-dismiss").Class("dismiss").Aria("label", "Dismiss this message").Text("×").
 			OnClick(func(ctx app.Context, e app.Event) { b.gone = b.Seq }),
 	)

@@ -41,6 +41,7 @@ func (p *storyPage) OnNav(ctx app.Context) {
 	m.storyID = ctx.Page().URL().Query().Get("id")
 	m.project = ctx.Page().URL().Query().Get("project") // "" for the personal library
 	m.sess, m.selected, m.compare, m.unrelated, m.status, m.printing = nil, "", nil, nil, busy("Opening…"), nil
+	m.gone, m.goneWhy = false, status{} // another story (a moved one's project copy) is not gone
 	id, project := m.storyID, m.project
 	ctx.Async(func() {
 		lib, watch, err := storyLibrary(context.Background(), project)
@@ -52,12 +53,19 @@ func (p *storyPage) OnNav(ctx app.Context) {
 		if err == nil {
 			err = article.prepare(sess, lib.TurnCheck(context.Background()))
 		}
+		var moved *Project
+		if errors.Is(err, store.ErrNotFound) && project == "" {
+			moved = movedInto(context.Background(), id)
+		}
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				if errors.Is(err, store.ErrNotFound) {
 					err = errors.New("this story is not in your library (it may have been deleted)")
 				}
 				m.status = failure(err)
+				if moved != nil {
+					m.status = movedAway(*moved, id)
+				}
 				p.openWhenItArrives(ctx, watch)
 				return
 			}

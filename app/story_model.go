@@ -35,9 +35,11 @@ type storyModel struct {
 	status    status
 	version   int // counts redraws: components drawing the session take it, to redraw with it
 	reloads   int // counts the story's reloads after another tab changed it
-	// gone: another tab deleted the story. Nothing is saved until it is
-	// back (Undo there); what the reader types stays in its drafts.
-	gone bool
+	// gone: another tab deleted the story, or moved it into a project.
+	// Nothing is saved until it is back (Undo there); what the reader
+	// types stays in its drafts. goneWhy says which.
+	gone    bool
+	goneWhy status
 	// saving holds the new tags drawn at their keypress whose IndexedDB
 	// writes have not committed: their marks say so (data-saving).
 	saving  map[string]bool
@@ -131,7 +133,7 @@ func (m *storyModel) change(op func(context.Context, *library.Session) (string, 
 		return
 	}
 	if m.gone {
-		m.say(complaint(deletedElsewhere))
+		m.say(m.goneWhy)
 		return
 	}
 	var msg string
@@ -164,6 +166,7 @@ func (m *storyModel) reload() {
 	}
 	var err error
 	var followed bool
+	var moved *Project
 	turn := m.ops.ticket()
 	m.ui.Async(func() {
 		m.ops.run(turn, func() {
@@ -177,6 +180,9 @@ func (m *storyModel) reload() {
 			}
 			followed, err = sess.ReloadFollowing(context.Background(), open)
 		})
+		if errors.Is(err, store.ErrNotFound) && m.project == "" {
+			moved = movedInto(context.Background(), m.storyID)
+		}
 		shown := m.compare
 		compare, recompared := shown, false
 		if err == nil {
@@ -188,8 +194,12 @@ func (m *storyModel) reload() {
 				m.compare = compare
 			}
 			switch {
+			case moved != nil:
+				m.gone, m.goneWhy = true, movedAway(*moved, m.storyID)
+				m.status = m.goneWhy
 			case errors.Is(err, store.ErrNotFound):
-				m.gone, m.status = true, complaint(deletedElsewhere)
+				m.gone, m.goneWhy = true, complaint(deletedElsewhere)
+				m.status = m.goneWhy
 			case err != nil:
 				m.status = failure(err)
 			case m.gone:

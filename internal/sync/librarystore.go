@@ -332,12 +332,20 @@ func (s *LibraryStore) PutAnnotations(ctx context.Context, anns []store.Annotati
 // putAnnotations writes anns after ops; revive: tombstones the server
 // never took may live again (an undo of a revision delete).
 func (s *LibraryStore) putAnnotations(ctx context.Context, anns []store.Annotation, ops []op, revive bool) ([]store.Annotation, error) {
-	out := make([]store.Annotation, len(anns))
-	written := make([]Record, len(anns))
-	for i, a := range anns {
+	for _, a := range anns {
 		if err := s.storyExists(a.StoryID); err != nil {
 			return nil, err
 		}
+	}
+	return s.writeAnnotations(ctx, anns, ops, revive)
+}
+
+// writeAnnotations is putAnnotations once their stories are known to be
+// stored or written by ops.
+func (s *LibraryStore) writeAnnotations(ctx context.Context, anns []store.Annotation, ops []op, revive bool) ([]store.Annotation, error) {
+	out := make([]store.Annotation, len(anns))
+	written := make([]Record, len(anns))
+	for i, a := range anns {
 		id, err := annotationID(a.ID)
 		if err != nil {
 			return nil, fmt.Errorf("%v: %w", err, store.ErrInvalid)

@@ -227,17 +227,23 @@ func (r *Replica) remove(ctx context.Context, k Key) error {
 }
 
 // apply writes every op and queues it, in one transaction: all or none.
-// If another tab committed first (ErrStale), it is done again once on
-// what is stored now.
+// If another tab committed first (ErrStale), it is done again on what is
+// stored now, up to staleTries times in all: the tab that syncs commits
+// a few times in a row (freeze, wire, results, pull) as soon as an edit
+// of this one arrives.
 func (r *Replica) apply(ctx context.Context, ops ...op) error {
 	r.mu.Lock()
 	defer r.unlockAndTell()
 	err := r.applyLocked(ctx, ops)
-	if errors.Is(err, ErrStale) {
+	for try := 1; errors.Is(err, ErrStale) && try < staleTries; try++ {
 		err = r.applyLocked(ctx, ops)
 	}
 	return err
 }
+
+// staleTries is how many times apply tries an edit other tabs' commits
+// keep making stale.
+const staleTries = 4
 
 func (r *Replica) applyLocked(ctx context.Context, ops []op) error {
 	var b Batch

@@ -94,7 +94,7 @@ func TestTabsShareOneStorage(t *testing.T) {
 }
 
 // A storage that keeps refusing (another tab writes all the time) fails
-// the edit with ErrStale after one retry, and nothing is half-written.
+// the edit with ErrStale after its retries, and nothing is half-written.
 func TestStaleTwiceFailsTheEdit(t *testing.T) {
 	ctx := context.Background()
 	s := &shared{m: sync.NewMemory()}
