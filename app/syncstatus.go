@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -76,6 +77,7 @@ type syncStatus struct {
 	app.Compo
 
 	state       sync.State
+	conflictAt  string // the address of a story with a conflict to settle ("": none)
 	stopSession func()
 	stopSync    func()
 }
@@ -84,7 +86,7 @@ func (c *syncStatus) OnMount(ctx app.Context) {
 	update := func() {
 		ctx.Dispatch(func(app.Context) {
 			was := c.state.Kind
-			c.state = currentSyncState()
+			c.state, c.conflictAt = currentSyncState(), conflictAddress()
 			if c.state.Kind == sync.StateError && was != sync.StateError {
 				// Signed out by the server? Then the account box offers
 				// to sign in again.
@@ -98,7 +100,7 @@ func (c *syncStatus) OnMount(ctx app.Context) {
 		update()
 		ctx.Async(func() { openSessionProjects(context.Background()) })
 	})
-	c.state = currentSyncState()
+	c.state, c.conflictAt = currentSyncState(), conflictAddress()
 	ctx.Async(func() {
 		checkSessionOnce(context.Background())
 		openSessionProjects(context.Background())
@@ -122,7 +124,13 @@ func (c *syncStatus) Render() app.UI {
 		return div.Class("visually-hidden").Text(syncWords(st))
 	}
 	return div.Class("sync-status", "sync-"+string(st.Kind)).Body(
-		app.Span().Class("sync-words").Text(syncWords(st)),
+		app.If(st.Kind == sync.StateConflict && c.conflictAt != "", func() app.UI {
+			// Tester 5: the count could not be clicked, and nothing said
+			// where the conflicts were.
+			return app.A().ID("sync-conflict").Class("sync-words").Href(c.conflictAt).Title("Open a story with a conflict to settle").Text(syncWords(st))
+		}).Else(func() app.UI {
+			return app.Span().Class("sync-words").Text(syncWords(st))
+		}),
 		app.If(st.Kind == sync.StateError || st.Kind == sync.StateOffline, func() app.UI {
 			return app.Button().ID("sync-retry").Text("Retry").OnClick(func(ctx app.Context, e app.Event) {
 				ctx.Async(func() {
@@ -157,6 +165,18 @@ func currentSyncState() sync.State {
 		}
 	}
 	return overallState(s, states)
+}
+
+// conflictAddress is the address of a story of the signed-in user's
+// projects holding a conflict to settle ("" when none does).
+func conflictAddress() string {
+	s := CurrentSession()
+	for _, p := range openProjects() {
+		if st := p.State(); p.User == s.User && st.ConflictStory != "" {
+			return "/story?id=" + url.QueryEscape(st.ConflictStory) + "&project=" + url.QueryEscape(p.Slug)
+		}
+	}
+	return ""
 }
 
 var sessionChecked = make(chan struct{}, 1)

@@ -86,6 +86,14 @@ func TestConflictWithBothBrowsersOffline(t *testing.T) {
 		p.waitSync(10*time.Second, "conflict")
 		t.Logf("%s shows the conflict %v after both were back online", name, time.Since(online).Round(time.Millisecond))
 	}
+	// Tester 5: the count in #sync-status could not be clicked; it now
+	// leads to the story holding the conflict.
+	alice.waitWithin("the sync status to link the story with the conflict", 10*time.Second, `(() => {
+		const a = document.querySelector("#sync-conflict");
+		if (!a) return false;
+		const to = new URL(a.href).searchParams, here = new URL(location.href).searchParams;
+		return to.get("id") === here.get("id") && to.get("project") === here.get("project");
+	})()`)
 	alice.waitConflictNames("alice", "alice: on the train", "bob", "bob: in the tunnel")
 	bob.waitConflictNames("bob", "bob: in the tunnel", "alice", "alice: on the train")
 	bob.click(`#conflicts .conflict-field[data-field="Note"] button.keep[data-keep="theirs"]`)

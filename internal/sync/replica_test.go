@@ -59,8 +59,8 @@ func TestSameFieldEditedDifferentlyIsAConflictKeepingBoth(t *testing.T) {
 		if cs[0].TheirsSeq == 0 || cs[0].Device == "" {
 			t.Errorf("the conflict does not name its heads: %+v", cs[0])
 		}
-		if st := r.State(); st.Kind != sync.StateConflict || st.Conflicts != 1 {
-			t.Errorf("state %+v", st)
+		if st := r.State(); st.Kind != sync.StateConflict || st.Conflicts != 1 || st.ConflictStory != "s1" {
+			t.Errorf("state %+v, want one conflict, in story s1", st)
 		}
 	}
 	must(t, bob.Resolve(ctx, sync.KindAnnotation, id1, "Speaker", json.RawMessage(`"Both, jointly"`)))
@@ -69,6 +69,9 @@ func TestSameFieldEditedDifferentlyIsAConflictKeepingBoth(t *testing.T) {
 		rec, _ := r.Record(sync.KindAnnotation, id1)
 		if got := ann(t, r, id1).Speaker; got != "Both, jointly" || len(rec.Conflicts()) != 0 {
 			t.Errorf("after resolve: speaker %q conflicts %+v", got, rec.Conflicts())
+		}
+		if st := r.State(); st.ConflictStory != "" {
+			t.Errorf("after resolve the state still names story %q", st.ConflictStory)
 		}
 	}
 }

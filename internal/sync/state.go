@@ -32,6 +32,10 @@ type State struct {
 	Refused   int    // records with changes the server refused outright, set aside (StateRefused)
 	Reason    string // for StateError and StateRefused
 	LastSync  time.Time
+	// ConflictStory is a story holding one of the Conflicts (the least
+	// id, so every tab names the same one): where the sync status takes
+	// the reader to settle it.
+	ConflictStory string `json:",omitempty"`
 }
 
 // status is what the last Sync found.
@@ -60,6 +64,9 @@ func (r *Replica) State() State {
 	for _, rec := range r.records {
 		if len(rec.Conflicts()) > 0 || rec.Kind == KindAnnotation && !rec.Deleted && rec.DeletedElsewhere() {
 			s.Conflicts++ // a record kept against a delete needs a choice too
+			if id := rec.StoryID(); id != "" && (s.ConflictStory == "" || id < s.ConflictStory) {
+				s.ConflictStory = id
+			}
 		}
 	}
 	switch {
