@@ -108,6 +108,7 @@ type annotationEditor struct {
 	base    map[string]string // the stored value each field's text started from (or this editor saved last), by field
 	notice  string            // what another tab did to a field the reader is in
 	pending map[string]string // typed and not saved yet, by field
+	saved   map[string]bool   // the fields this editor saved since it opened (see follow)
 	typing  int               // counts keystrokes, so only the last one's delay saves
 	// deleting: Delete was pressed and the editor stays until it is
 	// done; a second press (a space typed on the still focused button)
@@ -128,7 +129,7 @@ const saveDelay = 400 * time.Millisecond
 func (e *annotationEditor) CompoID() string { return e.Key }
 
 func (e *annotationEditor) OnMount(ctx app.Context) {
-	e.shown, e.base, e.pending, e.ctx, e.on = e.fields(), e.fields(), map[string]string{}, ctx, e.Annotation.ID
+	e.shown, e.base, e.pending, e.saved, e.ctx, e.on = e.fields(), e.fields(), map[string]string{}, map[string]bool{}, ctx, e.Annotation.ID
 	e.Opened(e, true)
 	// pagehide and a hidden tab (switching away, closing it on a phone)
 	// save what is pending: the page may not come back.
@@ -200,16 +201,26 @@ func (e *annotationEditor) OnUpdate(ctx app.Context) {
 // carried it onto (now are the copy's fields): the copy may hold the
 // annotation as it was before the reader's last words (a watched page
 // captured, or a colleague's revision made, while they typed), so every
-// field the editor holds otherwise, typed or saved on the original since,
-// is saved onto the copy from the base it was typed from: nothing typed
-// stays behind on the old revision, and the fields are not set back to
-// the copy's older text (tester 5, bug 12).
+// field the reader typed, or this editor saved on the original since it
+// opened, is saved onto the copy from the base it was typed from: nothing
+// typed stays behind on the old revision, and the fields are not set back
+// to the copy's older text (tester 5, bug 12). A field this editor never
+// saved takes the copy's value: a colleague's change that came with the
+// copy is theirs to keep, not to be written over by what the editor drew.
 func (e *annotationEditor) follow(now map[string]string) {
 	e.on = e.Annotation.ID
 	for field, v := range now {
 		held, typing := e.pending[field]
-		if !typing {
+		switch {
+		case typing:
+		case e.saved[field]:
 			held = e.base[field]
+		default:
+			if !sameWords(v, e.base[field]) {
+				setValue("edit-"+field, v)
+			}
+			e.base[field] = v
+			continue
 		}
 		if !sameWords(held, v) {
 			e.pending[field] = held
@@ -280,6 +291,7 @@ func (e *annotationEditor) flush() {
 	for field, value := range e.pending {
 		e.Save(field, e.base[field], value)
 		e.base[field] = value
+		e.saved[field] = true
 	}
 	clear(e.pending)
 }

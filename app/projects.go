@@ -69,7 +69,7 @@ func openProject(ctx context.Context, user, slug string) (*projectLib, error) {
 	}
 	st := sync.NewLibraryStore(r)
 	live, stop := context.WithCancel(context.Background())
-	p := &projectLib{User: user, Slug: slug, Replica: r, Store: st, Lib: &library.Library{Store: st, Core: newCore()}, storage: storage, stop: stop}
+	p := &projectLib{User: user, Slug: slug, Replica: r, Store: st, Lib: &library.Library{Store: st, Core: newCore(), Turns: libraryTurns}, storage: storage, stop: stop}
 	stopWatch := storage.Watch(func() {
 		if r.Reload(live) == nil && p.isLeader() {
 			r.Kick() // another tab's edit: send it

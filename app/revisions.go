@@ -179,7 +179,7 @@ func (m *storyModel) addRevisions(files []pickedFile, added func()) {
 			}
 			if c.Unrelated() {
 				asked = true
-				m.redraw(func(app.Context) { m.compare, m.unrelated = c, c })
+				m.redraw(func(app.Context) { m.compare, m.unrelated, m.unrelatedAdded = c, c, added })
 				return "", nil
 			}
 			if err := m.commit(ctx, s, c); err != nil {
@@ -201,7 +201,8 @@ func (m *storyModel) addRevisions(files []pickedFile, added func()) {
 
 // addUnrelated adds the revision the reader confirmed.
 func (m *storyModel) addUnrelated(c *library.Comparison) {
-	m.unrelated = nil
+	added := m.unrelatedAdded
+	m.unrelated, m.unrelatedAdded = nil, nil
 	m.flushEdits()
 	m.change(func(ctx context.Context, s *library.Session) (string, error) {
 		if err := m.commit(ctx, s, c); err != nil {
@@ -211,6 +212,9 @@ func (m *storyModel) addUnrelated(c *library.Comparison) {
 	}, func(app.Context) {
 		m.compare = c
 		m.followSelected()
+		if added != nil {
+			added()
+		}
 	})
 }
 
@@ -272,7 +276,9 @@ func unrelatedWarning(m *storyModel, c *library.Comparison) app.UI {
 		app.P().Text(fmt.Sprintf("This version shares only %.0f%% of its words with the story: it looks like a different article, and every annotation would lose its words. Add it as a later version anyway?", 100*c.SharedWords())),
 		app.Button().ID("unrelated-add").Text("Add it anyway").OnClick(func(ctx app.Context, e app.Event) { m.addUnrelated(c) }, itemScope(c.ToRevision.ID)),
 		app.Button().ID("unrelated-cancel").Text("Don't add it").OnClick(func(ctx app.Context, e app.Event) {
-			m.redraw(func(app.Context) { m.unrelated, m.compare, m.status = nil, nil, success("Not added.") })
+			m.redraw(func(app.Context) {
+				m.unrelated, m.unrelatedAdded, m.compare, m.status = nil, nil, nil, success("Not added.")
+			})
 		}),
 	)
 }

@@ -25,7 +25,8 @@ type storyImporter interface {
 // is in the second. Nothing is written when something of it could not
 // be shared. What another tab saved of the story while it was copied
 // (an editor open there) is copied again before the delete, so it is
-// not lost with the personal copy.
+// not lost with the personal copy; a story still changing after
+// movePasses copies is left in the personal library too.
 func moveStory(ctx context.Context, from store.Store, to storyImporter, id string) error {
 	c, err := readStory(ctx, from, id)
 	if err != nil {
@@ -40,15 +41,16 @@ func moveStory(ctx context.Context, from store.Store, to storyImporter, id strin
 			return err
 		}
 		if now.sameAs(c) {
-			break
+			return from.DeleteStory(ctx, id)
 		}
 		c = now
 	}
-	return from.DeleteStory(ctx, id)
+	// Deleting now would lose the last change made in the other tab.
+	return fmt.Errorf("“%s” is shared, but another tab of yours kept changing it, so it is still in your library too with the latest changes; share it again once that tab is done", c.story.Title)
 }
 
 // movePasses is how many times moveStory copies a story another tab
-// keeps changing before it deletes it from the personal library anyway.
+// keeps changing before it leaves the personal copy where it is.
 const movePasses = 3
 
 // storyContent is a story as moveStory reads it.

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -148,14 +149,17 @@ func TestMovedAwaySaysWhereToAndLinksThere(t *testing.T) {
 // first time, lets another tab save an edit in the personal library.
 type editedDuringShare struct {
 	storyImporter
-	edit func()
+	edit   func()
+	always bool // the other tab edits during every copy, not only the first
 }
 
 func (e *editedDuringShare) ImportStory(ctx context.Context, st store.Story, revs []annotation.Revision, anns []store.Annotation) error {
 	err := e.storyImporter.ImportStory(ctx, st, revs, anns)
 	if e.edit != nil {
 		e.edit()
-		e.edit = nil
+		if !e.always {
+			e.edit = nil
+		}
 	}
 	return err
 }
@@ -186,5 +190,34 @@ func TestMoveStoryTakesAnEditMadeMeanwhile(t *testing.T) {
 	}
 	if p, ok := sess.Find(q.ID); !ok || p.Note != "typed in the other tab" {
 		t.Errorf("the quote in the project: note %q (found %v)", p.Note, ok)
+	}
+}
+
+// A story another tab keeps changing while it is shared stays in the
+// personal library too, with its latest change, rather than be deleted
+// after a copy that lacks it (a review's finding).
+func TestMoveStoryKeptChangingStaysInTheLibrary(t *testing.T) {
+	ctx := context.Background()
+	local := &library.Library{Store: store.NewMemory(), Core: newCore()}
+	st, _ := sampleWithQuote(t, local)
+	edits := 0
+	to := &editedDuringShare{storyImporter: newProjectStore(t), always: true, edit: func() {
+		anns, err := local.Store.Annotations(ctx, st.ID)
+		if err != nil || len(anns) != 1 {
+			t.Fatalf("annotations: %v (%d)", err, len(anns))
+		}
+		edits++
+		anns[0].Note = fmt.Sprintf("edit %d in the other tab", edits)
+		if _, err := local.Store.PutAnnotations(ctx, anns); err != nil {
+			t.Fatal(err)
+		}
+	}}
+	err := moveStory(ctx, local.Store, to, st.ID)
+	if err == nil || !strings.Contains(err.Error(), "still in your library") {
+		t.Fatalf("moveStory = %v, want it to say the story is still in the library", err)
+	}
+	anns, err := local.Store.Annotations(ctx, st.ID)
+	if err != nil || len(anns) != 1 || anns[0].Note != fmt.Sprintf("edit %d in the other tab", edits) {
+		t.Fatalf("the personal copy: %v, %+v; want the last edit kept", err, anns)
 	}
 }

@@ -32,9 +32,12 @@ type storyModel struct {
 	// unrelated is a later version that shares almost nothing with the
 	// story, not added until the reader confirms it.
 	unrelated *library.Comparison
-	status    status
-	version   int // counts redraws: components drawing the session take it, to redraw with it
-	reloads   int // counts the story's reloads after another tab changed it
+	// unrelatedAdded is what to do once it is added (empty the paste box
+	// it came from).
+	unrelatedAdded func()
+	status         status
+	version        int // counts redraws: components drawing the session take it, to redraw with it
+	reloads        int // counts the story's reloads after another tab changed it
 	// gone: another tab deleted the story, or moved it into a project.
 	// Nothing is saved until it is back (Undo there); what the reader
 	// types stays in its drafts. goneWhy says which.
@@ -140,11 +143,16 @@ func (m *storyModel) change(op func(context.Context, *library.Session) (string, 
 	var err error
 	turn := m.ops.ticket()
 	m.ui.Async(func() {
-		m.ops.run(turn, func() { msg, err = op(context.Background(), sess) })
-		if errors.Is(err, store.ErrConflict) {
-			sess.Reload(context.Background())
-			err = errors.New("this story was changed in another tab; it now shows the latest version and your last change was not saved")
-		}
+		m.ops.run(turn, func() {
+			msg, err = op(context.Background(), sess)
+			if errors.Is(err, store.ErrConflict) {
+				// In the queue: a reload lets the browser in while it
+				// places, and an operation run meanwhile would be undone
+				// by the older snapshot it shows.
+				sess.Reload(context.Background())
+				err = errors.New("this story was changed in another tab; it now shows the latest version and your last change was not saved")
+			}
+		})
 		m.redraw(func(ctx app.Context) {
 			if err != nil {
 				m.status = failure(err)
@@ -165,8 +173,10 @@ func (m *storyModel) reload() {
 		return
 	}
 	var err error
-	var followed bool
+	var followed, recompared bool
 	var moved *Project
+	shown := m.compare
+	compare := shown
 	turn := m.ops.ticket()
 	m.ui.Async(func() {
 		m.ops.run(turn, func() {
@@ -179,14 +189,12 @@ func (m *storyModel) reload() {
 				open = m.selected
 			}
 			followed, err = sess.ReloadFollowing(context.Background(), open)
+			if err == nil { // in the queue too: it asks the session's revisions
+				compare, recompared = renumbered(sess, shown)
+			}
 		})
 		if errors.Is(err, store.ErrNotFound) && m.project == "" {
 			moved = movedInto(context.Background(), m.storyID)
-		}
-		shown := m.compare
-		compare, recompared := shown, false
-		if err == nil {
-			compare, recompared = renumbered(sess, shown)
 		}
 		m.redraw(func(app.Context) {
 			m.reloads++
