@@ -115,7 +115,12 @@ func TestRevisionReviewReattachAcceptAndTimelineKeys(t *testing.T) {
 		t.Errorf("re-attached claim holds %q", got)
 	}
 
-	p.run(chromedp.Click(`#article mark[data-kind="quote"]`, chromedp.ByQuery))
+	// The claim's editor stays open across the revision (it follows the
+	// claim's copy), so the review shown must be the quote's before Accept.
+	var quote string
+	p.eval(`document.querySelector('#article mark[data-kind="quote"]').dataset.id`, &quote)
+	p.click(mark(quote))
+	p.waitCount(`#editor[data-id="`+quote+`"]`, 1)
 	p.run(chromedp.WaitVisible(`#review`, chromedp.ByQuery))
 	p.eval(`document.querySelector("#accept").click()`, nil) // from script: a pointer click on it was missed in a clean-clone run
 	p.waitCount(`#article mark[data-kind="quote"]:not([data-status])`, 1)
