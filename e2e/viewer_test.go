@@ -14,19 +14,7 @@ import (
 // so; colleagues' changes keep arriving (tester 5: the page offered
 // everything, the first tag stopped all sync for good).
 func TestViewerReadsAProjectStoryAndKeepsSyncing(t *testing.T) {
-	d := newDesk(t)
-	d.admin(deskPasswords["carol"]+"\n", "user", "add", "carol")
-	d.admin("", "member", "add", "desk", "carol", "--role", "viewer")
-	a := d.signedIn("alice")
-	a.click("#add-sample")
-	a.waitCount("#stories li.story", 1)
-	a.shareIntoDesk(1)
-	q := a.tagHere("super smart", "q")
-	a.waitSync(10*time.Second, "synced")
-
-	c := d.signedIn("carol")
-	c.openProjectStory()
-	c.waitCount(item(q), 1)
+	_, a, c, q := carolOnASharedQuote(t, "viewer")
 	if words := c.text("#read-only"); !strings.Contains(words, "only its editors can change them") {
 		t.Errorf("#read-only says %q", words)
 	}
@@ -61,19 +49,7 @@ func TestViewerReadsAProjectStoryAndKeepsSyncing(t *testing.T) {
 // her tag. Sync goes on ("refused", not "Not syncing"), the tag is kept
 // aside until she discards it, and then she is synced again.
 func TestRefusedEditIsKeptAsideAndDiscarded(t *testing.T) {
-	d := newDesk(t)
-	d.admin(deskPasswords["carol"]+"\n", "user", "add", "carol")
-	d.admin("", "member", "add", "desk", "carol", "--role", "editor")
-	a := d.signedIn("alice")
-	a.click("#add-sample")
-	a.waitCount("#stories li.story", 1)
-	a.shareIntoDesk(1)
-	q := a.tagHere("super smart", "q")
-	a.waitSync(10*time.Second, "synced")
-
-	c := d.signedIn("carol")
-	c.openProjectStory()
-	c.waitCount(item(q), 1)
+	d, _, c, _ := carolOnASharedQuote(t, "editor")
 	c.waitOfflineReady()
 	c.waitSync(10*time.Second, "synced")
 	c.setOffline(true)
@@ -88,4 +64,24 @@ func TestRefusedEditIsKeptAsideAndDiscarded(t *testing.T) {
 	c.click("#sync-discard")
 	c.waitWithin("the refused tag discarded", 15*time.Second, `document.querySelectorAll("#annotations li").length === 1`)
 	c.waitSync(15*time.Second, "synced")
+}
+
+// carolOnASharedQuote is the desk with carol a member in role, alice's
+// sample shared into it with a quote tagged and synced, and carol's
+// browser on the project's story showing that quote.
+func carolOnASharedQuote(t *testing.T, role string) (d *desk, alice, carol *page, quote string) {
+	t.Helper()
+	d = newDesk(t)
+	d.admin(deskPasswords["carol"]+"\n", "user", "add", "carol")
+	d.admin("", "member", "add", "desk", "carol", "--role", role)
+	alice = d.signedIn("alice")
+	alice.click("#add-sample")
+	alice.waitCount("#stories li.story", 1)
+	alice.shareIntoDesk(1)
+	quote = alice.tagHere("super smart", "q")
+	alice.waitSync(10*time.Second, "synced")
+	carol = d.signedIn("carol")
+	carol.openProjectStory()
+	carol.waitCount(item(quote), 1)
+	return d, alice, carol, quote
 }

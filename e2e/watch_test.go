@@ -132,20 +132,8 @@ func TestWatchAWebPage(t *testing.T) {
 // quote tagged in it, it shows the revision the server captures after the
 // page's edit, and on it the quote carried as changed, without a reload.
 func TestWatchedPageChangesTheOpenStory(t *testing.T) {
-	d := newDesk(t, "--watch-every", "2s", "--watch-allow-private")
-	site := newNewsPage(t, "<p>The council voted on Tuesday to approve the budget after a long debate that lasted into the evening.</p>"+
+	_, p, site := watchedStoryOpen(t, "<p>The council voted on Tuesday to approve the budget after a long debate that lasted into the evening.</p>"+
 		"<p>“We will not raise taxes this year,” said Mayor Jane Ortiz, speaking to reporters outside City Hall after the vote.</p>")
-	p := d.signedIn("alice")
-	p.waitCount(`#projects .project[data-project="desk"]`, 1)
-	p.click("#watch-page-link")
-	p.waitJS("the watch page for desk", `document.querySelector("#watch-page[data-project=desk]")`)
-	p.setField("#watch-url", site.URL+"/news/budget")
-	p.click("#watch-add")
-	p.waitJS("the watch with its first revision", `document.querySelector("li.watch[data-state=watching][data-revisions='1']")`)
-
-	p.run(chromedp.Navigate(d.srv.URL + "/"))
-	p.waitMounted()
-	p.openProjectStory()
 	p.tagHere("We will not raise taxes this year", "q")
 	p.waitSync(10*time.Second, "synced")
 
@@ -160,4 +148,24 @@ func TestWatchedPageChangesTheOpenStory(t *testing.T) {
 	p.waitJS("the quote carried as changed", `[...document.querySelectorAll('#article mark[data-status="changed"]')].some(m =>
 		m.textContent === "We do not plan to raise taxes this year" && m.title.includes("We will not raise taxes this year"))`)
 	p.checkClientRan(t)
+}
+
+// watchedStoryOpen is alice on a desk whose server captures every 2 s,
+// watching a loopback news page with the given paragraphs from the app's
+// watch page, then on the project's story it became; and the page.
+func watchedStoryOpen(t *testing.T, paragraphs string) (*desk, *page, *newsPage) {
+	t.Helper()
+	d := newDesk(t, "--watch-every", "2s", "--watch-allow-private")
+	site := newNewsPage(t, paragraphs)
+	p := d.signedIn("alice")
+	p.waitCount(`#projects .project[data-project="desk"]`, 1)
+	p.click("#watch-page-link")
+	p.waitJS("the watch page for desk", `document.querySelector("#watch-page[data-project=desk]")`)
+	p.setField("#watch-url", site.URL+"/news/budget")
+	p.click("#watch-add")
+	p.waitJS("the watch with its first revision", `document.querySelector("li.watch[data-state=watching][data-revisions='1']")`)
+	p.run(chromedp.Navigate(d.srv.URL + "/"))
+	p.waitMounted()
+	p.openProjectStory()
+	return d, p, site
 }

@@ -22,20 +22,8 @@ import (
 // it), every word is kept once, in order, on the copy, and nothing says
 // "changed elsewhere" or counts a conflict.
 func TestTypingFollowsAWatchedPageCapture(t *testing.T) {
-	d := newDesk(t, "--watch-every", "2s", "--watch-allow-private")
-	site := newNewsPage(t, "<p>The council voted seven to two on Tuesday to approve the budget after a long debate that lasted into the evening.</p>"+
+	d, p, site := watchedStoryOpen(t, "<p>The council voted seven to two on Tuesday to approve the budget after a long debate that lasted into the evening.</p>"+
 		"<p>“This budget invests in our children and schools,” said Jane Doe, speaking to reporters outside City Hall after the vote.</p>")
-	p := d.signedIn("alice")
-	p.waitCount(`#projects .project[data-project="desk"]`, 1)
-	p.click("#watch-page-link")
-	p.waitJS("the watch page for desk", `document.querySelector("#watch-page[data-project=desk]")`)
-	p.setField("#watch-url", site.URL+"/news/budget")
-	p.click("#watch-add")
-	p.waitJS("the watch with its first revision", `document.querySelector("li.watch[data-state=watching][data-revisions='1']")`)
-
-	p.run(chromedp.Navigate(d.srv.URL + "/"))
-	p.waitMounted()
-	p.openProjectStory()
 	id := p.tagHere("This budget invests in our children and schools", "q")
 	p.waitSync(10*time.Second, "synced")
 	p.run(chromedp.Focus("#edit-note", chromedp.ByQuery))
